@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Parallax",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "parallax", targets: ["parallax"]),
+        .library(name: "ParallaxCore", targets: ["ParallaxCore"]),
+        .library(name: "ParallaxIngest", targets: ["ParallaxIngest"]),
+        .library(name: "ParallaxAnalysis", targets: ["ParallaxAnalysis"]),
+        .library(name: "ParallaxReport", targets: ["ParallaxReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "ParallaxCore",
+            resources: [.process("Resources")]
+        ),
+        .target(
+            name: "ParallaxIngest",
+            dependencies: ["ParallaxCore", "CLibXML2", "CZlib"],
+            resources: [.process("Resources")]
+        ),
+        .target(
+            name: "ParallaxAnalysis",
+            dependencies: ["ParallaxCore"],
+            resources: [.process("Resources")]
+        ),
+        .target(
+            name: "ParallaxReport",
+            dependencies: ["ParallaxCore"]
+        ),
+        .executableTarget(
+            name: "parallax",
+            dependencies: [
+                "ParallaxCore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),
+        .testTarget(name: "ParallaxIngestTests", dependencies: ["ParallaxIngest"]),
+        .testTarget(name: "ParallaxAnalysisTests", dependencies: ["ParallaxAnalysis", "ParallaxIngest"]),
+        .testTarget(name: "ParallaxReportTests", dependencies: ["ParallaxReport"]),
+        .testTarget(
+            name: "ParallaxEndToEndTests",
+            dependencies: ["ParallaxCore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxReport"]
+        ),
+    ]
+)

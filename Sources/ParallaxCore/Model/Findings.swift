@@ -1,0 +1,264 @@
+// Findings of the per-story comparison. Plain values; every occurrence keeps its article id, the sentence it came
+// from and UTF-8 spans into that article's text, so each finding is traceable to its source.
+
+/// One statement quoted or reported by one or more articles.
+public struct Quote: Sendable, Hashable, Codable, Identifiable {
+    public var id: String
+    /// The speaker most occurrences name ("John Kirby", "a U.S. official"), if any.
+    public var speaker: String?
+    /// The speaker's role when given ("National Security Council spokesman").
+    public var speakerRole: String?
+    /// The fullest wording among the occurrences; diffs are against this text.
+    public var text: String
+    /// One occurrence per article that carries the statement.
+    public var occurrences: [QuoteOccurrence]
+
+    public init(
+        id: String, speaker: String?, speakerRole: String? = nil, text: String, occurrences: [QuoteOccurrence]
+    ) {
+        self.id = id
+        self.speaker = speaker
+        self.speakerRole = speakerRole
+        self.text = text
+        self.occurrences = occurrences
+    }
+}
+
+/// How one article renders a quoted or reported statement.
+public struct QuoteOccurrence: Sendable, Hashable, Codable {
+    public var article: String
+    /// This article's wording of the statement.
+    public var text: String
+    /// Whether the wording stands inside quotation marks (`false` for reported speech or dropped marks).
+    public var quoted: Bool
+    /// The speaker as this article names it (after pronoun resolution), if any.
+    public var speaker: String?
+    /// The attribution cue ("said", "told Reuters", "according to").
+    public var cue: String?
+    /// The full sentence(s) that hold the statement.
+    public var sentence: String
+    /// Span of `text` in the article.
+    public var span: TextSpan
+    /// Span of `sentence` in the article.
+    public var sentenceSpan: TextSpan
+    /// Word-level differences from the quote's fullest wording (`Quote.text`).
+    public var diff: [DiffSegment]
+
+    public init(
+        article: String, text: String, quoted: Bool, speaker: String?, cue: String? = nil, sentence: String,
+        span: TextSpan, sentenceSpan: TextSpan, diff: [DiffSegment] = []
+    ) {
+        self.article = article
+        self.text = text
+        self.quoted = quoted
+        self.speaker = speaker
+        self.cue = cue
+        self.sentence = sentence
+        self.span = span
+        self.sentenceSpan = sentenceSpan
+        self.diff = diff
+    }
+}
+
+/// One run of a word-level diff.
+public struct DiffSegment: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Codable {
+        /// Words in both texts.
+        case same
+        /// Words only in this occurrence.
+        case added
+        /// Words of the reference missing from this occurrence.
+        case removed
+    }
+
+    public var kind: Kind
+    public var text: String
+
+    public init(kind: Kind, text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}
+
+/// An article naming a source for what it reports: an edge of the story's provenance graph.
+public struct Citation: Sendable, Hashable, Codable {
+    public enum SourceKind: String, Sendable, Codable {
+        /// A news outlet or agency ("Politico", "Reuters").
+        case outlet
+        /// A named person ("John Kirby").
+        case person
+        /// A government body or organization ("the Pentagon", "the State Department").
+        case organization
+        /// An unnamed or described source ("a U.S. official", "two people familiar with the move").
+        case anonymous
+    }
+
+    public var article: String
+    /// The cited source, as named ("Politico", "a State Department spokesperson").
+    public var source: String
+    public var sourceKind: SourceKind
+    /// The words that mark the citation ("citing", "told", "reported", "according to").
+    public var cue: String
+    public var sentence: String
+    /// Span of the source's name in the article.
+    public var span: TextSpan
+    public var sentenceSpan: TextSpan
+
+    public init(
+        article: String, source: String, sourceKind: SourceKind, cue: String, sentence: String, span: TextSpan,
+        sentenceSpan: TextSpan
+    ) {
+        self.article = article
+        self.source = source
+        self.sourceKind = sourceKind
+        self.cue = cue
+        self.sentence = sentence
+        self.span = span
+        self.sentenceSpan = sentenceSpan
+    }
+}
+
+/// An entity whose name varies between the story's articles (Kiev/Kyiv).
+public struct NamingChoice: Sendable, Hashable, Codable {
+    /// The entity's reference name (`Kyiv`).
+    public var entity: String
+    public var variants: [NamingVariant]
+
+    public init(entity: String, variants: [NamingVariant]) {
+        self.entity = entity
+        self.variants = variants
+    }
+}
+
+/// One spelling of an entity and the articles that use it.
+public struct NamingVariant: Sendable, Hashable, Codable {
+    public var form: String
+    public var articles: [String]
+    /// Where each use stands (one span per use, parallel to `articles` order is not implied).
+    public var occurrences: [SpanReference]
+
+    public init(form: String, articles: [String], occurrences: [SpanReference] = []) {
+        self.form = form
+        self.articles = articles
+        self.occurrences = occurrences
+    }
+}
+
+/// A stance-marked phrase ("Kiev regime") and the articles that use it.
+public struct FramingUse: Sendable, Hashable, Codable {
+    public var phrase: String
+    /// What the phrase signals, from the lexicon ("delegitimizing", "Russian official term").
+    public var note: String?
+    public var articles: [String]
+    public var occurrences: [SpanReference]
+
+    public init(phrase: String, note: String? = nil, articles: [String], occurrences: [SpanReference] = []) {
+        self.phrase = phrase
+        self.note = note
+        self.articles = articles
+        self.occurrences = occurrences
+    }
+}
+
+/// A pointer to text in one article: a span and its sentence.
+public struct SpanReference: Sendable, Hashable, Codable {
+    public var article: String
+    public var span: TextSpan
+    public var sentence: String
+    public var sentenceSpan: TextSpan
+
+    public init(article: String, span: TextSpan, sentence: String, sentenceSpan: TextSpan) {
+        self.article = article
+        self.span = span
+        self.sentence = sentence
+        self.sentenceSpan = sentenceSpan
+    }
+}
+
+/// A fact of the story, aligned across the articles that report it (in their own words).
+public struct Claim: Sendable, Hashable, Codable, Identifiable {
+    public var id: String
+    /// A representative wording (the most central sentence).
+    public var text: String
+    /// Articles that report it.
+    public var articles: [String]
+    /// Each article's sentence(s) carrying it.
+    public var occurrences: [SpanReference]
+
+    public init(id: String, text: String, articles: [String], occurrences: [SpanReference]) {
+        self.id = id
+        self.text = text
+        self.articles = articles
+        self.occurrences = occurrences
+    }
+}
+
+/// A dated event of the story.
+public struct TimelineEvent: Sendable, Hashable, Codable {
+    public var date: Day
+    /// What happened, as a short sentence.
+    public var text: String
+    public var articles: [String]
+    public var occurrences: [DateMention]
+
+    public init(date: Day, text: String, articles: [String], occurrences: [DateMention]) {
+        self.date = date
+        self.text = text
+        self.articles = articles
+        self.occurrences = occurrences
+    }
+}
+
+/// A date expression in an article and the day it resolves to.
+public struct DateMention: Sendable, Hashable, Codable {
+    public enum Resolution: String, Sendable, Codable {
+        /// A calendar date in the text ("May 10", "30 May 2024").
+        case absolute
+        /// Resolved against the article's publication date ("on Tuesday", "yesterday").
+        case relative
+    }
+
+    public var article: String
+    /// The expression as written ("on Tuesday").
+    public var expression: String
+    public var resolution: Resolution
+    /// The anchor day a relative expression was resolved against.
+    public var anchor: Day?
+    public var span: TextSpan
+    public var sentence: String
+    public var sentenceSpan: TextSpan
+
+    public init(
+        article: String, expression: String, resolution: Resolution, anchor: Day?, span: TextSpan, sentence: String,
+        sentenceSpan: TextSpan
+    ) {
+        self.article = article
+        self.expression = expression
+        self.resolution = resolution
+        self.anchor = anchor
+        self.span = span
+        self.sentence = sentence
+        self.sentenceSpan = sentenceSpan
+    }
+}
+
+/// A claim that two or more independent articles share, for the neutral synthesis.
+public struct SynthesisPoint: Sendable, Hashable, Codable {
+    public var text: String
+    /// The claim it comes from.
+    public var claim: String
+    /// Articles behind it (all of them, copies included).
+    public var articles: [String]
+    /// Outlets behind it, copies counted once.
+    public var outlets: [String]
+    /// Number of independent sources (copies of one text count once).
+    public var independentSources: Int
+
+    public init(text: String, claim: String, articles: [String], outlets: [String], independentSources: Int) {
+        self.text = text
+        self.claim = claim
+        self.articles = articles
+        self.outlets = outlets
+        self.independentSources = independentSources
+    }
+}

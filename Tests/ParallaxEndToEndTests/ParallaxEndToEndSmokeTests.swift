@@ -1,0 +1,5 @@
+import Testing
+
+struct ParallaxEndToEndSmokeTests {
+    @Test func targetBuilds() { #expect(Bool(true)) }
+}

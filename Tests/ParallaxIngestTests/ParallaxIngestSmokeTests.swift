@@ -1,0 +1,5 @@
+import Testing
+
+struct ParallaxIngestSmokeTests {
+    @Test func targetBuilds() { #expect(Bool(true)) }
+}

@@ -1,0 +1,5 @@
+import Testing
+
+struct ParallaxReportSmokeTests {
+    @Test func targetBuilds() { #expect(Bool(true)) }
+}
