@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `parallax` command-line tool.
+@main
+struct Parallax: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parallax",
+        abstract: "Compare how news outlets covered the same event.",
+        subcommands: [AnalyzeCommand.self, ExtractCommand.self]
+    )
+}
