@@ -137,6 +137,7 @@ public struct WARCReader: ArticleReader {
     private func page(
         in record: WARCRecord, input: InputSource, http: HTTPResponseParser, emit: (IngestEvent) -> Void
     ) -> HTMLPage? {
+        guard !record.blockOmitted else { return nil }
         let type = record.type
         let html: [UInt8]
         let charset: String?

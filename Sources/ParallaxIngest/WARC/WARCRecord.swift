@@ -5,15 +5,17 @@ public struct WARCRecord: Sendable, Hashable {
     /// The WARC version line (`WARC/1.0`, `WARC/1.1`).
     public var version: String
     public var headers: HeaderFields
-    /// The content block (`Content-Length` bytes). Empty when the body was not kept (see
-    /// ``WARCRecordParser/keepsBody``).
+    /// The content block (`Content-Length` bytes). Empty when the block was not kept.
     public var block: [UInt8]
+    /// Whether the block was skipped unread (declined by ``WARCRecordParser/keepsBody`` or over the size limit).
+    public var blockOmitted: Bool
 
-    public init(number: Int, version: String, headers: HeaderFields, block: [UInt8]) {
+    public init(number: Int, version: String, headers: HeaderFields, block: [UInt8], blockOmitted: Bool = false) {
         self.number = number
         self.version = version
         self.headers = headers
         self.block = block
+        self.blockOmitted = blockOmitted
     }
 
     /// `WARC-Type`, lowercased (`response`, `request`, `resource`, `metadata`, `warcinfo`, ...).

@@ -35,7 +35,9 @@ public struct WARCRecordParser {
     private var state: State = .seeking(matched: 1, garbage: 0)
     private var header: [UInt8] = []
     private var headerLineHasContent = true
-    private var current: (version: String, headers: HeaderFields, length: Int)?
+    /// Whether skipped bytes are news (not the rest of a record already reported as broken).
+    private var reportGarbage = true
+    private var current: (version: String, headers: HeaderFields, length: Int, keep: Bool)?
     private var block: [UInt8] = []
     /// Records begun so far.
     public private(set) var recordCount = 0
@@ -55,23 +57,24 @@ public struct WARCRecordParser {
                 while i < n {
                     let c = bytes[i]
                     i += 1
+                    if c != 0x0A, c != 0x0D, c != 0x20, c != 0x09 { garbage += 1 }
                     if c == Self.marker[matched] {
                         matched += 1
                         if matched == Self.marker.count { break }
                     } else {
                         matched = c == 0x0A ? 1 : 0
                     }
-                    if c != 0x0A, c != 0x0D, c != 0x20, c != 0x09 { garbage += 1 }
                 }
                 if matched == Self.marker.count {
                     garbage -= Self.marker.count - 1
                     recordCount += 1
-                    if garbage > 0 {
+                    if garbage > 0, reportGarbage {
                         emit(.issue(location: "before record \(recordCount)",
                             message: "skipped \(garbage) bytes that are not part of any WARC record"))
                     }
                     header = Array("WARC/1.".utf8)
                     headerLineHasContent = true
+                    reportGarbage = true
                     state = .header
                 } else {
                     state = .seeking(matched: matched, garbage: garbage)
@@ -97,6 +100,7 @@ public struct WARCRecordParser {
                         message: "header block longer than \(Self.maxHeaderBytes) bytes; skipped"))
                     header = []
                     state = .seeking(matched: 0, garbage: 0)
+                    reportGarbage = false
                 }
             case .block(let remaining, let keep):
                 let take = min(remaining, n - i)
@@ -116,7 +120,7 @@ public struct WARCRecordParser {
     public mutating func finish(emit: (Event) -> Void) {
         switch state {
         case .seeking(_, let garbage):
-            if garbage > 0 {
+            if garbage > 0, reportGarbage {
                 emit(.issue(location: "after record \(recordCount)",
                     message: "\(garbage) bytes at the end are not a WARC record"))
             }
@@ -136,7 +140,7 @@ public struct WARCRecordParser {
     /// for the next record; reports the dropped record. Returns whether a record was dropped (and reported).
     @discardableResult
     public mutating func resynchronize(reason: String, emit: (Event) -> Void) -> Bool {
-        defer { reset() }
+        defer { reset(); reportGarbage = false }
         switch state {
         case .seeking: return false
         case .header:
@@ -172,6 +176,7 @@ public struct WARCRecordParser {
             emit(.issue(location: WARCRecord.location(number: recordCount, id: id),
                 message: "missing or invalid Content-Length; looking for the next record"))
             state = .seeking(matched: 0, garbage: 0)
+            reportGarbage = false
             return
         }
         var keep = keepsBody(headers)
@@ -180,7 +185,7 @@ public struct WARCRecordParser {
                 message: "block of \(length) bytes is over the \(maxRecordBytes >> 20) MiB limit; skipped"))
             keep = false
         }
-        current = (version, headers, length)
+        current = (version, headers, length, keep)
         if keep { block.reserveCapacity(length) }
         state = .block(remaining: length, keep: keep)
     }
@@ -188,7 +193,7 @@ public struct WARCRecordParser {
     private mutating func finishRecord(emit: (Event) -> Void) {
         if let current {
             let record = WARCRecord(number: recordCount, version: current.version, headers: current.headers,
-                block: block)
+                block: block, blockOmitted: !current.keep)
             block = []
             self.current = nil
             emit(.record(record))
