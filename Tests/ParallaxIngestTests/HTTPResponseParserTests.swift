@@ -7,18 +7,6 @@ struct HTTPResponseParserTests {
 
     private static let html = "<html><body><p>Hello, archive.</p></body></html>"
 
-    /// `body` in chunks of `size` bytes, with a chunk extension and a trailer.
-    private func chunked(_ body: [UInt8], size: Int) -> [UInt8] {
-        var out: [UInt8] = []
-        var start = 0
-        while start < body.count {
-            let end = min(start + size, body.count)
-            out += Array("\(String(end - start, radix: 16));ext=1\r\n".utf8) + body[start..<end] + Array("\r\n".utf8)
-            start = end
-        }
-        return out + Array("0\r\nX-Trailer: yes\r\n\r\n".utf8)
-    }
-
     @Test func statusHeadersAndPlainBody() throws {
         let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html; Charset=\"Windows-1251\"\r\nX-Folded: a\r\n b\r\n\r\n"
         let r = try HTTPResponseParser().parse(message(head, Array(Self.html.utf8)))
@@ -34,7 +22,7 @@ struct HTTPResponseParserTests {
     func chunkedThenGzipIsUndone(chunkSize: Int) throws {
         let gz = CompressionFixture.compress(Self.html)
         let head = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n"
-        let r = try HTTPResponseParser().parse(message(head, chunked(gz, size: chunkSize)))
+        let r = try HTTPResponseParser().parse(message(head, WARCFixture.chunked(gz, size: chunkSize, chunkExtension: ";ext=1", trailer: "X-Trailer: yes\r\n")))
         #expect(String(decoding: r.body, as: UTF8.self) == Self.html)
     }
 

@@ -24,7 +24,7 @@ struct WARCReaderTests {
     /// A crawl with one record of each kind a crawler writes; two of them are HTML pages.
     private static let records: [[UInt8]] = {
         let page1 = WARCFixture.page("Bridge reopens", ["The bridge reopened on Friday.", "Traffic is back."])
-        let chunked = chunk(CompressionFixture.compress(page1), size: 100)
+        let chunked = WARCFixture.chunked(CompressionFixture.compress(page1), size: 100)
         let page2 = WARCFixture.page("Resource page", ["Stored as a resource."])
         return [
             WARCFixture.record(type: "warcinfo", id: "info", contentType: "application/warc-fields",
@@ -46,17 +46,6 @@ struct WARCReaderTests {
                 contentType: "text/html", block: page2),
         ]
     }()
-
-    private static func chunk(_ body: [UInt8], size: Int) -> [UInt8] {
-        var out: [UInt8] = []
-        var start = 0
-        while start < body.count {
-            let end = min(start + size, body.count)
-            out += Array("\(String(end - start, radix: 16))\r\n".utf8) + body[start..<end] + Array("\r\n".utf8)
-            start = end
-        }
-        return out + Array("0\r\n\r\n".utf8)
-    }
 
     private func expectTwoPages(_ r: Result) {
         #expect(r.articles.count == 2)

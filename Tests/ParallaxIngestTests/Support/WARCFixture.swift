@@ -28,4 +28,17 @@ enum WARCFixture {
         let ps = paragraphs.map { "<p>\($0)</p>" }.joined()
         return Array("<!DOCTYPE html><html lang=\"en\"><head><title>\(title)</title><script>var x=1;</script></head><body>\(ps)</body></html>".utf8)
     }
+
+    /// `body` with HTTP chunked transfer encoding, `size` bytes per chunk, each size line with `chunkExtension`.
+    static func chunked(_ body: [UInt8], size: Int, chunkExtension: String = "", trailer: String = "") -> [UInt8] {
+        var out: [UInt8] = []
+        var start = 0
+        while start < body.count {
+            let end = min(start + size, body.count)
+            out += Array("\(String(end - start, radix: 16))\(chunkExtension)\r\n".utf8) + body[start..<end]
+                + Array("\r\n".utf8)
+            start = end
+        }
+        return out + Array("0\r\n\(trailer)\r\n".utf8)
+    }
 }
