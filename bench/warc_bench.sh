@@ -16,7 +16,7 @@ swift build "${flags[@]}" --build-tests >/dev/null
 for mode in stream full; do
     log=$(mktemp)
     PARALLAX_WARC_BENCH="$archive" PARALLAX_WARC_BENCH_MODE=$mode /usr/bin/time -v \
-        swift test "${flags[@]}" --skip-build --filter WARCBench 2>"$log" | grep -A3 '^WARCBench'
+        swift test "${flags[@]}" --skip-build --filter WARCBench 2>"$log" | grep -A4 '^WARCBench'
     grep -E 'Maximum resident set size|Elapsed \(wall' "$log" | sed 's/^\s*/  /'
     rm -f "$log"
 done

@@ -47,10 +47,18 @@ struct WARCBenchTests {
               per CPU second: records/s=\(rate(Double(stats.records))) pages/s=\(rate(Double(stats.pages))) \
             compressedMB/s=\(rate(Double(stats.inputBytes) / 1e6)) warcMB/s=\(rate(Double(stats.warcBytes) / 1e6)) \
             (input \(stats.inputBytes / 1_000_000) MB, WARC \(stats.warcBytes / 1_000_000) MB)
+              peak RSS of the test process: \(Self.peakResidentMB()) MB
             """)
         for i in issues.prefix(5) { print("  issue: \(i)") }
         #expect(stats.records > 0)
         #expect(issues.isEmpty)
+    }
+
+    /// Peak resident memory of this process, in MB (Linux reports `ru_maxrss` in KiB).
+    private static func peakResidentMB() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss / 1024
     }
 
     /// User + system CPU time of this process.
