@@ -66,7 +66,10 @@ public struct BoilerplateFilter: Sendable {
         for (i, s) in shapes.enumerated() where keep[i] && titleKey != nil && s.bareKey == titleKey {
             keep[i] = false
         }
-        let bodyLines = shapes.indices.filter { keep[$0] && shapes[$0].isBodyShaped }
+        // Zones are bounded by body paragraphs; a paragraph in which the site speaks of itself does not count.
+        let bodyLines = shapes.indices.filter {
+            keep[$0] && shapes[$0].isBodyShaped && !isSelfReference(shapes[$0], ownKeys: ownKeys)
+        }
         let firstBody = bodyLines.first ?? shapes.count
         let lastBody = bodyLines.last ?? -1
         for i in shapes.indices where keep[i] && (i < firstBody || i > lastBody) {
@@ -186,11 +189,23 @@ public struct BoilerplateFilter: Sendable {
     /// In the top or bottom zone: a line with a site-furniture phrase that is not a plain sentence, or that
     /// speaks of the site itself ("our", its own name).
     func isSiteFurniture(_ s: LineShape, ownKeys: Set<String>) -> Bool {
-        guard vocabulary.edgePhrases.contains(where: { LineShape.contains(s.key, phrase: $0) }) else { return false }
-        if !s.endsSentence || s.words.count <= 6 { return true }
+        guard hasEdgePhrase(s) else { return false }
+        return !s.endsSentence || s.words.count <= 6 || speaksOfItself(s, ownKeys: ownKeys)
+    }
+
+    /// A site-furniture line that names the site itself or speaks as "we"/"our".
+    func isSelfReference(_ s: LineShape, ownKeys: Set<String>) -> Bool {
+        hasEdgePhrase(s) && speaksOfItself(s, ownKeys: ownKeys)
+    }
+
+    private func hasEdgePhrase(_ s: LineShape) -> Bool {
+        vocabulary.edgePhrases.contains { LineShape.contains(s.key, phrase: $0) }
+    }
+
+    private func speaksOfItself(_ s: LineShape, ownKeys: Set<String>) -> Bool {
+        if ownKeys.contains(where: { LineShape.contains(s.key, phrase: $0) }) { return true }
         let lowerWords = Set(s.words.map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) })
-        if vocabulary.selfReferenceWords.contains(where: lowerWords.contains) { return true }
-        return ownKeys.contains { LineShape.contains(s.key, phrase: $0) }
+        return vocabulary.selfReferenceWords.contains(where: lowerWords.contains)
     }
 
     // MARK: - Joining

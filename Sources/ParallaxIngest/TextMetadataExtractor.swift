@@ -49,7 +49,7 @@ public struct TextMetadataExtractor: Sendable {
             pattern: #"^(?<place>\p{Lu}[\p{Lu}\p{M}'’.\- ]{1,40}?)(?:,\s*(?<region>\p{Lu}[\p{L}.' ]{1,30}?))?"#
                 + #"(?:,?\s*(?<month>(?i:\#(months)))\.?\s+(?<day>\d{1,2})(?!\d))?"#
                 + #"(?:\s*[.,]?\s*(?:\((?<a1>[^()\n]{1,40})\)|/(?<a2>[^/\n]{1,40})/))?"#
-                + #"\s*(?<sep>[-–—]|\.(?=\s))\s*"#)
+                + #"\s*(?<sep>[-–—]|(?<=[/)\d])\.(?=\s))\s*"#)
         monthDayYear = regex(
             #"\b(?<month>\#(months))\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>\d{4})\b"#)
         dayMonthYear = regex(#"\b(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?<month>\#(months))\.?,?\s+(?<year>\d{4})\b"#)
@@ -202,9 +202,9 @@ public struct TextMetadataExtractor: Sendable {
                 words.append(w)
             }
             guard (2...5).contains(words.count) else { continue }
-            let capitalized = words.filter { $0.first?.isUppercase == true }.count
-            guard capitalized >= words.count - 1, words.first?.first?.isUppercase == true,
-                words.last?.first?.isUppercase == true,
+            // Names are capitalized words with short particles between ("Ana de la Cruz", "Omar bin Ali").
+            let particlesOnly = words.allSatisfy { $0.first?.isUppercase == true || $0.count <= 3 }
+            guard particlesOnly, words.first?.first?.isUppercase == true, words.last?.first?.isUppercase == true,
                 words.allSatisfy({ !$0.contains(where: \.isNumber) })
             else { continue }
             authors.append(words.joined(separator: " ").trimmingCharacters(in: .punctuationCharacters))
@@ -240,9 +240,12 @@ public struct TextMetadataExtractor: Sendable {
             if w.contains("."), let outlet = registry.outlet(forDomain: w) { return outlet }
             names.append(w)
         }
-        // The longest run of words from the start that names an outlet ("The Washington Post All rights ...").
-        for n in stride(from: min(names.count, 6), through: 1, by: -1) {
-            if let outlet = registry.outlet(named: names.prefix(n).joined(separator: " ")) { return outlet }
+        // The longest run of words that names an outlet ("The Washington Post" in "... Post All rights ...").
+        for start in names.indices {
+            for n in stride(from: min(names.count - start, 6), through: 1, by: -1) {
+                let candidate = names[start..<(start + n)].joined(separator: " ")
+                if let outlet = registry.outlet(named: candidate) { return outlet }
+            }
         }
         return nil
     }
