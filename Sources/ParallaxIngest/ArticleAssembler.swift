@@ -27,6 +27,13 @@ struct ArticleAssembler: Sendable {
 
     /// The article, plus problems worth reporting (text cut at the cap); `nil` article when no text is left.
     func assemble(_ rawText: String, known: Known) -> (article: Article?, issues: [String]) {
+        var issues: [String] = []
+        // Cleaning never lengthens text, so input far beyond the cap need not be read.
+        var rawText = rawText
+        if rawText.utf8.count > maxTextBytes * 2 {
+            rawText = Self.cut(rawText, maxBytes: maxTextBytes * 2)
+            issues.append("input text longer than \(maxTextBytes * 2) bytes; only the start was read")
+        }
         let normalized = TextNormalizer().normalize(rawText)
         var shapes = normalized.split(separator: "\n", omittingEmptySubsequences: false).map(LineShape.init)
         var url = known.url
@@ -92,7 +99,6 @@ struct ArticleAssembler: Sendable {
 
         published = published ?? url.flatMap { metadata.day(inURL: $0) } ?? topDate
 
-        var issues: [String] = []
         var text = TextNormalizer().normalize(paragraphs.joined(separator: "\n"))
         if text.utf8.count > maxTextBytes {
             text = Self.cut(text, maxBytes: maxTextBytes)
