@@ -71,10 +71,27 @@ struct PlainTextReaderTests {
     }
 
     @Test func bodyOnlyTextHasNoTitle() throws {
-        let text = "The council met on Monday.\n\nIt approved the budget after a long debate, members said."
+        let lede = "The city council met on Monday evening to debate the budget for next year, which has grown by a "
+            + "fifth since the last election."
+        let text = lede + "\n\nIt approved the budget after a long debate, members said."
         let article = try #require(read(text).articles.first)
         #expect(article.title == nil)
-        #expect(article.text == "The council met on Monday.\nIt approved the budget after a long debate, members said.")
+        #expect(article.text == lede + "\nIt approved the budget after a long debate, members said.")
+    }
+
+    @Test func sentenceCaseHeadlineStandingAlone() throws {
+        let text = """
+            Council approves budget after long debate.
+
+            The city council approved next year's budget on Monday after a debate that lasted until midnight, \
+            members said.
+
+            The vote was 7 to 4.
+            """
+        let article = try #require(read(text).articles.first)
+        #expect(article.title == "Council approves budget after long debate.")
+        #expect(article.text.hasPrefix("The city council approved"))
+        #expect(article.text.hasSuffix("\nThe vote was 7 to 4."))
     }
 
     @Test func titleCaseHeadlineWithPeriodAndEcho() throws {
@@ -151,5 +168,91 @@ struct PlainTextReaderTests {
     ])
     func stemOfNames(name: String, stem: String) {
         #expect(PlainTextReader.stem(of: name) == stem)
+    }
+}
+
+/// Quality gate on real articles: PolNeAR (`../shared/eval/attribution-polnear`), whose texts are plain article
+/// text with the headline first and whose annotations mark every attributed statement (the report's own
+/// sentences). Cleaning must keep those statements and find the headline.
+struct PlainTextReaderQualityTests {
+    static let root: String = {
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/eval/attribution-polnear").path
+    }()
+    static let present = FileManager.default.fileExists(atPath: root + "/metadata.tsv")
+
+    /// Letters and digits only, lowercased: compares texts regardless of spacing, quotes and dashes.
+    static func squeeze(_ s: some StringProtocol) -> String {
+        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic
+            || ($0.value >= 48 && $0.value <= 57) }))
+    }
+
+    struct Score {
+        var articles = 0, titlesRight = 0, contents = 0, contentsKept = 0
+        var misses: [String] = []
+    }
+
+    static func evaluate(compartments: [String]) throws -> Score {
+        let tsv = try String(contentsOfFile: root + "/metadata.tsv", encoding: .utf8)
+        var titles: [String: String] = [:]
+        for row in tsv.split(separator: "\n").dropFirst() {
+            let f = row.split(separator: "\t", omittingEmptySubsequences: false)
+            if f.count > 7 { titles[String(f[1])] = String(f[7]) }
+        }
+        var score = Score()
+        let reader = PlainTextReader()
+        for compartment in compartments {
+            let dir = root + "/" + compartment
+            let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/text").sorted()
+            for file in files where file.hasSuffix(".txt") {
+                let stem = String(file.dropLast(4))
+                var article: Article?
+                try reader.read(.file(dir + "/text/" + file)) { if case .article(let a) = $0 { article = a } }
+                score.articles += 1
+                if let gold = titles[stem], squeeze(gold) == squeeze(article?.title ?? "") {
+                    score.titlesRight += 1
+                } else {
+                    score.misses.append("TITLE \(stem): \(article?.title ?? "nil") | gold \(titles[stem] ?? "?")")
+                }
+                let kept = squeeze(article?.text ?? "") + squeeze(article?.title ?? "")
+                let source = Array(try String(contentsOfFile: dir + "/text/" + file, encoding: .utf8).unicodeScalars)
+                let anns = try FileManager.default.contentsOfDirectory(atPath: dir + "/attributions")
+                    .filter { $0.hasPrefix(stem + "_") }
+                guard let ann = anns.sorted().first else { continue }
+                let annText = try String(contentsOfFile: dir + "/attributions/" + ann, encoding: .utf8)
+                for line in annText.split(separator: "\n") where line.hasPrefix("T") {
+                    // "T3\tContent 115 290;300 310\ttext": character offsets, fragments split by ";".
+                    let cols = line.split(separator: "\t")
+                    guard cols.count >= 2, cols[1].hasPrefix("Content ") else { continue }
+                    for fragment in cols[1].dropFirst(8).split(separator: ";") {
+                        let bounds = fragment.split(separator: " ").compactMap { Int($0) }
+                        guard bounds.count == 2, bounds[0] < bounds[1], bounds[1] <= source.count else { continue }
+                        let piece = String(String.UnicodeScalarView(source[bounds[0]..<bounds[1]]))
+                        score.contents += 1
+                        if kept.contains(squeeze(piece)) {
+                            score.contentsKept += 1
+                        } else {
+                            score.misses.append("CONTENT \(stem): \(piece.prefix(150))")
+                        }
+                    }
+                }
+            }
+        }
+        return score
+    }
+
+    @Test(.enabled(if: present, "PolNeAR not found at ../shared/eval/attribution-polnear"))
+    func keepsAttributedStatementsAndFindsHeadlines() throws {
+        let score = try Self.evaluate(compartments: ["dev"])
+        let titleRate = Double(score.titlesRight) / Double(max(1, score.articles))
+        let keptRate = Double(score.contentsKept) / Double(max(1, score.contents))
+        if ProcessInfo.processInfo.environment["PARALLAX_EVAL_REPORT"] != nil {
+            print("articles \(score.articles) titles \(titleRate) contents \(score.contents) kept \(keptRate)")
+            score.misses.forEach { print($0) }
+        }
+        // Floors pinned from the measured figures in docs/INGEST-TEXT.md.
+        #expect(titleRate >= 0.88)
+        #expect(keptRate >= 0.99)
     }
 }
