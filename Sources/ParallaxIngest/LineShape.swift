@@ -12,11 +12,14 @@ struct LineShape: Sendable {
     let key: String
     /// `key` without leading and trailing punctuation and symbols.
     let bareKey: String
+    /// UTF-8 bytes of `key`, for ``PhraseMatcher``.
+    let keyBytes: [UInt8]
 
     init(_ line: some StringProtocol) {
         text = line.trimmingCharacters(in: .whitespaces)
         words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         key = LineShape.key(text)
+        keyBytes = Array(key.utf8)
         bareKey = key.trimmingCharacters(in: LineShape.edgePunctuation)
     }
 
@@ -70,6 +73,12 @@ struct LineShape: Sendable {
 
     /// Reads as body text: long enough and ends like a sentence.
     var isBodyShaped: Bool { words.count >= 10 && endsSentence }
+
+    /// Whether one of `words` (lowercase) is a word of the line.
+    func hasWord(in words: [String]) -> Bool {
+        let own = Set(self.words.map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) })
+        return words.contains(where: own.contains)
+    }
 
     /// Whether `phrase` occurs in `key` on word boundaries.
     static func contains(_ key: String, phrase: String) -> Bool {

@@ -104,7 +104,8 @@ struct PlainTextReaderTests {
             """
         let article = try #require(read(text).articles.first)
         #expect(article.title == "Mayor Resigns After Audit Finds Missing Funds.")
-        #expect(article.text == "The mayor of the city resigned on Tuesday after an audit found missing funds, officials said.")
+        let body = "The mayor of the city resigned on Tuesday after an audit found missing funds, officials said."
+        #expect(article.text == body)
     }
 
     @Test func emptyAndBlankFilesAreIssues() {
@@ -184,8 +185,10 @@ struct PlainTextReaderQualityTests {
 
     /// Letters and digits only, lowercased: compares texts regardless of spacing, quotes and dashes.
     static func squeeze(_ s: some StringProtocol) -> String {
-        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic
-            || ($0.value >= 48 && $0.value <= 57) }))
+        let scalars = s.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars
+        return String(String.UnicodeScalarView(scalars.filter {
+            $0.properties.isAlphabetic || ($0.value >= 48 && $0.value <= 57)
+        }))
     }
 
     struct Score {
@@ -216,7 +219,13 @@ struct PlainTextReaderQualityTests {
                     score.misses.append("TITLE \(stem): \(article?.title ?? "nil") | gold \(titles[stem] ?? "?")")
                 }
                 let kept = squeeze(article?.text ?? "") + squeeze(article?.title ?? "")
-                let source = Array(try String(contentsOfFile: dir + "/text/" + file, encoding: .utf8).unicodeScalars)
+                let sourceText = try String(contentsOfFile: dir + "/text/" + file, encoding: .utf8)
+                let source = Array(sourceText.unicodeScalars)
+                if ProcessInfo.processInfo.environment["PARALLAX_EVAL_DROPS"] != nil {
+                    for line in sourceText.split(separator: "\n") where !kept.contains(squeeze(line)) {
+                        score.misses.append("DROPPED \(stem): \(line.prefix(160))")
+                    }
+                }
                 let anns = try FileManager.default.contentsOfDirectory(atPath: dir + "/attributions")
                     .filter { $0.hasPrefix(stem + "_") }
                 guard let ann = anns.sorted().first else { continue }
@@ -244,15 +253,21 @@ struct PlainTextReaderQualityTests {
 
     @Test(.enabled(if: present, "PolNeAR not found at ../shared/eval/attribution-polnear"))
     func keepsAttributedStatementsAndFindsHeadlines() throws {
-        let score = try Self.evaluate(compartments: ["dev"])
+        let env = ProcessInfo.processInfo.environment
+        let compartments = env["PARALLAX_EVAL_COMPARTMENTS"]?.split(separator: ",").map(String.init) ?? ["dev"]
+        let clock = ContinuousClock()
+        let started = clock.now
+        let score = try Self.evaluate(compartments: compartments)
+        let elapsed = clock.now - started
         let titleRate = Double(score.titlesRight) / Double(max(1, score.articles))
         let keptRate = Double(score.contentsKept) / Double(max(1, score.contents))
-        if ProcessInfo.processInfo.environment["PARALLAX_EVAL_REPORT"] != nil {
+        if env["PARALLAX_EVAL_REPORT"] != nil {
             print("articles \(score.articles) titles \(titleRate) contents \(score.contents) kept \(keptRate)")
+            print("read and scored in \(elapsed)")
             score.misses.forEach { print($0) }
         }
         // Floors pinned from the measured figures in docs/INGEST-TEXT.md.
-        #expect(titleRate >= 0.88)
-        #expect(keptRate >= 0.99)
+        #expect(titleRate >= 0.92)
+        #expect(keptRate >= 0.998)
     }
 }
