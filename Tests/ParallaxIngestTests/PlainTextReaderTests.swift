@@ -134,7 +134,7 @@ struct PlainTextReaderTests {
         let result = read(bytes: bytes, name: "legacy.txt")
         let article = try #require(result.articles.first)
         #expect(article.text.hasPrefix("Café owners"))
-        #expect(result.issues.count == 1)
+        #expect(result.issues.isEmpty)
     }
 
     @Test func damagedUTF8IsReadWithReplacement() throws {
@@ -143,6 +143,8 @@ struct PlainTextReaderTests {
         let result = read(bytes: bytes, name: "damaged.txt")
         let article = try #require(result.articles.first)
         #expect(article.text.contains("bridge would reopen"))
+        #expect(article.text.contains("\u{FFFD}"))
+        #expect(result.issues.isEmpty)
     }
 
     @Test func hugeArticleIsCutAndReported() throws {
