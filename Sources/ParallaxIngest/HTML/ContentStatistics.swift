@@ -47,10 +47,11 @@ struct ContentStatistics {
                 dropped[i] = true
                 continue
             }
-            let furniture =
-                node.roles.contains(.boilerplate) || node.hints.contains(.boilerplateRole)
-                || (node.hints.contains(.discard) && node.hints.isDisjoint(with: [.articleBody, .itemprop]))
-            guard furniture else { continue }
+            let byTag = node.roles.contains(.boilerplate) || node.hints.contains(.boilerplateRole)
+            let byClass = node.hints.contains(.discard) && node.hints.isDisjoint(with: [.articleBody, .itemprop])
+            guard byTag || byClass else { continue }
+            // A layout wrapper with an unlucky name (`content-with-sidebar`) that holds much of the page.
+            if !byTag, node.hints.contains(.layout), Int(rawChars[i]) * 10 >= Int(rawChars[0]) * 3 { continue }
             // Keep furniture that wraps the article body (a page-wide wrapper with an unlucky class name).
             let holdsBody = markerChars[i] >= 200 && Int(markerChars[i]) * 2 >= Int(rawChars[i])
             if !holdsBody { dropped[i] = true }

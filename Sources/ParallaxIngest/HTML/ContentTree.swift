@@ -26,7 +26,7 @@ struct ContentTree {
 
     /// Class/id/attribute evidence (bit set).
     struct Hint: OptionSet, Sendable {
-        let rawValue: UInt8
+        let rawValue: UInt16
         static let discard = Hint(rawValue: 1 << 0)
         static let negative = Hint(rawValue: 1 << 1)
         static let positive = Hint(rawValue: 1 << 2)
@@ -35,6 +35,7 @@ struct ContentTree {
         static let contentRole = Hint(rawValue: 1 << 5)
         static let hidden = Hint(rawValue: 1 << 6)
         static let itemprop = Hint(rawValue: 1 << 7)
+        static let layout = Hint(rawValue: 1 << 8)
     }
 
     struct Node {

@@ -50,6 +50,9 @@ public struct ExtractionConfiguration: Codable, Sendable, Hashable {
         public var negative: [String]
         /// Raise a container's score (readability's positive pattern).
         public var positive: [String]
+        /// Page-layout wrappers (`content-wrap`, `main-column`): a discard hint on one that holds a large share of
+        /// the page's text is ignored (`content-with-sidebar`).
+        public var layout: [String]
         /// Strong evidence of the article body container (`article-body`, `entry-content`, ...).
         public var articleBody: [String]
     }

@@ -43,6 +43,7 @@ struct ExtractionLexicon: Sendable {
         patterns += hints.discard.map { ($0, UInt32(ContentTree.Hint.discard.rawValue)) }
         patterns += hints.negative.map { ($0, UInt32(ContentTree.Hint.negative.rawValue)) }
         patterns += hints.positive.map { ($0, UInt32(ContentTree.Hint.positive.rawValue)) }
+        patterns += hints.layout.map { ($0, UInt32(ContentTree.Hint.layout.rawValue)) }
         patterns += hints.articleBody.map { ($0, UInt32(ContentTree.Hint.articleBody.rawValue)) }
         matcher = HintMatcher(patterns: patterns)
         articleBodyItemprops = Set(configuration.articleBodyItemprops.map { Array($0.lowercased().utf8) })
@@ -104,7 +105,7 @@ struct ExtractionLexicon: Sendable {
                 hints.insert(.hidden)
             }
         }
-        return hints.union(ContentTree.Hint(rawValue: UInt8(truncatingIfNeeded: mask)))
+        return hints.union(ContentTree.Hint(rawValue: UInt16(truncatingIfNeeded: mask)))
     }
 
     static func nameEquals(_ name: UnsafePointer<xmlChar>?, _ literal: StaticString) -> Bool {
