@@ -48,6 +48,8 @@ struct ContentTree {
         var roles: TagRole
         var hints: Hint
         var tagScore: Float
+        /// Hash of the tag name and `class` value: elements built from one template share it.
+        var signature: UInt64
         var isText: Bool { textStart >= 0 }
     }
 
@@ -84,11 +86,11 @@ struct ContentTree {
                 continue
             }
             let index = Int32(nodes.count)
-            let hints = lexicon.hints(of: ptr)
+            let (hints, classHash) = lexicon.hints(of: ptr)
             nodes.append(
                 Node(
                     end: index + 1, parent: parent, textStart: -1, textEnd: -1, roles: tag.roles, hints: hints,
-                    tagScore: tag.score))
+                    tagScore: tag.score, signature: tag.hash &* 31 &+ classHash))
             ownChars.append(0)
             ownCommas.append(0)
             stack.append((nil, index))
@@ -129,7 +131,7 @@ struct ContentTree {
         nodes.append(
             Node(
                 end: index + 1, parent: parent, textStart: start, textEnd: Int32(text.count), roles: [], hints: [],
-                tagScore: 0))
+                tagScore: 0, signature: 0))
         ownChars.append(chars)
         ownCommas.append(commas)
     }

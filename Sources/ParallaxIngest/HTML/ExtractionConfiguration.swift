@@ -67,6 +67,12 @@ public struct ExtractionConfiguration: Codable, Sendable, Hashable {
         public var siblingScoreRatio: Double
         /// ... and at least this score.
         public var siblingMinScore: Double
+        /// Candidates scoring at least this share of the best are alternatives (a body split into chunks).
+        public var alternativeScoreRatio: Double
+        /// How many alternatives the climbed-to ancestor must hold (fewer when there are fewer).
+        public var alternativeCandidates: Int
+        /// A climbed-to ancestor with more link text than this share is not used.
+        public var maxContainerLinkDensity: Double
         /// Paragraphs with a larger share of link text are dropped.
         public var maxParagraphLinkDensity: Double
         /// Paragraphs shorter than this (characters) must look like prose to be kept outside the best container.

@@ -6,6 +6,7 @@ struct ExtractionLexicon: Sendable {
     struct TagInfo: Sendable {
         var roles: ContentTree.TagRole
         var score: Float
+        var hash: UInt64 = 0
     }
 
     private let tags: [UInt64: TagInfo]
@@ -69,13 +70,17 @@ struct ExtractionLexicon: Sendable {
             h = (h ^ UInt64(name[i])) &* 0x100_0000_01b3
             i += 1
         }
-        return tags[h] ?? TagInfo(roles: [], score: 0)
+        var info = tags[h] ?? TagInfo(roles: [], score: 0)
+        info.hash = h
+        return info
     }
 
-    /// Hints from an element's `class`, `id`, `itemprop`, `role`, `style` and `hidden` attributes.
-    func hints(of element: xmlNodePtr) -> ContentTree.Hint {
+    /// Hints from an element's `class`, `id`, `itemprop`, `role`, `style` and `hidden` attributes, and a hash of
+    /// its `class` value.
+    func hints(of element: xmlNodePtr) -> (ContentTree.Hint, UInt64) {
         var attribute = element.pointee.properties
-        guard attribute != nil else { return [] }
+        guard attribute != nil else { return ([], 0) }
+        var classHash: UInt64 = 0
         var state: Int32 = 0
         var mask: UInt32 = 0
         var matched = false
@@ -86,6 +91,14 @@ struct ExtractionLexicon: Sendable {
             let value = a.pointee.children?.pointee.content
             if Self.nameEquals(name, "class") || Self.nameEquals(name, "id") {
                 guard let value else { continue }
+                if Self.nameEquals(name, "class") {
+                    classHash = 0xcbf2_9ce4_8422_2325
+                    var k = 0
+                    while value[k] != 0 {
+                        classHash = (classHash ^ UInt64(value[k])) &* 0x100_0000_01b3
+                        k += 1
+                    }
+                }
                 if !matched { matcher.boundary(state: &state, mask: &mask) }
                 matched = true
                 matcher.roles(in: Self.buffer(value), state: &state, mask: &mask)
@@ -105,7 +118,7 @@ struct ExtractionLexicon: Sendable {
                 hints.insert(.hidden)
             }
         }
-        return hints.union(ContentTree.Hint(rawValue: UInt16(truncatingIfNeeded: mask)))
+        return (hints.union(ContentTree.Hint(rawValue: UInt16(truncatingIfNeeded: mask))), classHash)
     }
 
     static func nameEquals(_ name: UnsafePointer<xmlChar>?, _ literal: StaticString) -> Bool {

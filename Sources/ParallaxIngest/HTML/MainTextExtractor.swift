@@ -119,6 +119,9 @@ public struct MainTextExtractor: Sendable {
             }
         }
 
+        top = climbToSplitBody(top: top, score: score, tree: tree, statistics: statistics)
+        topScore = score[top].isNaN ? topScore : max(topScore, score[top])
+
         // Siblings of the winner that score close to it, or read like prose.
         let parent = Int(nodes[top].parent)
         guard parent >= 0 else { return [top] }
@@ -145,6 +148,36 @@ public struct MainTextExtractor: Sendable {
             }
         }
         return out
+    }
+
+    /// When the body is split into chunks (sections, grid items), the winner is one chunk and other chunks of the
+    /// same template (tag and class) score close to it: climb to the nearest ancestor that also holds the other strong candidates (readability's
+    /// alternative-candidates step), never to the page root.
+    private func climbToSplitBody(top: Int, score: [Float], tree: ContentTree, statistics: ContentStatistics) -> Int {
+        let nodes = tree.nodes
+        let thresholds = configuration.thresholds
+        let topScore = score[top]
+        let cutoff = topScore * Float(thresholds.alternativeScoreRatio)
+        var alternatives: [Int] = []
+        let signature = nodes[top].signature
+        for i in 0..<nodes.count
+        where !score[i].isNaN && score[i] >= cutoff && i != top && nodes[i].signature == signature {
+            let isAncestor = i < top && top < Int(nodes[i].end)
+            let isDescendant = top < i && i < Int(nodes[top].end)
+            if !isAncestor, !isDescendant { alternatives.append(i) }
+        }
+        guard !alternatives.isEmpty else { return top }
+        let needed = min(alternatives.count, thresholds.alternativeCandidates)
+        var a = Int(nodes[top].parent)
+        while a >= 0, !nodes[a].roles.contains(.root) {
+            let end = Int(nodes[a].end)
+            let contained = alternatives.reduce(0) { $0 + ($1 > a && $1 < end ? 1 : 0) }
+            if contained >= needed {
+                return statistics.linkDensity(a) <= Float(thresholds.maxContainerLinkDensity) ? a : top
+            }
+            a = Int(nodes[a].parent)
+        }
+        return top
     }
 
     /// Whether the last visible character of node `i`'s text is sentence punctuation.
