@@ -45,21 +45,23 @@ public struct HTMLDateExtractor: Sendable {
             monthFirst: lexicon.monthFirstLanguages.contains(lang)
                 || lexicon.monthFirstLanguages.contains(String(lang.prefix(2))) && !lang.contains("-"))
         var search = Search(lexicon: lexicon, parser: parser)
-        search.structured(jsonLD: jsonLD)
         search.metaTags(document)
+        search.structured(jsonLD: jsonLD)
         search.itemprops(document)
         var result = Dates(published: search.published, modified: search.modified, source: search.source)
-        if result.published != nil { return result }
-
-        let pageURL = url ?? search.metaURL
-        if let pageURL, let d = urlDate(pageURL, parser: parser) {
+        // A full date in the URL is the most reliable evidence (htmldate looks there first).
+        if let pageURL = url ?? search.metaURL, let d = urlDate(pageURL, parser: parser) {
             result.published = d
             result.source = "url"
-            return result
         }
+        if result.published != nil { return result }
+
         search.elements(document)
+        search.headings(document)
+        if let image = search.imageURL { search.offer(published: urlDate(image, parser: parser), from: "image") }
         search.scripts(document, jsonLD: jsonLD)
         if extensive, search.published == nil { search.visibleText(document) }
+        if extensive, search.published == nil { search.hiddenText(document) }
         result.modified = result.modified ?? search.modified
         if let p = search.published {
             result.published = p
@@ -100,6 +102,9 @@ private struct Search {
     var modified: Day?
     var source: String?
     var metaURL: String?
+    var imageURL: String?
+    /// The raw value the published date was read from, when it came from a `<meta>`.
+    var publishedRaw: String?
 
     init(lexicon: HTMLMetadataLexicon, parser: DateExpressionParser) {
         self.lexicon = lexicon
@@ -124,13 +129,59 @@ private struct Search {
         for pass in [articles, jsonLD.objects] {
             for o in pass {
                 for k in lexicon.publishedJSONLDKeys {
-                    if published == nil, let v = JSONLDReader.string(o[k]) {
+                    guard let v = JSONLDReader.string(o[k]) else { continue }
+                    if published == nil {
                         offer(published: parser.machineDate(v), from: "json-ld")
+                    } else if source == "meta", let p = published, let raw = publishedRaw,
+                        Self.utcOffset(raw) == 0, let offset = Self.utcOffset(v), offset != 0,
+                        let d = parser.machineDate(v), abs(d.daysSinceEpoch - p.daysSinceEpoch) == 1
+                    {
+                        // The same moment, once in UTC and once in the publisher's time: the local day is the
+                        // one the publisher printed.
+                        published = d
+                        source = "json-ld"
                     }
                 }
                 for k in lexicon.modifiedJSONLDKeys {
                     if let v = JSONLDReader.string(o[k]) { offer(modified: parser.machineDate(v)) }
                 }
+            }
+        }
+        for raw in jsonLD.unparsed {
+            for k in lexicon.publishedJSONLDKeys {
+                for v in ScriptValueScanner.values(for: k, in: raw, limit: 1) {
+                    offer(published: parser.machineDate(v), from: "json-ld")
+                }
+            }
+            for k in lexicon.modifiedJSONLDKeys {
+                offer(modified: ScriptValueScanner.values(for: k, in: raw, limit: 1).first.flatMap(parser.machineDate))
+            }
+        }
+    }
+
+    /// The UTC offset in minutes of an ISO 8601 timestamp (`Z` is 0), or `nil` when it has no time or offset.
+    static func utcOffset(_ raw: String) -> Int? {
+        let s = Array(raw.trimmingCharacters(in: .whitespaces).utf8)
+        guard s.count > 10, s.contains(UInt8(ascii: "T")) || s.contains(UInt8(ascii: " ")) else { return nil }
+        if s.last == UInt8(ascii: "Z") { return 0 }
+        // ...+03:00, ...-0700
+        var digits: [Int] = []
+        var i = s.count - 1
+        while i > 10, digits.count < 4 {
+            let c = s[i]
+            if c >= 48, c <= 57 { digits.insert(Int(c - 48), at: 0) } else if c != UInt8(ascii: ":") { break }
+            i -= 1
+        }
+        guard digits.count == 4, i > 10, s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-") else { return nil }
+        let minutes = (digits[0] * 10 + digits[1]) * 60 + digits[2] * 10 + digits[3]
+        return s[i] == UInt8(ascii: "-") ? -minutes : minutes
+    }
+
+    /// Dates written in the `<title>` or the first `<h1>`.
+    mutating func headings(_ document: HTMLDocument) {
+        for name in ["title", "h1"] {
+            if let node = document.elements(named: name).first {
+                offer(published: parser.first(in: node.collapsedText(limit: 300))?.day, from: "heading")
             }
         }
     }
@@ -145,7 +196,12 @@ private struct Search {
                 if metaURL == nil { metaURL = content }
                 continue
             }
+            if key == "og:image" {
+                if imageURL == nil { imageURL = content }
+                continue
+            }
             if lexicon.publishedMetaNames.contains(key) || lexicon.publishedItemprops.contains(key) {
+                if published == nil { publishedRaw = content }
                 offer(published: parser.machineDate(content), from: "meta")
             } else if lexicon.modifiedMetaNames.contains(key) || lexicon.modifiedItemprops.contains(key) {
                 offer(modified: parser.machineDate(content))
@@ -182,6 +238,16 @@ private struct Search {
         let ci = node.classAndID
         guard !ci.isEmpty else { return false }
         return lexicon.excludedZoneHints.contains { ci.contains($0) }
+    }
+
+    /// Whether an element is a photo caption (its dates are about the photo): `<figure>`, a caption class, or a
+    /// short block that holds an image.
+    func isCaption(_ node: HTMLNode) -> Bool {
+        if lexicon.captionTags.contains(node.name) { return true }
+        let ci = node.classAndID
+        if !ci.isEmpty, lexicon.captionHints.contains(where: { ci.contains($0) }) { return true }
+        guard node.elementChildren.contains(where: { $0.hasName("img") || $0.hasName("picture") }) else { return false }
+        return node.text.unicodeScalars.count < 400
     }
 
     /// `<time>`, `<abbr>` and elements whose class or id hints at a date, outside navigation, comments and lists
@@ -266,6 +332,31 @@ private struct Search {
         }
     }
 
+    /// Last resort: dates in comments and scripts (cache stamps, `showDate("...")` calls); the most frequent.
+    mutating func hiddenText(_ document: HTMLDocument) {
+        var text = ""
+        document.root?.walk { node in
+            if node.isComment || (node.isElement && node.hasName("script")) {
+                if text.utf8.count < 200_000 {
+                    text += node.text
+                    text += " "
+                }
+                return false
+            }
+            return true
+        }
+        offer(published: mostFrequent(parser.matches(in: text)), from: "hidden")
+    }
+
+    /// The most frequent day; the first in the page among equals.
+    func mostFrequent(_ all: [DateExpressionParser.Match]) -> Day? {
+        var counts: [Day: Int] = [:]
+        for m in all { counts[m.day, default: 0] += 1 }
+        var best: Day?
+        for m in all where best == nil || counts[m.day]! > counts[best!]! { best = m.day }
+        return best
+    }
+
     /// Extensive search: dates in the visible text. The first date after the headline (`<h1>`) wins; without a
     /// headline, the most frequent date (the earliest in the page among equals).
     mutating func visibleText(_ document: HTMLDocument) {
@@ -275,7 +366,7 @@ private struct Search {
         var seenH1 = false
         body.walk { node in
             if node.isElement {
-                if isExcludedZone(node) { return false }
+                if isExcludedZone(node) || isCaption(node) { return false }
                 if node.hasName("h1") { seenH1 = true }
                 return true
             }
@@ -295,11 +386,6 @@ private struct Search {
             offer(published: d, from: "text")
             return
         }
-        let all = parser.matches(in: before + " " + after)
-        guard !all.isEmpty else { return }
-        var counts: [Day: Int] = [:]
-        for m in all { counts[m.day, default: 0] += 1 }
-        let best = all.max { a, b in counts[a.day]! < counts[b.day]! }
-        offer(published: best?.day, from: "text")
+        offer(published: mostFrequent(parser.matches(in: before + " " + after)), from: "text")
     }
 }

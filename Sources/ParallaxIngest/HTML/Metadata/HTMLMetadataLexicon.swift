@@ -16,6 +16,8 @@ public struct HTMLMetadataLexicon: Sendable, Decodable {
     var modifiedClassHints: [String] = []
     var excludedZoneHints: [String] = []
     var excludedZoneTags: Set<String> = []
+    var captionHints: [String] = []
+    var captionTags: Set<String> = []
     var publishedWords: [String] = []
     var modifiedWords: [String] = []
     var dateFillerWords: Set<String> = []
@@ -44,7 +46,7 @@ public struct HTMLMetadataLexicon: Sendable, Decodable {
     enum CodingKeys: String, CodingKey {
         case publishedMetaNames, modifiedMetaNames, publishedItemprops, modifiedItemprops, publishedJSONLDKeys
         case modifiedJSONLDKeys, publishedScriptKeys, modifiedScriptKeys, dateClassHints, publishedClassHints
-        case modifiedClassHints, excludedZoneHints, excludedZoneTags, publishedWords, modifiedWords
+        case modifiedClassHints, excludedZoneHints, excludedZoneTags, captionHints, captionTags, publishedWords, modifiedWords
         case dateFillerWords, ordinalSuffixes, yearWords, yearMarkers, monthMarkers, dayMarkers
         case monthFirstLanguages, months, authorMetaNames, bylineClassHints, bylinePrefixes, authorSeparators
         case siteNameMetaNames, titleMetaNames, descriptionMetaNames, languageMetaNames, titleSeparators
@@ -71,6 +73,8 @@ public struct HTMLMetadataLexicon: Sendable, Decodable {
         modifiedClassHints = try list(.modifiedClassHints)
         excludedZoneHints = try list(.excludedZoneHints)
         excludedZoneTags = try set(.excludedZoneTags)
+        captionHints = try list(.captionHints)
+        captionTags = try set(.captionTags)
         publishedWords = try list(.publishedWords)
         modifiedWords = try list(.modifiedWords)
         dateFillerWords = try set(.dateFillerWords)
