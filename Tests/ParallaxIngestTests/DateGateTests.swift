@@ -8,7 +8,7 @@ import Testing
 ///
 /// Fails when accuracy (TP / (TP + FP + FN), day precision) falls below `accuracyFloor`. With
 /// `PARALLAX_DATES_OUT=<path>` it also writes its predictions as JSON `{url: "YYYY-MM-DD"}` for
-/// `eval/dates_htmldate.py`, which compares them with htmldate's.
+/// `eval/dates_htmldate.py`, which compares them with htmldate's; `PARALLAX_DATES_VERBOSE=1` prints each page.
 struct DateGateTests {
     /// Pinned a little below the measured accuracy (see docs/EVALUATION.md); raise it when the score rises.
     static let accuracyFloor = 0.89
@@ -27,7 +27,9 @@ struct DateGateTests {
         // Upstream's file writes missing dates as NaN, which is not JSON.
         let cleaned = String(decoding: goldData, as: UTF8.self).replacingOccurrences(of: "NaN", with: "null")
         let gold = try #require(JSONSerialization.jsonObject(with: Data(cleaned.utf8)) as? [String: [String: Any]])
-        let extractor = HTMLDateExtractor()
+        // PARALLAX_DATES_MODE=fast measures the fast mode (no text search); the floor holds for the default mode.
+        let fast = ProcessInfo.processInfo.environment["PARALLAX_DATES_MODE"] == "fast"
+        let extractor = HTMLDateExtractor(extensive: !fast)
         var predictions: [String: String] = [:]
         var tp = 0, fp = 0, fn = 0
         for (url, item) in gold.sorted(by: { $0.key < $1.key }) {
@@ -51,13 +53,13 @@ struct DateGateTests {
         let accuracy = Double(tp) / Double(max(1, tp + fp + fn))
         let precision = Double(tp) / Double(max(1, tp + fp))
         let recall = Double(tp) / Double(max(1, tp + fn))
-        print("DateGate: TP \(tp) FP \(fp) FN \(fn) precision \(precision) recall \(recall) accuracy \(accuracy)")
+        print("DateGate (\(fast ? "fast" : "extensive")): TP \(tp) FP \(fp) FN \(fn) precision \(precision) recall \(recall) accuracy \(accuracy)")
         if let out = ProcessInfo.processInfo.environment["PARALLAX_DATES_OUT"], !out.isEmpty {
             let json = try JSONSerialization.data(withJSONObject: predictions, options: [.sortedKeys, .prettyPrinted])
             try json.write(to: URL(fileURLWithPath: out))
         }
         #expect(tp + fp + fn >= 190, "expected about 195 pages with a gold date")
-        #expect(accuracy >= Self.accuracyFloor, "date accuracy \(accuracy) fell below the floor \(Self.accuracyFloor)")
+        #expect(fast || accuracy >= Self.accuracyFloor, "date accuracy \(accuracy) fell below the floor \(Self.accuracyFloor)")
     }
 
     /// Decompresses a gzip file with zlib.
