@@ -231,14 +231,7 @@ private struct Search {
         }
     }
 
-    func isExcludedZone(_ node: HTMLNode) -> Bool {
-        let name = node.name
-        if lexicon.excludedZoneTags.contains(name) { return true }
-        if name == "html" || name == "body" || name == "main" || name == "article" { return false }
-        let ci = node.classAndID
-        guard !ci.isEmpty else { return false }
-        return lexicon.excludedZoneHints.contains { ci.contains($0) }
-    }
+    func isExcludedZone(_ node: HTMLNode) -> Bool { lexicon.isExcludedZone(node) }
 
     /// Whether an element is a photo caption (its dates are about the photo): `<figure>`, a caption class, or a
     /// short block that holds an image.

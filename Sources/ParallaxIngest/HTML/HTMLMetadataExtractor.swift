@@ -65,7 +65,7 @@ public struct HTMLMetadataExtractor: Sendable {
     }
 
     func siteName(meta: MetaTags, jsonLD: JSONLDReader) -> String? {
-        if let og = meta.first("og:site_name") { return og }
+        if let og = meta.first("og:site_name"), !og.contains("://") { return og }
         for o in articleObjects(jsonLD) {
             if let name = JSONLDReader.names(o["publisher"]).first.map({ collapseWhitespace($0) }), !name.isEmpty {
                 return name
@@ -167,11 +167,11 @@ public struct HTMLMetadataExtractor: Sendable {
         var bylines: [String] = []
         document.root?.walk { node in
             guard node.isElement else { return false }
-            if node.hasName("script") || node.hasName("style") { return false }
+            if lexicon.isExcludedZone(node) { return false }
             let rel = (node.attribute("rel") ?? "").lowercased()
             let prop = (node.attribute("itemprop") ?? "").lowercased()
             if rel.split(separator: " ").contains("author") || prop == "author" || prop == "creator" {
-                let name = node.collapsedText(limit: 200)
+                let name = node.readableText(limit: 200)
                 if !name.isEmpty { marked.append(name) }
                 return false
             }
@@ -179,11 +179,9 @@ public struct HTMLMetadataExtractor: Sendable {
             if bylines.count < 4, !ci.isEmpty, lexicon.bylineClassHints.contains(where: { ci.contains($0) }),
                 !ci.contains("comment")
             {
-                let text = node.collapsedText(limit: 200)
-                if !text.isEmpty, text.unicodeScalars.count < 120 {
-                    bylines.append(text)
-                    return false
-                }
+                let text = node.readableText(limit: 200)
+                // Keep going inside: a marked author (rel/itemprop) in the byline is better evidence.
+                if !text.isEmpty, text.unicodeScalars.count < 120 { bylines.append(text) }
             }
             return true
         }

@@ -116,3 +116,16 @@ public struct HTMLMetadataLexicon: Sendable, Decodable {
         return lexicon
     }()
 }
+
+extension HTMLMetadataLexicon {
+    /// Whether an element is navigation, a footer, comments, a list of other articles and the like, whose dates
+    /// and names are not the article's.
+    func isExcludedZone(_ node: HTMLNode) -> Bool {
+        let name = node.name
+        if excludedZoneTags.contains(name) { return true }
+        if name == "html" || name == "body" || name == "main" || name == "article" { return false }
+        let ci = node.classAndID
+        guard !ci.isEmpty else { return false }
+        return excludedZoneHints.contains { ci.contains($0) }
+    }
+}

@@ -5,7 +5,7 @@ struct MetaTags {
     init(document: HTMLDocument) {
         for meta in document.elements(named: "meta") {
             guard let content = meta.attribute("content") else { continue }
-            let value = collapseWhitespace(content)
+            let value = collapseWhitespace(decodeCharacterReferences(content))
             guard !value.isEmpty else { continue }
             for attr in ["property", "name", "itemprop", "http-equiv"] {
                 if let key = meta.attribute(attr)?.lowercased() { values[key, default: []].append(value) }
