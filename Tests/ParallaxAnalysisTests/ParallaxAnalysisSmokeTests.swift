@@ -1,0 +1,5 @@
+import Testing
+
+struct ParallaxAnalysisSmokeTests {
+    @Test func targetBuilds() { #expect(Bool(true)) }
+}
