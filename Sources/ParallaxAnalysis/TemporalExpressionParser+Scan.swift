@@ -132,7 +132,8 @@ extension TemporalExpressionParser {
             }
             // Day first.
             guard let (day, afterDay) = dayNumber(at: i, v) else { return nil }
-            var m = next(after: afterDay - 1, allowing: v.ordinalDot ? ["."] : [])
+            // `10. Mai`: the segmenter may have ended a sentence at the ordinal's period.
+            var m = next(after: afterDay - 1, allowing: v.ordinalDot ? ["."] : [], acrossSentences: v.ordinalDot)
             while let k = m, v.connectors.contains(units[k].key) { m = next(after: k, allowing: []) }
             guard let k = m, let month = v.months[units[k].key], !v.capitalizedNames || units[k].isCapitalized else {
                 return nil
@@ -174,9 +175,9 @@ extension TemporalExpressionParser {
 
         /// The unit after `j` when it follows in the same sentence with at most one punctuation mark between,
         /// from `allowing`.
-        private func next(after j: Int, allowing: Set<String>) -> Int? {
+        private func next(after j: Int, allowing: Set<String>, acrossSentences: Bool = false) -> Int? {
             let k = j + 1
-            guard k < units.count, units[k].sentence == units[j].sentence else { return nil }
+            guard k < units.count, acrossSentences || units[k].sentence == units[j].sentence else { return nil }
             if units[j].isAdjacent(to: units[k]) { return k }
             guard units[k].token == units[j].token + 2, allowing.contains(document.tokens[units[j].token + 1].norm)
             else { return nil }
@@ -259,8 +260,9 @@ extension TemporalExpressionParser {
             if let v, let (_, s) = v.prepositions.match(endingBefore: start, in: units) { first = s }
             let spanStart = first == start ? (span?.start ?? units[start].span.start) : units[first].span.start
             let exprSpan = TextSpan(start: spanStart, end: span?.end ?? units[end - 1].span.end)
-            let sentence = units[start].sentence
-            let sentenceSpan = document.logicalSentenceSpan(of: sentence)
+            let opening = document.logicalSentenceSpan(of: units[start].sentence)
+            let last = document.sentences[units[end - 1].sentence].span
+            let sentenceSpan = TextSpan(start: opening.start, end: max(opening.end, last.end))
             let mention = DateMention(
                 article: document.id, expression: String(document.text(of: exprSpan)),
                 resolution: relative ? .relative : .absolute, anchor: anchored ? anchor : nil, span: exprSpan,
