@@ -132,6 +132,20 @@ struct HTMLDateExtractorTests {
         #expect(d.published == day("2020-04-12"))
     }
 
+    @Test func siteDateWidgetBeforeTheHeadlineLosesToTheArticleDate() throws {
+        let d = try dates("""
+            <body><div class="top-date">Friday, 20 December 2024</div><h1>Headline</h1>
+            <div class="post-meta">3 December 2024</div><p>Text</p></body>
+            """)
+        #expect(d.published == day("2024-12-03"))
+        #expect(d.source == "element")
+    }
+
+    @Test func titleAttributeInsideADateElement() throws {
+        let d = try dates(#"<h1>H</h1><ul class="meta"><li><a href="/t" title="13 Oct 2020">Politics</a></li></ul>"#)
+        #expect(d.published == day("2020-10-13"))
+    }
+
     @Test func abbrPublishedTitle() throws {
         let d = try dates(#"<p><abbr class="published" title="2010-10-21T08:00:00+02:00">Oct 21</abbr></p>"#)
         #expect(d.published == day("2010-10-21"))
