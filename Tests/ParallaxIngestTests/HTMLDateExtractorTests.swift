@@ -142,7 +142,7 @@ struct HTMLDateExtractorTests {
     }
 
     @Test func titleAttributeInsideADateElement() throws {
-        let d = try dates(#"<h1>H</h1><ul class="meta"><li><a href="/t" title="13 Oct 2020">Politics</a></li></ul>"#)
+        let d = try dates(#"<h1>H</h1><ul class="post-meta"><li><a href="/t" title="13 Oct 2020">Politics</a></li></ul>"#)
         #expect(d.published == day("2020-10-13"))
     }
 
