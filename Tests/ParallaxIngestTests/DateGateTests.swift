@@ -11,7 +11,7 @@ import Testing
 /// `eval/dates_htmldate.py`, which compares them with htmldate's; `PARALLAX_DATES_VERBOSE=1` prints each page.
 struct DateGateTests {
     /// Pinned a little below the measured accuracy (see docs/EVALUATION.md); raise it when the score rises.
-    static let accuracyFloor = 0.89
+    static let accuracyFloor = 0.90
 
     static let dataDirectory: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -89,6 +89,19 @@ struct HTMLDateExtractorTests {
         #expect(d.published == day("2024-05-31"))
     }
 
+    @Test func printedLocalDayBeatsAUTCTimestampOneDayLater() throws {
+        let d = try dates("""
+            <head><meta name="date" content="2019-11-19T01:48:03Z"></head>
+            <body><h1>H</h1><div class="timestamp">November 18, 2019 at 2:26 PM HST</div></body>
+            """)
+        #expect(d.published == day("2019-11-18"))
+        let far = try dates("""
+            <head><meta name="date" content="2019-11-19T01:48:03Z"></head>
+            <body><h1>H</h1><div class="timestamp">November 12, 2019</div></body>
+            """)
+        #expect(far.published == day("2019-11-19"))
+    }
+
     // MARK: URL
 
     @Test(arguments: [

@@ -54,6 +54,18 @@ public struct HTMLDateExtractor: Sendable {
             result.published = d
             result.source = "url"
         }
+        if let p = result.published, result.source != "url" {
+            // A UTC timestamp may fall on the next (or previous) day of the publisher's own calendar; a date the
+            // page prints for the article one day off is the same moment in local time.
+            if let raw = search.publishedRaw, Search.utcOffset(raw) == 0 {
+                var local = Search(lexicon: lexicon, parser: parser)
+                local.elements(document)
+                if let d = local.published, abs(d.daysSinceEpoch - p.daysSinceEpoch) == 1 {
+                    result.published = d
+                    result.source = (result.source ?? "") + "+local"
+                }
+            }
+        }
         if result.published != nil { return result }
 
         search.elements(document)
@@ -132,6 +144,7 @@ private struct Search {
                     guard let v = JSONLDReader.string(o[k]) else { continue }
                     if published == nil {
                         offer(published: parser.machineDate(v), from: "json-ld")
+                        if published != nil { publishedRaw = v }
                     } else if source == "meta", let p = published, let raw = publishedRaw,
                         Self.utcOffset(raw) == 0, let offset = Self.utcOffset(v), offset != 0,
                         let d = parser.machineDate(v), abs(d.daysSinceEpoch - p.daysSinceEpoch) == 1
