@@ -7,8 +7,8 @@ Usage (from the package root):
         [--parallax eval/out/parallax-dates.json] [--run-swift] [--errors]
 
 Parallax's predictions come from the Swift gate test, which writes them when PARALLAX_DATES_OUT is set:
-    PARALLAX_DATES_OUT=eval/out/parallax-dates.json swift test --filter DateGateTests
-`--run-swift` runs that command first. Metric (htmldate's tests/evaluation.py): per page, the right day is a TP,
+    PARALLAX_DATES_OUT=$PWD/eval/out/parallax-dates.json swift test --filter DateGateTests
+(PARALLAX_DATES_MODE=fast for the fast mode, written to parallax-dates-fast.json). `--run-swift` runs both. Metric (htmldate's tests/evaluation.py): per page, the right day is a TP,
 a wrong day an FP, no date an FN; precision, recall, accuracy = TP/(TP+FP+FN), F-score. Pages whose gold date is
 missing (NaN in gold.json) are left out, as upstream does.
 """
@@ -80,17 +80,20 @@ def main():
         preds, secs = run_htmldate(gold, args.data, extensive)
         rows.append(("htmldate " + ("extensive" if extensive else "fast"), score(gold, preds), secs))
 
+    fast_path = args.parallax.replace(".json", "-fast.json")
     if args.run_swift:
         os.makedirs(os.path.dirname(args.parallax) or ".", exist_ok=True)
-        env = dict(os.environ, PARALLAX_DATES_OUT=os.path.abspath(args.parallax))
-        subprocess.run(["swift", "test", "--filter", "DateGateTests"], env=env, check=False)
+        for mode, path in (("fast", fast_path), ("extensive", args.parallax)):
+            env = dict(os.environ, PARALLAX_DATES_OUT=os.path.abspath(path), PARALLAX_DATES_MODE=mode)
+            subprocess.run(["swift", "test", "--filter", "DateGateTests"], env=env, check=False)
     ours = None
-    if os.path.exists(args.parallax):
-        with open(args.parallax, encoding="utf-8") as f:
-            ours = json.load(f)
-        rows.append(("Parallax", score(gold, ours), None))
-    else:
-        print(f"(no Parallax predictions at {args.parallax}; run with --run-swift)", file=sys.stderr)
+    for name, path in (("Parallax fast", fast_path), ("Parallax extensive", args.parallax)):
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                ours = json.load(f)
+            rows.append((name, score(gold, ours), None))
+        else:
+            print(f"(no Parallax predictions at {path}; run with --run-swift)", file=sys.stderr)
 
     print(f"{len(gold)} pages with a gold date ({args.data})")
     print(f"| system | TP | FP | FN | precision | recall | accuracy | F | time |")

@@ -89,6 +89,19 @@ struct HTMLDateExtractorTests {
         #expect(d.published == day("2024-05-31"))
     }
 
+    @Test func printedLocalDayBeatsAUTCTimestampOneDayLater() throws {
+        let d = try dates("""
+            <head><meta name="date" content="2019-11-19T01:48:03Z"></head>
+            <body><h1>H</h1><div class="timestamp">November 18, 2019 at 2:26 PM HST</div></body>
+            """)
+        #expect(d.published == day("2019-11-18"))
+        let far = try dates("""
+            <head><meta name="date" content="2019-11-19T01:48:03Z"></head>
+            <body><h1>H</h1><div class="timestamp">November 12, 2019</div></body>
+            """)
+        #expect(far.published == day("2019-11-19"))
+    }
+
     // MARK: URL
 
     @Test(arguments: [
@@ -130,6 +143,20 @@ struct HTMLDateExtractorTests {
             <p>Posted 12 April 2020</p></body>
             """)
         #expect(d.published == day("2020-04-12"))
+    }
+
+    @Test func siteDateWidgetBeforeTheHeadlineLosesToTheArticleDate() throws {
+        let d = try dates("""
+            <body><div class="top-date">Friday, 20 December 2024</div><h1>Headline</h1>
+            <div class="post-meta">3 December 2024</div><p>Text</p></body>
+            """)
+        #expect(d.published == day("2024-12-03"))
+        #expect(d.source == "element")
+    }
+
+    @Test func titleAttributeInsideADateElement() throws {
+        let d = try dates(#"<h1>H</h1><ul class="post-meta"><li><a href="/t" title="13 Oct 2020">Politics</a></li></ul>"#)
+        #expect(d.published == day("2020-10-13"))
     }
 
     @Test func abbrPublishedTitle() throws {

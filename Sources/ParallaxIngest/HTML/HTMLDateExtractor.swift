@@ -54,6 +54,18 @@ public struct HTMLDateExtractor: Sendable {
             result.published = d
             result.source = "url"
         }
+        if let p = result.published, result.source != "url" {
+            // A UTC timestamp may fall on the next (or previous) day of the publisher's own calendar; a date the
+            // page prints for the article one day off is the same moment in local time.
+            if let raw = search.publishedRaw, Search.utcOffset(raw) == 0 {
+                var local = Search(lexicon: lexicon, parser: parser)
+                local.elements(document)
+                if let d = local.published, abs(d.daysSinceEpoch - p.daysSinceEpoch) == 1 {
+                    result.published = d
+                    result.source = (result.source ?? "") + "+local"
+                }
+            }
+        }
         if result.published != nil { return result }
 
         search.elements(document)
@@ -132,6 +144,7 @@ private struct Search {
                     guard let v = JSONLDReader.string(o[k]) else { continue }
                     if published == nil {
                         offer(published: parser.machineDate(v), from: "json-ld")
+                        if published != nil { publishedRaw = v }
                     } else if source == "meta", let p = published, let raw = publishedRaw,
                         Self.utcOffset(raw) == 0, let offset = Self.utcOffset(v), offset != 0,
                         let d = parser.machineDate(v), abs(d.daysSinceEpoch - p.daysSinceEpoch) == 1
@@ -247,13 +260,17 @@ private struct Search {
     /// of other articles. Elements marked as published win over unmarked ones; those marked as updated give the
     /// modified date.
     mutating func elements(_ document: HTMLDocument) {
+        // Unmarked dates before the headline are often the site's "today" widget: the first one after the
+        // headline is preferred, then the last one before it (the first one on pages without a headline).
         var marked: Day?
-        var time: Day?
-        var element: Day?
+        var time = Candidates()
+        var element = Candidates()
+        var seenH1 = false
         guard let body = document.elements(named: "body").first ?? document.root else { return }
         body.walk { node in
             guard node.isElement else { return false }
             if isExcludedZone(node) { return false }
+            if node.hasName("h1") { seenH1 = true }
             let ci = node.classAndID
             let isTime = node.hasName("time")
             let hinted = !ci.isEmpty && lexicon.dateClassHints.contains { ci.contains($0) }
@@ -261,32 +278,62 @@ private struct Search {
             let isModified = lexicon.modifiedClassHints.contains { ci.contains($0) }
             let isPublished = node.attribute("pubdate") != nil
                 || lexicon.publishedClassHints.contains { ci.contains($0) }
-            var d: Day?
-            if let raw = node.attribute("datetime") ?? node.attribute("data-datetime") ?? node.attribute("content") {
-                d = parser.machineDate(raw)
-            }
-            if d == nil {
-                let text = node.text
-                if text.unicodeScalars.count < 400 {
-                    d = labelledDate(in: collapseWhitespace(text, limit: 160))
-                }
-            }
-            if d == nil, let title = node.attribute("title") { d = parser.machineDate(title) }
-            guard let d else { return true }
+            guard let d = date(of: node) else { return true }
             if isModified && !isPublished {
                 offer(modified: d)
             } else if isPublished {
                 marked = marked ?? d
             } else if isTime {
-                time = time ?? d
+                time.add(d, afterHeadline: seenH1)
             } else {
-                element = element ?? d
+                element.add(d, afterHeadline: seenH1)
             }
             return false
         }
         offer(published: marked, from: "element")
-        offer(published: time, from: "time")
-        offer(published: element, from: "element")
+        offer(published: time.best(headlineSeen: seenH1), from: "time")
+        offer(published: element.best(headlineSeen: seenH1), from: "element")
+    }
+
+    /// Unmarked date candidates around the headline.
+    struct Candidates {
+        var firstBefore: Day?
+        var lastBefore: Day?
+        var firstAfter: Day?
+
+        mutating func add(_ d: Day, afterHeadline: Bool) {
+            if afterHeadline {
+                firstAfter = firstAfter ?? d
+            } else {
+                firstBefore = firstBefore ?? d
+                lastBefore = d
+            }
+        }
+
+        func best(headlineSeen: Bool) -> Day? { firstAfter ?? (headlineSeen ? lastBefore : firstBefore) }
+    }
+
+    /// The date of a date-ish element: its machine-readable attribute, its text, or the `title` of it or of an
+    /// element inside it.
+    func date(of node: HTMLNode) -> Day? {
+        if let raw = node.attribute("datetime") ?? node.attribute("data-datetime") ?? node.attribute("content"),
+            let d = parser.machineDate(raw)
+        {
+            return d
+        }
+        let text = node.text
+        if text.unicodeScalars.count < 400, let d = labelledDate(in: collapseWhitespace(text, limit: 160)) {
+            return d
+        }
+        var found: Day?
+        var seen = 0
+        node.walk { inner in
+            guard found == nil, inner.isElement, seen < 20 else { return false }
+            seen += 1
+            if let raw = inner.attribute("title") ?? inner.attribute("datetime") { found = parser.machineDate(raw) }
+            return true
+        }
+        return found
     }
 
     /// The first date in `text` that is not labelled as an update ("Updated: ..."), or the first date at all.
