@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads one HTML page (`.html`, `.htm`, or gzip-compressed `.html.gz`) into an ``Article``.
 ///
-/// The encoding comes from ``HTMLEncodingDetector``, the text from ``MainTextExtractor``; the title from
+/// Script and style bodies and comments are cut before parsing (``HTMLPrefilter``; JSON-LD is kept). The
+/// encoding comes from ``HTMLEncodingDetector``, the text from ``MainTextExtractor``; the title from
 /// `og:title` or `<title>`, the URL from `<link rel=canonical>` or `og:url`, the language from `<html lang>`.
 /// Problems (empty file, binary data, corrupt gzip, no main text) are reported as ``IngestIssue``s; a page larger
 /// than ``maxPageBytes`` is cut there (with an issue) so memory stays bounded.
@@ -41,6 +42,7 @@ public struct HTMLReader: ArticleReader {
             let cut = bytes[..<maxPageBytes].lastIndex(of: UInt8(ascii: "<")) ?? maxPageBytes
             bytes.removeSubrange(cut...)
         }
+        bytes = HTMLPrefilter().filter(bytes)
         let document: HTMLDocument
         do {
             document = try HTMLDocument(bytes: bytes, encoding: HTMLEncodingDetector().encoding(of: bytes))

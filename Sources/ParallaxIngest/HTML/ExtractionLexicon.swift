@@ -25,6 +25,7 @@ struct ExtractionLexicon: Sendable {
         }
         add(configuration.removedTags, .removed)
         add(["script"], [.removed, .script])
+        add(["title"], [.removed, .title])
         add(configuration.boilerplateTags, .boilerplate)
         add(configuration.blockTags, .block)
         add(configuration.lineBreakTags, .lineBreak)
