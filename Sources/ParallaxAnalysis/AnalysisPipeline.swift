@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 import ParallaxCore
 
 /// Runs the whole comparison: documents from articles, stories from documents, and each story's analysis.
@@ -22,8 +22,8 @@ public struct AnalysisPipeline: Sendable {
     public var concurrency: Int
 
     /// A pipeline with the bundled lexicons; `outlets` names the outlets the citation extractor recognises.
-    public init(outlets: OutletRegistry, concurrency: Int = ProcessInfo.processorCount) {
-        self.citationExtractor = CitationExtractor(outlets: outlets.citableNames)
+    public init(outlets: OutletRegistry, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.citationExtractor = CitationExtractor(outlets: outlets.allNames)
         self.concurrency = max(1, concurrency)
     }
 

@@ -70,9 +70,11 @@ public struct MainTextBodyExtractor: HTMLBodyExtractor {
         self.fallback = fallback
     }
 
-    public func text(fromHTML html: [UInt8], url: String?) -> String {
-        let block = fallback.text(fromHTML: html, url: url)
-        guard let document = try? HTMLDocument(bytes: html, url: url, encoding: "utf-8") else { return block }
+    public func text(fromHTML html: [UInt8], url: String?, charset: String?) -> String {
+        let block = fallback.text(fromHTML: html, url: url, charset: charset)
+        guard let document = try? HTMLDocument(bytes: html, url: url, encoding: charset ?? "utf-8") else {
+            return block
+        }
         let main = extractor.extract(from: document).text
         return main.utf8.count * 2 >= block.utf8.count ? main : block
     }
@@ -85,7 +87,7 @@ extension Ingestor {
         let filter = BoilerplateFilter(registry: registry)
         let html = HTMLArticleBuilder(filter: filter)
         var readers = defaultReaders(filter: filter)
-        readers[.html] = HTMLReader(builder: html)
+        readers[.html] = HTMLReader()
         readers[.feed] = FeedReader(extractor: MainTextBodyExtractor())
         readers[.warc] = WARCReader(pageReader: html)
         return readers
