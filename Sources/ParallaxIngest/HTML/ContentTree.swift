@@ -23,6 +23,7 @@ struct ContentTree {
         static let root = TagRole(rawValue: 1 << 10)
         static let script = TagRole(rawValue: 1 << 11)
         static let title = TagRole(rawValue: 1 << 12)
+        static let tableCell = TagRole(rawValue: 1 << 13)
     }
 
     /// Class/id/attribute evidence (bit set).

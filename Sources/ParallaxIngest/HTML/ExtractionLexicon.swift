@@ -30,6 +30,7 @@ struct ExtractionLexicon: Sendable {
         add(configuration.blockTags, .block)
         add(configuration.lineBreakTags, .lineBreak)
         add(configuration.linkTags, .link)
+        add(configuration.tableCellTags, .tableCell)
         add(configuration.headingTags, .heading)
         add(configuration.listItemTags, .listItem)
         add(configuration.paragraphTags, .paragraph)

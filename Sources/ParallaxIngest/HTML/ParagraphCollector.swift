@@ -53,6 +53,8 @@ struct ParagraphCollector {
                     openBlocks.append(node.end)
                 } else if node.roles.contains(.lineBreak) {
                     flush()
+                } else if node.roles.contains(.tableCell) {
+                    pendingSpace = true
                 }
                 if node.roles.contains(.link), linkUntil <= i { linkUntil = node.end }
                 if node.roles.contains(.heading), headingUntil <= i { headingUntil = node.end }
