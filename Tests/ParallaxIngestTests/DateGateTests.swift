@@ -30,7 +30,9 @@ struct DateGateTests {
         let fast = ProcessInfo.processInfo.environment["PARALLAX_DATES_MODE"] == "fast"
         let extractor = HTMLDateExtractor(extensive: !fast)
         var predictions: [String: String] = [:]
-        var tp = 0, fp = 0, fn = 0
+        var tp = 0
+        var fp = 0
+        var fn = 0
         var elapsed = Duration.zero
         let clock = ContinuousClock()
         for (url, item) in gold.sorted(by: { $0.key < $1.key }) {
@@ -45,7 +47,9 @@ struct DateGateTests {
             elapsed += clock.now - start
             if let got { predictions[url] = got.description }
             if ProcessInfo.processInfo.environment["PARALLAX_DATES_VERBOSE"] != nil {
-                let source = (try? HTMLDocument(bytes: bytes, url: url, encoding: encoding)).flatMap { extractor.extract(from: $0, url: url).source }
+                let source = (try? HTMLDocument(bytes: bytes, url: url, encoding: encoding)).flatMap {
+                    extractor.extract(from: $0, url: url).source
+                }
                 print("DateGate page \(file) gold \(want) got \(got?.description ?? "-") via \(source ?? "-")")
             }
             switch got?.description {
@@ -57,13 +61,17 @@ struct DateGateTests {
         let accuracy = Double(tp) / Double(max(1, tp + fp + fn))
         let precision = Double(tp) / Double(max(1, tp + fp))
         let recall = Double(tp) / Double(max(1, tp + fn))
-        print("DateGate (\(fast ? "fast" : "extensive")): TP \(tp) FP \(fp) FN \(fn) precision \(precision) recall \(recall) accuracy \(accuracy) "
-            + "(parse + extract: \(elapsed.formatted(.units(allowed: [.milliseconds]))))")
+        let mode = fast ? "fast" : "extensive"
+        let time = elapsed.formatted(.units(allowed: [.milliseconds]))
+        print("DateGate (\(mode)): TP \(tp) FP \(fp) FN \(fn) precision \(precision) recall \(recall)")
+        print("DateGate (\(mode)): accuracy \(accuracy) (parse + extract: \(time))")
         if let out = ProcessInfo.processInfo.environment["PARALLAX_DATES_OUT"], !out.isEmpty {
             let json = try JSONSerialization.data(withJSONObject: predictions, options: [.sortedKeys, .prettyPrinted])
             try json.write(to: URL(fileURLWithPath: out))
         }
         #expect(tp + fp + fn >= 190, "expected about 195 pages with a gold date")
-        #expect(fast || accuracy >= Self.accuracyFloor, "date accuracy \(accuracy) fell below the floor \(Self.accuracyFloor)")
+        #expect(
+            fast || accuracy >= Self.accuracyFloor,
+            "date accuracy \(accuracy) fell below the floor \(Self.accuracyFloor)")
     }
 }

@@ -12,7 +12,8 @@ struct HTMLMetadataExtractorTests {
     // MARK: Title
 
     @Test func openGraphTitleComesFirst() throws {
-        let m = try metadata("""
+        let m = try metadata(
+            """
             <head><title>Other | Site</title><meta property="og:title" content="US lets Ukraine strike Russia">
             </head><body><h1>US lets Ukraine strike Russia</h1></body>
             """)
@@ -20,7 +21,8 @@ struct HTMLMetadataExtractorTests {
     }
 
     @Test func siteNameIsDroppedFromTheTitleTag() throws {
-        let bySiteName = try metadata("""
+        let bySiteName = try metadata(
+            """
             <head><title>Biden allows strikes near Kharkiv | Daily Planet</title>
             <meta property="og:site_name" content="Daily Planet"></head><body></body>
             """)
@@ -34,7 +36,8 @@ struct HTMLMetadataExtractorTests {
     }
 
     @Test func headlineMatchingTheTitleTagIsPreferred() throws {
-        let m = try metadata("""
+        let m = try metadata(
+            """
             <head><title>Storm closes ports along the coast — Coastal Times</title></head>
             <body><h1>Coastal Times</h1><h1>Storm closes ports along the coast</h1></body>
             """)
@@ -49,7 +52,8 @@ struct HTMLMetadataExtractorTests {
     // MARK: Authors
 
     @Test func jsonLDAuthorsAsObjectsAndStrings() throws {
-        let m = try metadata("""
+        let m = try metadata(
+            """
             <script type="application/ld+json">{"@type":"NewsArticle",
              "author":[{"@type":"Person","name":"Jane Doe"},"John Smith",{"@type":"Person","name":"Jane Doe"}]}
             </script><meta name="author" content="Someone Else">
@@ -70,7 +74,8 @@ struct HTMLMetadataExtractorTests {
     }
 
     @Test func authorURLsAndSiteNameAreNotAuthors() throws {
-        let m = try metadata("""
+        let m = try metadata(
+            """
             <meta property="og:site_name" content="TASS"><meta property="article:author"
             content="https://www.facebook.com/someone"><meta name="author" content="TASS">
             """)
@@ -80,7 +85,8 @@ struct HTMLMetadataExtractorTests {
     // MARK: Outlet, canonical URL, language, description
 
     @Test func siteNameFromJSONLDPublisher() throws {
-        let m = try metadata("""
+        let m = try metadata(
+            """
             <script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization",
             "name":"Euromaidan Press"}}</script><meta name="application-name" content="EP app">
             """)
@@ -101,7 +107,8 @@ struct HTMLMetadataExtractorTests {
     }
 
     @Test func descriptionAndDates() throws {
-        let m = try metadata("""
+        let m = try metadata(
+            """
             <meta property="og:description" content="Summary."><meta property="article:published_time"
             content="2024-05-31T10:00:00+03:00"><meta property="article:modified_time" content="2024-06-01">
             """)
