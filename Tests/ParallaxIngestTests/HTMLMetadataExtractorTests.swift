@@ -125,4 +125,25 @@ struct HTMLMetadataExtractorTests {
         #expect(m.published == nil)
         #expect(m.authors.isEmpty)
     }
+
+    @Test func everyTruncationOfARichPageIsHandled() throws {
+        let page = """
+            <html lang="de"><head><title>Titel | Zeitung</title><meta property="og:site_name" content="Zeitung">
+            <meta property="article:published_time" content="2024-05-31T10:00:00+02:00">
+            <script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"Titel",
+            "datePublished":"2024-05-31","author":[{"name":"Anna Muster"}],"publisher":{"name":"Zeitung"}}]}</script>
+            </head><body><h1>Titel</h1><div class="byline">Von Anna Muster</div>
+            <time datetime="2024-05-31">31. Mai 2024</time><p>Text vom 30.05.2024.</p></body></html>
+            """
+        let bytes = Array(page.utf8)
+        var dated = 0
+        for end in stride(from: 1, through: bytes.count, by: 7) {
+            guard let doc = try? HTMLDocument(bytes: Array(bytes[..<end])) else { continue }
+            let m = extractor.extract(from: doc, url: nil)
+            if m.published != nil { dated += 1 }
+            #expect(
+                m.published == nil || m.published == Day(iso: "2024-05-31") || m.published == Day(iso: "2024-05-30"))
+        }
+        #expect(dated > 0)
+    }
 }
