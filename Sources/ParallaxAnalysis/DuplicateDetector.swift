@@ -61,25 +61,11 @@ public struct DuplicateDetector: Sendable {
     /// their first member. Near-linear: one index insertion per document.
     public func groups(_ documents: [Document]) -> [[String]] {
         var index = DuplicateIndex(detector: self)
-        var parent = Array(0..<documents.count)
-        func root(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i {
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            }
-            return i
-        }
+        var sets = DisjointSets(count: documents.count)
         for (i, document) in documents.enumerated() {
-            for match in index.insert(document, key: i) {
-                let a = root(i)
-                let b = root(match.key)
-                if a != b { parent[max(a, b)] = min(a, b) }
-            }
+            for match in index.insert(document, key: i) { sets.union(i, match.key) }
         }
-        var members: [Int: [Int]] = [:]
-        for i in documents.indices { members[root(i), default: []].append(i) }
-        return members.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }.map { $0.map { documents[$0].id } }
+        return sets.groups().map { $0.map { documents[$0].id } }
     }
 }
 

@@ -14,9 +14,9 @@ public struct StoryClusterer: Sendable {
     /// Thresholds and index sizes.
     public struct Configuration: Sendable, Hashable, Codable {
         /// Minimum cosine between a document and a story centroid to join it.
-        public var threshold: Float = 0.3
+        public var threshold: Float = 0.25
         /// Minimum cosine between two story centroids to merge them in the final pass.
-        public var mergeThreshold: Float = 0.5
+        public var mergeThreshold: Float = 0.6
         /// Days a document may lie outside a story's date range and still join at `threshold`.
         public var dateWindowDays = 3
         /// Minimum cosine to join a story whose dates lie further away than `dateWindowDays`.
@@ -29,8 +29,14 @@ public struct StoryClusterer: Sendable {
         public var maxCandidates = 64
         /// Terms kept in a story centroid.
         public var centroidTerms = 300
-        /// Term weighting.
-        public var vectorizer = TermVectorizer.Configuration()
+        /// Passes that move each document to its most similar story centroid (k-means style) after the merge.
+        public var refinementPasses = 2
+        /// Term weighting (names count 3x: events are told apart by who and where).
+        public var vectorizer: TermVectorizer.Configuration = {
+            var c = TermVectorizer.Configuration()
+            c.entityBoost = 3
+            return c
+        }()
         /// Copy detection; copies always join their original's story.
         public var duplicates = DuplicateDetector.Configuration()
 
@@ -77,13 +83,8 @@ public struct StoryClusterer: Sendable {
             counts.append(c)
         }
         clusterer.vocabularyIsFrozen = true
-        let order = documents.indices.sorted { a, b in
-            switch (documents[a].article.published, documents[b].article.published) {
-            case let (x?, y?) where x != y: return x < y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return a < b
-            }
+        let order = documents.indices.sorted {
+            Self.isOlder(documents[$0].article.published, documents[$1].article.published) ?? ($0 < $1)
         }
         for i in order { _ = clusterer.add(documents[i], termCounts: counts[i]) }
         return clusterer.stories()
@@ -121,21 +122,31 @@ public struct StoryClusterer: Sendable {
         return key
     }
 
-    private func bestCluster(for vector: TermVector, day: Int?) -> Int? {
+    /// Live stories that share most of the vector's heaviest terms, at most `maxCandidates`, best first.
+    private func candidates(for vector: TermVector, excluding excluded: Int? = nil) -> [Int] {
         var shared: [Int: Int] = [:]
         for term in vector.topTerms(configuration.candidateTerms) {
             guard let list = postings[term] else { continue }
-            for c in list.suffix(configuration.maxPostings) { shared[c, default: 0] += 1 }
+            for c in list.suffix(configuration.maxPostings) where c != excluded && clusters[c].alive {
+                shared[c, default: 0] += 1
+            }
         }
-        let candidates = shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(configuration.maxCandidates)
+        return shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(configuration.maxCandidates).map(\.key)
+    }
+
+    /// The cosine a document of `day` needs to join story `key` (stricter outside the date window).
+    private func neededSimilarity(day: Int?, story key: Int) -> Float {
+        withinWindow(day, clusters[key].firstDay, clusters[key].lastDay)
+            ? configuration.threshold : configuration.outsideWindowThreshold
+    }
+
+    private func bestCluster(for vector: TermVector, day: Int?) -> Int? {
         var best: (Int, Float)?
-        for (c, _) in candidates {
-            let cluster = clusters[c]
-            guard cluster.alive else { continue }
-            let similarity = vector.cosine(cluster.vector)
-            let needed = withinWindow(day, cluster.firstDay, cluster.lastDay)
-                ? configuration.threshold : configuration.outsideWindowThreshold
-            if similarity >= needed, similarity > (best?.1 ?? -1) { best = (c, similarity) }
+        for c in candidates(for: vector) {
+            let similarity = vector.cosine(clusters[c].vector)
+            if similarity >= neededSimilarity(day: day, story: c), similarity > (best?.1 ?? -1) {
+                best = (c, similarity)
+            }
         }
         return best?.0
     }
@@ -180,6 +191,7 @@ public struct StoryClusterer: Sendable {
     public func stories() -> [Story] {
         var merged = self
         merged.mergeClusters()
+        for _ in 0..<configuration.refinementPasses { merged.refine() }
         return merged.makeStories()
     }
 
@@ -188,19 +200,15 @@ public struct StoryClusterer: Sendable {
             (clusters[$0].members.count, $1) > (clusters[$1].members.count, $0)
         }
         for key in order where clusters[key].alive {
-            var shared: [Int: Int] = [:]
-            for term in clusters[key].vector.topTerms(configuration.candidateTerms) {
-                for c in (postings[term] ?? []).suffix(configuration.maxPostings) where c != key {
-                    shared[c, default: 0] += 1
-                }
-            }
-            let candidates = shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-                .prefix(configuration.maxCandidates)
-            for (c, _) in candidates where clusters[c].alive && clusters[key].alive {
+            for c in candidates(for: clusters[key].vector, excluding: key) where clusters[c].alive {
                 let a = clusters[key]
                 let b = clusters[c]
-                let near = withinWindow(b.firstDay, a.firstDay, a.lastDay) || withinWindow(b.lastDay, a.firstDay, a.lastDay)
-                let needed = near ? configuration.mergeThreshold : max(configuration.mergeThreshold, configuration.outsideWindowThreshold)
+                let near =
+                    withinWindow(b.firstDay, a.firstDay, a.lastDay) || withinWindow(b.lastDay, a.firstDay, a.lastDay)
+                let needed =
+                    near
+                    ? configuration.mergeThreshold
+                    : max(configuration.mergeThreshold, configuration.outsideWindowThreshold)
                 guard a.vector.cosine(b.vector) >= needed else { continue }
                 for m in b.members {
                     clusterOf[m] = key
@@ -213,27 +221,46 @@ public struct StoryClusterer: Sendable {
         }
     }
 
+    /// Moves each document to the most similar story centroid among its candidates, then recomputes centroids.
+    /// Copies stay with their original. O(documents x candidates x centroidTerms).
+    private mutating func refine() {
+        let copied = Set(copyLinks.map(\.0))
+        var moves: [(Int, Int)] = []
+        for (m, vector) in vectors.enumerated() where !copied.contains(m) {
+            let own = clusterOf[m]
+            var best = (own, vector.cosine(clusters[own].vector))
+            let day = documents[m].article.published?.daysSinceEpoch
+            for c in candidates(for: vector, excluding: own) where clusters[c].members.count > 1 {
+                let similarity = vector.cosine(clusters[c].vector)
+                if similarity >= neededSimilarity(day: day, story: c), similarity > best.1 { best = (c, similarity) }
+            }
+            if best.0 != own { moves.append((m, best.0)) }
+        }
+        guard !moves.isEmpty else { return }
+        for (m, c) in moves { clusterOf[m] = c }
+        for (a, b) in copyLinks { clusterOf[a] = clusterOf[b] }
+        for key in clusters.indices {
+            clusters[key].members = []
+            clusters[key].sum = [:]
+            clusters[key].firstDay = nil
+            clusters[key].lastDay = nil
+        }
+        for m in documents.indices { absorb(member: m, into: clusterOf[m], refresh: false) }
+        for key in clusters.indices {
+            clusters[key].alive = !clusters[key].members.isEmpty
+            if clusters[key].alive { refreshCentroid(key) }
+        }
+    }
+
     private func makeStories() -> [Story] {
         let dayOf: (Int) -> Day? = { documents[$0].article.published }
         var groups: [[Int]] = clusters.filter(\.alive).map(\.members).filter { !$0.isEmpty }
         for g in groups.indices {
-            groups[g].sort { a, b in
-                switch (dayOf(a), dayOf(b)) {
-                case let (x?, y?) where x != y: return x < y
-                case (.some, nil): return true
-                case (nil, .some): return false
-                default: return documents[a].id < documents[b].id
-                }
-            }
+            groups[g].sort { a, b in Self.isOlder(dayOf(a), dayOf(b)) ?? (documents[a].id < documents[b].id) }
         }
         groups.sort { a, b in
             if a.count != b.count { return a.count > b.count }
-            switch (dayOf(a[0]), dayOf(b[0])) {
-            case let (x?, y?) where x != y: return x < y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return documents[a[0]].id < documents[b[0]].id
-            }
+            return Self.isOlder(dayOf(a[0]), dayOf(b[0])) ?? (documents[a[0]].id < documents[b[0]].id)
         }
         let copyGroups = copyGroupsByMember()
         return groups.enumerated().map { n, members in
@@ -252,22 +279,21 @@ public struct StoryClusterer: Sendable {
     }
 
     private func copyGroupsByMember() -> [Int: [Int]] {
-        var parent = Array(documents.indices)
-        func root(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i { i = parent[i] }
-            return i
-        }
-        for (a, b) in copyLinks {
-            let x = root(a)
-            let y = root(b)
-            if x != y { parent[max(x, y)] = min(x, y) }
-        }
-        var groups: [Int: [Int]] = [:]
-        for i in documents.indices { groups[root(i), default: []].append(i) }
+        var sets = DisjointSets(count: documents.count)
+        for (a, b) in copyLinks { sets.union(a, b) }
         var byMember: [Int: [Int]] = [:]
-        for group in groups.values where group.count > 1 { for m in group { byMember[m] = group } }
+        for group in sets.groups() { for m in group { byMember[m] = group } }
         return byMember
+    }
+
+    /// Whether day `a` sorts before day `b` (dated before undated), or `nil` when they tie.
+    private static func isOlder(_ a: Day?, _ b: Day?) -> Bool? {
+        switch (a, b) {
+        case (let x?, let y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return nil
+        }
     }
 
     private func title(of members: [Int]) -> String {

@@ -65,7 +65,11 @@ extension TemporalExpressionParser {
 
         /// `on Tuesday`, `Tuesday`, `last Tuesday`, `next Friday`, `this Sunday`, `в четверг`.
         private func weekday(at i: Int, _ v: Vocabulary) -> Found? {
-            guard let anchor, let w = v.weekdays[units[i].key], isNameFree(at: i, v) else { return nil }
+            // A capitalized word before a weekday is mostly a place or a subject ("in Queens Friday", "HP Monday
+            // announced"), so only listed words make it a name ("Good Friday").
+            guard let anchor, let w = v.weekdays[units[i].key], isNameFree(at: i, v, capitalizedBefore: false) else {
+                return nil
+            }
             if let (_, e) = v.notDateAfter.match(at: i + 1, in: units), e > i + 1, units[i].isAdjacent(to: units[i + 1])
             {
                 return nil
@@ -101,16 +105,17 @@ extension TemporalExpressionParser {
         }
 
         /// Whether the month or weekday name at `i` is not part of a name: capitalized where the language
-        /// capitalizes such names, not after a title (`Mr. March`), not after a name word (`Theresa May`,
-        /// `Good Friday`).
-        private func isNameFree(at i: Int, _ v: Vocabulary) -> Bool {
+        /// capitalizes such names, not after a title (`Mr. March`) or a listed word (`Good Friday`), and, when
+        /// `capitalizedBefore`, not after a capitalized word inside the sentence (`Theresa May`).
+        private func isNameFree(at i: Int, _ v: Vocabulary, capitalizedBefore: Bool = true) -> Bool {
             let u = units[i]
             if v.capitalizedNames && !u.isCapitalized { return false }
             guard i > 0, units[i - 1].sentence == u.sentence else { return true }
             let prev = units[i - 1]
             if u.token - prev.token <= 2, v.honorifics.contains(prev.key) { return false }
-            if v.notDateBefore.match(endingBefore: i, in: units) != nil { return false }
-            if v.capitalizedNames, prev.isAdjacent(to: u), prev.isCapitalized, !prev.isSentenceInitial,
+            if let (_, s) = v.notDateBefore.match(endingBefore: i, in: units), units[s].isCapitalized { return false }
+            if capitalizedBefore, v.capitalizedNames, prev.isAdjacent(to: u), prev.isCapitalized,
+                !prev.isSentenceInitial,
                 !v.isDateWord(prev, in: units, at: i - 1)
             {
                 return false
@@ -121,7 +126,9 @@ extension TemporalExpressionParser {
         /// `May 10`, `May 31, 2024`, `30 May 2024`, `10th of May`, `10 мая`, `10. Mai`, `10 de mayo de 2024`.
         private func monthDate(at i: Int, _ v: Vocabulary) -> Found? {
             // Month first.
-            if let month = v.months[units[i].key], isNameFree(at: i, v) {
+            if let month = v.months[units[i].key],
+                isNameFree(at: i, v, capitalizedBefore: v.nameLikeMonths.contains(units[i].key))
+            {
                 let abbreviated = units[i].key.count <= 4
                 if let d = next(after: i, allowing: abbreviated ? ["."] : []), let (day, afterDay) = dayNumber(at: d, v)
                 {

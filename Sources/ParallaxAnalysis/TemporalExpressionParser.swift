@@ -84,6 +84,7 @@ extension TemporalExpressionParser {
         let notDateBefore: PhraseTable<Bool>
         let notDateAfter: PhraseTable<Bool>
         let honorifics: Set<String>
+        let nameLikeMonths: Set<String>
 
         init(_ l: TemporalLexicon.Language) {
             func keyed(_ lists: [[String]]) -> [String: Int] {
@@ -111,6 +112,7 @@ extension TemporalExpressionParser {
             notDateBefore = PhraseTable(l.notDateBefore ?? [], value: true)
             notDateAfter = PhraseTable(l.notDateAfter ?? [], value: true)
             honorifics = Set((l.honorifics ?? []).map(Tokenizer.norm))
+            nameLikeMonths = Set((l.nameLikeMonths ?? []).map(Tokenizer.norm))
         }
 
         /// Whether `key` is a word of date expressions (so a capitalized one before a name is no name).

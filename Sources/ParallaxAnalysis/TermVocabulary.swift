@@ -2,7 +2,8 @@ import Foundation
 
 /// Term ids and document frequencies for TF-IDF weighting; grows as documents are observed.
 ///
-/// Weights are `(1 + ln tf) * idf` (`tf` below 1 is kept as is) with smoothed `idf = ln((1 + N) / (1 + df)) + 1`. Lookups are O(1) per term.
+/// Weights are `(1 + ln tf) * idf` (`tf` below 1 is kept as is) with smoothed `idf = ln((1 + N) / (1 + df)) + 1`.
+/// Lookups are O(1) per term.
 public struct TermVocabulary: Sendable {
     private var idOf: [String: Int32] = [:]
     private var documentFrequency: [Int] = []

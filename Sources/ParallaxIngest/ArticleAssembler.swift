@@ -27,6 +27,13 @@ struct ArticleAssembler: Sendable {
 
     /// The article, plus problems worth reporting (text cut at the cap); `nil` article when no text is left.
     func assemble(_ rawText: String, known: Known) -> (article: Article?, issues: [String]) {
+        var issues: [String] = []
+        // Cleaning never lengthens text, so input far beyond the cap need not be read.
+        var rawText = rawText
+        if rawText.utf8.count > maxTextBytes * 2 {
+            rawText = Self.cut(rawText, maxBytes: maxTextBytes * 2)
+            issues.append("input text longer than \(maxTextBytes * 2) bytes; only the start was read")
+        }
         let normalized = TextNormalizer().normalize(rawText)
         var shapes = normalized.split(separator: "\n", omittingEmptySubsequences: false).map(LineShape.init)
         var url = known.url
@@ -64,6 +71,12 @@ struct ArticleAssembler: Sendable {
         let copyrightOutlet = shapes.lazy.compactMap { metadata.outlet(inCopyright: $0.text) }.first
         let ownOutlet = knownOutlet ?? urlOutlet ?? copyrightOutlet
 
+        // A headline and its deck joined by ";" on two lines are one title.
+        for i in shapes.indices.dropLast() where shapes[i].finalMark == ";" && !shapes[i + 1].text.isEmpty {
+            shapes[i + 1] = LineShape(shapes[i].text + " " + shapes[i + 1].text)
+            shapes[i] = LineShape("")
+        }
+
         // Title: given, else detected at the top; lines above a detected title are page furniture.
         var title = known.title.map { LineShape($0).text }.flatMap { $0.isEmpty ? nil : $0 }
         let keptBefore = filter.keptLines(shapes, ownOutlet: ownOutlet, title: nil)
@@ -92,7 +105,6 @@ struct ArticleAssembler: Sendable {
 
         published = published ?? url.flatMap { metadata.day(inURL: $0) } ?? topDate
 
-        var issues: [String] = []
         var text = TextNormalizer().normalize(paragraphs.joined(separator: "\n"))
         if text.utf8.count > maxTextBytes {
             text = Self.cut(text, maxBytes: maxTextBytes)
@@ -122,12 +134,30 @@ struct ArticleAssembler: Sendable {
             let key = shapes[i].bareKey
             if shapes[(i + 1)...].contains(where: { $0.bareKey == key }) { return i }
         }
-        guard let first = candidates.first, first < firstBody || !shapes[first].isBodyShaped,
-            isHeadlineShaped(shapes[first], strict: true),
-            shapes[(first + 1)...].contains(where: { $0.words.count >= 8 })
+        guard let first = candidates.first,
+            let next = shapes[(first + 1)...].first(where: { !$0.text.isEmpty }),
+            shapes[(first + 1)...].contains(where: { $0.words.count >= 8 }),
+            metadata.dateline(in: shapes[first].text) == nil
         else { return nil }
-        if metadata.dateline(in: shapes[first].text) != nil { return nil }
-        return first
+        // A line right above a dateline is a headline even when it reads like a sentence.
+        if metadata.dateline(in: next.text) != nil {
+            return isHeadlineShaped(shapes[first], strict: false) ? first : nil
+        }
+        if isHeadlineShaped(shapes[first], strict: true) { return first }
+        // A one-sentence paragraph of its own, shorter than the paragraph after it: a headline in sentence case
+        // ("Mayor resigns after audit."). A lede is longer than this.
+        let s = shapes[first]
+        let standsAlone = first + 1 < shapes.count && shapes[first + 1].text.isEmpty
+        let oneSentence = s.words.dropLast().allSatisfy { word in
+            guard let last = word.last(where: { !"\"'”’)".contains($0) }), ".!?".contains(last) else { return true }
+            return word.count <= 4 && word.dropLast().contains(".")  // "U.S." but not "now."
+        }
+        if isHeadlineShaped(s, strict: false), standsAlone, oneSentence, s.words.count <= 20,
+            next.isBodyShaped, next.words.count > s.words.count
+        {
+            return first
+        }
+        return nil
     }
 
     /// Short, starts like a heading and has no final period (unless written in Title Case).

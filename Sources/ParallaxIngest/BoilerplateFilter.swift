@@ -229,7 +229,8 @@ public struct BoilerplateFilter: Sendable {
             if let last = out.last {
                 let prev = LineShape(last)
                 let continues = !prev.endsSentence && shape.startsAsContinuation
-                let afterColon = prev.finalMark == ":" && !brokeSinceLast
+                // A line ending in ":" or ";" announces more of the same sentence.
+                let afterColon = (prev.finalMark == ":" || prev.finalMark == ";") && !brokeSinceLast
                 if continues || afterColon {
                     let glue = ",;)]".contains(line.first!) ? "" : " "
                     out[out.count - 1] = last + glue + line

@@ -40,6 +40,39 @@ public struct BoilerplateVocabulary: Sendable, Codable {
     /// The vocabulary shipped with Parallax.
     public static let bundled = BundledResource.decode(BoilerplateVocabulary.self, from: "boilerplate")
 
+    /// Decodes a vocabulary; lists left out are empty, so a user file needs only the lists it adds to.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func list(_ key: CodingKeys) throws -> [String] { try c.decodeIfPresent([String].self, forKey: key) ?? [] }
+        wholeLines = try list(.wholeLines)
+        linePrefixes = try list(.linePrefixes)
+        shortPrefixMaxWords = try c.decodeIfPresent(Int.self, forKey: .shortPrefixMaxWords) ?? 0
+        copyrightMarkers = try list(.copyrightMarkers)
+        anywherePhrases = try list(.anywherePhrases)
+        edgePhrases = try list(.edgePhrases)
+        selfReferenceWords = try list(.selfReferenceWords)
+        photoCredits = try list(.photoCredits)
+        timeWords = try list(.timeWords)
+        languageLabels = try list(.languageLabels)
+        functionWords = try list(.functionWords)
+        bylinePrefixes = try list(.bylinePrefixes)
+        bylineStopWords = try list(.bylineStopWords)
+        months = try c.decodeIfPresent([[String]].self, forKey: .months) ?? []
+        weekdays = try list(.weekdays)
+    }
+
+    /// The bundled vocabulary extended by a user file of the same shape (lowercase phrases).
+    public static func load(extraFile: String) throws(IngestIssue) -> BoilerplateVocabulary {
+        guard let data = FileManager.default.contents(atPath: extraFile) else {
+            throw IngestIssue(input: extraFile, message: "cannot read the boilerplate vocabulary file")
+        }
+        do {
+            return bundled.merged(with: try JSONDecoder().decode(BoilerplateVocabulary.self, from: data))
+        } catch {
+            throw IngestIssue(input: extraFile, message: "not a valid boilerplate vocabulary: \(error)")
+        }
+    }
+
     /// This vocabulary with every list extended by the lists of `other`.
     public func merged(with other: BoilerplateVocabulary) -> BoilerplateVocabulary {
         var v = self

@@ -107,7 +107,8 @@ public struct JSONLinesReader: ArticleReader {
         for key in fields.authors {
             switch record[key] {
             case let s as String:
-                let byline = assembler.metadata.byline(in: "By " + s)?.authors ?? []
+                let metadata = assembler.metadata
+                let byline = (metadata.byline(in: s) ?? metadata.byline(in: "By " + s))?.authors ?? []
                 if !byline.isEmpty { return byline }
                 let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
                 if !trimmed.isEmpty { return [trimmed] }

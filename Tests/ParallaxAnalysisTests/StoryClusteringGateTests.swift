@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import ParallaxAnalysis
+import Testing
 
 /// Quality gate: story grouping on ECB+ (gold subtopic = event clusters), read from `../shared/eval`.
 struct StoryClusteringGateTests {

@@ -85,3 +85,47 @@ enum StoryFixtures {
         return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0)
     }
 }
+
+extension StoryFixtures {
+    /// An invented earthquake story told by three outlets in different words, plus unrelated articles.
+    static let quakeA = """
+        A magnitude 6.4 earthquake struck the coastal province of Veloria on Tuesday, killing at least 37 people.
+        The quake hit at 3:12 a.m. local time, about 20 kilometres south of the port city of Marenza.
+        Rescue teams are searching collapsed apartment buildings for survivors, the interior ministry said.
+        Governor Ilsa Varn declared a state of emergency across the province.
+        The national football team will play its next qualifier in March.
+        """
+    static let quakeB = """
+        At least 37 people died when a 6.4-magnitude quake shook Veloria province early Tuesday.
+        The tremor was centred roughly 20 km south of Marenza and struck shortly after 3 a.m.
+        Governor Ilsa Varn has declared a state of emergency in the province.
+        Emergency crews dug through the rubble of collapsed apartment blocks in search of survivors.
+        """
+    static let quakeC = """
+        Officials in Veloria say the death toll from Tuesday's magnitude 6.4 earthquake has risen to 37.
+        The earthquake's epicentre lay about 20 kilometers south of Marenza, a port city.
+        Rescuers continued searching through collapsed buildings for survivors on Tuesday afternoon.
+        Aftershocks rattled the region for hours, and many residents slept outdoors.
+        """
+    static let rates = """
+        The central bank of Norland raised its key interest rate by a quarter point to 4.75 percent on Thursday.
+        Governor Petra Holm said inflation remained too high and further increases could follow.
+        Economists had expected the move after consumer prices rose 5.1 percent in the year to October.
+        The krone strengthened against the euro after the announcement.
+        """
+    static let football = """
+        Calder United beat Rovers 3-1 in the cup final at Westfield Stadium on Saturday evening.
+        Striker Tomas Reyes scored twice in the second half as United won their first trophy in a decade.
+        Rovers manager Alan Brooke praised his players but said the better team had won.
+        More than 60,000 supporters watched the match.
+        """
+
+    static func quakeStory() -> (Story, [Document]) {
+        let documents = documents([
+            ("quake-a", "Daily Ledger", "2026-03-03", quakeA),
+            ("quake-b", "Coastal Times", "2026-03-03", quakeB),
+            ("quake-c", "World Wire", "2026-03-04", quakeC),
+        ])
+        return (Story(id: "story-1", title: "Quake", articles: documents.map(\.id)), documents)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ParallaxIngest
@@ -99,32 +100,17 @@ struct BoilerplateFilterTests {
         #expect(filter.clean(text) == "First paragraph here.\nSecond paragraph.")
     }
 
-    @Test func userVocabularyExtendsTheBundledOne() {
-        var extra = BoilerplateVocabulary.bundled
-        extra = BoilerplateVocabulary(copying: extra, anywherePhrases: ["tip jar"])
-        let custom = BoilerplateFilter(vocabulary: BoilerplateVocabulary.bundled.merged(with: extra))
+    @Test func userVocabularyExtendsTheBundledOne() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("boilerplate-\(UUID()).json")
+        try Data(#"{"anywherePhrases": ["tip jar"]}"#.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let custom = BoilerplateFilter(vocabulary: try BoilerplateVocabulary.load(extraFile: url.path))
         #expect(filter.reason(forDropping: "Drop a coin in our tip jar today.") == nil)
         #expect(custom.reason(forDropping: "Drop a coin in our tip jar today.") == .appeal)
+        #expect(custom.reason(forDropping: "4 min read") == .navigation)
     }
-}
 
-extension BoilerplateVocabulary {
-    /// A vocabulary with only `anywherePhrases` set (the other lists empty).
-    fileprivate init(copying base: BoilerplateVocabulary, anywherePhrases: [String]) {
-        self = base
-        wholeLines = []
-        linePrefixes = []
-        copyrightMarkers = []
-        edgePhrases = []
-        selfReferenceWords = []
-        photoCredits = []
-        timeWords = []
-        languageLabels = []
-        functionWords = []
-        bylinePrefixes = []
-        bylineStopWords = []
-        months = []
-        weekdays = []
-        self.anywherePhrases = anywherePhrases
+    @Test func badVocabularyFileIsAnIssue() {
+        #expect(throws: IngestIssue.self) { try BoilerplateVocabulary.load(extraFile: "/nonexistent/vocab.json") }
     }
 }

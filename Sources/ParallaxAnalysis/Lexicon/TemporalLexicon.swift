@@ -12,7 +12,7 @@ public struct TemporalLexicon: Sendable, Codable, Hashable {
         /// Common function words that identify the language when an article's language is unknown.
         public var detect: [String]
         /// Whether month and weekday names are capitalized in running text (English, German): then lowercase
-        /// `may` or `march` are not months, and a capitalized word before one makes it part of a name.
+        /// `may` or `march` are not months.
         public var capitalizedNames: Bool?
         /// Twelve lists of month spellings (all cases and abbreviations), January first.
         public var months: [[String]]
@@ -44,8 +44,11 @@ public struct TemporalLexicon: Sendable, Codable, Hashable {
         public var connectors: [String]?
         /// Whether a day number may carry a period (`10. Mai`).
         public var ordinalDot: Bool?
-        /// Words before a weekday or month that make it part of a name (`Good Friday`, `Black Friday`).
+        /// Capitalized words before a weekday or month that make it part of a name (`Good Friday`).
         public var notDateBefore: [String]?
+        /// Month spellings that are also given names (`may`, `june`): after a capitalized word inside a sentence
+        /// they are part of a name (`Theresa May 10 days later`). Other months count there (`HP Monday`).
+        public var nameLikeMonths: [String]?
         /// Words after a weekday that make it part of a name (`Sunday Times`).
         public var notDateAfter: [String]?
         /// Titles before a name (`mr`): `Mr. March` is not a month.
