@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ParallaxIngest
+import ParallaxIngest
 
 struct GzipStreamTests {
     /// Feeds `input` in pieces of `chunk` bytes; returns the output, the corruption reports and the finish error.
