@@ -77,8 +77,20 @@ struct AttributionParser: Sendable {
         var result: [QuoteMarks] = []
         var openDouble: Int?
         var openSingle: Int?
+        var skipNext = false
         for t in range where doc.tokens[t].kind == .punctuation {
-            guard let scalar = doc.text(of: doc.tokens[t].span).unicodeScalars.first else { continue }
+            if skipNext {
+                skipNext = false
+                continue
+            }
+            guard var scalar = doc.text(of: doc.tokens[t].span).unicodeScalars.first else { continue }
+            // Two apostrophes ('' ... '') or backticks (`` ... ``) stand for a double quotation mark.
+            if scalar == "'" || scalar == "`", t + 1 < range.upperBound, doc.tokens[t + 1].span.start == doc.tokens[t].span.end,
+                doc.text(of: doc.tokens[t + 1].span).unicodeScalars.first == scalar
+            {
+                scalar = "\""
+                skipNext = true
+            }
             switch scalar.value {
             case 0x201C:  // “ opens, or closes a „ quote
                 if let o = openDouble, doc.text(of: doc.tokens[o].span).unicodeScalars.first?.value == 0x201E {
@@ -96,7 +108,7 @@ struct AttributionParser: Sendable {
                 }
             case 0x22:  // "
                 if let o = openDouble {
-                    result.append(QuoteMarks(open: o, close: t, closed: true))
+                    result.append(QuoteMarks(open: o, close: skipNext ? t + 1 : t, closed: true))
                     openDouble = nil
                 } else {
                     openDouble = t
@@ -230,14 +242,32 @@ struct TokenRules {
             return nil
         }
         if let subject = subject(before: v, in: s) {
-            if let (content, complementizer, colon, medium) = forwardContent(after: v, lemma: lemma, in: s) {
+            // After a closing comma or quotation mark, "X said Monday." is an end attribution, not "X said <clause>".
+            let endShape = subject.lowerBound - 1 >= range.lowerBound && isClauseBreak(subject.lowerBound - 1)
+                && onlyAdjuncts(after: v, in: s)
+            if let (content, complementizer, colon, medium) = forwardContent(
+                after: v, lemma: lemma, in: s, allowBareClause: !endShape)
+            {
                 return Attribution(
                     form: .subjectVerb, sentence: s, cue: [v], lemma: lemma, source: subject, medium: medium,
                     content: content, complementizer: complementizer, opensColon: colon)
             }
-            // End attribution: ", X said (in a statement)." or “...” X said.
+            // Parenthetical: "Too often, Mr. Clarke said, the debate ..." covers the whole sentence.
             let before = subject.lowerBound - 1
-            guard before >= range.lowerBound, isClauseBreak(before), onlyAdjuncts(after: v, in: s) else { return nil }
+            if before > firstContentToken(s), tokens[before].norm == ",", v + 1 < range.upperBound,
+                tokens[v + 1].norm == ",", v + 2 < contentEnd(s)
+            {
+                return Attribution(
+                    form: .endAttribution, sentence: s, cue: [v], lemma: lemma, source: subject, medium: nil,
+                    content: span(firstContentToken(s), contentEnd(s)), complementizer: nil, opensColon: false)
+            }
+            // End attribution: ", X said (in a statement)." or “...” X said.
+            guard before >= range.lowerBound, isClauseBreak(before), onlyAdjuncts(after: v, in: s) else {
+                // A speaker without content here ("Burton explained from a podium."): still an antecedent.
+                return Attribution(
+                    form: .subjectVerb, sentence: s, cue: [v], lemma: lemma, source: subject, medium: nil,
+                    content: v..<v, complementizer: nil, opensColon: false)
+            }
             let medium = lexicon.objectVerbs.contains(lemma) ? forwardNP(from: v + 1, in: s, list: true) : nil
             return Attribution(
                 form: .endAttribution, sentence: s, cue: [v], lemma: lemma, source: subject, medium: medium,
@@ -260,21 +290,23 @@ struct TokenRules {
         let lower = doc.sentences[s].tokens.lowerBound
         guard v - 1 > lower, tokens[v - 1].norm == "," else { return nil }
         var k = v - 2
-        while k > lower, k > v - 14 {
+        while k > lower, k > v - 25 {
             if tokens[k].norm == "," {
                 let next = tokens[k + 1].norm
-                if next.hasSuffix("ing") || next == "who" || next == "which" {
+                // "X, speaking on condition of anonymity, said", "X, who ..., said", "X, a law professor, said".
+                if next.hasSuffix("ing") || next == "who" || next == "which" || lexicon.determiners.contains(next) {
                     return backwardNP(before: k, in: s)
                 }
                 return nil
             }
+            if inQuote[k] || tokens[k].norm == "." { return nil }
             k -= 1
         }
         return nil
     }
 
     /// Content after the verb: "that ...", ": ...", a bare clause, or a quotation that follows.
-    private func forwardContent(after v: Int, lemma: String, in s: Int)
+    private func forwardContent(after v: Int, lemma: String, in s: Int, allowBareClause: Bool)
         -> (Range<Int>, Int?, Bool, Range<Int>?)?
     {
         let range = doc.sentences[s].tokens
@@ -301,7 +333,8 @@ struct TokenRules {
             m += 1
             steps += 1
         }
-        if lexicon.clauseVerbs.contains(lemma), afterVerb < end, startsClause(afterVerb) {
+        let words = (afterVerb..<max(afterVerb, end)).filter { tokens[$0].kind == .word }.count
+        if allowBareClause, lexicon.clauseVerbs.contains(lemma), afterVerb < end, words >= 3, startsClause(afterVerb) {
             return (span(afterVerb, end), nil, false, medium)
         }
         return nil
@@ -355,6 +388,19 @@ struct TokenRules {
             {
                 return k..<(k + 1)
             }
+            // "Mr. Barrett", "Rep. John Mica": the period of an abbreviated title.
+            if t.norm == ".", k - 1 >= lower, lexicon.titles.contains(tokens[k - 1].norm), start == k + 1 {
+                k -= 1
+                continue
+            }
+            // "Rep. John Mica (R-Fla.) said": a parenthetical right after the name.
+            if t.norm == ")", start == k + 1 || k == j, let open = (max(lower, k - 8)..<k).last(where: { tokens[$0].norm == "(" }),
+                open - 1 >= lower, isNPWord(tokens[open - 1])
+            {
+                start = open
+                k = open - 1
+                continue
+            }
             if (t.norm == "of" || t.norm == "for" || t.norm == "and" || t.norm == "'" || t.norm == "-"), k - 1 >= lower,
                 start == k + 1, isNPWord(tokens[k - 1]), t.norm != "and" || tokens[k + 1].isCapitalized
             {
@@ -371,7 +417,11 @@ struct TokenRules {
         }
         guard start <= j else { return nil }
         while start <= j, ["of", "for", "and", "'", "-"].contains(tokens[start].norm) { start += 1 }
-        guard start <= j, viaFamiliarity || openHead || isHead(tokens[j]) else { return nil }
+        var head = j
+        if tokens[j].norm == ")", let open = (start..<j).last(where: { tokens[$0].norm == "(" }), open > start {
+            head = open - 1
+        }
+        guard start <= j, viaFamiliarity || openHead || isHead(tokens[head]) else { return nil }
         return start..<(j + 1)
     }
 
@@ -521,6 +571,8 @@ struct TokenRules {
         var m = k + 1
         while m < end {
             let n = tokens[m].norm
+            // ", adding that ..." opens a participle clause of its own.
+            if n == ",", m + 1 < end, tokens[m + 1].kind == .word, tokens[m + 1].norm.hasSuffix("ing") { return true }
             if inQuote[m] || n == "that" || n == ":" { return false }
             // Another verb ("... and said there ...") starts a clause; "a written statement" does not.
             if m > k + 1, lexicon.verbForms[n] != nil, !lexicon.determiners.contains(tokens[m - 1].norm) { return false }
@@ -573,9 +625,10 @@ struct TokenRules {
             for b in result.indices where b != a {
                 let bStart = min(result[b].source.lowerBound, result[b].cue.min() ?? Int.max)
                 let content = result[a].content
-                let nested = result[b].content.count > 0 && result[b].content.lowerBound >= content.lowerBound
-                    && result[b].content.upperBound <= content.upperBound
-                if bStart > content.lowerBound, bStart < content.upperBound, !nested {
+                // Clip only before an attribution whose content lies elsewhere (a colon, or before A's content).
+                let other = result[b].content
+                let elsewhere = result[b].opensColon || (other.count > 0 && other.lowerBound < content.lowerBound)
+                if bStart > content.lowerBound, bStart < content.upperBound, elsewhere {
                     let end = trimmedEnd(before: bStart, in: s)
                     result[a].content = content.lowerBound..<max(content.lowerBound, end)
                 }

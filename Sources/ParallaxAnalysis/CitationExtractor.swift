@@ -28,7 +28,7 @@ public struct CitationExtractor: Sendable {
         let own = document.article.outlet.map { AttributionLexicon.outletKey($0) }
 
         func add(_ speaker: SpeakerResolver.Speaker?, cue: String, sentence s: Int) {
-            guard let speaker else { return }
+            guard let speaker, !speaker.isUnresolvedPronoun else { return }
             if let own, AttributionLexicon.outletKey(speaker.name) == own { return }
             guard seen.insert([speaker.name, String(s)]).inserted else { return }
             let sentence = document.sentences[s].span
