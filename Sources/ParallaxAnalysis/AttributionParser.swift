@@ -154,7 +154,15 @@ struct TokenRules {
         var i = range.lowerBound
         while i < range.upperBound {
             defer { i += 1 }
-            guard !inQuote[i], !consumed.contains(i), tokens[i].kind == .word else { continue }
+            guard !inQuote[i], !consumed.contains(i) else { continue }
+            if tokens[i].kind == .punctuation {
+                if let a = dashCredit(at: i, sentence: s) ?? speakerLabel(at: i, sentence: s) {
+                    found.append(a)
+                    consumed.formUnion(a.cue)
+                }
+                continue
+            }
+            guard tokens[i].kind == .word else { continue }
             let norm = tokens[i].norm
             if let a = prepositional(at: i, sentence: s) {
                 found.append(a)
@@ -199,6 +207,34 @@ struct TokenRules {
                 medium: nil, content: content, complementizer: nil, opensColon: false)
         }
         return nil
+    }
+
+    /// “…” ― Name: a quotation credited by a dash.
+    private func dashCredit(at i: Int, sentence s: Int) -> Attribution? {
+        let range = doc.sentences[s].tokens
+        guard ["―", "—", "–"].contains(String(doc.text(of: tokens[i].span))), i > range.lowerBound, inQuote[i - 1],
+            tokens[i - 1].kind == .punctuation, let source = forwardNP(from: i + 1, in: s),
+            tokens[source.upperBound - 1].isCapitalized
+        else { return nil }
+        var open = i - 1
+        while open > range.lowerBound, inQuote[open - 1] { open -= 1 }
+        return Attribution(
+            form: .endAttribution, sentence: s, cue: [i], lemma: "—", source: source, medium: nil,
+            content: open..<i, complementizer: nil, opensColon: false)
+    }
+
+    /// "NAME: text" at the start of a sentence: a speaker label (transcripts, "Politico: ..." headlines).
+    private func speakerLabel(at i: Int, sentence s: Int) -> Attribution? {
+        let range = doc.sentences[s].tokens
+        let first = firstContentToken(s)
+        guard tokens[i].norm == ":", i > first, i - first <= 4, i + 1 < contentEnd(s),
+            (first..<i).allSatisfy({ tokens[$0].kind == .word && tokens[$0].isCapitalized }),
+            !(first..<i).contains(where: { lexicon.nonSpeakerLabels.contains(tokens[$0].norm) })
+        else { return nil }
+        _ = range
+        return Attribution(
+            form: .subjectVerb, sentence: s, cue: [i], lemma: ":", source: first..<i, medium: nil,
+            content: span(i + 1, contentEnd(s)), complementizer: nil, opensColon: true)
     }
 
     private func quotedAs(at i: Int, sentence s: Int) -> Attribution? {
@@ -294,7 +330,9 @@ struct TokenRules {
             if tokens[k].norm == "," {
                 let next = tokens[k + 1].norm
                 // "X, speaking on condition of anonymity, said", "X, who ..., said", "X, a law professor, said".
-                if next.hasSuffix("ing") || next == "who" || next == "which" || lexicon.determiners.contains(next) {
+                if next.hasSuffix("ing") || next == "who" || next == "which" || lexicon.determiners.contains(next)
+                    || lexicon.functionWords.contains(next)
+                {
                     return backwardNP(before: k, in: s)
                 }
                 return nil
@@ -319,9 +357,13 @@ struct TokenRules {
             k = listener.upperBound
         }
         let afterVerb = k
+        // "said the plan that ..." is a bare clause whose "that" is a relative pronoun; only adjuncts ("said on
+        // Monday that", "told reporters in a statement that") may stand before a complementizer.
+        let bare = afterVerb < end && tokens[afterVerb].norm != "that" && !opensAdjunct(afterVerb)
+            && lexicon.clauseVerbs.contains(lemma) && allowBareClause && startsClause(afterVerb)
         var m = k
         var steps = 0
-        while m < range.upperBound, steps < 16 {
+        while !bare, m < range.upperBound, steps < 16 {
             if inQuote[m] {
                 if m == afterVerb || steps <= 1 { return (span(m, end), nil, false, medium) }
                 break
@@ -389,7 +431,10 @@ struct TokenRules {
                 return k..<(k + 1)
             }
             // "Mr. Barrett", "Rep. John Mica": the period of an abbreviated title.
-            if t.norm == ".", k - 1 >= lower, lexicon.titles.contains(tokens[k - 1].norm), start == k + 1 {
+            if t.norm == ".", k - 1 >= lower, start == k + 1,
+                lexicon.titles.contains(tokens[k - 1].norm)
+                    || (tokens[k - 1].isCapitalized && tokens[k - 1].norm.count == 1)
+            {
                 k -= 1
                 continue
             }
@@ -582,6 +627,15 @@ struct TokenRules {
         return true
     }
 
+    /// Whether token `k` opens an adjunct: a preposition, an adverb or a time word.
+    private func opensAdjunct(_ k: Int) -> Bool {
+        let t = tokens[k]
+        guard t.kind == .word else { return t.norm == "," }
+        let n = t.norm
+        return (lexicon.functionWords.contains(n) && !lexicon.determiners.contains(n) && !isPronoun(n))
+            || isAdverb(n) || lexicon.timeWords.contains(n) || lexicon.skippableBeforeVerb.contains(n)
+    }
+
     private func startsClause(_ k: Int) -> Bool {
         let t = tokens[k]
         if t.kind == .number { return true }
@@ -591,6 +645,7 @@ struct TokenRules {
         return lexicon.determiners.contains(n) || lexicon.personPronouns.contains(n)
             || lexicon.pluralPronouns.contains(n) || lexicon.thingPronouns.contains(n)
             || lexicon.firstPersonPronouns.contains(n) || n == "there" || n == "this" || n == "these"
+            || lexicon.modifiers.contains(n) || isOpenNoun(t)
     }
 
     /// The first token of the sentence that may open content (leading punctuation skipped).
@@ -617,10 +672,24 @@ struct TokenRules {
         return e
     }
 
-    /// With several attributions in one sentence, forward content stops where the next attribution begins.
+    /// With several attributions in one sentence, forward content stops where the next attribution begins, and
+    /// any content stops before a coordinated speech verb ("... and said she would ...").
     private func clipped(_ found: [Attribution], sentence s: Int) -> [Attribution] {
-        guard found.count > 1 else { return found }
         var result = found
+        for a in result.indices where result[a].content.count > 1 {
+            let content = result[a].content
+            if let k = content.dropFirst().first(where: { k in
+                guard !inQuote[k], ["and", "but"].contains(tokens[k].norm), k + 1 < content.upperBound else { return false }
+                var v = k + 1
+                while v < content.upperBound, isAdverb(tokens[v].norm) || lexicon.skippableBeforeVerb.contains(tokens[v].norm) {
+                    v += 1
+                }
+                return v < content.upperBound && lexicon.verbForms[tokens[v].norm] != nil && !tokens[v].isCapitalized
+            }) {
+                result[a].content = content.lowerBound..<max(content.lowerBound, trimmedEnd(before: k, in: s))
+            }
+        }
+        guard found.count > 1 else { return result }
         for a in result.indices {
             for b in result.indices where b != a {
                 let bStart = min(result[b].source.lowerBound, result[b].cue.min() ?? Int.max)

@@ -148,7 +148,15 @@ struct AttributionEvaluationTests {
             let source = c.speaker.map { Spans(intervals: [toScalar($0.mention.start)..<toScalar($0.mention.end)]) }
             let key = c.cueSpan.map { "\($0.start)" } ?? "q\(c.span.start)"
             if var r = grouped[key] {
-                r.content.intervals = (r.content.intervals + content.intervals).sorted { $0.lowerBound < $1.lowerBound }
+                var merged: [Range<Int>] = []
+                for i in (r.content.intervals + content.intervals).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                    if let last = merged.last, i.lowerBound <= last.upperBound {
+                        merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, i.upperBound)
+                    } else {
+                        merged.append(i)
+                    }
+                }
+                r.content.intervals = merged
                 grouped[key] = r
             } else {
                 grouped[key] = Relation(content: content, source: source, cue: nil)
@@ -199,9 +207,13 @@ struct AttributionEvaluationTests {
                     let context = String(String.UnicodeScalarView(scalars[lo..<hi])).replacingOccurrences(of: "\n", with: " ")
                     print("MISS [\(cueText)] \(context.prefix(300))")
                 }
-                for p in predicted {
-                    let c = p.content.intervals.map { String(String.UnicodeScalarView(scalars[$0])).prefix(60) }
-                    print("PRED \(c)")
+                func show(_ x: Spans) -> String {
+                    x.intervals.map { String(String.UnicodeScalarView(scalars[$0])) }.joined(separator: " … ")
+                        .replacingOccurrences(of: "\n", with: " ")
+                }
+                for (p, g) in Self.match(predicted.map(\.content), gold.map(\.content), .any, scalars)
+                where !Criterion.exact.holds(predicted[p].content, gold[g].content, scalars) {
+                    print("DIFF gold: \(show(gold[g].content).prefix(200))\n     pred: \(show(predicted[p].content).prefix(200))")
                 }
             }
             for criterion in Criterion.allCases {
