@@ -414,7 +414,7 @@ struct TokenRules {
                 continue
             }
             // Nouns outside the lexicon ("city official", "the engineer"), when a determiner or name precedes them.
-            if isOpenNoun(t), openNouns < 2, start == k + 1,
+            if isOpenNoun(t), openNouns < 2, start == k + 1, k == j || !tokens[k + 1].isCapitalized,
                 k - 1 < lower || tokens[k - 1].kind == .punctuation || isNPWord(tokens[k - 1])
                     || (k - 2 >= lower && isOpenNoun(tokens[k - 1]) && isNPWord(tokens[k - 2]))
             {
@@ -447,7 +447,15 @@ struct TokenRules {
                 continue
             }
             if (t.norm == "of" || t.norm == "for" || t.norm == "and" || t.norm == "'" || t.norm == "-"), k - 1 >= lower,
-                start == k + 1, isNPWord(tokens[k - 1]), t.norm != "and" || tokens[k + 1].isCapitalized
+                start == k + 1, isNPWord(tokens[k - 1]) || (t.norm != "and" && isOpenNoun(tokens[k - 1])),
+                t.norm != "and" || tokens[k + 1].isCapitalized
+            {
+                k -= 1
+                continue
+            }
+            // "Commission on Presidential Debates", "Center at Princeton": inside a capitalized name.
+            if t.norm == "on" || t.norm == "at", k - 1 >= lower, start == k + 1, tokens[k - 1].isCapitalized,
+                tokens[k + 1].isCapitalized
             {
                 k -= 1
                 continue
@@ -497,6 +505,13 @@ struct TokenRules {
                 continue
             }
             let next = k + 1 < upper ? tokens[k + 1] : nil
+            if let next, t.norm == ".", k > from, next.isCapitalized,
+                lexicon.titles.contains(tokens[k - 1].norm)
+                    || (tokens[k - 1].isCapitalized && tokens[k - 1].norm.count == 1)
+            {
+                k += 1
+                continue
+            }
             if let next, t.norm == "of" || t.norm == "for" || t.norm == "'" || t.norm == "-", isNPWord(next) {
                 k += 1
                 continue
@@ -560,6 +575,10 @@ struct TokenRules {
         case .word:
             if t.isCapitalized {
                 if lexicon.functionWords.contains(t.norm), !lexicon.determiners.contains(t.norm) { return false }
+                if let apostrophe = t.norm.firstIndex(of: "'"), t.norm[apostrophe...] != "'s" || isPronoun(String(t.norm[..<apostrophe]))
+                {
+                    return false  // "He's", "They're", "It's"
+                }
                 return lexicon.verbForms[t.norm] == nil || !isSentenceInitial(t)
             }
             let n = t.norm
