@@ -135,6 +135,22 @@ public struct AttributionLexicon: Sendable {
         }
     }
 
+    /// Adds the registry's outlets (names and aliases, except those that are also common words) under their
+    /// registry name, and renames known outlets to the registry's name ("Associated Press" -> the registry's form).
+    public mutating func addOutlets(from registry: OutletRegistry) {
+        for (key, display) in outlets {
+            if let known = registry.outlet(named: display) { outlets[key] = known.name }
+        }
+        for outlet in registry.outlets {
+            let ambiguous = Set(outlet.ambiguous.map(AttributionLexicon.outletKey))
+            for name in outlet.allNames {
+                let key = AttributionLexicon.outletKey(name)
+                guard !key.isEmpty, !ambiguous.contains(key) else { continue }
+                outlets[key] = outlet.name
+            }
+        }
+    }
+
     /// Regular inflections of an English verb lemma: base, -s, -ed, -ing.
     static func inflections(of lemma: String) -> [String] {
         var forms = [lemma]

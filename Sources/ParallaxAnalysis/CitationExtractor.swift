@@ -8,10 +8,17 @@
 public struct CitationExtractor: Sendable {
     public var lexicon: AttributionLexicon
 
-    /// A citation extractor; `outlets` adds outlet names (e.g. from the outlet registry) to the known ones.
+    /// A citation extractor; `outlets` adds outlet names to the known ones.
     public init(lexicon: AttributionLexicon = .bundled, outlets: [String] = []) {
         var lexicon = lexicon
         lexicon.addOutlets(outlets)
+        self.lexicon = lexicon
+    }
+
+    /// A citation extractor that knows the registry's outlets and names them as the registry does.
+    public init(lexicon: AttributionLexicon = .bundled, registry: OutletRegistry) {
+        var lexicon = lexicon
+        lexicon.addOutlets(from: registry)
         self.lexicon = lexicon
     }
 
