@@ -277,7 +277,7 @@ struct TokenRules {
         if b >= range.lowerBound, lexicon.passiveAuxiliaries.contains(tokens[b].norm), !tokens[v].norm.hasSuffix("ing") {
             return nil
         }
-        if let subject = subject(before: v, in: s) {
+        if let subject = subject(before: v, in: s), !tokens[v].norm.hasSuffix("ing") || introducesParticiple(subject) {
             // After a closing comma or quotation mark, "X said Monday." is an end attribution, not "X said <clause>".
             let endShape = subject.lowerBound - 1 >= range.lowerBound && isClauseBreak(subject.lowerBound - 1)
                 && onlyAdjuncts(after: v, in: s)
@@ -619,6 +619,14 @@ struct TokenRules {
 
     // MARK: Clause helpers
 
+    /// Whether a participle's subject stands where a participle clause may open: "with one insider adding", ", X
+    /// saying", at the sentence start (not "recommendations for Ukraine describing").
+    private func introducesParticiple(_ subject: Range<Int>) -> Bool {
+        let b = subject.lowerBound - 1
+        let lower = doc.sentences[tokens[subject.lowerBound].sentence].tokens.lowerBound
+        return b < lower || tokens[b].norm == "with" || tokens[b].kind == .punctuation
+    }
+
     /// `a..<b`, empty when `b` precedes `a`.
     private func span(_ a: Int, _ b: Int) -> Range<Int> { a..<max(a, b) }
 
@@ -629,10 +637,17 @@ struct TokenRules {
         return inQuote[k] && tokens[k].kind == .punctuation && (k + 1 >= tokens.count || !inQuote[k + 1])
     }
 
-    /// Whether everything after token `k` up to the sentence end is adjuncts ("in a statement on Thursday").
+    /// Whether everything after token `k` up to the sentence end is adjuncts ("in a statement on Thursday"): nothing,
+    /// or a phrase opened by a preposition, time word or adverb (after the listener of "told"), and no clause.
     private func onlyAdjuncts(after k: Int, in s: Int) -> Bool {
         let end = doc.sentences[s].tokens.upperBound
         var m = k + 1
+        if let lemma = lexicon.verbForms[tokens[k].norm], lexicon.objectVerbs.contains(lemma),
+            let listener = forwardNP(from: m, in: s, list: true)
+        {
+            m = listener.upperBound
+        }
+        if m < end, tokens[m].kind != .punctuation || tokens[m].norm == "(", !opensAdjunct(m) { return false }
         while m < end {
             let n = tokens[m].norm
             // ", adding that ..." opens a participle clause of its own.
