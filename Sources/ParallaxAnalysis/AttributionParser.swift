@@ -314,6 +314,8 @@ struct TokenRules {
         guard !tokens[v].norm.hasSuffix("ing"), v - 1 >= range.lowerBound, isClauseBreak(v - 1),
             let source = forwardNP(from: v + 1, in: s),
             onlyAdjuncts(after: source.upperBound - 1, in: s)
+                || (source.upperBound + 1 < range.upperBound && tokens[source.upperBound].norm == ","
+                    && lexicon.determiners.contains(tokens[source.upperBound + 1].norm))
         else { return nil }
         return Attribution(
             form: .endAttribution, sentence: s, cue: [v], lemma: lemma, source: source, medium: nil,
@@ -324,6 +326,21 @@ struct TokenRules {
     private func subject(before v: Int, in s: Int) -> Range<Int>? {
         if let np = backwardNP(before: v, in: s) { return np }
         let lower = doc.sentences[s].tokens.lowerBound
+        // "Clinton visited the site and said ...": the sentence's subject.
+        var b = v - 1
+        while b > lower, isAdverb(tokens[b].norm) || lexicon.skippableBeforeVerb.contains(tokens[b].norm) { b -= 1 }
+        if b > lower, tokens[b].norm == "and", let np = forwardNP(from: firstContentToken(s), in: s), np.upperBound < b,
+            np.upperBound < tokens.count, lexicon.verbForms[tokens[np.upperBound].norm] != nil
+                || isAdverb(tokens[np.upperBound].norm) || tokens[np.upperBound].kind == .word && !isNPWord(tokens[np.upperBound])
+        {
+            return np
+        }
+        // "the lawyer for the outlets, David Schulz, said": a name between commas.
+        if v - 1 > lower, tokens[v - 1].norm == ",", let name = backwardNP(before: v - 1, in: s),
+            name.lowerBound - 1 >= lower, tokens[name.lowerBound - 1].norm == ",", tokens[name.upperBound - 1].isCapitalized
+        {
+            return name
+        }
         guard v - 1 > lower, tokens[v - 1].norm == "," else { return nil }
         var k = v - 2
         while k > lower, k > v - 25 {
