@@ -18,6 +18,8 @@ public struct AttributionLexicon: Sendable {
     public var quotingComplements: Set<String>
     /// Auxiliaries and adverbs that may stand between a speaker and its verb.
     public var skippableBeforeVerb: Set<String>
+    /// Time words that may stand between a verb and its "that" ("said Monday that").
+    public var timeWords: Set<String>
     /// Forms of "be" that make a following participle passive ("was asked").
     public var passiveAuxiliaries: Set<String>
     /// Prepositions of short adjuncts between a speaker and its verb ("Putin on Tuesday warned").
@@ -48,6 +50,8 @@ public struct AttributionLexicon: Sendable {
     public var reportingVerbForms: Set<String>
     /// Multi-word prepositional cues ("according to"), as token-norm sequences.
     public var prepositionalCues: [[String]]
+    /// Words that open a "Label: text" line without naming a speaker ("Photo:", "Read also:").
+    public var nonSpeakerLabels: Set<String>
     /// Nouns that make a noun phrase an outlet ("newspaper", "agency").
     public var outletNouns: Set<String>
     /// Known outlets: token-norm sequences (without a leading "the") mapped to the display name.
@@ -92,6 +96,7 @@ public struct AttributionLexicon: Sendable {
         skippableBeforeVerb = Set(v.skippableBeforeVerb)
         adjunctPrepositions = Set(v.adjunctPrepositions)
         passiveAuxiliaries = Set(v.passiveAuxiliaries)
+        timeWords = Set(v.timeWords)
         firstPersonPronouns = Set(v.firstPersonPronouns)
         personPronouns = Set(v.personPronouns)
         pluralPronouns = Set(v.pluralPronouns)
@@ -113,6 +118,7 @@ public struct AttributionLexicon: Sendable {
         reportingVerbForms = reporting
         prepositionalCues = c.prepositionalCues
         outletNouns = Set(c.outletNouns)
+        nonSpeakerLabels = Set(c.nonSpeakerLabels)
         var outletMap: [[String]: String] = [:]
         for name in c.outlets {
             let key = AttributionLexicon.outletKey(name)
@@ -126,6 +132,22 @@ public struct AttributionLexicon: Sendable {
         for name in names {
             let key = AttributionLexicon.outletKey(name)
             if outlets[key] == nil { outlets[key] = name }
+        }
+    }
+
+    /// Adds the registry's outlets (names and aliases, except those that are also common words) under their
+    /// registry name, and renames known outlets to the registry's name ("Associated Press" -> the registry's form).
+    public mutating func addOutlets(from registry: OutletRegistry) {
+        for (key, display) in outlets {
+            if let known = registry.outlet(named: display) { outlets[key] = known.name }
+        }
+        for outlet in registry.outlets {
+            let ambiguous = Set(outlet.ambiguous.map(AttributionLexicon.outletKey))
+            for name in outlet.allNames {
+                let key = AttributionLexicon.outletKey(name)
+                guard !key.isEmpty, !ambiguous.contains(key) else { continue }
+                outlets[key] = outlet.name
+            }
         }
     }
 
@@ -168,6 +190,7 @@ public struct AttributionLexicon: Sendable {
         var skippableBeforeVerb: [String]
         var adjunctPrepositions: [String]
         var passiveAuxiliaries: [String]
+        var timeWords: [String]
         var firstPersonPronouns: [String]
         var personPronouns: [String]
         var pluralPronouns: [String]
@@ -195,5 +218,6 @@ public struct AttributionLexicon: Sendable {
         var prepositionalCues: [[String]]
         var outletNouns: [String]
         var outlets: [String]
+        var nonSpeakerLabels: [String]
     }
 }

@@ -8,10 +8,17 @@
 public struct CitationExtractor: Sendable {
     public var lexicon: AttributionLexicon
 
-    /// A citation extractor; `outlets` adds outlet names (e.g. from the outlet registry) to the known ones.
+    /// A citation extractor; `outlets` adds outlet names to the known ones.
     public init(lexicon: AttributionLexicon = .bundled, outlets: [String] = []) {
         var lexicon = lexicon
         lexicon.addOutlets(outlets)
+        self.lexicon = lexicon
+    }
+
+    /// A citation extractor that knows the registry's outlets and names them as the registry does.
+    public init(lexicon: AttributionLexicon = .bundled, registry: OutletRegistry) {
+        var lexicon = lexicon
+        lexicon.addOutlets(from: registry)
         self.lexicon = lexicon
     }
 
@@ -28,7 +35,7 @@ public struct CitationExtractor: Sendable {
         let own = document.article.outlet.map { AttributionLexicon.outletKey($0) }
 
         func add(_ speaker: SpeakerResolver.Speaker?, cue: String, sentence s: Int) {
-            guard let speaker else { return }
+            guard let speaker, !speaker.isUnresolvedPronoun else { return }
             if let own, AttributionLexicon.outletKey(speaker.name) == own { return }
             guard seen.insert([speaker.name, String(s)]).inserted else { return }
             let sentence = document.sentences[s].span

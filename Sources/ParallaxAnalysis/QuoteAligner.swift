@@ -161,7 +161,8 @@ public struct QuoteAligner: Sendable {
             let words = s.name.split(separator: " ")
             let capitalized = words.filter { $0.first?.isUppercase == true }.count
             let generic = lexicon.documentNouns.contains(words.last.map { $0.lowercased() } ?? "") ? -30 : 0
-            return base + (s.role == nil ? 0 : 10) + 2 * capitalized + generic
+            let pronoun = s.isUnresolvedPronoun ? -100 : 0
+            return base + (s.role == nil ? 0 : 10) + 2 * capitalized + generic + pronoun
         }
         var counts: [String: Int] = [:]
         for s in present { counts[s.name, default: 0] += 1 }
