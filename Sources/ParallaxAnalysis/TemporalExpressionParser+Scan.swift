@@ -151,7 +151,7 @@ extension TemporalExpressionParser {
 
         /// A day of month at unit `j` (`10`, `10th`, `10-12`, `10-го`): its value and the unit after it.
         private func dayNumber(at j: Int, _ v: Vocabulary) -> (Int, Int)? {
-            guard j < units.count else { return nil }
+            guard j < units.count, let f = units[j].key.utf8.first, f >= 0x30, f <= 0x39 else { return nil }
             var key = Substring(units[j].key)
             if let dash = key.firstIndex(of: "-"), units[j].isNumber,
                 key[key.index(after: dash)...].allSatisfy(\.isASCII)
