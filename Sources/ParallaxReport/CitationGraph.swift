@@ -1,0 +1,97 @@
+/// The provenance graph of one story as an inline SVG: citing articles on the left, cited sources on the right,
+/// one edge per (article, source) pair labelled with its cues.
+///
+/// Sources are ordered by the mean position of the articles citing them (the barycenter heuristic), which keeps
+/// edge crossings few for the small graphs of one story.
+struct CitationGraph: Sendable {
+    struct Edge: Sendable {
+        let left: Int
+        let right: Int
+        let cues: [String]
+    }
+
+    /// Citing articles' labels, top to bottom.
+    let articles: [String]
+    /// Cited sources and their kinds, top to bottom.
+    let sources: [(name: String, kind: Citation.SourceKind)]
+    let edges: [Edge]
+
+    init(_ c: StoryContext) {
+        var articleIDs: [String] = []
+        for m in c.members where c.story.citations.contains(where: { $0.article == m.id }) { articleIDs.append(m.id) }
+        for cite in c.story.citations where !articleIDs.contains(cite.article) { articleIDs.append(cite.article) }
+        var sourceNames: [String] = []
+        var kinds: [String: Citation.SourceKind] = [:]
+        var cues: [[String]: [String]] = [:]
+        var pairs: [[String]] = []
+        for cite in c.story.citations {
+            if kinds[cite.source] == nil {
+                sourceNames.append(cite.source)
+                kinds[cite.source] = cite.sourceKind
+            }
+            let key = [cite.article, cite.source]
+            if cues[key] == nil { pairs.append(key) }
+            if !(cues[key]?.contains(cite.cue) ?? false) { cues[key, default: []].append(cite.cue) }
+        }
+        let leftIndex = Dictionary(uniqueKeysWithValues: articleIDs.enumerated().map { ($1, $0) })
+        // Barycenter order of the sources.
+        let center: [String: Double] = Dictionary(uniqueKeysWithValues: sourceNames.map { name in
+            let ls = pairs.filter { $0[1] == name }.map { Double(leftIndex[$0[0]]!) }
+            return (name, ls.reduce(0, +) / Double(max(ls.count, 1)))
+        })
+        let ordered = sourceNames.enumerated().sorted { (center[$0.element]!, $0.offset) < (center[$1.element]!, $1.offset) }
+            .map(\.element)
+        let rightIndex = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
+        self.articles = articleIDs.map(c.label)
+        self.sources = ordered.map { ($0, kinds[$0]!) }
+        self.edges = pairs.map { Edge(left: leftIndex[$0[0]]!, right: rightIndex[$0[1]]!, cues: cues[$0]!) }
+    }
+
+    var isEmpty: Bool { edges.isEmpty }
+
+    /// The SVG element (all labels escaped).
+    func svg() -> String {
+        let rowHeight = 34
+        let top = 28
+        let rows = max(articles.count, sources.count)
+        let height = top + rows * rowHeight + 8
+        let width = 960
+        let nodeWidth = 250
+        let leftX = 8
+        let rightX = width - nodeWidth - 8
+        func y(_ i: Int, of n: Int) -> Int {
+            // Center the shorter column against the longer one.
+            top + (rows - n) * rowHeight / 2 + i * rowHeight + rowHeight / 2
+        }
+        var s = "<svg class=\"graph\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\" role=\"img\" "
+            + "aria-label=\"Citation graph: articles on the left, cited sources on the right\">"
+        s += "<text x=\"\(leftX)\" y=\"16\" class=\"colhead\">Article</text>"
+        s += "<text x=\"\(rightX)\" y=\"16\" class=\"colhead\">Cited source</text>"
+        for e in edges {
+            let y1 = y(e.left, of: articles.count)
+            let y2 = y(e.right, of: sources.count)
+            let x1 = leftX + nodeWidth
+            let x2 = rightX
+            let mx = (x1 + x2) / 2
+            s += "<path class=\"edge\" d=\"M\(x1),\(y1) C\(mx),\(y1) \(mx),\(y2) \(x2),\(y2)\"/>"
+            let label = TerminalText.truncate(TerminalText.clean(e.cues.joined(separator: ", ")), to: 28)
+            s += "<text class=\"cue\" x=\"\(mx)\" y=\"\((y1 + y2) / 2 - 3)\" text-anchor=\"middle\">"
+                + HTMLEscaping.escape(label) + "</text>"
+        }
+        for (i, label) in articles.enumerated() {
+            s += node(label, x: leftX, y: y(i, of: articles.count), width: nodeWidth, cls: "art")
+        }
+        for (i, src) in sources.enumerated() {
+            s += node(src.name, x: rightX, y: y(i, of: sources.count), width: nodeWidth, cls: "src " + src.kind.rawValue)
+        }
+        return s + "</svg>"
+    }
+
+    private func node(_ label: String, x: Int, y: Int, width: Int, cls: String) -> String {
+        let clean = TerminalText.clean(label)
+        let shown = TerminalText.truncate(clean, to: 34)
+        return "<g class=\"node \(cls)\"><title>\(HTMLEscaping.escape(clean))</title>"
+            + "<rect x=\"\(x)\" y=\"\(y - 12)\" width=\"\(width)\" height=\"24\" rx=\"5\"/>"
+            + "<text x=\"\(x + 9)\" y=\"\(y + 4)\">\(HTMLEscaping.escape(shown))</text></g>"
+    }
+}

@@ -1,0 +1,126 @@
+// The JSON shape of every model type: the field names of the Core types' `Codable` conformances, with `null` for
+// absent optionals. `JSONRendererTests` checks that `JSONDecoder` reads the output back into an equal report.
+
+extension JSONValue {
+    init(_ report: AnalysisReport) {
+        self = .object([
+            "articles": .array(report.articles.map(JSONValue.init)),
+            "stories": .array(report.stories.map(JSONValue.init)),
+            "issues": .array(report.issues.map(JSONValue.init)),
+        ])
+    }
+
+    init(_ a: Article) {
+        self = .object([
+            "id": .string(a.id), "source": .string(a.source), "outlet": .optional(a.outlet), "url": .optional(a.url),
+            "title": .optional(a.title), "authors": .strings(a.authors),
+            "published": .optional(a.published?.description), "dateline": .optional(a.dateline),
+            "language": .optional(a.language), "text": .string(a.text),
+        ])
+    }
+
+    init(_ s: StoryAnalysis) {
+        self = .object([
+            "id": .string(s.id), "title": .string(s.title), "articles": .strings(s.articles),
+            "copies": .array(s.copies.map(JSONValue.strings)),
+            "quotes": .array(s.quotes.map(JSONValue.init)),
+            "citations": .array(s.citations.map(JSONValue.init)),
+            "originalSource": .optional(s.originalSource),
+            "naming": .array(s.naming.map(JSONValue.init)),
+            "framing": .array(s.framing.map(JSONValue.init)),
+            "claims": .array(s.claims.map(JSONValue.init)),
+            "timeline": .array(s.timeline.map(JSONValue.init)),
+            "synthesis": .array(s.synthesis.map(JSONValue.init)),
+        ])
+    }
+
+    init(_ q: Quote) {
+        self = .object([
+            "id": .string(q.id), "speaker": .optional(q.speaker), "speakerRole": .optional(q.speakerRole),
+            "text": .string(q.text), "occurrences": .array(q.occurrences.map(JSONValue.init)),
+        ])
+    }
+
+    init(_ o: QuoteOccurrence) {
+        self = .object([
+            "article": .string(o.article), "text": .string(o.text), "quoted": .bool(o.quoted),
+            "speaker": .optional(o.speaker), "cue": .optional(o.cue), "sentence": .string(o.sentence),
+            "span": JSONValue(o.span), "sentenceSpan": JSONValue(o.sentenceSpan),
+            "diff": .array(o.diff.map { .object(["kind": .string($0.kind.rawValue), "text": .string($0.text)]) }),
+        ])
+    }
+
+    init(_ c: Citation) {
+        self = .object([
+            "article": .string(c.article), "source": .string(c.source), "sourceKind": .string(c.sourceKind.rawValue),
+            "cue": .string(c.cue), "sentence": .string(c.sentence), "span": JSONValue(c.span),
+            "sentenceSpan": JSONValue(c.sentenceSpan),
+        ])
+    }
+
+    init(_ n: NamingChoice) {
+        self = .object([
+            "entity": .string(n.entity),
+            "variants": .array(
+                n.variants.map {
+                    .object([
+                        "form": .string($0.form), "articles": .strings($0.articles),
+                        "occurrences": .array($0.occurrences.map(JSONValue.init)),
+                    ])
+                }),
+        ])
+    }
+
+    init(_ f: FramingUse) {
+        self = .object([
+            "phrase": .string(f.phrase), "note": .optional(f.note), "articles": .strings(f.articles),
+            "occurrences": .array(f.occurrences.map(JSONValue.init)),
+        ])
+    }
+
+    init(_ c: Claim) {
+        self = .object([
+            "id": .string(c.id), "text": .string(c.text), "articles": .strings(c.articles),
+            "occurrences": .array(c.occurrences.map(JSONValue.init)),
+        ])
+    }
+
+    init(_ t: TimelineEvent) {
+        self = .object([
+            "date": .string(t.date.description), "text": .string(t.text), "articles": .strings(t.articles),
+            "occurrences": .array(t.occurrences.map(JSONValue.init)),
+        ])
+    }
+
+    init(_ m: DateMention) {
+        self = .object([
+            "article": .string(m.article), "expression": .string(m.expression),
+            "resolution": .string(m.resolution.rawValue), "anchor": .optional(m.anchor?.description),
+            "span": JSONValue(m.span), "sentence": .string(m.sentence), "sentenceSpan": JSONValue(m.sentenceSpan),
+        ])
+    }
+
+    init(_ p: SynthesisPoint) {
+        self = .object([
+            "text": .string(p.text), "claim": .string(p.claim), "articles": .strings(p.articles),
+            "outlets": .strings(p.outlets), "independentSources": .int(p.independentSources),
+        ])
+    }
+
+    init(_ r: SpanReference) {
+        self = .object([
+            "article": .string(r.article), "span": JSONValue(r.span), "sentence": .string(r.sentence),
+            "sentenceSpan": JSONValue(r.sentenceSpan),
+        ])
+    }
+
+    init(_ span: TextSpan) {
+        self = .object(["start": .int(span.start), "end": .int(span.end)])
+    }
+
+    init(_ issue: IngestIssue) {
+        self = .object([
+            "input": .string(issue.input), "location": .optional(issue.location), "message": .string(issue.message),
+        ])
+    }
+}

@@ -1,0 +1,94 @@
+/// A JSON value with a deterministic writer: keys sorted, explicit `null`s, pretty or compact.
+///
+/// The renderers build this small tree instead of going through `JSONEncoder` so that absent optionals come out
+/// as `null` (the contract in `docs/JSON.md` keeps every field) and output is byte-identical across platforms.
+enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case string(String)
+    case array([JSONValue])
+    /// Members in any order; the writer sorts them by key (UTF-8 byte order).
+    case object([String: JSONValue])
+
+    /// `.string(s)` or `.null`.
+    static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+
+    /// An array of strings.
+    static func strings(_ items: [String]) -> JSONValue { .array(items.map(JSONValue.string)) }
+
+    /// Writes the value. `indent` nil writes one compact line; otherwise nested levels are indented by `indent`
+    /// spaces per level, starting at `level` (for a value nested in output written elsewhere).
+    func write(to out: inout some TextOutputStream, indent: Int? = nil, level: Int = 0) {
+        switch self {
+        case .null: out.write("null")
+        case .bool(let b): out.write(b ? "true" : "false")
+        case .int(let i): out.write(String(i))
+        case .string(let s): JSONValue.writeString(s, to: &out)
+        case .array(let items):
+            guard !items.isEmpty else { return out.write("[]") }
+            out.write("[")
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.write(",") }
+                JSONValue.newline(indent, level + 1, &out)
+                item.write(to: &out, indent: indent, level: level + 1)
+            }
+            JSONValue.newline(indent, level, &out)
+            out.write("]")
+        case .object(let members):
+            guard !members.isEmpty else { return out.write("{}") }
+            out.write("{")
+            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for (i, key) in keys.enumerated() {
+                if i > 0 { out.write(",") }
+                JSONValue.newline(indent, level + 1, &out)
+                JSONValue.writeString(key, to: &out)
+                out.write(indent == nil ? ":" : ": ")
+                members[key]!.write(to: &out, indent: indent, level: level + 1)
+            }
+            JSONValue.newline(indent, level, &out)
+            out.write("}")
+        }
+    }
+
+    private static func newline(_ indent: Int?, _ level: Int, _ out: inout some TextOutputStream) {
+        guard let indent else { return }
+        out.write("\n")
+        out.write(String(repeating: " ", count: indent * level))
+    }
+
+    /// Writes `s` as a JSON string literal: quotes, backslashes and control characters escaped, the rest as is.
+    /// O(n) over the UTF-8 bytes; unescaped runs are copied in one piece.
+    static func writeString(_ s: String, to out: inout some TextOutputStream) {
+        out.write("\"")
+        let bytes = s.utf8
+        var runStart = bytes.startIndex
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 {
+                if runStart != i { out.write(String(s[runStart..<i])) }
+                out.write(escape(b))
+                runStart = bytes.index(after: i)
+            }
+            i = bytes.index(after: i)
+        }
+        if runStart != bytes.endIndex { out.write(String(s[runStart...])) }
+        out.write("\"")
+    }
+
+    private static func escape(_ b: UInt8) -> String {
+        switch b {
+        case UInt8(ascii: "\""): return "\\\""
+        case UInt8(ascii: "\\"): return "\\\\"
+        case 0x0A: return "\\n"
+        case 0x0D: return "\\r"
+        case 0x09: return "\\t"
+        case 0x08: return "\\b"
+        case 0x0C: return "\\f"
+        default:
+            let hex = Array("0123456789abcdef")
+            return "\\u00" + String(hex[Int(b >> 4)]) + String(hex[Int(b & 0xF)])
+        }
+    }
+}

@@ -1,0 +1,164 @@
+/// Renders a report as GitHub-flavoured Markdown: one section per story with tables.
+///
+/// The same content as `TextRenderer`; quote drift is written `~~removed~~ **added**`. Article-derived text is
+/// escaped so that it cannot open Markdown formatting, break a table or inject HTML; only http(s) URLs become
+/// links.
+public struct MarkdownRenderer: Sendable {
+    public init() {}
+
+    /// The Markdown report.
+    public func render(_ report: AnalysisReport) -> String {
+        var out = ""
+        render(report, to: &out)
+        return out
+    }
+
+    /// Appends the Markdown report to `output`.
+    public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {
+        let stories = StoryContext.all(in: report)
+        let outlets = Set(report.articles.map(StoryContext.outletName)).count
+        output.write("# Parallax report\n\n\(report.articles.count) articles · \(outlets) outlets · \(stories.count) "
+            + (stories.count == 1 ? "story" : "stories") + "\n")
+        if stories.isEmpty { output.write("\nNo stories found.\n") }
+        for (i, c) in stories.enumerated() { writeStory(c, index: i + 1, to: &output) }
+        if !report.issues.isEmpty {
+            output.write("\n## Skipped inputs\n\n")
+            for issue in report.issues { output.write("- " + esc(issue.description) + "\n") }
+        }
+    }
+
+    private func writeStory(_ c: StoryContext, index: Int, to out: inout some TextOutputStream) {
+        out.write("\n## Story \(index): \(esc(c.story.title))\n\n")
+        out.write("*\(c.members.count) articles from \(c.outletCount) outlets*\n")
+
+        out.write("\n### Articles\n\n| # | Outlet | Date | Title |\n|---:|---|---|---|\n")
+        for m in c.members {
+            let title = esc(m.article?.title ?? m.id)
+            let linked = m.article?.url.flatMap(HTMLEscaping.safeURL).map { "[\(title)](<\(urlForLink($0))>)" } ?? title
+            out.write("| \(m.number) | \(esc(m.outletName)) | \(m.article?.published?.description ?? "—") | \(linked) |\n")
+        }
+        for group in c.story.copies where group.count > 1 {
+            out.write("\nCopies of one text (counted once): " + group.map(c.number).joined(separator: " = ") + "\n")
+        }
+
+        let matrix = CoverageMatrix(c)
+        if !matrix.isEmpty {
+            out.write("\n### Coverage\n\n● reports the claim, · does not.\n\n| Claim | "
+                + c.members.map { String($0.number) }.joined(separator: " | ") + " |\n|---|"
+                + String(repeating: ":-:|", count: c.members.count) + "\n")
+            for row in matrix.rows {
+                out.write("| **\(esc(row.claim.id))** \(esc(row.claim.text)) | "
+                    + row.cells.map { $0 == nil ? "·" : "●" }.joined(separator: " | ") + " |\n")
+            }
+        }
+
+        if !c.story.quotes.isEmpty {
+            out.write("\n### Quotes\n\nEach article's wording against the fullest one: ~~removed~~ **added**.\n")
+            for q in c.story.quotes {
+                let role = q.speakerRole.map { ", " + esc($0) } ?? ""
+                out.write("\n**\(esc(q.id)) — \(esc(q.speaker ?? "unattributed"))\(role)**\n\n> \(esc(q.text))\n\n")
+                out.write("| Article | Marks | Wording |\n|---|---|---|\n")
+                for o in q.occurrences {
+                    out.write("| \(esc(c.label(o.article))) | \(o.quoted ? "quoted" : "no quotation marks") | "
+                        + diff(o) + " |\n")
+                }
+            }
+        }
+
+        if !c.story.citations.isEmpty || c.story.originalSource != nil {
+            out.write("\n### Citations\n\n")
+            if !c.story.citations.isEmpty {
+                out.write("| Article | Cited source | Kind | Cue |\n|---|---|---|---|\n")
+                for cite in c.story.citations {
+                    out.write("| \(esc(c.label(cite.article))) | \(esc(cite.source)) | \(cite.sourceKind.rawValue) | "
+                        + "\(esc(cite.cue)) |\n")
+                }
+            }
+            if let original = c.story.originalSource {
+                out.write("\nMost-cited source: **\(esc(original))**\n")
+            }
+        }
+
+        if !c.story.naming.isEmpty {
+            out.write("\n### Naming\n\n| Entity | Variants (articles) |\n|---|---|\n")
+            for n in c.story.naming {
+                let variants = n.variants.map { "“\(esc($0.form))” (\($0.articles.map(c.number).joined(separator: ", ")))" }
+                out.write("| \(esc(n.entity)) | \(variants.joined(separator: "; ")) |\n")
+            }
+        }
+        if !c.story.framing.isEmpty {
+            out.write("\n### Framing\n\n| Phrase | Note | Articles |\n|---|---|---|\n")
+            for f in c.story.framing {
+                out.write("| “\(esc(f.phrase))” | \(esc(f.note ?? "")) | "
+                    + f.articles.map { esc(c.label($0)) }.joined(separator: ", ") + " |\n")
+            }
+        }
+        if !c.story.timeline.isEmpty {
+            out.write("\n### Timeline\n\n| Date | Event | Articles |\n|---|---|---|\n")
+            for e in c.story.timeline.sorted(by: { $0.date < $1.date }) {
+                out.write("| \(e.date) | \(esc(e.text)) | \(e.articles.map(c.number).joined(separator: ", ")) |\n")
+            }
+        }
+        if !c.story.synthesis.isEmpty {
+            out.write("\n### Synthesis\n\nClaims carried by two or more independent sources.\n\n")
+            for p in c.story.synthesis {
+                let outlets = p.outlets.isEmpty ? "" : ": " + p.outlets.map(esc).joined(separator: ", ")
+                out.write("- \(esc(p.text)) — *\(p.independentSources) independent sources\(outlets)*\n")
+            }
+        }
+    }
+
+    /// The occurrence's wording with `~~removed~~` and `**added**` runs.
+    private func diff(_ o: QuoteOccurrence) -> String {
+        guard !o.diff.isEmpty else { return esc(o.text) }
+        return o.diff.compactMap { seg -> String? in
+            let t = esc(seg.text).trimmingSpaces
+            guard !t.isEmpty else { return nil }
+            switch seg.kind {
+            case .same: return t
+            case .removed: return "~~" + t + "~~"
+            case .added: return "**" + t + "**"
+            }
+        }.joined(separator: " ")
+    }
+
+    /// Percent-encodes the characters that would end a `<...>` link destination.
+    private func urlForLink(_ url: String) -> String {
+        var out = ""
+        for u in url.unicodeScalars {
+            switch u {
+            case " ": out += "%20"
+            case "<": out += "%3C"
+            case ">": out += "%3E"
+            case "|": out += "%7C"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    /// Article-derived text made inert: on one line, Markdown punctuation backslash-escaped, `<>&` as entities.
+    private func esc(_ s: some StringProtocol) -> String {
+        var out = ""
+        for ch in TerminalText.clean(s).unicodeScalars {
+            switch ch {
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "#", "!": out += "\\" + String(ch)
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,28 @@
+/// Renders a report as JSON Lines: one compact object per article, then per story, then per issue.
+///
+/// Each line is the object of the JSON contract (`docs/JSON.md`) plus a `"type"` member: `"article"`, `"story"`
+/// or `"issue"`. Consumers can stream it line by line.
+public struct NDJSONRenderer: Sendable {
+    public init() {}
+
+    /// The JSON Lines of `report`, each line ending with `"\n"`.
+    public func render(_ report: AnalysisReport) -> String {
+        var out = ""
+        render(report, to: &out)
+        return out
+    }
+
+    /// Appends the JSON Lines of `report` to `output`.
+    public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {
+        for a in report.articles { writeLine(JSONValue(a), type: "article", to: &output) }
+        for s in report.stories { writeLine(JSONValue(s), type: "story", to: &output) }
+        for i in report.issues { writeLine(JSONValue(i), type: "issue", to: &output) }
+    }
+
+    private func writeLine(_ value: JSONValue, type: String, to output: inout some TextOutputStream) {
+        guard case .object(var members) = value else { return }
+        members["type"] = .string(type)
+        JSONValue.object(members).write(to: &output)
+        output.write("\n")
+    }
+}

@@ -1,0 +1,28 @@
+@_exported import ParallaxCore
+
+/// Renders an `AnalysisReport` in any `ReportFormat`: the one entry point the CLI calls.
+///
+/// Every renderer is a pure function of the report. Issues (skipped inputs) are part of the JSON/NDJSON output
+/// and listed at the end of the human-readable formats; the CLI also prints them to standard error.
+public enum ReportRenderer {
+    /// Renders `report` in `format`. `color` adds ANSI colors to `.text` (use it only when stdout is a TTY) and
+    /// is ignored by the other formats.
+    public static func render(_ report: AnalysisReport, format: ReportFormat, color: Bool = false) -> String {
+        var out = ""
+        render(report, format: format, color: color, to: &out)
+        return out
+    }
+
+    /// Renders `report` in `format`, appending to `output` (e.g. a buffered standard-output stream).
+    public static func render(
+        _ report: AnalysisReport, format: ReportFormat, color: Bool = false, to output: inout some TextOutputStream
+    ) {
+        switch format {
+        case .text: TextRenderer(color: color).render(report, to: &output)
+        case .json: JSONRenderer().render(report, to: &output)
+        case .ndjson: NDJSONRenderer().render(report, to: &output)
+        case .markdown: MarkdownRenderer().render(report, to: &output)
+        case .html: HTMLRenderer().render(report, to: &output)
+        }
+    }
+}

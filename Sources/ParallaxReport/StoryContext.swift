@@ -1,0 +1,92 @@
+/// One story seen by a renderer: its member articles numbered 1...n, with display names for their outlets.
+///
+/// Findings refer to articles by id; renderers show them by number and outlet ("3 Calder Ledger"). Ids that the
+/// report does not list as articles are kept and shown as they are, so a partial report still renders.
+struct StoryContext: Sendable {
+    struct Member: Sendable {
+        /// 1-based number within the story.
+        let number: Int
+        let id: String
+        let article: Article?
+        /// The outlet, else the URL's host, else the article id.
+        let outletName: String
+    }
+
+    let story: StoryAnalysis
+    let members: [Member]
+    private let byID: [String: Member]
+
+    init(story: StoryAnalysis, articles: [String: Article]) {
+        self.story = story
+        var members: [Member] = []
+        var byID: [String: Member] = [:]
+        for id in story.articles where byID[id] == nil {
+            let article = articles[id]
+            let m = Member(
+                number: members.count + 1, id: id, article: article,
+                outletName: article.map(StoryContext.outletName) ?? id)
+            members.append(m)
+            byID[id] = m
+        }
+        self.members = members
+        self.byID = byID
+    }
+
+    /// The contexts of all stories of `report`, in report order.
+    static func all(in report: AnalysisReport) -> [StoryContext] {
+        var articles: [String: Article] = [:]
+        for a in report.articles where articles[a.id] == nil { articles[a.id] = a }
+        return report.stories.map { StoryContext(story: $0, articles: articles) }
+    }
+
+    func member(_ id: String) -> Member? { byID[id] }
+
+    /// The article's number in the story, as text (`"3"`), or its id when it is not a member.
+    func number(_ id: String) -> String { byID[id].map { String($0.number) } ?? id }
+
+    /// `"3 Calder Ledger"`.
+    func label(_ id: String) -> String {
+        guard let m = byID[id] else { return id }
+        return "\(m.number) \(m.outletName)"
+    }
+
+    /// Distinct outlet names among the members.
+    var outletCount: Int { Set(members.map(\.outletName)).count }
+
+    /// The copy group (as member numbers) that contains `id`, if any.
+    func copyGroup(of id: String) -> [String]? {
+        story.copies.first { $0.contains(id) }
+    }
+
+    /// Citation counts per source (how many citations, in how many articles), most cited first.
+    var citedSources: [(source: String, citations: Int, articles: Int)] {
+        var order: [String] = []
+        var counts: [String: (Int, Set<String>)] = [:]
+        for c in story.citations {
+            if counts[c.source] == nil { order.append(c.source) }
+            counts[c.source, default: (0, [])].0 += 1
+            counts[c.source, default: (0, [])].1.insert(c.article)
+        }
+        let rows = order.map { (source: $0, citations: counts[$0]!.0, articles: counts[$0]!.1.count) }
+        return rows.enumerated().sorted {
+            ($0.element.articles, $0.element.citations, -$0.offset) > ($1.element.articles, $1.element.citations, -$1.offset)
+        }.map(\.element)
+    }
+
+    static func outletName(_ a: Article) -> String {
+        if let o = a.outlet, !o.isEmpty { return o }
+        if let url = a.url, let host = host(of: url) { return host }
+        return a.id
+    }
+
+    /// The host of an absolute URL, without a leading `www.`.
+    static func host(of url: String) -> String? {
+        guard let r = url.range(of: "://") else { return nil }
+        let rest = url[r.upperBound...]
+        let end = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" || $0 == ":" } ?? rest.endIndex
+        var host = rest[..<end]
+        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+        if host.hasPrefix("www.") { host = host.dropFirst(4) }
+        return host.isEmpty ? nil : String(host)
+    }
+}

@@ -1,0 +1,265 @@
+/// Renders a report as plain text for a terminal: 100 columns, one block per story, optional ANSI color.
+///
+/// Per story: the articles (number, outlet, date, title), the coverage matrix (claims × articles, `●` reports it,
+/// `·` does not), quotes with each article's wording diffed against the fullest one (`[-removed-]{+added+}`),
+/// citations and the most-cited source, naming variants and framing, the timeline and the synthesis. Skipped
+/// inputs are listed last. All article-derived text is stripped of control characters first.
+public struct TextRenderer: Sendable {
+    /// Line width in columns.
+    public var width: Int
+    /// Whether to add ANSI colors and bold (only when writing to a TTY).
+    public var color: Bool
+
+    public init(color: Bool = false, width: Int = 100) {
+        self.color = color
+        self.width = max(width, 60)
+    }
+
+    /// The text report.
+    public func render(_ report: AnalysisReport) -> String {
+        var out = ""
+        render(report, to: &out)
+        return out
+    }
+
+    /// Appends the text report to `output`.
+    public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {
+        let stories = StoryContext.all(in: report)
+        let outlets = Set(report.articles.map(StoryContext.outletName)).count
+        output.write(style(.bold, "PARALLAX") + "  \(report.articles.count) articles · \(outlets) outlets · "
+            + "\(stories.count) \(stories.count == 1 ? "story" : "stories")\n")
+        if stories.isEmpty { output.write("\nNo stories found.\n") }
+        for (i, context) in stories.enumerated() {
+            output.write("\n")
+            writeStory(context, index: i + 1, to: &output)
+        }
+        if !report.issues.isEmpty {
+            output.write("\n" + heading("SKIPPED INPUTS (\(report.issues.count))") + "\n")
+            for issue in report.issues {
+                for line in wrapped(TerminalText.clean(issue.description), indent: 2, hanging: 4) {
+                    output.write(line + "\n")
+                }
+            }
+        }
+    }
+
+    // MARK: Story
+
+    private func writeStory(_ c: StoryContext, index: Int, to out: inout some TextOutputStream) {
+        let rule = String(repeating: "═", count: width)
+        let summary = "\(c.members.count) articles · \(c.outletCount) outlets"
+        let titleWidth = width - TerminalText.width(summary) - 2
+        let title = TerminalText.pad("STORY \(index) · " + TerminalText.clean(c.story.title), to: titleWidth)
+        out.write(style(.dim, rule) + "\n" + style(.bold, title) + "  " + summary + "\n" + style(.dim, rule) + "\n")
+        writeArticles(c, to: &out)
+        writeCoverage(c, to: &out)
+        writeQuotes(c, to: &out)
+        writeCitations(c, to: &out)
+        writeNamingAndFraming(c, to: &out)
+        writeTimeline(c, to: &out)
+        writeSynthesis(c, to: &out)
+    }
+
+    private func writeArticles(_ c: StoryContext, to out: inout some TextOutputStream) {
+        out.write("\n" + heading("ARTICLES") + "\n")
+        let outletWidth = min(24, max(6, c.members.map { TerminalText.width(clean($0.outletName)) }.max() ?? 6))
+        let numberWidth = String(c.members.count).count
+        let titleWidth = width - 2 - numberWidth - 2 - outletWidth - 2 - 10 - 2
+        out.write(style(.dim, "  " + TerminalText.padLeft("#", to: numberWidth) + "  "
+            + TerminalText.pad("Outlet", to: outletWidth) + "  Date        Title") + "\n")
+        for m in c.members {
+            let date = m.article?.published?.description ?? "—"
+            let title = clean(m.article?.title ?? m.id)
+            out.write("  " + TerminalText.padLeft(String(m.number), to: numberWidth) + "  "
+                + TerminalText.pad(clean(m.outletName), to: outletWidth) + "  "
+                + TerminalText.pad(date, to: 10) + "  " + TerminalText.truncate(title, to: titleWidth) + "\n")
+        }
+        for group in c.story.copies where group.count > 1 {
+            let numbers = group.map(c.number).joined(separator: " = ")
+            out.write(style(.dim, "  copies of one text (counted once): \(numbers)") + "\n")
+        }
+    }
+
+    private func writeCoverage(_ c: StoryContext, to out: inout some TextOutputStream) {
+        let matrix = CoverageMatrix(c)
+        guard !matrix.isEmpty else { return }
+        out.write("\n" + heading("COVERAGE") + style(.dim, "  claims × articles: ● reports it · does not") + "\n")
+        // Article columns are 2 wide ("● "), numbers > 9 take their own width; split into blocks when too many.
+        let colWidth = max(2, String(c.members.count).count + 1)
+        let idWidth = max(3, matrix.rows.map { TerminalText.width(clean($0.claim.id)) }.max() ?? 3)
+        let perBlock = max(1, min(c.members.count, (width - 2 - idWidth - 2 - 30) / colWidth))
+        for blockStart in stride(from: 0, to: max(c.members.count, 1), by: perBlock) {
+            let block = blockStart..<min(c.members.count, blockStart + perBlock)
+            let textWidth = width - 2 - idWidth - 2 - colWidth * block.count - 1
+            let header = block.map { TerminalText.pad(String(c.members[$0].number), to: colWidth) }.joined()
+            out.write(String(repeating: " ", count: 2 + idWidth + 2 + textWidth + 1) + style(.dim, header.trimmingSpaces)
+                + "\n")
+            for row in matrix.rows {
+                let cells = block.map { i in
+                    row.cells[i] == nil
+                        ? style(.dim, TerminalText.pad("·", to: colWidth)) : TerminalText.pad("●", to: colWidth)
+                }
+                out.write("  " + TerminalText.pad(clean(row.claim.id), to: idWidth) + "  "
+                    + TerminalText.pad(clean(row.claim.text), to: textWidth) + " " + cells.joined().trimmingSpaces + "\n")
+            }
+        }
+    }
+
+    private func writeQuotes(_ c: StoryContext, to out: inout some TextOutputStream) {
+        guard !c.story.quotes.isEmpty else { return }
+        out.write("\n" + heading("QUOTES") + style(.dim, "  “ ” quoted · ~ no quotation marks · "
+            + "[-removed-]{+added+} against the fullest wording") + "\n")
+        let labelWidth = min(26, c.members.map { TerminalText.width(clean(c.label($0.id))) }.max() ?? 10)
+        for q in c.story.quotes {
+            var who = clean(q.speaker ?? "unattributed")
+            if let role = q.speakerRole { who += ", " + clean(role) }
+            let n = Set(q.occurrences.map(\.article)).count
+            out.write("  " + style(.bold, clean(q.id) + "  " + who) + style(.dim, "  (\(n) articles)") + "\n")
+            for line in wrapped("“" + clean(q.text) + "”", indent: 6, hanging: 7) { out.write(line + "\n") }
+            for o in q.occurrences {
+                var words = diffWords(o)
+                if o.quoted, !words.isEmpty {
+                    words[0] = "“" + words[0]
+                    words[words.count - 1] += "”"
+                }
+                if let speaker = o.speaker, speaker != q.speaker { words.append(style(.dim, "— " + clean(speaker))) }
+                let prefix = "    " + TerminalText.pad(clean(c.label(o.article)), to: labelWidth)
+                    + (o.quoted ? "  " : " ~ ")
+                // Continuation lines align with the first word, past the opening quotation mark.
+                let hang = TerminalText.width(prefix) + (o.quoted ? 1 : 0)
+                let lines = TerminalText.wrap(
+                    words.joined(separator: " "), columns: width - hang,
+                    visibleWidth: { TerminalText.width(TextRenderer.stripANSI($0)) })
+                for (i, line) in lines.enumerated() {
+                    out.write((i == 0 ? prefix : String(repeating: " ", count: hang)) + line + "\n")
+                }
+            }
+        }
+    }
+
+    /// The occurrence's wording as words, with removed and added runs marked (and colored).
+    private func diffWords(_ o: QuoteOccurrence) -> [String] {
+        let segments = o.diff.isEmpty ? [DiffSegment(kind: .same, text: o.text)] : o.diff
+        var words: [String] = []
+        for seg in segments {
+            let parts = clean(seg.text).split(separator: " ").map(String.init)
+            guard !parts.isEmpty else { continue }
+            switch seg.kind {
+            case .same: words += parts
+            case .removed, .added:
+                let (open, close, tone): (String, String, Tone) =
+                    seg.kind == .removed ? ("[-", "-]", .red) : ("{+", "+}", .green)
+                for (i, p) in parts.enumerated() {
+                    let text = (i == 0 ? open : "") + p + (i == parts.count - 1 ? close : "")
+                    words.append(style(tone, text))
+                }
+            }
+        }
+        return words
+    }
+
+    private func writeCitations(_ c: StoryContext, to out: inout some TextOutputStream) {
+        guard !c.story.citations.isEmpty || c.story.originalSource != nil else { return }
+        out.write("\n" + heading("CITATIONS") + style(.dim, "  article → cited source (cue)") + "\n")
+        let labelWidth = min(26, c.members.map { TerminalText.width(clean(c.label($0.id))) }.max() ?? 10)
+        var seen = Set<String>()
+        for cite in c.story.citations where seen.insert(cite.article + "\u{0}" + cite.source + "\u{0}" + cite.cue)
+            .inserted
+        {
+            let line = "    " + TerminalText.pad(clean(c.label(cite.article)), to: labelWidth) + " → "
+                + clean(cite.source) + style(.dim, " (\(clean(cite.cue)), \(cite.sourceKind.rawValue))")
+            out.write(line + "\n")
+        }
+        if let original = c.story.originalSource {
+            let stats = c.citedSources.first { $0.source == original }
+            let detail = stats.map { " — cited \($0.citations)× in \($0.articles) of \(c.members.count) articles" } ?? ""
+            out.write("  " + style(.bold, "Most-cited source: ") + clean(original) + style(.dim, detail) + "\n")
+        }
+    }
+
+    private func writeNamingAndFraming(_ c: StoryContext, to out: inout some TextOutputStream) {
+        if !c.story.naming.isEmpty {
+            out.write("\n" + heading("NAMING") + style(.dim, "  one entity, different names (article numbers)") + "\n")
+            for n in c.story.naming {
+                let variants = n.variants.map { v in
+                    "“" + clean(v.form) + "” " + style(.dim, v.articles.map(c.number).joined(separator: ","))
+                }
+                writeWrapped("  " + clean(n.entity) + ": " + variants.joined(separator: " · "), hanging: 6, to: &out)
+            }
+        }
+        if !c.story.framing.isEmpty {
+            out.write("\n" + heading("FRAMING") + style(.dim, "  stance-marked phrases (article numbers)") + "\n")
+            for f in c.story.framing {
+                let note = f.note.map { style(.dim, " (\(clean($0)))") } ?? ""
+                let outlets = f.articles.map { clean(c.label($0)) }.joined(separator: ", ")
+                writeWrapped("  “" + clean(f.phrase) + "”" + note + " — " + outlets, hanging: 6, to: &out)
+            }
+        }
+    }
+
+    private func writeTimeline(_ c: StoryContext, to out: inout some TextOutputStream) {
+        guard !c.story.timeline.isEmpty else { return }
+        out.write("\n" + heading("TIMELINE") + "\n")
+        for e in c.story.timeline.sorted(by: { $0.date < $1.date }) {
+            let relative = e.occurrences.filter { $0.resolution == .relative }.map { "“\(clean($0.expression))”" }
+            let via = relative.isEmpty ? "" : style(.dim, " from " + Array(Set(relative)).sorted().joined(separator: ", "))
+            writeWrapped("  " + e.date.description + "  " + clean(e.text) + style(.dim, " [" +
+                e.articles.map(c.number).joined(separator: ",") + "]") + via, hanging: 14, to: &out)
+        }
+    }
+
+    private func writeSynthesis(_ c: StoryContext, to out: inout some TextOutputStream) {
+        guard !c.story.synthesis.isEmpty else { return }
+        out.write("\n" + heading("SYNTHESIS") + style(.dim, "  claims carried by two or more independent sources")
+            + "\n")
+        for p in c.story.synthesis {
+            let sources = "\(p.independentSources) independent " + (p.independentSources == 1 ? "source" : "sources")
+            let outlets = p.outlets.isEmpty ? "" : ": " + p.outlets.map(clean).joined(separator: ", ")
+            writeWrapped("  • " + clean(p.text) + style(.dim, " — " + sources + outlets), hanging: 4, to: &out)
+        }
+    }
+
+    // MARK: Helpers
+
+    private func clean(_ s: some StringProtocol) -> String { TerminalText.clean(s) }
+
+    private func heading(_ s: String) -> String { style(.bold, s) }
+
+    private func wrapped(_ s: String, indent: Int, hanging: Int) -> [String] {
+        let lines = TerminalText.wrap(s, columns: width - hanging, visibleWidth: {
+            TerminalText.width(TextRenderer.stripANSI($0))
+        })
+        return lines.enumerated().map { i, l in String(repeating: " ", count: i == 0 ? indent : hanging) + l }
+    }
+
+    /// Writes a line that starts with its own indentation, wrapping continuation lines at `hanging` columns.
+    private func writeWrapped(_ s: String, hanging: Int, to out: inout some TextOutputStream) {
+        let indent = s.prefix { $0 == " " }.count
+        for line in wrapped(String(s.dropFirst(indent)), indent: indent, hanging: hanging) { out.write(line + "\n") }
+    }
+
+    private enum Tone: String {
+        case bold = "1", dim = "2", red = "31", green = "32"
+    }
+
+    private func style(_ tone: Tone, _ s: String) -> String {
+        color ? "\u{1B}[\(tone.rawValue)m" + s + "\u{1B}[0m" : s
+    }
+
+    /// `s` without ANSI SGR sequences (ESC [ ... m), for measuring.
+    static func stripANSI(_ s: some StringProtocol) -> String {
+        guard s.contains("\u{1B}") else { return String(s) }
+        var out = ""
+        var inEscape = false
+        for ch in s.unicodeScalars {
+            if inEscape {
+                if ch == "m" { inEscape = false }
+            } else if ch == "\u{1B}" {
+                inEscape = true
+            } else {
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}

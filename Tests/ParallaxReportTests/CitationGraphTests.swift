@@ -1,0 +1,29 @@
+import Testing
+
+@testable import ParallaxReport
+
+struct CitationGraphTests {
+    @Test func makesOneEdgePerArticleAndSource() {
+        let graph = CitationGraph(StoryContext.all(in: ReportFixture.report)[0])
+        #expect(graph.articles == ["1 Northgate Herald", "2 Calder Ledger", "3 Northgate Wire", "4 Valley Courier"])
+        #expect(graph.sources.count == 4)
+        #expect(graph.edges.count == 7)
+        let varga = graph.sources.firstIndex { $0.name == "Ilse Varga" }
+        #expect(graph.edges.filter { $0.right == varga }.count == 4)
+    }
+
+    @Test func mergesCuesOfOnePairAndOrdersSourcesByBarycenter() {
+        func cite(_ article: String, _ source: String, _ cue: String) -> Citation {
+            Citation(
+                article: article, source: source, sourceKind: .outlet, cue: cue, sentence: "",
+                span: TextSpan(start: 0, end: 0), sentenceSpan: TextSpan(start: 0, end: 0))
+        }
+        let story = StoryAnalysis(
+            story: Story(id: "s", title: "t", articles: ["a", "b", "c"]),
+            citations: [cite("c", "Low", "told"), cite("a", "High", "said"), cite("a", "High", "according to")])
+        let graph = CitationGraph(StoryContext(story: story, articles: [:]))
+        #expect(graph.sources.map(\.name) == ["High", "Low"])
+        #expect(graph.edges.first { $0.right == 0 }?.cues == ["said", "according to"])
+        #expect(graph.svg().contains(">said, according to</text>"))
+    }
+}

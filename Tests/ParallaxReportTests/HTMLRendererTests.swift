@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+@testable import ParallaxReport
+
+struct HTMLRendererTests {
+    private let html = HTMLRenderer().render(ReportFixture.report)
+
+    /// All values of `attribute="..."` in `html`.
+    private func values(of attribute: String, in html: String) -> [String] {
+        html.components(separatedBy: " \(attribute)=\"").dropFirst().compactMap { $0.split(separator: "\"").first }
+            .map(String.init)
+    }
+
+    @Test func matchesGoldenFile() {
+        Snapshot.check(html, named: "report.html")
+    }
+
+    @Test func isSelfContained() {
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains(" src="))
+        #expect(!html.contains("<link"))
+        #expect(!html.contains("@import"))
+        #expect(!html.contains("url("))
+        #expect(html.components(separatedBy: "<script").count == 2)  // our one inline script
+    }
+
+    @Test func everyFindingLinkHasItsSentenceAnchor() {
+        let ids = Set(values(of: "id", in: html))
+        let links = values(of: "href", in: html).filter { $0.hasPrefix("#") }
+        #expect(!links.isEmpty)
+        for link in links { #expect(ids.contains(String(link.dropFirst())), "dangling link \(link)") }
+    }
+
+    @Test func anchorsWrapTheSentenceTheFindingPointsAt() throws {
+        let claim = try #require(ReportFixture.dam.claims.first { $0.id == "c3" })
+        let ref = try #require(claim.occurrences.first { $0.article == ReportFixture.ledger.id })
+        let id = "s-1-\(ref.sentenceSpan.start)-\(ref.sentenceSpan.end)"
+        #expect(html.contains("id=\"\(id)\">\(HTMLEscaping.escape(ref.sentence))</span>"))
+    }
+
+    @Test func showsDriftAndTheGraph() {
+        #expect(html.contains("<del>months of</del>"))
+        #expect(html.contains("<del>will</del> <ins>would</ins>"))
+        #expect(html.contains("<svg class=\"graph\""))
+        #expect(html.contains(">told the Ledger</text>"))
+        #expect(html.contains("<th class=\"claim\">Claim</th>"))
+        #expect(html.contains("title=\"Calder Ledger: Engineers had warned"))
+    }
+
+    @Test func escapesHostileArticles() {
+        let hostile = "<script>alert(1)</script>\"onmouseover=\"alert(2)' <img src=x onerror=alert(3)>"
+        let a = Article(
+            id: "evil\"><script>", source: "<b>src</b>", outlet: hostile, url: "javascript:alert(4)", title: hostile,
+            authors: [hostile], published: Day(year: 2025, month: 1, day: 1), text: "Body " + hostile + " end.")
+        let b = Article(id: "b", source: "b", outlet: "B", url: "JAVASCRIPT:alert(5)", title: "ok", text: "Fine.")
+        let sentenceSpan = TextSpan(start: 0, end: a.text.utf8.count)
+        let ref = SpanReference(article: a.id, span: sentenceSpan, sentence: a.text, sentenceSpan: sentenceSpan)
+        let occurrence = QuoteOccurrence(
+            article: a.id, text: hostile, quoted: true, speaker: hostile, cue: hostile, sentence: a.text,
+            span: sentenceSpan, sentenceSpan: sentenceSpan,
+            diff: [.init(kind: .added, text: hostile), .init(kind: .removed, text: hostile)])
+        let story = StoryAnalysis(
+            story: Story(id: "s", title: hostile, articles: [a.id, b.id], copies: [[a.id, b.id]]),
+            quotes: [Quote(id: hostile, speaker: hostile, speakerRole: hostile, text: hostile, occurrences: [occurrence])],
+            citations: [
+                Citation(article: a.id, source: hostile, sourceKind: .person, cue: hostile, sentence: hostile,
+                    span: sentenceSpan, sentenceSpan: sentenceSpan)
+            ],
+            originalSource: hostile,
+            naming: [NamingChoice(entity: hostile, variants: [NamingVariant(form: hostile, articles: [a.id])])],
+            framing: [FramingUse(phrase: hostile, note: hostile, articles: [a.id], occurrences: [ref])],
+            claims: [Claim(id: hostile, text: hostile, articles: [a.id], occurrences: [ref])],
+            timeline: [TimelineEvent(date: a.published!, text: hostile, articles: [a.id], occurrences: [])],
+            synthesis: [SynthesisPoint(text: hostile, claim: hostile, articles: [a.id], outlets: [hostile],
+                independentSources: 2)])
+        let out = HTMLRenderer().render(
+            AnalysisReport(articles: [a, b], stories: [story], issues: [IngestIssue(input: hostile, message: hostile)]))
+        #expect(out.components(separatedBy: "<script").count == 2)
+        #expect(!out.contains("<img"))
+        #expect(!out.contains("\"onmouseover"))
+        #expect(!out.contains("'alert"))
+        #expect(!out.lowercased().contains("href=\"javascript"))
+        #expect(!out.lowercased().contains("javascript:alert(5)\""))
+        #expect(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;onmouseover=&quot;alert(2)&#39;"))
+        for id in values(of: "id", in: out) {
+            #expect(id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }, "unsafe id \(id)")
+        }
+    }
+
+    @Test func writesEachArticleTextOnce() {
+        for a in ReportFixture.report.articles.indices {
+            #expect(html.components(separatedBy: "<article id=\"art-\(a)\">").count == 2)
+        }
+    }
+
+    @Test func writeAScreenshotableFileWhenAsked() throws {
+        // `REPORT_HTML=/tmp/r.html swift test --filter HTMLRendererTests` writes the fixture page for a look.
+        guard let path = ProcessInfo.processInfo.environment["REPORT_HTML"] else { return }
+        try Data(html.utf8).write(to: URL(fileURLWithPath: path))
+    }
+}

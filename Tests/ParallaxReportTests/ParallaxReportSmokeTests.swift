@@ -1,5 +1,0 @@
-import Testing
-
-struct ParallaxReportSmokeTests {
-    @Test func targetBuilds() { #expect(Bool(true)) }
-}

@@ -1,0 +1,76 @@
+import Testing
+
+@testable import ParallaxReport
+
+struct TextRendererTests {
+    private let plain = TextRenderer().render(ReportFixture.report)
+
+    @Test func matchesGoldenFile() {
+        Snapshot.check(plain, named: "report.txt")
+    }
+
+    @Test func keepsEveryLineWithinOneHundredColumns() {
+        for line in plain.split(separator: "\n") {
+            #expect(TerminalText.width(line) <= 100, "too wide: \(line)")
+        }
+        let colored = TextRenderer(color: true).render(ReportFixture.report)
+        for line in colored.split(separator: "\n") {
+            #expect(TerminalText.width(TextRenderer.stripANSI(line)) <= 100)
+        }
+    }
+
+    @Test func showsQuoteDriftCompactly() {
+        #expect(plain.contains("[-months of-]"))
+        #expect(plain.contains("[-will-] {+would+}"))
+        #expect(plain.contains("~ The breach was caused by"))  // the Ledger dropped the quotation marks
+    }
+
+    @Test func drawsTheCoverageMatrixMostReportedClaimFirst() throws {
+        let lines = plain.split(separator: "\n").map(String.init)
+        let c1 = try #require(lines.firstIndex { $0.hasPrefix("  c1 ") })
+        let c2 = try #require(lines.firstIndex { $0.hasPrefix("  c2 ") })
+        #expect(c1 < c2)
+        #expect(lines[c1].hasSuffix("● ● ● ●"))
+        #expect(lines[c2].hasSuffix("● · · ·"))
+    }
+
+    @Test func showsProvenanceAndTheMostCitedSource() {
+        #expect(plain.contains("2 Calder Ledger"))
+        #expect(plain.contains("→ Ilse Varga (told the Ledger, person)"))
+        #expect(plain.contains("Most-cited source: Ilse Varga — cited 4× in 4 of 4 articles"))
+        #expect(plain.contains("copies of one text (counted once): 3 = 4"))
+    }
+
+    @Test func colorsOnlyWhenAsked() {
+        #expect(!plain.contains("\u{1B}"))
+        #expect(TextRenderer(color: true).render(ReportFixture.report).contains("\u{1B}[1m"))
+    }
+
+    @Test func stripsTerminalEscapesFromArticleText() {
+        var report = ReportFixture.report
+        report.articles[0].title = "Evil \u{1B}]0;pwned\u{07}\u{1B}[2J title"
+        report.stories[0].title = "Story \u{1B}[31mred"
+        let out = TextRenderer(color: false).render(report)
+        #expect(!out.contains("\u{1B}"))
+        #expect(!out.contains("\u{07}"))
+    }
+
+    @Test func listsSkippedInputs() {
+        #expect(plain.contains("SKIPPED INPUTS (1)"))
+        #expect(plain.contains("examples/corpus/broken.jsonl (line 3): not valid JSON"))
+    }
+
+    @Test func splitsAWideMatrixIntoBlocks() {
+        let articles = (1...40).map { Article(id: "a\($0)", source: "a\($0)", outlet: "Outlet \($0)", text: "Text.") }
+        let claim = Claim(id: "c1", text: "Something happened.", articles: ["a1", "a40"], occurrences: [])
+        let story = StoryAnalysis(
+            story: Story(id: "s", title: "Wide", articles: articles.map(\.id)), claims: [claim])
+        let out = TextRenderer().render(AnalysisReport(articles: articles, stories: [story]))
+        for line in out.split(separator: "\n") { #expect(TerminalText.width(line) <= 100) }
+        #expect(out.split(separator: "\n").filter { $0.hasPrefix("  c1 ") }.count >= 2)
+    }
+
+    @Test func saysSoWhenThereAreNoStories() {
+        #expect(TextRenderer().render(AnalysisReport(articles: [], stories: [])).contains("No stories found."))
+    }
+}
