@@ -5,15 +5,9 @@
 /// (`<del>`/`<ins>`), the citation graph (SVG plus a table), naming and framing, timeline and synthesis. The
 /// articles' cleaned texts close the page, with every sentence a finding points at marked and anchored, so each
 /// finding links to its sentence. All article-derived text is escaped; only http(s) URLs become links.
-public struct HTMLRenderer: Sendable {
+public struct HTMLRenderer: ReportRendering {
     public init() {}
 
-    /// The HTML page.
-    public func render(_ report: AnalysisReport) -> String {
-        var out = ""
-        render(report, to: &out)
-        return out
-    }
 
     /// Appends the HTML page to `output`.
     public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {

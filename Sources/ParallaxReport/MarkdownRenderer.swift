@@ -3,15 +3,9 @@
 /// The same content as `TextRenderer`; quote drift is written `~~removed~~ **added**`. Article-derived text is
 /// escaped so that it cannot open Markdown formatting, break a table or inject HTML; only http(s) URLs become
 /// links.
-public struct MarkdownRenderer: Sendable {
+public struct MarkdownRenderer: ReportRendering {
     public init() {}
 
-    /// The Markdown report.
-    public func render(_ report: AnalysisReport) -> String {
-        var out = ""
-        render(report, to: &out)
-        return out
-    }
 
     /// Appends the Markdown report to `output`.
     public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {

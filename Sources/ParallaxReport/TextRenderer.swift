@@ -4,7 +4,7 @@
 /// `·` does not), quotes with each article's wording diffed against the fullest one (`[-removed-]{+added+}`),
 /// citations and the most-cited source, naming variants and framing, the timeline and the synthesis. Skipped
 /// inputs are listed last. All article-derived text is stripped of control characters first.
-public struct TextRenderer: Sendable {
+public struct TextRenderer: ReportRendering {
     /// Line width in columns.
     public var width: Int
     /// Whether to add ANSI colors and bold (only when writing to a TTY).
@@ -15,12 +15,6 @@ public struct TextRenderer: Sendable {
         self.width = max(width, 60)
     }
 
-    /// The text report.
-    public func render(_ report: AnalysisReport) -> String {
-        var out = ""
-        render(report, to: &out)
-        return out
-    }
 
     /// Appends the text report to `output`.
     public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {
