@@ -1,0 +1,586 @@
+/// One attribution found in a sentence: the cue, the source it names and the content it covers.
+///
+/// All ranges are indices into `Document.tokens`.
+struct Attribution: Sendable, Hashable {
+    enum Form: Sendable, Hashable {
+        /// "X said (that) ...", "X said: ...".
+        case subjectVerb
+        /// "..., X said." / "..., said X.": the content comes first.
+        case endAttribution
+        /// "according to X".
+        case accordingTo
+        /// "X quoted Y as saying ...".
+        case quotedAs
+    }
+
+    var form: Form
+    var sentence: Int
+    /// Token indices of the cue words ("said"; "according", "to"; "quoted", "as", "saying").
+    var cue: [Int]
+    /// Lemma of the cue verb ("say"), or the cue phrase for prepositional cues.
+    var lemma: String
+    /// The speaker's noun phrase.
+    var source: Range<Int>
+    /// The outlet in "X quoted Y as saying" or the listener in "told X".
+    var medium: Range<Int>?
+    /// The content within this sentence (may be empty when a colon opens the next sentences).
+    var content: Range<Int>
+    /// Index of a complementizer "that" opening the content, if any.
+    var complementizer: Int?
+    /// Whether a colon after the cue introduces the content ("X added: ...").
+    var opensColon: Bool
+}
+
+/// A pair of quotation marks in a paragraph, as token indices of the marks.
+struct QuoteMarks: Sendable, Hashable {
+    var open: Int
+    /// The closing mark, or the paragraph's last token + 1 when the quote runs on unclosed.
+    var close: Int
+    var closed: Bool
+    /// Token indices strictly inside the marks.
+    var inner: Range<Int> { (open + 1)..<close }
+}
+
+/// Finds quotation marks and attribution cues (speech verbs, "according to", "quoted ... as saying") in a document.
+///
+/// Rule-based over tokens: a speaker is the noun phrase before the cue (skipping auxiliaries and adverbs), after it
+/// when inverted ("said the official"), or after "according to"; the content is the clause after "that", a colon
+/// or the verb, or the text before a closing comma or quotation mark. Words come from `AttributionLexicon`.
+struct AttributionParser: Sendable {
+    var lexicon: AttributionLexicon
+
+    /// Quotation marks and attributions of a document.
+    struct Analysis: Sendable {
+        var quotes: [QuoteMarks]
+        /// Per token: whether it lies inside a quotation (marks included).
+        var inQuote: [Bool]
+        /// Attributions per sentence, in order of their cue.
+        var attributions: [[Attribution]]
+    }
+
+    func analyze(_ doc: Document) -> Analysis {
+        var quotes: [QuoteMarks] = []
+        for p in doc.paragraphs.indices { quotes += quoteMarks(doc, paragraph: p) }
+        var inQuote = [Bool](repeating: false, count: doc.tokens.count)
+        for q in quotes { for t in q.open..<(q.closed ? q.close + 1 : q.close) { inQuote[t] = true } }
+        let rules = TokenRules(doc: doc, lexicon: lexicon, inQuote: inQuote)
+        let attributions = doc.sentences.indices.map { rules.attributions(inSentence: $0) }
+        return Analysis(quotes: quotes, inQuote: inQuote, attributions: attributions)
+    }
+
+    // MARK: Quotation marks
+
+    private func quoteMarks(_ doc: Document, paragraph p: Int) -> [QuoteMarks] {
+        let sentenceIndices = doc.sentences.indices.filter { doc.sentences[$0].paragraph == p }
+        guard let first = sentenceIndices.first, let last = sentenceIndices.last else { return [] }
+        let range = doc.sentences[first].tokens.lowerBound..<doc.sentences[last].tokens.upperBound
+        var result: [QuoteMarks] = []
+        var openDouble: Int?
+        var openSingle: Int?
+        for t in range where doc.tokens[t].kind == .punctuation {
+            guard let scalar = doc.text(of: doc.tokens[t].span).unicodeScalars.first else { continue }
+            switch scalar.value {
+            case 0x201C:  // “ opens, or closes a „ quote
+                if let o = openDouble, doc.text(of: doc.tokens[o].span).unicodeScalars.first?.value == 0x201E {
+                    result.append(QuoteMarks(open: o, close: t, closed: true))
+                    openDouble = nil
+                } else {
+                    openDouble = t
+                }
+            case 0x201E, 0x00AB:  // „ «
+                openDouble = t
+            case 0x201D, 0x00BB:  // ” »
+                if let o = openDouble {
+                    result.append(QuoteMarks(open: o, close: t, closed: true))
+                    openDouble = nil
+                }
+            case 0x22:  // "
+                if let o = openDouble {
+                    result.append(QuoteMarks(open: o, close: t, closed: true))
+                    openDouble = nil
+                } else {
+                    openDouble = t
+                }
+            case 0x2018:  // ‘ opens a single quote only after a space or at the start
+                if openSingle == nil, t == range.lowerBound || doc.tokens[t - 1].span.end < doc.tokens[t].span.start {
+                    openSingle = t
+                }
+            case 0x2019:  // ’ closes an open single quote
+                if let o = openSingle, t - o > 2 {
+                    result.append(QuoteMarks(open: o, close: t, closed: true))
+                    openSingle = nil
+                }
+            default:
+                break
+            }
+        }
+        if let o = openDouble, range.upperBound - o > 3 {
+            result.append(QuoteMarks(open: o, close: range.upperBound, closed: false))
+        }
+        // Drop quotes nested in others (a single quote inside a double one).
+        result.sort { $0.open < $1.open }
+        var kept: [QuoteMarks] = []
+        for q in result {
+            if let prev = kept.last, q.open > prev.open, q.close <= prev.close { continue }
+            kept.append(q)
+        }
+        return kept
+    }
+}
+
+/// The token-level rules of `AttributionParser` over one document (noun phrases, clauses, cue forms).
+struct TokenRules {
+    let doc: Document
+    let lexicon: AttributionLexicon
+    let inQuote: [Bool]
+    var tokens: [Token] { doc.tokens }
+
+    func attributions(inSentence s: Int) -> [Attribution] {
+        let range = doc.sentences[s].tokens
+        var found: [Attribution] = []
+        var consumed = Set<Int>()
+        var i = range.lowerBound
+        while i < range.upperBound {
+            defer { i += 1 }
+            guard !inQuote[i], !consumed.contains(i), tokens[i].kind == .word else { continue }
+            let norm = tokens[i].norm
+            if let a = prepositional(at: i, sentence: s) {
+                found.append(a)
+                consumed.formUnion(a.cue)
+            } else if lexicon.quotingVerbForms.contains(norm), !tokens[i].isCapitalized,
+                let a = quotedAs(at: i, sentence: s)
+            {
+                found.append(a)
+                consumed.formUnion(a.cue)
+            } else if let lemma = lexicon.verbForms[norm], !tokens[i].isCapitalized || i == range.lowerBound,
+                let a = verbAttribution(at: i, lemma: lemma, sentence: s)
+            {
+                found.append(a)
+                consumed.formUnion(a.cue)
+            }
+        }
+        return clipped(found, sentence: s)
+    }
+
+    // MARK: Cue forms
+
+    private func prepositional(at i: Int, sentence s: Int) -> Attribution? {
+        let range = doc.sentences[s].tokens
+        for phrase in lexicon.prepositionalCues where phrase.first == "according" || phrase.first == "in" {
+            guard i + phrase.count < range.upperBound,
+                phrase.indices.allSatisfy({ tokens[i + $0].norm == phrase[$0] && !inQuote[i + $0] })
+            else { continue }
+            guard let source = forwardNP(from: i + phrase.count, in: s) else { return nil }
+            let cue = Array(i..<(i + phrase.count))
+            let start = firstContentToken(s)
+            var content = i..<i
+            if i <= start {
+                // "According to X, content."
+                var c = source.upperBound
+                while c < range.upperBound, tokens[c].norm == "," { c += 1 }
+                content = span(c, contentEnd(s))
+            } else if tokens[i - 1].norm == "," || tokens[i - 1].norm == "(" {
+                content = span(start, i - 1)
+            }
+            return Attribution(
+                form: .accordingTo, sentence: s, cue: cue, lemma: phrase.joined(separator: " "), source: source,
+                medium: nil, content: content, complementizer: nil, opensColon: false)
+        }
+        return nil
+    }
+
+    private func quotedAs(at i: Int, sentence s: Int) -> Attribution? {
+        let range = doc.sentences[s].tokens
+        guard let source = forwardNP(from: i + 1, in: s) else { return nil }
+        var k = source.upperBound
+        var steps = 0
+        while k + 1 < range.upperBound, steps < 30 {
+            if tokens[k].norm == "as", lexicon.quotingComplements.contains(tokens[k + 1].norm) { break }
+            if tokens[k].norm == "." || inQuote[k] { return nil }
+            k += 1
+            steps += 1
+        }
+        guard k + 1 < range.upperBound, tokens[k].norm == "as" else { return nil }
+        let medium = backwardNP(before: i, in: s)
+        var c = k + 2
+        var complementizer: Int?
+        // "as saying on Friday that ...": skip a short adjunct before "that".
+        if let t = (c..<min(c + 6, range.upperBound)).first(where: { tokens[$0].norm == "that" }),
+            (c..<t).allSatisfy({ !inQuote[$0] && tokens[$0].norm != "," })
+        {
+            complementizer = t
+            c = t + 1
+        }
+        var content = span(c, contentEnd(s))
+        if content.isEmpty {
+            let subjectStart = medium?.lowerBound ?? i
+            content = span(firstContentToken(s), trimmedEnd(before: subjectStart, in: s))
+        }
+        return Attribution(
+            form: .quotedAs, sentence: s, cue: [i, k, k + 1], lemma: "quote", source: source, medium: medium,
+            content: content, complementizer: complementizer, opensColon: false)
+    }
+
+    private func verbAttribution(at v: Int, lemma: String, sentence s: Int) -> Attribution? {
+        let range = doc.sentences[s].tokens
+        // A passive ("Kirby was asked about ...") names whom the words were addressed to, not a speaker.
+        var b = v - 1
+        while b >= range.lowerBound, isAdverb(tokens[b].norm) { b -= 1 }
+        if b >= range.lowerBound, lexicon.passiveAuxiliaries.contains(tokens[b].norm), !tokens[v].norm.hasSuffix("ing") {
+            return nil
+        }
+        if let subject = subject(before: v, in: s) {
+            if let (content, complementizer, colon, medium) = forwardContent(after: v, lemma: lemma, in: s) {
+                return Attribution(
+                    form: .subjectVerb, sentence: s, cue: [v], lemma: lemma, source: subject, medium: medium,
+                    content: content, complementizer: complementizer, opensColon: colon)
+            }
+            // End attribution: ", X said (in a statement)." or “...” X said.
+            let before = subject.lowerBound - 1
+            guard before >= range.lowerBound, isClauseBreak(before), onlyAdjuncts(after: v, in: s) else { return nil }
+            let medium = lexicon.objectVerbs.contains(lemma) ? forwardNP(from: v + 1, in: s, list: true) : nil
+            return Attribution(
+                form: .endAttribution, sentence: s, cue: [v], lemma: lemma, source: subject, medium: medium,
+                content: span(firstContentToken(s), trimmedEnd(before: subject.lowerBound, in: s)),
+                complementizer: nil, opensColon: false)
+        }
+        // Inverted: ", said X." / “...” insists X. (Not a participle: ", stressing his country's strength".)
+        guard !tokens[v].norm.hasSuffix("ing"), v - 1 >= range.lowerBound, isClauseBreak(v - 1),
+            let source = forwardNP(from: v + 1, in: s),
+            onlyAdjuncts(after: source.upperBound - 1, in: s)
+        else { return nil }
+        return Attribution(
+            form: .endAttribution, sentence: s, cue: [v], lemma: lemma, source: source, medium: nil,
+            content: span(firstContentToken(s), trimmedEnd(before: v, in: s)), complementizer: nil, opensColon: false)
+    }
+
+    /// The speaker before a verb: "X said", "X has repeatedly said", "X, speaking on condition of anonymity, said".
+    private func subject(before v: Int, in s: Int) -> Range<Int>? {
+        if let np = backwardNP(before: v, in: s) { return np }
+        let lower = doc.sentences[s].tokens.lowerBound
+        guard v - 1 > lower, tokens[v - 1].norm == "," else { return nil }
+        var k = v - 2
+        while k > lower, k > v - 14 {
+            if tokens[k].norm == "," {
+                let next = tokens[k + 1].norm
+                if next.hasSuffix("ing") || next == "who" || next == "which" {
+                    return backwardNP(before: k, in: s)
+                }
+                return nil
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Content after the verb: "that ...", ": ...", a bare clause, or a quotation that follows.
+    private func forwardContent(after v: Int, lemma: String, in s: Int)
+        -> (Range<Int>, Int?, Bool, Range<Int>?)?
+    {
+        let range = doc.sentences[s].tokens
+        let end = contentEnd(s)
+        var k = v + 1
+        while k < range.upperBound, tokens[k].norm == "out" || tokens[k].norm == "up" { k += 1 }
+        var medium: Range<Int>?
+        if lexicon.objectVerbs.contains(lemma), let listener = forwardNP(from: k, in: s, list: true) {
+            medium = listener
+            k = listener.upperBound
+        }
+        let afterVerb = k
+        var m = k
+        var steps = 0
+        while m < range.upperBound, steps < 16 {
+            if inQuote[m] {
+                if m == afterVerb || steps <= 1 { return (span(m, end), nil, false, medium) }
+                break
+            }
+            let n = tokens[m].norm
+            if n == "that" { return (span(m + 1, end), m, false, medium) }
+            if n == ":" { return (span(m + 1, end), nil, true, medium) }
+            if n == "." || n == ";" || lexicon.verbForms[n] != nil { break }
+            m += 1
+            steps += 1
+        }
+        if lexicon.clauseVerbs.contains(lemma), afterVerb < end, startsClause(afterVerb) {
+            return (span(afterVerb, end), nil, false, medium)
+        }
+        return nil
+    }
+
+    // MARK: Noun phrases
+
+    /// The noun phrase that ends right before `end` (auxiliaries and adverbs skipped), or nil.
+    func backwardNP(before end: Int, in s: Int) -> Range<Int>? {
+        let lower = doc.sentences[s].tokens.lowerBound
+        var j = end - 1
+        while j >= lower {
+            if tokens[j].kind == .word, !tokens[j].isCapitalized,
+                lexicon.skippableBeforeVerb.contains(tokens[j].norm) || isAdverb(tokens[j].norm)
+            {
+                j -= 1
+            } else if let a = adjunctStart(endingAt: j, lower: lower) {
+                j = a - 1
+            } else {
+                break
+            }
+        }
+        guard j >= lower, !inQuote[j] else { return nil }
+        if tokens[j].kind == .word, isPronoun(tokens[j].norm) { return j..<(j + 1) }
+        var start = j + 1
+        var k = j
+        var viaFamiliarity = false
+        var openNouns = 0
+        var openHead = false
+        while k >= lower, !inQuote[k] {
+            let t = tokens[k]
+            if isNPWord(t) {
+                start = k
+                k -= 1
+                continue
+            }
+            // Nouns outside the lexicon ("city official", "the engineer"), when a determiner or name precedes them.
+            if isOpenNoun(t), openNouns < 2, start == k + 1,
+                k - 1 < lower || tokens[k - 1].kind == .punctuation || isNPWord(tokens[k - 1])
+                    || (k - 2 >= lower && isOpenNoun(tokens[k - 1]) && isNPWord(tokens[k - 2]))
+            {
+                openNouns += 1
+                if k == j { openHead = true }
+                start = k
+                k -= 1
+                continue
+            }
+            // A bare plural at the start of a clause: ", doctors said".
+            if k == j, isOpenNoun(t), t.norm.hasSuffix("s"), !t.norm.hasSuffix("ss"),
+                k == lower || tokens[k - 1].kind == .punctuation
+            {
+                return k..<(k + 1)
+            }
+            if (t.norm == "of" || t.norm == "for" || t.norm == "and" || t.norm == "'" || t.norm == "-"), k - 1 >= lower,
+                start == k + 1, isNPWord(tokens[k - 1]), t.norm != "and" || tokens[k + 1].isCapitalized
+            {
+                k -= 1
+                continue
+            }
+            if start == j + 1, t.kind == .word, let f = familiarity(before: k, lower: lower) {
+                start = f
+                k = f - 1
+                viaFamiliarity = true
+                continue
+            }
+            break
+        }
+        guard start <= j else { return nil }
+        while start <= j, ["of", "for", "and", "'", "-"].contains(tokens[start].norm) { start += 1 }
+        guard start <= j, viaFamiliarity || openHead || isHead(tokens[j]) else { return nil }
+        return start..<(j + 1)
+    }
+
+    /// The noun phrase that starts at `from`, or nil. With `list`, "A, B and the C agencies" is one phrase.
+    func forwardNP(from: Int, in s: Int, list: Bool = false) -> Range<Int>? {
+        let upper = doc.sentences[s].tokens.upperBound
+        guard from < upper, !inQuote[from] else { return nil }
+        if tokens[from].kind == .word, isPronoun(tokens[from].norm) { return from..<(from + 1) }
+        var k = from
+        var lastHead: Int?
+        var openNouns = 0
+        while k < upper, !inQuote[k] {
+            let t = tokens[k]
+            // A determiner right after a head starts another phrase ("told Kyodo the closure was ...").
+            if lastHead == k - 1, lexicon.determiners.contains(t.norm), !t.isCapitalized || !list { break }
+            if isNPWord(t) {
+                if isHead(t) { lastHead = k }
+                k += 1
+                continue
+            }
+            // Nouns outside the lexicon after a determiner or modifier ("a senior engineer"), or a bare plural.
+            if isOpenNoun(t), openNouns < 2,
+                k > from || (t.norm.hasSuffix("s") && !t.norm.hasSuffix("ss"))
+            {
+                openNouns += 1
+                lastHead = k
+                k += 1
+                continue
+            }
+            let next = k + 1 < upper ? tokens[k + 1] : nil
+            if let next, t.norm == "of" || t.norm == "for" || t.norm == "'" || t.norm == "-", isNPWord(next) {
+                k += 1
+                continue
+            }
+            if let next, t.norm == "and", next.isCapitalized || lexicon.determiners.contains(next.norm) {
+                k += 1
+                continue
+            }
+            if list, let next, t.norm == ",", next.isCapitalized {
+                k += 1
+                continue
+            }
+            if let h = lastHead, lexicon.descriptors.contains(tokens[h].norm),
+                lexicon.familiarityWords.contains(t.norm)
+            {
+                // "people familiar with the matter": up to the next punctuation or cue.
+                var e = k + 1
+                while e < upper, e < k + 8, tokens[e].kind == .word, !inQuote[e], tokens[e].norm != "that",
+                    lexicon.verbForms[tokens[e].norm] == nil
+                {
+                    e += 1
+                }
+                lastHead = e - 1
+                k = e
+            }
+            break
+        }
+        guard let h = lastHead else { return nil }
+        return from..<(h + 1)
+    }
+
+    /// Start of a short time or place adjunct ending at `j` ("on Tuesday", "on May 28", "in Brussels").
+    private func adjunctStart(endingAt j: Int, lower: Int) -> Int? {
+        var k = j
+        if tokens[k].kind == .number { k -= 1 }
+        guard k > lower, k < j || tokens[k].isCapitalized, tokens[k].kind == .word || tokens[k].kind == .number else {
+            return nil
+        }
+        if k < j, !tokens[k].isCapitalized { return nil }
+        let prep = tokens[k - 1].norm
+        guard !tokens[k - 1].isCapitalized, lexicon.adjunctPrepositions.contains(prep) else { return nil }
+        return k - 1
+    }
+
+    private func familiarity(before k: Int, lower: Int) -> Int? {
+        var m = k
+        while m > lower, m > k - 7 {
+            guard tokens[m].kind == .word, !inQuote[m] else { return nil }
+            if lexicon.familiarityWords.contains(tokens[m].norm), lexicon.descriptors.contains(tokens[m - 1].norm) {
+                return m
+            }
+            m -= 1
+        }
+        return nil
+    }
+
+    func isNPWord(_ t: Token) -> Bool {
+        switch t.kind {
+        case .number: return true
+        case .punctuation: return false
+        case .word:
+            if t.isCapitalized {
+                if lexicon.functionWords.contains(t.norm), !lexicon.determiners.contains(t.norm) { return false }
+                return lexicon.verbForms[t.norm] == nil || !isSentenceInitial(t)
+            }
+            let n = t.norm
+            return lexicon.determiners.contains(n) || lexicon.modifiers.contains(n) || lexicon.descriptors.contains(n)
+                || lexicon.titles.contains(n) || lexicon.organizationWords.contains(n)
+                || lexicon.outletNouns.contains(n) || lexicon.documentNouns.contains(n)
+        }
+    }
+
+    /// A lowercase content word outside the lexicon that may be a noun: not a function word, verb form or adverb.
+    func isOpenNoun(_ t: Token) -> Bool {
+        guard t.kind == .word, !t.isCapitalized, t.norm.count >= 3 else { return false }
+        let n = t.norm
+        return !lexicon.functionWords.contains(n) && lexicon.verbForms[n] == nil && !isAdverb(n)
+            && !lexicon.skippableBeforeVerb.contains(n) && !lexicon.passiveAuxiliaries.contains(n)
+            && !lexicon.quotingVerbForms.contains(n) && !lexicon.citingWords.contains(n) && !n.hasSuffix("ing")
+            && !n.hasSuffix("ed") && !isPronoun(n) && !lexicon.familiarityWords.contains(n)
+    }
+
+    func isHead(_ t: Token) -> Bool {
+        guard t.kind == .word else { return false }
+        if t.isCapitalized { return !lexicon.determiners.contains(t.norm) && !lexicon.functionWords.contains(t.norm) }
+        let n = t.norm
+        return lexicon.descriptors.contains(n) || lexicon.titles.contains(n) || lexicon.organizationWords.contains(n)
+            || lexicon.outletNouns.contains(n) || lexicon.documentNouns.contains(n)
+    }
+
+    func isPronoun(_ n: String) -> Bool {
+        lexicon.personPronouns.contains(n) || lexicon.pluralPronouns.contains(n) || lexicon.thingPronouns.contains(n)
+            || lexicon.firstPersonPronouns.contains(n)
+    }
+
+    private func isSentenceInitial(_ t: Token) -> Bool {
+        doc.sentences[t.sentence].span.start == t.span.start
+    }
+
+    private func isAdverb(_ n: String) -> Bool { n.count > 4 && n.hasSuffix("ly") }
+
+    // MARK: Clause helpers
+
+    /// `a..<b`, empty when `b` precedes `a`.
+    private func span(_ a: Int, _ b: Int) -> Range<Int> { a..<max(a, b) }
+
+    /// Whether token `k` ends a clause before a trailing attribution: a comma, or a closing quotation mark.
+    private func isClauseBreak(_ k: Int) -> Bool {
+        let n = tokens[k].norm
+        if n == "," || n == "—" || n == "-" { return true }
+        return inQuote[k] && tokens[k].kind == .punctuation && (k + 1 >= tokens.count || !inQuote[k + 1])
+    }
+
+    /// Whether everything after token `k` up to the sentence end is adjuncts ("in a statement on Thursday").
+    private func onlyAdjuncts(after k: Int, in s: Int) -> Bool {
+        let end = doc.sentences[s].tokens.upperBound
+        var m = k + 1
+        while m < end {
+            let n = tokens[m].norm
+            if inQuote[m] || n == "that" || n == ":" { return false }
+            // Another verb ("... and said there ...") starts a clause; "a written statement" does not.
+            if m > k + 1, lexicon.verbForms[n] != nil, !lexicon.determiners.contains(tokens[m - 1].norm) { return false }
+            if n == "." || n == "!" || n == "?" || n == "…" { return true }
+            m += 1
+        }
+        return true
+    }
+
+    private func startsClause(_ k: Int) -> Bool {
+        let t = tokens[k]
+        if t.kind == .number { return true }
+        guard t.kind == .word else { return false }
+        if t.isCapitalized { return true }
+        let n = t.norm
+        return lexicon.determiners.contains(n) || lexicon.personPronouns.contains(n)
+            || lexicon.pluralPronouns.contains(n) || lexicon.thingPronouns.contains(n)
+            || lexicon.firstPersonPronouns.contains(n) || n == "there" || n == "this" || n == "these"
+    }
+
+    /// The first token of the sentence that may open content (leading punctuation skipped).
+    func firstContentToken(_ s: Int) -> Int {
+        let range = doc.sentences[s].tokens
+        var k = range.lowerBound
+        while k < range.upperBound, tokens[k].kind == .punctuation, !inQuote[k] { k += 1 }
+        return k
+    }
+
+    /// End of the sentence's content: before final punctuation that is not part of a quote.
+    func contentEnd(_ s: Int) -> Int {
+        let range = doc.sentences[s].tokens
+        var e = range.upperBound
+        while e > range.lowerBound, tokens[e - 1].kind == .punctuation, !inQuote[e - 1] { e -= 1 }
+        return e
+    }
+
+    /// `k` moved back over commas and dashes that separate content from its attribution.
+    private func trimmedEnd(before k: Int, in s: Int) -> Int {
+        let lower = doc.sentences[s].tokens.lowerBound
+        var e = k
+        while e > lower, tokens[e - 1].kind == .punctuation, !inQuote[e - 1] { e -= 1 }
+        return e
+    }
+
+    /// With several attributions in one sentence, forward content stops where the next attribution begins.
+    private func clipped(_ found: [Attribution], sentence s: Int) -> [Attribution] {
+        guard found.count > 1 else { return found }
+        var result = found
+        for a in result.indices {
+            for b in result.indices where b != a {
+                let bStart = min(result[b].source.lowerBound, result[b].cue.min() ?? Int.max)
+                let content = result[a].content
+                let nested = result[b].content.count > 0 && result[b].content.lowerBound >= content.lowerBound
+                    && result[b].content.upperBound <= content.upperBound
+                if bStart > content.lowerBound, bStart < content.upperBound, !nested {
+                    let end = trimmedEnd(before: bStart, in: s)
+                    result[a].content = content.lowerBound..<max(content.lowerBound, end)
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,207 @@
+/// Aligns the fact-bearing sentences of a story's articles into claims: the same fact in other words is one claim.
+///
+/// 1. Candidate sentences: at least `minContentWords` content terms (``TermVectorizer``), not a question, not a
+///    repeat of an earlier sentence of the same article (repeated headlines). Quoted sentences stay: agencies often
+///    carry a fact as a quote.
+/// 2. Features: content stems and name skeletons (so Kharkov/Kharkiv meet), numbers, and bigrams of consecutive
+///    content terms; terms are weighted by their inverse frequency among the story's sentences, so the story's
+///    ubiquitous words (its main actors) count little and the specific facts count much.
+/// 3. Similarity of two sentences of different articles: `0.5 cosine + 0.3 containment + 0.2 bigram overlap`, where
+///    containment is the weighted share of the shorter sentence's terms found in the other (a short sentence that
+///    restates part of a long one still matches). At least `minSharedTerms` shared terms are required.
+/// 4. Clustering: pairs at or above `threshold`, strongest first, join clusters (union) when the clusters have no
+///    article in common (one sentence per article per claim) and their average linkage reaches `linkThreshold`.
+/// Claims are ordered by number of articles, then by mean relative position in the articles (lead facts first);
+/// ids are `c1`, `c2`, ... Unshared sentences become one-article claims, so `Claim.articles` is the coverage matrix.
+///
+/// Cost: O(s) features plus the sentence pairs that share a term (at most O(s^2) for `s` candidate sentences of one
+/// story), then O(p log p) for the `p` pairs above threshold.
+public struct ClaimAligner: Sendable {
+    /// Candidate and matching settings.
+    public struct Configuration: Sendable, Hashable, Codable {
+        /// Minimum content terms for a sentence to carry a claim.
+        public var minContentWords = 4
+        /// Minimum pair similarity to align two sentences.
+        public var threshold = 0.34
+        /// Minimum average similarity between all cross-article pairs of two clusters to merge them.
+        public var linkThreshold = 0.22
+        /// Minimum shared terms for a pair.
+        public var minSharedTerms = 2
+        /// Term weighting (names and numbers count more).
+        public var vectorizer = TermVectorizer.Configuration()
+
+        public init() {}
+    }
+
+    public var configuration: Configuration
+    private let vectorizer: TermVectorizer
+
+    public init(configuration: Configuration = Configuration(), lexicon: TermVectorizer.Lexicon = .standard) {
+        self.configuration = configuration
+        self.vectorizer = TermVectorizer(configuration: configuration.vectorizer, lexicon: lexicon)
+    }
+
+    /// One candidate sentence.
+    struct Unit {
+        var article: Int
+        var sentence: Int
+        var position: Double
+        /// Term id -> weight (boost times idf), filled after document frequencies are known.
+        var terms: [Int32: Double]
+        var bigrams: Set<UInt64>
+        var mass: Double
+    }
+
+    /// The claims of `story`, from those `documents` that belong to it (others are ignored).
+    public func align(story: Story, documents: [Document]) -> [Claim] {
+        let byID = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let members = story.articles.compactMap { byID[$0] }
+        let units = candidateUnits(members)
+        let groups = cluster(units)
+        return claims(from: groups, units: units, documents: members)
+    }
+
+    /// Candidate sentences with IDF-weighted features.
+    func candidateUnits(_ documents: [Document]) -> [Unit] {
+        var vocabulary = TermVocabulary()
+        var raw: [(Int, Int, Double, [String: Double], [String])] = []
+        for (a, document) in documents.enumerated() {
+            let count = max(1, document.sentences.count)
+            var seen = Set<[String]>()
+            for (s, sentence) in document.sentences.enumerated() {
+                let tokens = document.tokens[sentence.tokens]
+                if let last = tokens.last(where: { $0.kind == .punctuation && $0.norm != "\"" && $0.norm != "”" }),
+                    last.norm == "?"
+                {
+                    continue
+                }
+                let counts = vectorizer.termCounts(of: tokens)
+                let sequence = tokens.compactMap { vectorizer.term(of: $0) }
+                guard sequence.count >= configuration.minContentWords, seen.insert(sequence).inserted else { continue }
+                vocabulary.observe(terms: counts.keys)
+                raw.append((a, s, Double(s) / Double(count), counts, sequence))
+            }
+        }
+        return raw.map { a, s, position, counts, sequence in
+            var terms: [Int32: Double] = [:]
+            var mass = 0.0
+            for (term, weight) in counts {
+                guard let id = vocabulary.existingID(of: term) else { continue }
+                let w = min(weight, 3) * vocabulary.idf(of: id)
+                terms[id] = w
+                mass += w
+            }
+            var bigrams = Set<UInt64>()
+            for (x, y) in zip(sequence, sequence.dropFirst()) {
+                bigrams.insert(Hashing.mix(Hashing.fnv1a(x) ^ (Hashing.fnv1a(y) &* 31)))
+            }
+            return Unit(article: a, sentence: s, position: position, terms: terms, bigrams: bigrams, mass: mass)
+        }
+    }
+
+    /// Similarity of two candidate sentences (see the type's summary); 0 when too few terms are shared.
+    func similarity(_ a: Unit, _ b: Unit) -> Double {
+        var shared = 0.0
+        var sharedCount = 0
+        let (small, large) = a.terms.count <= b.terms.count ? (a, b) : (b, a)
+        var sharedSmall = 0.0
+        var sharedLarge = 0.0
+        for (id, w) in small.terms {
+            guard let v = large.terms[id] else { continue }
+            shared += min(w, v)
+            sharedSmall += w
+            sharedLarge += v
+            sharedCount += 1
+        }
+        guard sharedCount >= configuration.minSharedTerms, a.mass > 0, b.mass > 0 else { return 0 }
+        let cosine = shared / (a.mass * b.mass).squareRoot()
+        let containment = min(1, max(sharedSmall / small.mass, sharedLarge / large.mass))
+        let smallerBigrams = min(a.bigrams.count, b.bigrams.count)
+        let bigram = smallerBigrams == 0 ? 0 : Double(a.bigrams.intersection(b.bigrams).count) / Double(smallerBigrams)
+        return 0.5 * cosine + 0.3 * containment + 0.2 * bigram
+    }
+
+    /// Groups units into claims (indices into `units`).
+    func cluster(_ units: [Unit]) -> [[Int]] {
+        var postings: [Int32: [Int]] = [:]
+        for (i, u) in units.enumerated() { for id in u.terms.keys { postings[id, default: []].append(i) } }
+        var scores: [Int: [Int: Double]] = [:]
+        var pairs: [(Int, Int, Double)] = []
+        for (i, u) in units.enumerated() {
+            var seen = Set<Int>()
+            for id in u.terms.keys {
+                for j in postings[id] ?? [] where j > i && units[j].article != u.article && seen.insert(j).inserted {
+                    let s = similarity(u, units[j])
+                    guard s > 0 else { continue }
+                    scores[i, default: [:]][j] = s
+                    scores[j, default: [:]][i] = s
+                    if s >= configuration.threshold { pairs.append((i, j, s)) }
+                }
+            }
+        }
+        pairs.sort { ($0.2, $1.0, $1.1) > ($1.2, $0.0, $0.1) }
+        var clusterOf = Array(units.indices)
+        var members: [Int: [Int]] = Dictionary(uniqueKeysWithValues: units.indices.map { ($0, [$0]) })
+        for (i, j, _) in pairs {
+            let a = clusterOf[i]
+            let b = clusterOf[j]
+            guard a != b, let ma = members[a], let mb = members[b] else { continue }
+            let articlesA = Set(ma.map { units[$0].article })
+            guard !mb.contains(where: { articlesA.contains(units[$0].article) }) else { continue }
+            var link = 0.0
+            for x in ma { for y in mb { link += scores[x]?[y] ?? 0 } }
+            guard link / Double(ma.count * mb.count) >= configuration.linkThreshold else { continue }
+            let (keep, drop) = a < b ? (a, b) : (b, a)
+            let moved = members[drop] ?? []
+            for m in moved { clusterOf[m] = keep }
+            members[keep, default: []].append(contentsOf: moved)
+            members[drop] = nil
+        }
+        return members.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    private func claims(from groups: [[Int]], units: [Unit], documents: [Document]) -> [Claim] {
+        struct Draft {
+            var members: [Int]
+            var representative: Int
+            var position: Double
+        }
+        var drafts: [Draft] = []
+        for group in groups {
+            var best = group[0]
+            var bestScore = -1.0
+            for m in group {
+                var score = 0.0
+                for o in group where o != m { score += similarity(units[m], units[o]) }
+                if score > bestScore {
+                    bestScore = score
+                    best = m
+                }
+            }
+            let position = group.map { units[$0].position }.reduce(0, +) / Double(group.count)
+            drafts.append(
+                Draft(
+                    members: group.sorted { units[$0].article < units[$1].article }, representative: best,
+                    position: position))
+        }
+        drafts.sort { a, b in
+            if a.members.count != b.members.count { return a.members.count > b.members.count }
+            if a.position != b.position { return a.position < b.position }
+            return (units[a.members[0]].article, units[a.members[0]].sentence)
+                < (units[b.members[0]].article, units[b.members[0]].sentence)
+        }
+        return drafts.enumerated().map { n, draft in
+            let occurrences = draft.members.map { m -> SpanReference in
+                let document = documents[units[m].article]
+                let span = document.sentences[units[m].sentence].span
+                let text = String(document.text(of: span))
+                return SpanReference(article: document.id, span: span, sentence: text, sentenceSpan: span)
+            }
+            let rep = units[draft.representative]
+            let text = String(documents[rep.article].text(of: documents[rep.article].sentences[rep.sentence].span))
+            var articles: [String] = []
+            for o in occurrences where !articles.contains(o.article) { articles.append(o.article) }
+            return Claim(id: "c\(n + 1)", text: text, articles: articles, occurrences: occurrences)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import ParallaxCore
+
+/// Words of date expressions per language (month and weekday names, relative words), loaded from `temporal.json`
+/// (bundled) or a user file in the same format (see `docs/LEXICONS.md`).
+public struct TemporalLexicon: Sendable, Codable, Hashable {
+    /// The date vocabulary of one language. All words are matched lowercased and whole; phrases may have several
+    /// words.
+    public struct Language: Sendable, Codable, Hashable {
+        /// BCP 47 code (`en`, `ru`).
+        public var code: String
+        /// Common function words that identify the language when an article's language is unknown.
+        public var detect: [String]
+        /// Whether month and weekday names are capitalized in running text (English, German): then lowercase
+        /// `may` or `march` are not months.
+        public var capitalizedNames: Bool?
+        /// Twelve lists of month spellings (all cases and abbreviations), January first.
+        public var months: [[String]]
+        /// Seven lists of weekday spellings, Monday first.
+        public var weekdays: [[String]]
+        /// Phrases that name a day relative to publication, with its offset in days (`yesterday`: -1).
+        public var days: [String: Int]
+        /// Words before a date that belong to the expression (`on`, `since`, `around`).
+        public var prepositions: [String]
+        /// Words before a weekday that point to the previous one (`last`).
+        public var last: [String]
+        /// Words before a weekday that point to the next one (`next`).
+        public var next: [String]
+        /// Words before a weekday that point into the current week (`this`).
+        public var this: [String]
+        /// Words before a weekday (within a few words) that mark the future (`will`, `scheduled`).
+        public var future: [String]?
+        /// Number words (`two`: 2, `a`: 1) for "two days ago".
+        public var numbers: [String: Int]
+        /// Units and their length in days (`day`: 1, `weeks`: 7).
+        public var units: [String: Int]
+        /// Words after a count that mean "ago" (`ago`, `назад`).
+        public var agoAfter: [String]?
+        /// Phrases before a count that mean "ago" (`vor`, `il y a`, `hace`).
+        public var agoBefore: [String]?
+        /// Ordinal endings after a day number (`th` in `10th`, `го` in `10-го`).
+        public var ordinalSuffixes: [String]?
+        /// Words allowed between day, month and year (`of` in `10th of May`, `de` in `10 de mayo de 2024`).
+        public var connectors: [String]?
+        /// Whether a day number may carry a period (`10. Mai`).
+        public var ordinalDot: Bool?
+        /// Capitalized words before a weekday or month that make it part of a name (`Good Friday`).
+        public var notDateBefore: [String]?
+        /// Month spellings that are also given names (`may`, `june`): after a capitalized word inside a sentence
+        /// they are part of a name (`Theresa May 10 days later`). Other months count there (`HP Monday`).
+        public var nameLikeMonths: [String]?
+        /// Words after a weekday that make it part of a name (`Sunday Times`).
+        public var notDateAfter: [String]?
+        /// Titles before a name (`mr`): `Mr. March` is not a month.
+        public var honorifics: [String]?
+    }
+
+    public var languages: [Language]
+
+    public init(languages: [Language]) { self.languages = languages }
+
+    /// The lexicon shipped with Parallax (`Resources/temporal.json`).
+    public static let bundled: TemporalLexicon = LexiconError.bundled(TemporalLexicon.self, named: "temporal")
+
+    /// Reads a lexicon file; the error names the file and the field at fault.
+    public init(contentsOf url: URL) throws { self = try LexiconError.load(TemporalLexicon.self, from: url) }
+
+    /// This lexicon with `other`'s languages added; a language with the same code is replaced.
+    public func merging(_ other: TemporalLexicon) -> TemporalLexicon {
+        var result = self
+        result.languages = languages.merged(with: other.languages, by: \.code)
+        return result
+    }
+}

@@ -1,0 +1,99 @@
+import ParallaxCore
+
+/// A matching unit of a document: a word token, or one hyphen-separated part of it, with a final possessive
+/// (`'s`, `’s`, `'`) cut off, so that `Kyiv’s`, `pro-Kyiv` and `Kyiv-based` all yield the unit `kyiv`.
+///
+/// Number tokens are kept whole (`2024-05-31`); punctuation yields no unit but breaks adjacency.
+struct WordUnit: Sendable, Hashable {
+    /// Lowercased, folded form (`Tokenizer.norm`) without the possessive ending.
+    let key: String
+    /// Span of the unit in the article text (possessive ending excluded).
+    let span: TextSpan
+    /// Index of the token it comes from in `Document.tokens`.
+    let token: Int
+    let sentence: Int
+    /// Whether the unit starts with an uppercase letter.
+    let isCapitalized: Bool
+    let isNumber: Bool
+    /// Whether it is the first unit of its sentence.
+    let isSentenceInitial: Bool
+
+    /// Whether `next` directly follows this unit: same sentence, and either parts of one token or tokens with no
+    /// punctuation between them.
+    func isAdjacent(to next: WordUnit) -> Bool {
+        next.sentence == sentence && (next.token == token || next.token == token + 1)
+    }
+
+    /// The units of a document, in text order. O(n) in the text length.
+    static func units(of document: Document) -> [WordUnit] {
+        var result: [WordUnit] = []
+        result.reserveCapacity(document.tokens.count)
+        var lastSentence = -1
+        for (index, token) in document.tokens.enumerated() where token.kind != .punctuation {
+            let initial = token.sentence != lastSentence
+            lastSentence = token.sentence
+            if token.kind == .number {
+                result.append(
+                    WordUnit(
+                        key: token.norm, span: token.span, token: index, sentence: token.sentence,
+                        isCapitalized: false, isNumber: true, isSentenceInitial: initial))
+                continue
+            }
+            var first = true
+            for part in parts(of: document.text(of: token.span), at: token.span.start) {
+                result.append(
+                    WordUnit(
+                        key: Tokenizer.norm(part.text), span: part.span, token: index, sentence: token.sentence,
+                        isCapitalized: part.text.unicodeScalars.first?.properties.isUppercase ?? false,
+                        isNumber: false, isSentenceInitial: initial && first))
+                first = false
+            }
+        }
+        return result
+    }
+
+    /// Hyphen-separated parts of a word with byte spans; a trailing possessive is removed from the last part.
+    private static func parts(of word: Substring, at base: Int) -> [(text: String, span: TextSpan)] {
+        var parts: [(String, TextSpan)] = []
+        var current = String.UnicodeScalarView()
+        var start = base
+        var offset = base
+        func close() {
+            var scalars = Array(current)
+            var end = offset
+            if scalars.count > 2, let last = scalars.last, last == "s" || last == "S",
+                isApostrophe(scalars[scalars.count - 2])
+            {
+                end -= 1 + UTF8.width(scalars[scalars.count - 2])
+                scalars.removeLast(2)
+            } else if scalars.count > 1, let last = scalars.last, isApostrophe(last) {
+                end -= UTF8.width(last)
+                scalars.removeLast()
+            }
+            if !scalars.isEmpty {
+                parts.append((String(String.UnicodeScalarView(scalars)), TextSpan(start: start, end: end)))
+            }
+            current = String.UnicodeScalarView()
+        }
+        for s in word.unicodeScalars {
+            if isHyphen(s) {
+                close()
+                offset += UTF8.width(s)
+                start = offset
+            } else {
+                current.append(s)
+                offset += UTF8.width(s)
+            }
+        }
+        close()
+        return parts
+    }
+
+    private static func isHyphen(_ s: Unicode.Scalar) -> Bool {
+        s.value == 0x2D || s.value == 0x2010 || s.value == 0x2011
+    }
+
+    private static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
+        s.value == 0x27 || s.value == 0x2019 || s.value == 0x02BC
+    }
+}

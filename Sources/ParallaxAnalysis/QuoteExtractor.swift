@@ -1,0 +1,303 @@
+/// Finds the quoted and reported statements of one document, with their speaker and attribution cue.
+///
+/// Direct quotations in any mark style (“…”, "…", «…», „…“, ‘…’), multi-sentence and interrupted ones, partial
+/// quotations inside reported speech, and unmarked reported statements ("X said that …", "…, a U.S. official said.",
+/// "according to X, …", "X added: …"). A speaker is found in the quotation's sentence, in a preceding sentence that
+/// ends with a colon, or carried over from the previous quotation of a paragraph that continues it. An attribution
+/// that closes a paragraph ("…, he said.") also covers up to `maxCoveredSentences` preceding sentences of that
+/// paragraph that have no attribution of their own. Pronouns and descriptions are resolved by `SpeakerResolver`.
+public struct QuoteExtractor: Sendable {
+    public var lexicon: AttributionLexicon
+    /// How many preceding sentences an attribution at the end of a paragraph (or after a colon) may cover.
+    public var maxCoveredSentences = 3
+    /// Quotations inside reported speech with fewer words are kept as part of the reported statement.
+    public var minimumPartialQuoteWords = 2
+    /// Reported (unquoted) statements need at least this many words.
+    public var minimumReportedWords = 3
+
+    public init(lexicon: AttributionLexicon = .bundled) {
+        self.lexicon = lexicon
+    }
+
+    /// The statements of `document`, in text order. O(n) in the number of tokens, times small constants.
+    public func extract(from document: Document) -> [QuoteCandidate] {
+        var run = AttributionRun(doc: document, extractor: self)
+        return run.candidates()
+    }
+}
+
+/// One extraction over one document: attributions, their resolved speakers, and the statements they cover.
+struct AttributionRun {
+    let doc: Document
+    let extractor: QuoteExtractor
+    let analysis: AttributionParser.Analysis
+    var resolver: SpeakerResolver
+    /// Resolved speaker per attribution, parallel to `analysis.attributions`.
+    var speakers: [[SpeakerResolver.Speaker?]] = []
+    /// Attributions spoken in the first person ("I would tell you that ..."): not attributions of the article.
+    var muted: [[Bool]] = []
+    var tokens: [Token] { doc.tokens }
+
+    init(doc: Document, extractor: QuoteExtractor) {
+        self.doc = doc
+        self.extractor = extractor
+        analysis = AttributionParser(lexicon: extractor.lexicon).analyze(doc)
+        resolver = SpeakerResolver(document: doc, lexicon: extractor.lexicon, inQuote: analysis.inQuote)
+    }
+
+    mutating func candidates() -> [QuoteCandidate] {
+        if speakers.isEmpty { resolveSpeakers() }
+        var result: [QuoteCandidate] = []
+        var usedAttributions = Set<[Int]>()
+        // Direct quotations.
+        for q in analysis.quotes {
+            guard let (candidate, used) = quoteCandidate(q, previous: result) else { continue }
+            result.append(candidate)
+            if let used { usedAttributions.insert(used) }
+        }
+        // Reported statements.
+        for s in analysis.attributions.indices {
+            for k in analysis.attributions[s].indices where !muted[s][k] && !usedAttributions.contains([s, k]) {
+                if let c = reportedCandidate(s, k, quotes: result) { result.append(c) }
+            }
+        }
+        return result.sorted { $0.span.start < $1.span.start }
+    }
+
+    /// Resolves every attribution's speaker, in document order.
+    mutating func resolveSpeakers() {
+        for s in analysis.attributions.indices {
+            let list = analysis.attributions[s]
+            var resolved = [SpeakerResolver.Speaker?](repeating: nil, count: list.count)
+            var firstPerson = [Bool](repeating: false, count: list.count)
+            for k in list.indices.sorted(by: { list[$0].source.lowerBound < list[$1].source.lowerBound }) {
+                let source = list[k].source
+                if source.count == 1, extractor.lexicon.firstPersonPronouns.contains(tokens[source.lowerBound].norm) {
+                    firstPerson[k] = true
+                    continue
+                }
+                resolved[k] = resolver.resolve(source, antecedentsBefore: coverStart(s, list[k]))
+            }
+            speakers.append(resolved)
+            muted.append(firstPerson)
+        }
+    }
+
+    // MARK: Quotations
+
+    private func quoteCandidate(_ q: QuoteMarks, previous: [QuoteCandidate]) -> (QuoteCandidate, [Int]?)? {
+        let inner = q.inner
+        let words = inner.filter { tokens[$0].kind != .punctuation }
+        guard !words.isEmpty, !isTitleLike(inner) else { return nil }
+        let sOpen = tokens[q.open].sentence
+        let sClose = tokens[min(q.close, tokens.count) - (q.closed ? 0 : 1)].sentence
+        var chosen: [Int]?
+        // (a) an attribution whose content holds the quotation; the innermost one wins.
+        var best: (size: Int, key: [Int])?
+        for s in sOpen...sClose {
+            for (k, a) in analysis.attributions[s].enumerated() where !muted[s][k] {
+                guard a.content.overlaps(inner) || a.content.contains(q.open) else { continue }
+                if best == nil || a.content.count < best!.size { best = (a.content.count, [s, k]) }
+            }
+        }
+        chosen = best?.key
+        // (b) a preceding sentence that ends with a colon ("X said:").
+        if chosen == nil, sOpen > 0 {
+            let p = sOpen - 1
+            if let k = analysis.attributions[p].indices.last(where: { analysis.attributions[p][$0].opensColon }),
+                !muted[p][k], analysis.attributions[p][k].content.isEmpty
+            {
+                chosen = [p, k]
+            }
+        }
+        var speaker: SpeakerResolver.Speaker?
+        var cue: (String, TextSpan)?
+        var contentSpan = spanOf(q.open..<(q.closed ? q.close + 1 : q.close))
+        var sentences = sOpen...sClose
+        if let key = chosen {
+            let a = analysis.attributions[key[0]][key[1]]
+            let partial = a.content.lowerBound < q.open - 1 || a.content.upperBound > q.close + 1
+            if partial, words.count < extractor.minimumPartialQuoteWords { return nil }
+            speaker = speakers[key[0]][key[1]]
+            cue = cueText(a)
+            if a.content.count > 0 {
+                let c = a.complementizer.map { $0..<a.content.upperBound } ?? a.content
+                contentSpan = union(contentSpan, spanOf(c))
+            }
+            sentences = min(sOpen, key[0])...max(sClose, key[0])
+        } else if let prior = continuedQuote(q, sentence: sOpen, previous: previous) {
+            speaker = prior.speaker
+            cue = prior.cue.flatMap { c in prior.cueSpan.map { (c, $0) } }
+        } else {
+            return nil
+        }
+        let text = trimmedSpan(inner)
+        if text.isEmpty { return nil }
+        let sentenceSpan = union(doc.sentences[sentences.lowerBound].span, doc.sentences[sentences.upperBound].span)
+        let candidate = QuoteCandidate(
+            article: doc.id, text: String(doc.text(of: text)), span: text, quoted: true, speaker: speaker,
+            cue: cue?.0, cueSpan: cue?.1, contentSpan: contentSpan, sentence: String(doc.text(of: sentenceSpan)),
+            sentenceSpan: sentenceSpan, sentences: sentences)
+        return (candidate, chosen)
+    }
+
+    /// A quotation that fills its sentence continues the speaker of the quotation before it in the paragraph (or
+    /// of the previous paragraph's last quotation when it opens its own paragraph).
+    private func continuedQuote(_ q: QuoteMarks, sentence s: Int, previous: [QuoteCandidate]) -> QuoteCandidate? {
+        let range = doc.sentences[s].tokens
+        let outside = range.filter { ($0 < q.open || $0 > q.close) && tokens[$0].kind != .punctuation }
+        guard outside.isEmpty, let prior = previous.last, prior.speaker != nil else { return nil }
+        let paragraph = doc.sentences[s].paragraph
+        let priorParagraph = doc.sentences[prior.sentences.upperBound].paragraph
+        if priorParagraph == paragraph { return prior }
+        let opensParagraph = doc.sentences.firstIndex { $0.paragraph == paragraph } == s
+        return opensParagraph && priorParagraph == paragraph - 1 ? prior : nil
+    }
+
+    /// Short quotations whose words are all capitalized ("One Hundred Years of Solitude") are titles, not speech.
+    private func isTitleLike(_ inner: Range<Int>) -> Bool {
+        let words = inner.filter { tokens[$0].kind == .word }
+        guard words.count <= 8, !inner.contains(where: { [".", "!", "?"].contains(tokens[$0].norm) }) else {
+            return false
+        }
+        let content = words.filter { tokens[$0].norm.count > 3 }
+        return !content.isEmpty && content.allSatisfy { tokens[$0].isCapitalized } && words.count > 1
+    }
+
+    // MARK: Reported statements
+
+    private func reportedCandidate(_ s: Int, _ k: Int, quotes: [QuoteCandidate]) -> QuoteCandidate? {
+        let a = analysis.attributions[s][k]
+        let paragraph = doc.sentences[s].paragraph
+        // Prefer the innermost attribution: skip this one when another one's content lies inside its content.
+        for (j, b) in analysis.attributions[s].enumerated() where j != k && !muted[s][j] {
+            if b.content.count > 0, b.content.count < a.content.count, a.content.contains(b.content.lowerBound) {
+                return nil
+            }
+        }
+        let first = coveredFirstSentence(s, a)
+        var last = s
+        var content: TextSpan?
+        if a.content.count > 0 { content = spanOf(a.content) }
+        if a.opensColon {
+            var n = s + 1
+            let sameParagraph = a.content.count > 0 || !isLastInParagraph(s)
+            let targetParagraph = sameParagraph ? paragraph : paragraph + 1
+            while n < doc.sentences.count, n - s <= extractor.maxCoveredSentences,
+                doc.sentences[n].paragraph == targetParagraph, isPlain(n)
+            {
+                last = n
+                n += 1
+            }
+            if last > s {
+                let tail = spanOf(firstContentToken(s + 1)..<contentEnd(last))
+                content = content.map { union($0, tail) } ?? tail
+            }
+        }
+        if first < s, let c = content {
+            content = union(spanOf(firstContentToken(first)..<firstContentToken(first) + 1), c)
+        }
+        guard let contentSpan = content else { return nil }
+        if quotes.contains(where: { contentSpan.contains($0.span) }) { return nil }
+        let words = tokens.indices.filter {
+            tokens[$0].kind == .word && contentSpan.contains(tokens[$0].span)
+        }
+        guard words.count >= extractor.minimumReportedWords else { return nil }
+        let text = trimmed(contentSpan)
+        let full = a.complementizer.map { union(spanOf($0..<($0 + 1)), contentSpan) } ?? contentSpan
+        let sentenceSpan = union(doc.sentences[first].span, doc.sentences[last].span)
+        let cue = cueText(a)
+        return QuoteCandidate(
+            article: doc.id, text: String(doc.text(of: text)), span: text, quoted: false, speaker: speakers[s][k],
+            cue: cue.0, cueSpan: cue.1, contentSpan: full, sentence: String(doc.text(of: sentenceSpan)),
+            sentenceSpan: sentenceSpan, sentences: first...last)
+    }
+
+    /// The first sentence an attribution covers: its own, or an earlier one of its paragraph when the attribution
+    /// closes the paragraph and the sentences before it have no attribution of their own.
+    private func coveredFirstSentence(_ s: Int, _ a: Attribution) -> Int {
+        var first = s
+        let opensSentence = a.content.lowerBound <= firstContentToken(s)
+        guard a.form == .endAttribution || a.form == .accordingTo, opensSentence, a.content.count > 0,
+            isLastInParagraph(s)
+        else { return s }
+        let paragraph = doc.sentences[s].paragraph
+        while first > 0, s - first < extractor.maxCoveredSentences, doc.sentences[first - 1].paragraph == paragraph,
+            isPlain(first - 1)
+        {
+            first -= 1
+        }
+        return first
+    }
+
+    /// Where the content credited to an attribution starts: pronoun antecedents must come before it.
+    private func coverStart(_ s: Int, _ a: Attribution) -> Int {
+        guard a.content.count > 0, a.content.lowerBound < a.source.lowerBound else { return a.source.lowerBound }
+        let first = coveredFirstSentence(s, a)
+        return first < s ? doc.sentences[first].tokens.lowerBound : a.content.lowerBound
+    }
+
+    /// A sentence without quotations or attributions of its own, which a neighbour's attribution may cover.
+    private func isPlain(_ s: Int) -> Bool {
+        let range = doc.sentences[s].tokens
+        if range.contains(where: { analysis.inQuote[$0] }) { return false }
+        return analysis.attributions[s].indices.allSatisfy { muted[s][$0] }
+    }
+
+    private func isLastInParagraph(_ s: Int) -> Bool {
+        s + 1 >= doc.sentences.count || doc.sentences[s + 1].paragraph != doc.sentences[s].paragraph
+    }
+
+    // MARK: Helpers
+
+    private func cueText(_ a: Attribution) -> (String, TextSpan) {
+        let first = tokens[a.cue[0]].span
+        var words = a.cue.map { String(doc.text(of: tokens[$0].span)) }
+        if a.form == .quotedAs { words.insert("…", at: 1) }
+        if let m = a.medium, a.form != .quotedAs, extractor.lexicon.objectVerbs.contains(a.lemma) {
+            words.append(String(doc.text(of: spanOf(m))))
+        }
+        return (words.joined(separator: " "), first)
+    }
+
+    private func firstContentToken(_ s: Int) -> Int {
+        let range = doc.sentences[s].tokens
+        var k = range.lowerBound
+        while k < range.upperBound - 1, tokens[k].kind == .punctuation { k += 1 }
+        return k
+    }
+
+    private func contentEnd(_ s: Int) -> Int {
+        let range = doc.sentences[s].tokens
+        var e = range.upperBound
+        while e > range.lowerBound + 1, tokens[e - 1].kind == .punctuation, !analysis.inQuote[e - 1] { e -= 1 }
+        return e
+    }
+
+    private func spanOf(_ range: Range<Int>) -> TextSpan {
+        TextSpan(start: tokens[range.lowerBound].span.start, end: tokens[range.upperBound - 1].span.end)
+    }
+
+    private func union(_ a: TextSpan, _ b: TextSpan) -> TextSpan {
+        TextSpan(start: min(a.start, b.start), end: max(a.end, b.end))
+    }
+
+    /// The span of a token range without leading or trailing commas, dashes and colons.
+    private func trimmedSpan(_ range: Range<Int>) -> TextSpan {
+        var a = range.lowerBound
+        var b = range.upperBound
+        while a < b, tokens[a].kind == .punctuation, [",", ":", ";", "-", "—"].contains(tokens[a].norm) { a += 1 }
+        while b > a, tokens[b - 1].kind == .punctuation, [",", ":", ";", "-", "—"].contains(tokens[b - 1].norm) {
+            b -= 1
+        }
+        guard a < b else { return TextSpan(start: 0, end: 0) }
+        return spanOf(a..<b)
+    }
+
+    private func trimmed(_ span: TextSpan) -> TextSpan {
+        let inside = tokens.indices.filter { span.contains(tokens[$0].span) }
+        guard let f = inside.first, let l = inside.last else { return span }
+        let t = trimmedSpan(f..<(l + 1))
+        return t.isEmpty ? span : t
+    }
+}

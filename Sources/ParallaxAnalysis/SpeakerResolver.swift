@@ -1,0 +1,287 @@
+/// Resolves the noun phrase of a speaker to who is meant, within one document.
+///
+/// Splits a role from a name ("National Security Council spokesman John Kirby" -> name "John Kirby", role
+/// "National Security Council spokesman"), completes a surname from an earlier full mention ("Putin" ->
+/// "Vladimir Putin"), resolves "he"/"she" to the person named last before (outside quotations), "they"/"it" to the
+/// last plural or institutional speaker, "the statement" to whoever issued it, and "the newspaper"/"the report" to
+/// the outlet named last. Call `resolve` in document order: each resolved speaker becomes a possible antecedent.
+public struct SpeakerResolver: Sendable {
+    /// A resolved speaker or source.
+    public struct Speaker: Sendable, Hashable, Codable {
+        /// The name ("John Kirby", "Politico") or the described source as written ("a U.S. official").
+        public var name: String
+        /// The role given with a name ("National Security Council spokesman").
+        public var role: String?
+        public var kind: Citation.SourceKind
+        /// Span of the mention as written (e.g. "he").
+        public var mention: TextSpan
+        /// Whether the mention was a pronoun or description resolved to an earlier mention.
+        public var isAnaphor: Bool
+
+        public init(name: String, role: String?, kind: Citation.SourceKind, mention: TextSpan, isAnaphor: Bool) {
+            self.name = name
+            self.role = role
+            self.kind = kind
+            self.mention = mention
+            self.isAnaphor = isAnaphor
+        }
+    }
+
+    struct PersonMention: Sendable {
+        var token: Int
+        var name: String
+        var role: String?
+        /// Whether the mention may be an antecedent of "he"/"she" (not possessive).
+        var canBeAntecedent: Bool
+    }
+
+    struct SpeakerMention: Sendable {
+        var token: Int
+        var speaker: Speaker
+        /// Whether the speaker's sentence mentions a statement ("told Sputnik in a statement").
+        var issuedStatement: Bool
+    }
+
+    let doc: Document
+    let lexicon: AttributionLexicon
+    let rules: TokenRules
+    private(set) var persons: [PersonMention] = []
+    private(set) var speakers: [SpeakerMention] = []
+    private(set) var outletMentions: [(token: Int, name: String)] = []
+
+    /// A resolver over `document`; `inQuote` marks tokens inside quotations (mentions there are not antecedents).
+    init(document: Document, lexicon: AttributionLexicon, inQuote: [Bool]) {
+        doc = document
+        self.lexicon = lexicon
+        rules = TokenRules(doc: document, lexicon: lexicon, inQuote: inQuote)
+        scanMentions(inQuote: inQuote)
+    }
+
+    /// A resolver over `document` with the bundled lexicon.
+    public init(document: Document) {
+        let analysis = AttributionParser(lexicon: .bundled).analyze(document)
+        self.init(document: document, lexicon: .bundled, inQuote: analysis.inQuote)
+    }
+
+    /// Resolves the speaker mentioned at `span` (a noun phrase or pronoun of this document), or nil for first-person
+    /// pronouns and pronouns without an antecedent.
+    public mutating func resolve(mention span: TextSpan) -> Speaker? {
+        let range = doc.tokens.indices.filter { span.contains(doc.tokens[$0].span) }
+        guard let first = range.first, let last = range.last else { return nil }
+        return resolve(first..<(last + 1))
+    }
+
+    // MARK: Resolution
+
+    /// Resolves a noun phrase given as token indices; records the result as a later antecedent.
+    ///
+    /// Antecedents of pronouns must precede `antecedentsBefore` (e.g. the start of the content the speaker is
+    /// credited with, so that "X ... Zelensky ..., he said" does not resolve "he" to a name inside the statement).
+    /// With `record` false the result is not kept as an antecedent (listeners, media).
+    mutating func resolve(_ np: Range<Int>, antecedentsBefore: Int? = nil, record: Bool = true) -> Speaker? {
+        guard let speaker = interpret(np, antecedentsBefore: antecedentsBefore ?? np.lowerBound) else { return nil }
+        guard record else { return speaker }
+        let s = doc.tokens[np.lowerBound].sentence
+        let sentenceNorms = doc.tokens(ofSentence: s).map(\.norm)
+        speakers.append(
+            SpeakerMention(
+                token: np.lowerBound, speaker: speaker,
+                issuedStatement: sentenceNorms.contains { lexicon.statementNouns.contains($0) }))
+        if speaker.kind == .person {
+            persons.append(PersonMention(token: np.lowerBound, name: speaker.name, role: speaker.role, canBeAntecedent: true))
+        }
+        return speaker
+    }
+
+    private func interpret(_ np: Range<Int>, antecedentsBefore bound: Int) -> Speaker? {
+        let tokens = doc.tokens
+        let span = TextSpan(start: tokens[np.lowerBound].span.start, end: tokens[np.upperBound - 1].span.end)
+        let text = String(doc.text(of: span))
+        let head = tokens[np.upperBound - 1]
+        if np.count == 1, head.kind == .word, rules.isPronoun(head.norm) {
+            return pronoun(head.norm, at: min(bound, np.lowerBound), span: span)
+        }
+        let norms = np.map { tokens[$0].norm }
+        let nameRange = self.nameRange(in: np)
+        if nameRange.isEmpty, lexicon.statementNouns.contains(head.norm) {
+            if let issuer = issuer(before: np.lowerBound) {
+                return Speaker(name: issuer.name, role: issuer.role, kind: issuer.kind, mention: span, isAnaphor: true)
+            }
+            return Speaker(name: text, role: nil, kind: .anonymous, mention: span, isAnaphor: false)
+        }
+        if let outlet = knownOutlet(in: norms) {
+            return Speaker(name: outlet, role: nil, kind: .outlet, mention: span, isAnaphor: false)
+        }
+        if nameRange.isEmpty, lexicon.outletNouns.contains(head.norm) || lexicon.documentNouns.contains(head.norm) {
+            let definite = ["the", "this", "that", "its"].contains(norms.first ?? "")
+            if definite, let outlet = outletMentions.last(where: { $0.token < np.lowerBound }) {
+                return Speaker(name: outlet.name, role: nil, kind: .outlet, mention: span, isAnaphor: true)
+            }
+            let kind: Citation.SourceKind = lexicon.outletNouns.contains(head.norm) ? .outlet : .anonymous
+            return Speaker(name: text, role: nil, kind: kind, mention: span, isAnaphor: false)
+        }
+        if !nameRange.isEmpty {
+            if nameRange.contains(where: { lexicon.organizationWords.contains(tokens[$0].norm) }) {
+                return Speaker(name: text, role: nil, kind: .organization, mention: span, isAnaphor: false)
+            }
+            let name = String(doc.text(of: spanOf(nameRange)))
+            var role = roleText(np.lowerBound..<nameRange.lowerBound)
+            var full = name
+            if let known = fullName(for: name, before: np.lowerBound) {
+                full = known.name
+                if role == nil { role = known.role }
+            }
+            return Speaker(name: full, role: role, kind: .person, mention: span, isAnaphor: full != name)
+        }
+        if lexicon.descriptors.contains(head.norm) || lexicon.titles.contains(head.norm) {
+            return Speaker(name: text, role: nil, kind: .anonymous, mention: span, isAnaphor: false)
+        }
+        if norms.contains(where: { lexicon.organizationWords.contains($0) }) {
+            return Speaker(name: text, role: nil, kind: .organization, mention: span, isAnaphor: false)
+        }
+        return Speaker(name: text, role: nil, kind: .anonymous, mention: span, isAnaphor: false)
+    }
+
+    private func pronoun(_ norm: String, at token: Int, span: TextSpan) -> Speaker? {
+        let paragraph = doc.sentences[doc.tokens[token].sentence].paragraph
+        func near(_ t: Int) -> Bool { paragraph - doc.sentences[doc.tokens[t].sentence].paragraph <= 3 }
+        if lexicon.personPronouns.contains(norm) {
+            let candidates = persons.filter { $0.token < token && $0.canBeAntecedent && near($0.token) }
+            guard let p = candidates.max(by: { $0.token < $1.token }) else {
+                return nil
+            }
+            return Speaker(name: p.name, role: p.role, kind: .person, mention: span, isAnaphor: true)
+        }
+        let plural = lexicon.pluralPronouns.contains(norm)
+        guard plural || lexicon.thingPronouns.contains(norm) else { return nil }
+        let candidates = speakers.filter { m in
+            guard m.token < token, near(m.token), m.speaker.kind != .person else { return false }
+            return m.speaker.name.hasSuffix("s") == plural
+        }
+        guard let m = candidates.max(by: { $0.token < $1.token }) else { return nil }
+        var s = m.speaker
+        s.mention = span
+        s.isAnaphor = true
+        return s
+    }
+
+    /// Whoever issued the statement a later "the statement said" refers to.
+    private func issuer(before token: Int) -> Speaker? {
+        let paragraph = doc.sentences[doc.tokens[token].sentence].paragraph
+        let candidates = speakers.filter {
+            $0.token < token && paragraph - doc.sentences[doc.tokens[$0.token].sentence].paragraph <= 3
+                && !lexicon.statementNouns.contains(doc.tokens[$0.token].norm) && $0.speaker.kind != .outlet
+        }.sorted { $0.token < $1.token }
+        return (candidates.last(where: \.issuedStatement) ?? candidates.last)?.speaker
+    }
+
+    private func fullName(for name: String, before token: Int) -> PersonMention? {
+        let words = name.split(separator: " ")
+        guard let surname = words.last else { return nil }
+        let matching = persons.filter {
+            let other = $0.name.split(separator: " ")
+            return other.count > words.count && other.last == surname
+        }
+        return matching.filter { $0.token < token }.max { $0.token < $1.token } ?? matching.first
+    }
+
+    /// The trailing run of capitalized words of a noun phrase: the name after any role words.
+    func nameRange(in np: Range<Int>) -> Range<Int> {
+        let tokens = doc.tokens
+        var b = np.upperBound
+        while b > np.lowerBound {
+            let t = tokens[b - 1]
+            if t.kind == .word, t.isCapitalized, !lexicon.titles.contains(t.norm), !lexicon.determiners.contains(t.norm),
+                !lexicon.outletNouns.contains(t.norm)
+            {
+                b -= 1
+            } else if t.kind == .punctuation, t.norm == "." || t.norm == "-", b - 1 > np.lowerBound, b < np.upperBound {
+                b -= 1
+            } else if t.norm == "and", b - 1 > np.lowerBound, b < np.upperBound, tokens[b - 2].isCapitalized {
+                b -= 1
+            } else {
+                break
+            }
+        }
+        while b < np.upperBound, doc.tokens[b].kind != .word { b += 1 }
+        // "Secretary of State Antony Blinken": after "of", the first capitalized word still belongs to the role.
+        let words = (b..<np.upperBound).filter { tokens[$0].kind == .word }
+        if b > np.lowerBound, tokens[b - 1].norm == "of", words.count >= 3 { b = words[1] }
+        return b..<np.upperBound
+    }
+
+    private func roleText(_ range: Range<Int>) -> String? {
+        var a = range.lowerBound
+        while a < range.upperBound, lexicon.determiners.contains(doc.tokens[a].norm) || doc.tokens[a].kind != .word {
+            a += 1
+        }
+        guard a < range.upperBound else { return nil }
+        return String(doc.text(of: spanOf(a..<range.upperBound)))
+    }
+
+    func knownOutlet(in norms: [String]) -> String? {
+        var best: (length: Int, name: String)?
+        for start in norms.indices {
+            for end in stride(from: norms.count, to: start, by: -1) where end - start > (best?.length ?? 0) {
+                if let name = lexicon.outlets[Array(norms[start..<end])] {
+                    best = (end - start, name)
+                    break
+                }
+            }
+        }
+        return best?.name
+    }
+
+    func spanOf(_ range: Range<Int>) -> TextSpan {
+        TextSpan(start: doc.tokens[range.lowerBound].span.start, end: doc.tokens[range.upperBound - 1].span.end)
+    }
+
+    // MARK: Mentions
+
+    private mutating func scanMentions(inQuote: [Bool]) {
+        let tokens = doc.tokens
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard !inQuote[i], tokens[i].kind == .word else { continue }
+            // Known outlets (longest match of up to 5 words).
+            for length in stride(from: 5, through: 1, by: -1) where i + length <= tokens.count {
+                let norms = (i..<(i + length)).map { tokens[$0].norm }
+                let key = norms.first == "the" && length > 1 ? Array(norms.dropFirst()) : norms
+                if let name = lexicon.outlets[key], tokens[i + length - 1].isCapitalized {
+                    outletMentions.append((i, name))
+                    i += length - 1
+                    break
+                }
+            }
+            // Title followed by a capitalized name: "spokesman John Kirby", "President Joe Biden".
+            guard lexicon.titles.contains(tokens[i].norm) else { continue }
+            var e = i + 1
+            while e < tokens.count, !inQuote[e], tokens[e].sentence == tokens[i].sentence,
+                tokens[e].kind == .word && tokens[e].isCapitalized && !lexicon.titles.contains(tokens[e].norm)
+                    || (tokens[e].norm == "." && e > i + 1)
+            {
+                e += 1
+            }
+            while e > i + 1, tokens[e - 1].kind != .word { e -= 1 }
+            guard e > i + 1 else { continue }
+            var nameStart = i + 1
+            let words = (nameStart..<e).filter { tokens[$0].kind == .word && tokens[$0].norm.count > 1 }
+            if words.count > 3, let first = words.dropLast(3).last { nameStart = first + 1 }
+            let nameTokens = nameStart..<e
+            if nameTokens.contains(where: {
+                lexicon.organizationWords.contains(tokens[$0].norm) || lexicon.determiners.contains(tokens[$0].norm)
+            }) {
+                continue
+            }
+            let possessive = tokens[e - 1].norm.hasSuffix("'s") || (e < tokens.count && tokens[e].norm == "'")
+            var name = String(doc.text(of: spanOf(nameTokens)))
+            if possessive, name.hasSuffix("s") { name = String(name.dropLast(2)) }
+            let roleStart = rules.backwardNP(before: i + 1, in: tokens[i].sentence)?.lowerBound ?? i
+            persons.append(
+                PersonMention(
+                    token: nameStart, name: name, role: roleText(roleStart..<nameStart), canBeAntecedent: !possessive))
+            i = e - 1
+        }
+    }
+}

@@ -1,0 +1,311 @@
+/// Groups documents into stories: single-pass incremental clustering on TF-IDF centroids, then a merge pass.
+///
+/// Each document becomes a unit TF-IDF vector over content terms (``TermVectorizer``: stems, name skeletons so
+/// that Kiev/Kyiv meet, boosted names and numbers). It joins the most similar story centroid when the cosine
+/// reaches `threshold` (or `outsideWindowThreshold` when its day lies more than `dateWindowDays` outside the
+/// story's days), else it starts a new story. Exact and near copies (``DuplicateIndex``) join their original's
+/// story directly. Candidate stories come from an inverted index on centroid terms, queried with the document's
+/// `candidateTerms` heaviest (rarest) terms and capped at the `maxPostings` latest stories per term, so one
+/// insertion costs O(terms + candidateTerms x maxPostings + candidates x centroidTerms), independent of the corpus
+/// size: near-linear overall. `stories()` then merges stories whose centroids reach `mergeThreshold` (same index).
+///
+/// Batch use: `StoryClusterer().cluster(documents)`. Incremental use: `add(_:)` per document, `stories()` at any time.
+public struct StoryClusterer: Sendable {
+    /// Thresholds and index sizes.
+    public struct Configuration: Sendable, Hashable, Codable {
+        /// Minimum cosine between a document and a story centroid to join it.
+        public var threshold: Float = 0.25
+        /// Minimum cosine between two story centroids to merge them in the final pass.
+        public var mergeThreshold: Float = 0.6
+        /// Days a document may lie outside a story's date range and still join at `threshold`.
+        public var dateWindowDays = 3
+        /// Minimum cosine to join a story whose dates lie further away than `dateWindowDays`.
+        public var outsideWindowThreshold: Float = 0.6
+        /// Heaviest document terms used to retrieve candidate stories.
+        public var candidateTerms = 24
+        /// Latest stories read per term posting list.
+        public var maxPostings = 500
+        /// Candidate stories scored in full (those sharing most retrieval terms).
+        public var maxCandidates = 64
+        /// Terms kept in a story centroid.
+        public var centroidTerms = 300
+        /// Passes that move each document to its most similar story centroid (k-means style) after the merge.
+        public var refinementPasses = 2
+        /// Term weighting (names count 3x: events are told apart by who and where).
+        public var vectorizer: TermVectorizer.Configuration = {
+            var c = TermVectorizer.Configuration()
+            c.entityBoost = 3
+            return c
+        }()
+        /// Copy detection; copies always join their original's story.
+        public var duplicates = DuplicateDetector.Configuration()
+
+        public init() {}
+    }
+
+    private struct Cluster: Sendable {
+        var sum: [Int32: Float] = [:]
+        var vector = TermVector()
+        var members: [Int] = []
+        var firstDay: Int?
+        var lastDay: Int?
+        var posted: Set<Int32> = []
+        var alive = true
+    }
+
+    public let configuration: Configuration
+    private let vectorizer: TermVectorizer
+    private var vocabulary = TermVocabulary()
+    private var duplicateIndex: DuplicateIndex
+    private var clusters: [Cluster] = []
+    private var postings: [Int32: [Int]] = [:]
+    private var documents: [Document] = []
+    private var vectors: [TermVector] = []
+    private var clusterOf: [Int] = []
+    private var vocabularyIsFrozen = false
+    private var copyLinks: [(Int, Int)] = []
+
+    public init(configuration: Configuration = Configuration(), lexicon: TermVectorizer.Lexicon = .standard) {
+        self.configuration = configuration
+        self.vectorizer = TermVectorizer(configuration: configuration.vectorizer, lexicon: lexicon)
+        self.duplicateIndex = DuplicateIndex(detector: DuplicateDetector(configuration: configuration.duplicates))
+    }
+
+    /// Groups `documents` into stories (see ``stories()`` for ids and order). Document frequencies are taken over
+    /// the whole batch first; documents are added oldest first (undated ones after, in input order).
+    public func cluster(_ documents: [Document]) -> [Story] {
+        var clusterer = self
+        var counts: [[String: Double]] = []
+        counts.reserveCapacity(documents.count)
+        for document in documents {
+            let c = vectorizer.termCounts(of: document)
+            clusterer.vocabulary.observe(terms: c.keys)
+            counts.append(c)
+        }
+        clusterer.vocabularyIsFrozen = true
+        let order = documents.indices.sorted {
+            Self.isOlder(documents[$0].article.published, documents[$1].article.published) ?? ($0 < $1)
+        }
+        for i in order { _ = clusterer.add(documents[i], termCounts: counts[i]) }
+        return clusterer.stories()
+    }
+
+    /// Adds one document and returns the provisional key of the story it joined (final ids come from `stories()`).
+    public mutating func add(_ document: Document) -> Int {
+        add(document, termCounts: vectorizer.termCounts(of: document))
+    }
+
+    private mutating func add(_ document: Document, termCounts: [String: Double]) -> Int {
+        if !vocabularyIsFrozen { vocabulary.observe(terms: termCounts.keys) }
+        let index = documents.count
+        let vector = vocabulary.vector(of: termCounts)
+        documents.append(document)
+        vectors.append(vector)
+        let day = document.article.published?.daysSinceEpoch
+        var target: Int?
+        let copies = duplicateIndex.insert(document, key: index)
+        for match in copies { copyLinks.append((index, match.key)) }
+        if let original = copies.first {
+            target = clusterOf[original.key]
+        } else {
+            target = bestCluster(for: vector, day: day)
+        }
+        let key: Int
+        if let t = target {
+            key = t
+        } else {
+            key = clusters.count
+            clusters.append(Cluster())
+        }
+        clusterOf.append(key)
+        absorb(member: index, into: key)
+        return key
+    }
+
+    /// Live stories that share most of the vector's heaviest terms, at most `maxCandidates`, best first.
+    private func candidates(for vector: TermVector, excluding excluded: Int? = nil) -> [Int] {
+        var shared: [Int: Int] = [:]
+        for term in vector.topTerms(configuration.candidateTerms) {
+            guard let list = postings[term] else { continue }
+            for c in list.suffix(configuration.maxPostings) where c != excluded && clusters[c].alive {
+                shared[c, default: 0] += 1
+            }
+        }
+        return shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(configuration.maxCandidates).map(\.key)
+    }
+
+    /// The cosine a document of `day` needs to join story `key` (stricter outside the date window).
+    private func neededSimilarity(day: Int?, story key: Int) -> Float {
+        withinWindow(day, clusters[key].firstDay, clusters[key].lastDay)
+            ? configuration.threshold : configuration.outsideWindowThreshold
+    }
+
+    private func bestCluster(for vector: TermVector, day: Int?) -> Int? {
+        var best: (Int, Float)?
+        for c in candidates(for: vector) {
+            let similarity = vector.cosine(clusters[c].vector)
+            if similarity >= neededSimilarity(day: day, story: c), similarity > (best?.1 ?? -1) {
+                best = (c, similarity)
+            }
+        }
+        return best?.0
+    }
+
+    private func withinWindow(_ day: Int?, _ first: Int?, _ last: Int?) -> Bool {
+        guard let d = day, let f = first, let l = last else { return true }
+        return d >= f - configuration.dateWindowDays && d <= l + configuration.dateWindowDays
+    }
+
+    private mutating func absorb(member: Int, into key: Int, refresh: Bool = true) {
+        let vector = vectors[member]
+        clusters[key].members.append(member)
+        for (id, w) in zip(vector.ids, vector.weights) { clusters[key].sum[id, default: 0] += w }
+        if let d = documents[member].article.published?.daysSinceEpoch {
+            clusters[key].firstDay = min(clusters[key].firstDay ?? d, d)
+            clusters[key].lastDay = max(clusters[key].lastDay ?? d, d)
+        }
+        if refresh { refreshCentroid(key) }
+    }
+
+    private mutating func refreshCentroid(_ key: Int) {
+        let limit = configuration.centroidTerms
+        var pairs = clusters[key].sum.map { ($0.key, $0.value) }
+        if pairs.count > limit {
+            pairs.sort { $0.1 > $1.1 }
+            pairs.removeSubrange(limit...)
+            if clusters[key].sum.count > 4 * limit {
+                clusters[key].sum = Dictionary(uniqueKeysWithValues: pairs.prefix(2 * limit).map { ($0.0, $0.1) })
+            }
+        }
+        clusters[key].vector = TermVector(pairs: pairs)
+        for id in clusters[key].vector.ids where clusters[key].posted.insert(id).inserted {
+            postings[id, default: []].append(key)
+        }
+    }
+
+    /// The stories so far, after merging stories whose centroids reach `mergeThreshold`.
+    ///
+    /// Ids are `story-1`, ... by size (largest first), then earliest date, then first article id. Articles are
+    /// oldest first (undated last); the title is the headline (or first sentence) of the member nearest the
+    /// centroid; `copies` are the copy groups found by ``DuplicateIndex``.
+    public func stories() -> [Story] {
+        var merged = self
+        merged.mergeClusters()
+        for _ in 0..<configuration.refinementPasses { merged.refine() }
+        return merged.makeStories()
+    }
+
+    private mutating func mergeClusters() {
+        let order = clusters.indices.filter { clusters[$0].alive }.sorted {
+            (clusters[$0].members.count, $1) > (clusters[$1].members.count, $0)
+        }
+        for key in order where clusters[key].alive {
+            for c in candidates(for: clusters[key].vector, excluding: key) where clusters[c].alive {
+                let a = clusters[key]
+                let b = clusters[c]
+                let near =
+                    withinWindow(b.firstDay, a.firstDay, a.lastDay) || withinWindow(b.lastDay, a.firstDay, a.lastDay)
+                let needed =
+                    near
+                    ? configuration.mergeThreshold
+                    : max(configuration.mergeThreshold, configuration.outsideWindowThreshold)
+                guard a.vector.cosine(b.vector) >= needed else { continue }
+                for m in b.members {
+                    clusterOf[m] = key
+                    absorb(member: m, into: key, refresh: false)
+                }
+                refreshCentroid(key)
+                clusters[c].alive = false
+                clusters[c].members = []
+            }
+        }
+    }
+
+    /// Moves each document to the most similar story centroid among its candidates, then recomputes centroids.
+    /// Copies stay with their original. O(documents x candidates x centroidTerms).
+    private mutating func refine() {
+        let copied = Set(copyLinks.map(\.0))
+        var moves: [(Int, Int)] = []
+        for (m, vector) in vectors.enumerated() where !copied.contains(m) {
+            let own = clusterOf[m]
+            var best = (own, vector.cosine(clusters[own].vector))
+            let day = documents[m].article.published?.daysSinceEpoch
+            for c in candidates(for: vector, excluding: own) where clusters[c].members.count > 1 {
+                let similarity = vector.cosine(clusters[c].vector)
+                if similarity >= neededSimilarity(day: day, story: c), similarity > best.1 { best = (c, similarity) }
+            }
+            if best.0 != own { moves.append((m, best.0)) }
+        }
+        guard !moves.isEmpty else { return }
+        for (m, c) in moves { clusterOf[m] = c }
+        for (a, b) in copyLinks { clusterOf[a] = clusterOf[b] }
+        for key in clusters.indices {
+            clusters[key].members = []
+            clusters[key].sum = [:]
+            clusters[key].firstDay = nil
+            clusters[key].lastDay = nil
+        }
+        for m in documents.indices { absorb(member: m, into: clusterOf[m], refresh: false) }
+        for key in clusters.indices {
+            clusters[key].alive = !clusters[key].members.isEmpty
+            if clusters[key].alive { refreshCentroid(key) }
+        }
+    }
+
+    private func makeStories() -> [Story] {
+        let dayOf: (Int) -> Day? = { documents[$0].article.published }
+        var groups: [[Int]] = clusters.filter(\.alive).map(\.members).filter { !$0.isEmpty }
+        for g in groups.indices {
+            groups[g].sort { a, b in Self.isOlder(dayOf(a), dayOf(b)) ?? (documents[a].id < documents[b].id) }
+        }
+        groups.sort { a, b in
+            if a.count != b.count { return a.count > b.count }
+            return Self.isOlder(dayOf(a[0]), dayOf(b[0])) ?? (documents[a[0]].id < documents[b[0]].id)
+        }
+        let copyGroups = copyGroupsByMember()
+        return groups.enumerated().map { n, members in
+            let ids = members.map { documents[$0].id }
+            let memberSet = Set(members)
+            var copies: [[String]] = []
+            var seen = Set<Int>()
+            for m in members where !seen.contains(m) {
+                guard let group = copyGroups[m] else { continue }
+                let inside = group.filter { memberSet.contains($0) }
+                seen.formUnion(inside)
+                if inside.count > 1 { copies.append(members.filter { inside.contains($0) }.map { documents[$0].id }) }
+            }
+            return Story(id: "story-\(n + 1)", title: title(of: members), articles: ids, copies: copies)
+        }
+    }
+
+    private func copyGroupsByMember() -> [Int: [Int]] {
+        var sets = DisjointSets(count: documents.count)
+        for (a, b) in copyLinks { sets.union(a, b) }
+        var byMember: [Int: [Int]] = [:]
+        for group in sets.groups() { for m in group { byMember[m] = group } }
+        return byMember
+    }
+
+    /// Whether day `a` sorts before day `b` (dated before undated), or `nil` when they tie.
+    private static func isOlder(_ a: Day?, _ b: Day?) -> Bool? {
+        switch (a, b) {
+        case (let x?, let y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return nil
+        }
+    }
+
+    private func title(of members: [Int]) -> String {
+        var sum: [Int32: Float] = [:]
+        for m in members { for (id, w) in zip(vectors[m].ids, vectors[m].weights) { sum[id, default: 0] += w } }
+        let centroid = TermVector(pairs: sum.map { ($0.key, $0.value) })
+        let titled = members.filter { !(documents[$0].article.title ?? "").isEmpty }
+        let pool = titled.isEmpty ? members : titled
+        let best = pool.max { vectors[$0].cosine(centroid) < vectors[$1].cosine(centroid) } ?? members[0]
+        let document = documents[best]
+        if let t = document.article.title, !t.isEmpty { return t }
+        guard let first = document.sentences.first else { return document.id }
+        return String(document.text(of: first.span))
+    }
+}

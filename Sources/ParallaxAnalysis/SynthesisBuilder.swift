@@ -1,0 +1,166 @@
+import Foundation
+
+/// Builds the neutral synthesis of a story: the claims that two or more independent sources share.
+///
+/// Independence: articles in one ``Story/copies`` group count once, and so do articles of the same outlet. A claim
+/// becomes a ``SynthesisPoint`` when at least `minimumSources` independent sources carry it; points are ordered by
+/// independent sources, then articles, then claim order.
+///
+/// The point's text is the most neutral wording among the claim's occurrences: each sentence scores the share of the
+/// claim's core terms it contains (terms found in at least half of the occurrences, so the wording that says what
+/// most sources say), minus penalties for loaded terms (`Resources/synthesis.json`), quotation marks and first-person
+/// words (an unmarked quote). The highest score wins; ties go to the earlier article. O(occurrence tokens).
+public struct SynthesisBuilder: Sendable {
+    /// Thresholds and penalties.
+    public struct Configuration: Sendable, Hashable, Codable {
+        /// Minimum independent sources for a point.
+        public var minimumSources = 2
+        /// Score taken off per loaded term.
+        public var loadedTermPenalty = 0.4
+        /// Score taken off a sentence with quotation marks.
+        public var quotationPenalty = 0.25
+        /// Score taken off a sentence with first-person words.
+        public var firstPersonPenalty = 0.25
+
+        public init() {}
+    }
+
+    /// Wording lexicon, loaded from `synthesis.json`.
+    public struct Lexicon: Sendable, Hashable, Codable {
+        /// Words and phrases that carry a stance ("regime", "so-called"); phrases are matched on token norms.
+        public var loadedTerms: [String]
+        /// Pronouns that mark a speaker's own words.
+        public var firstPersonWords: [String]
+
+        /// The lexicon bundled with Parallax.
+        public static let standard: Lexicon = {
+            guard let url = Bundle.module.url(forResource: "synthesis", withExtension: "json"),
+                let data = try? Data(contentsOf: url), let lexicon = try? JSONDecoder().decode(Lexicon.self, from: data)
+            else { preconditionFailure("ParallaxAnalysis resource synthesis.json is missing or invalid") }
+            return lexicon
+        }()
+    }
+
+    public var configuration: Configuration
+    private let loaded: Set<[String]>
+    private let longestLoaded: Int
+    private let firstPerson: Set<String>
+    private let vectorizer: TermVectorizer
+
+    public init(
+        configuration: Configuration = Configuration(), lexicon: Lexicon = .standard,
+        termLexicon: TermVectorizer.Lexicon = .standard
+    ) {
+        self.configuration = configuration
+        let phrases = lexicon.loadedTerms.map { $0.lowercased().split(separator: " ").map(String.init) }
+        self.loaded = Set(phrases)
+        self.longestLoaded = phrases.map(\.count).max() ?? 1
+        self.firstPerson = Set(lexicon.firstPersonWords.map { $0.lowercased() })
+        self.vectorizer = TermVectorizer(lexicon: termLexicon)
+    }
+
+    /// The synthesis points of `story` from its `claims` (``ClaimAligner`` output) and its `documents`.
+    public func build(claims: [Claim], story: Story, documents: [Document]) -> [SynthesisPoint] {
+        let byID = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let source = independentSources(story: story, documents: byID)
+        var points: [(SynthesisPoint, Int)] = []
+        for (order, claim) in claims.enumerated() {
+            var units: [Int] = []
+            var outlets: [String] = []
+            for article in claim.articles {
+                let unit = source[article] ?? -1 - units.count
+                guard !units.contains(unit) else { continue }
+                units.append(unit)
+                let members = story.articles.filter { source[$0] == unit }
+                let outlet = members.lazy.compactMap { byID[$0]?.article.outlet }.first
+                outlets.append(outlet ?? article)
+            }
+            guard units.count >= configuration.minimumSources else { continue }
+            let text = neutralWording(of: claim, documents: byID)
+            points.append(
+                (
+                    SynthesisPoint(
+                        text: text, claim: claim.id, articles: claim.articles, outlets: outlets,
+                        independentSources: units.count), order
+                ))
+        }
+        points.sort { a, b in
+            if a.0.independentSources != b.0.independentSources {
+                return a.0.independentSources > b.0.independentSources
+            }
+            if a.0.articles.count != b.0.articles.count { return a.0.articles.count > b.0.articles.count }
+            return a.1 < b.1
+        }
+        return points.map(\.0)
+    }
+
+    /// Source number per article: copies of one text and articles of one outlet share a number.
+    func independentSources(story: Story, documents: [String: Document]) -> [String: Int] {
+        var sets = DisjointSets(count: story.articles.count)
+        let index = Dictionary(story.articles.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        for group in story.copies {
+            let members = group.compactMap { index[$0] }
+            for m in members.dropFirst() { sets.union(members[0], m) }
+        }
+        var firstOfOutlet: [String: Int] = [:]
+        for (i, id) in story.articles.enumerated() {
+            guard let outlet = documents[id]?.article.outlet?.lowercased(), !outlet.isEmpty else { continue }
+            if let first = firstOfOutlet[outlet] { sets.union(first, i) } else { firstOfOutlet[outlet] = i }
+        }
+        return Dictionary(
+            story.articles.indices.map { (story.articles[$0], sets.root($0)) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The most neutral wording among a claim's occurrences (see the type's summary).
+    func neutralWording(of claim: Claim, documents: [String: Document]) -> String {
+        struct Candidate {
+            var text: String
+            var terms: Set<String>
+            var penalty: Double
+        }
+        var candidates: [Candidate] = []
+        for occurrence in claim.occurrences {
+            guard let document = documents[occurrence.article],
+                let s = document.sentenceIndex(containing: occurrence.sentenceSpan.start)
+            else {
+                candidates.append(Candidate(text: occurrence.sentence, terms: [], penalty: 0))
+                continue
+            }
+            let tokens = Array(document.tokens(ofSentence: s).filter { occurrence.sentenceSpan.contains($0.span) })
+            let norms = tokens.map(\.norm)
+            var penalty = 0.0
+            for start in norms.indices {
+                for length in 1...longestLoaded where start + length <= norms.count {
+                    if loaded.contains(Array(norms[start..<(start + length)])) {
+                        penalty += configuration.loadedTermPenalty
+                    }
+                }
+            }
+            if tokens.contains(where: { $0.kind == .punctuation && Self.isQuotationMark($0.norm) }) {
+                penalty += configuration.quotationPenalty
+            }
+            if norms.contains(where: { firstPerson.contains($0) }) { penalty += configuration.firstPersonPenalty }
+            let terms = Set(tokens.compactMap { vectorizer.term(of: $0) })
+            candidates.append(Candidate(text: occurrence.sentence, terms: terms, penalty: penalty))
+        }
+        var frequency: [String: Int] = [:]
+        for c in candidates { for t in c.terms { frequency[t, default: 0] += 1 } }
+        let needed = max(2, (candidates.count + 1) / 2)
+        let core = Set(frequency.filter { $0.value >= needed }.map(\.key))
+        var best: (String, Double)?
+        for c in candidates {
+            let coverage = core.isEmpty ? 0 : Double(core.intersection(c.terms).count) / Double(core.count)
+            let score = coverage - c.penalty
+            if score > (best?.1 ?? -.infinity) { best = (c.text, score) }
+        }
+        return best?.0 ?? claim.text
+    }
+
+    static func isQuotationMark(_ s: String) -> Bool {
+        guard let scalar = s.unicodeScalars.first, s.unicodeScalars.count == 1 else { return false }
+        switch scalar.properties.generalCategory {
+        case .initialPunctuation, .finalPunctuation: return true
+        default: return scalar == "\"" || scalar == "«" || scalar == "»"
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// A sparse, L2-normalized term vector: term ids in ascending order with their weights.
+public struct TermVector: Sendable, Hashable {
+    /// Term ids (from a ``TermVocabulary``), ascending.
+    public internal(set) var ids: [Int32]
+    /// Weights, parallel to `ids`.
+    public internal(set) var weights: [Float]
+
+    public init() {
+        ids = []
+        weights = []
+    }
+
+    /// Builds a vector from unsorted `(id, weight)` pairs, normalizing it to unit length (zero stays zero).
+    public init(pairs: [(Int32, Float)]) {
+        let sorted = pairs.sorted { $0.0 < $1.0 }
+        var norm: Float = 0
+        for (_, w) in sorted { norm += w * w }
+        let scale: Float = norm > 0 ? 1 / norm.squareRoot() : 0
+        ids = sorted.map(\.0)
+        weights = sorted.map { $0.1 * scale }
+    }
+
+    public var isEmpty: Bool { ids.isEmpty }
+
+    /// Cosine similarity with another unit vector: a merge join, O(n + m).
+    public func cosine(_ other: TermVector) -> Float {
+        var i = 0
+        var j = 0
+        var sum: Float = 0
+        let a = ids
+        let b = other.ids
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                sum += weights[i] * other.weights[j]
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return sum
+    }
+
+    /// The `count` heaviest terms' ids, heaviest first.
+    public func topTerms(_ count: Int) -> [Int32] {
+        guard ids.count > count else {
+            return zip(ids, weights).sorted { $0.1 > $1.1 }.map(\.0)
+        }
+        return zip(ids, weights).sorted { $0.1 > $1.1 }.prefix(count).map(\.0)
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+
+/// Turns tokens into weighted content terms: stopwords dropped, words lightly stemmed, names and numbers boosted.
+///
+/// Terms are strings: a stem (`attack` for "attacked"), a number (`200`), a name skeleton (`~khrkv` for both
+/// "Kharkov" and "Kharkiv": first letter plus consonants, so transliteration variants meet), or a multiword name
+/// (`~jo_bdn`). The stopword list and suffix rules are data (`Resources/stopwords.json`). O(n) in the tokens.
+public struct TermVectorizer: Sendable {
+    /// Weights of the term kinds.
+    public struct Configuration: Sendable, Hashable, Codable {
+        /// Factor for capitalized words that do not start a sentence (likely names).
+        public var entityBoost: Double = 2.0
+        /// Factor for numbers.
+        public var numberBoost: Double = 2.0
+        /// Factor for two-word names (`Joe Biden`), added on top of the single words.
+        public var multiwordNameBoost: Double = 1.0
+        /// Whether capitalized words are matched by their consonant skeleton (Kiev/Kyiv).
+        public var nameSkeletons: Bool = true
+
+        public init() {}
+    }
+
+    /// Stopwords and stemmer rules, loaded from `stopwords.json`.
+    public struct Lexicon: Sendable, Hashable, Codable {
+        /// One stemmer rule: strip `suffix`, append `replacement`, when at least `minStem` characters remain.
+        public struct SuffixRule: Sendable, Hashable, Codable {
+            public var suffix: String
+            public var replacement: String
+            public var minStem: Int
+        }
+
+        public var stopwords: Set<String>
+        /// Tried in order; the first rule whose suffix matches decides.
+        public var suffixes: [SuffixRule]
+        /// Final letters dropped after suffix stripping (`strike`/`strikes` -> `strik`).
+        public var finalDrop: [String]
+        /// Suffixes after whose removal a doubled final consonant is undoubled (`hitting` -> `hit`).
+        public var undoubleAfter: [String]
+        /// Consonants that stay doubled (`calling` -> `call`).
+        public var undoubleExcept: String
+        /// Letters left out of name skeletons (after the first letter).
+        public var vowels: String
+
+        /// Decodes a lexicon from JSON data.
+        public static func decode(_ data: Data) throws -> Lexicon {
+            try JSONDecoder().decode(Lexicon.self, from: data)
+        }
+
+        /// The lexicon bundled with Parallax (`Resources/stopwords.json`).
+        public static let standard: Lexicon = {
+            guard let url = Bundle.module.url(forResource: "stopwords", withExtension: "json"),
+                let data = try? Data(contentsOf: url), let lexicon = try? Lexicon.decode(data)
+            else { preconditionFailure("ParallaxAnalysis resource stopwords.json is missing or invalid") }
+            return lexicon
+        }()
+    }
+
+    public var configuration: Configuration
+    public let lexicon: Lexicon
+    private let vowelSet: Set<Character>
+    private let keepDoubled: Set<Character>
+
+    public init(configuration: Configuration = Configuration(), lexicon: Lexicon = .standard) {
+        self.configuration = configuration
+        self.lexicon = lexicon
+        self.vowelSet = Set(lexicon.vowels)
+        self.keepDoubled = Set(lexicon.undoubleExcept)
+    }
+
+    /// Whether a normalized word is a stopword.
+    public func isStopword(_ norm: String) -> Bool { lexicon.stopwords.contains(norm) }
+
+    /// The light stem of a normalized word (`attacking` -> `attack`, `countries` -> `country`).
+    public func stem(_ norm: String) -> String {
+        var word = norm
+        if word.hasSuffix("'s") { word.removeLast(2) }
+        for rule in lexicon.suffixes where word.hasSuffix(rule.suffix) {
+            let base = word.dropLast(rule.suffix.count)
+            guard base.count >= rule.minStem else { break }
+            var stem = String(base)
+            if lexicon.undoubleAfter.contains(rule.suffix), let last = stem.last, stem.count >= 3,
+                stem[stem.index(before: stem.index(before: stem.endIndex))] == last, !keepDoubled.contains(last),
+                !vowelSet.contains(last)
+            {
+                stem.removeLast()
+            }
+            word = stem + rule.replacement
+            break
+        }
+        for tail in lexicon.finalDrop where word.count > 3 && word.hasSuffix(tail) {
+            word.removeLast(tail.count)
+            break
+        }
+        return word
+    }
+
+    /// The consonant skeleton of a name (`kharkiv` -> `~khrkv`), or `nil` when too short to be distinctive.
+    public func skeleton(_ norm: String) -> String? {
+        var word = norm
+        if word.hasSuffix("'s") { word.removeLast(2) }
+        guard let first = word.first, first.isLetter else { return nil }
+        var out = "~"
+        out.append(first)
+        var previous: Character = first
+        for c in word.dropFirst() where c.isLetter && !vowelSet.contains(c) {
+            if c != previous { out.append(c) }
+            previous = c
+        }
+        return out.count >= 3 ? out : nil
+    }
+
+    /// The content term of one token, or `nil` for punctuation, stopwords and one-letter words.
+    ///
+    /// `isName` marks a capitalized word: it becomes its skeleton when `nameSkeletons` is on.
+    public func term(of token: Token) -> String? {
+        switch token.kind {
+        case .punctuation: return nil
+        case .number: return token.norm
+        case .word:
+            let norm = token.norm
+            guard norm.unicodeScalars.count >= 2, !isStopword(norm) else { return nil }
+            if token.isCapitalized, configuration.nameSkeletons, let skeleton = skeleton(norm) { return skeleton }
+            return stem(norm)
+        }
+    }
+
+    /// Weighted term counts of a run of tokens (raw counts times the kind's boost). O(n).
+    public func termCounts(of tokens: ArraySlice<Token>) -> [String: Double] {
+        var counts: [String: Double] = [:]
+        var sentence = -1
+        var firstWord = true
+        var previousName: String?
+        for token in tokens {
+            if token.sentence != sentence {
+                sentence = token.sentence
+                firstWord = true
+                previousName = nil
+            }
+            guard let term = term(of: token) else {
+                if token.kind == .punctuation || !token.isCapitalized { previousName = nil }
+                firstWord = firstWord && token.kind == .punctuation
+                continue
+            }
+            var weight = 1.0
+            if token.kind == .number {
+                weight = configuration.numberBoost
+                previousName = nil
+            } else if token.isCapitalized {
+                if !firstWord { weight = configuration.entityBoost }
+                if let previous = previousName, configuration.multiwordNameBoost > 0 {
+                    counts[previous + "_" + term.dropFirst(), default: 0] += configuration.multiwordNameBoost
+                }
+                previousName = term
+            } else {
+                previousName = nil
+            }
+            counts[term, default: 0] += weight
+            firstWord = false
+        }
+        return counts
+    }
+
+    /// Weighted term counts of a whole document body.
+    public func termCounts(of document: Document) -> [String: Double] {
+        termCounts(of: document.tokens[...])
+    }
+}

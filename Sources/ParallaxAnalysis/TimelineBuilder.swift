@@ -1,0 +1,134 @@
+import ParallaxCore
+
+/// Builds a story's timeline: the dated events its articles mention, each with the articles that mention it.
+///
+/// Date mentions come from a `TemporalExpressionParser`. Mentions of the same day whose sentences share enough
+/// content words (names weigh double; spellings of one name unified through a `NamingLexicon`) form one event;
+/// different events of the same day stay separate. Sentences with fewer than `minimumWords` words (datelines,
+/// metadata lines, bylines) make no events. An article without a publication day is resolved against the
+/// story's fallback anchor (the median publication day of its dated articles), which its mentions carry as
+/// `DateMention.anchor`.
+public struct TimelineBuilder: Sendable {
+    /// Words ignored when comparing sentences, from `timeline.json`.
+    public struct Vocabulary: Sendable, Codable, Hashable {
+        public var ignoredWords: [String]
+
+        public init(ignoredWords: [String]) { self.ignoredWords = ignoredWords }
+
+        /// The vocabulary shipped with Parallax (`Resources/timeline.json`).
+        public static let bundled: Vocabulary = LexiconError.bundled(Vocabulary.self, named: "timeline")
+    }
+
+    public let parser: TemporalExpressionParser
+    /// Least number of words a sentence needs to make an event.
+    public var minimumWords: Int
+    /// Least weighted share of content words (of the smaller sentence) two same-day mentions must have in common
+    /// to be one event.
+    public var similarityThreshold: Double
+    private let ignored: Set<String>
+    private let canonical: [String: String]
+
+    /// Creates a builder.
+    public init(
+        parser: TemporalExpressionParser = TemporalExpressionParser(), vocabulary: Vocabulary = .bundled,
+        naming: NamingLexicon = .bundled, minimumWords: Int = 4, similarityThreshold: Double = 0.15
+    ) {
+        self.parser = parser
+        self.minimumWords = minimumWords
+        self.similarityThreshold = similarityThreshold
+        self.ignored = Set(vocabulary.ignoredWords.map(Tokenizer.norm))
+        self.canonical = naming.canonicalWords
+    }
+
+    /// The anchor for articles without a publication day: the median publication day of the dated ones.
+    public static func fallbackAnchor(for documents: [Document]) -> Day? {
+        let days = documents.compactMap(\.article.published).sorted()
+        return days.isEmpty ? nil : days[days.count / 2]
+    }
+
+    /// The timeline of a story's documents, sorted by date (then by first mention).
+    public func build(_ documents: [Document]) -> [TimelineEvent] {
+        let fallback = TimelineBuilder.fallbackAnchor(for: documents)
+        var items: [Item] = []
+        for document in documents {
+            let units = WordUnit.units(of: document)
+            for found in parser.parse(document, anchor: document.article.published ?? fallback) {
+                let words = contentWords(of: found, in: units)
+                guard words.count >= minimumWords else { continue }
+                items.append(Item(found: found, words: words))
+            }
+        }
+        var events: [(event: TimelineEvent, order: Int)] = []
+        for (day, indices) in Dictionary(grouping: items.indices, by: { items[$0].found.day }) {
+            for cluster in clusters(of: indices.sorted(), in: items) {
+                events.append((event(day: day, cluster: cluster, items: items), cluster.min() ?? 0))
+            }
+        }
+        return events.sorted { ($0.event.date, $0.order) < ($1.event.date, $1.order) }.map(\.event)
+    }
+
+    private struct Item {
+        let found: ResolvedDateMention
+        /// Content words of the sentence and their weights.
+        let words: [String: Double]
+    }
+
+    /// Content words of a mention's sentence outside the date expression: lowercased, spellings unified, names
+    /// (capitalized inside the sentence) weighted 2.
+    private func contentWords(of mention: ResolvedDateMention, in units: [WordUnit]) -> [String: Double] {
+        let sentence = mention.mention.sentenceSpan
+        let expression = mention.mention.span
+        var words: [String: Double] = [:]
+        for u in units where sentence.contains(u.span) && !expression.overlaps(u.span) && !u.isNumber {
+            guard u.key.count > 1, u.key.unicodeScalars.contains(where: \.properties.isAlphabetic),
+                !ignored.contains(u.key)
+            else { continue }
+            let weight: Double = u.isCapitalized && !u.isSentenceInitial ? 2 : 1
+            words[canonical[u.key] ?? u.key] = max(words[canonical[u.key] ?? u.key] ?? 0, weight)
+        }
+        return words
+    }
+
+    private func similarity(_ a: [String: Double], _ b: [String: Double]) -> Double {
+        var shared = 0.0
+        for (word, weight) in a { if let other = b[word] { shared += min(weight, other) } }
+        let smaller = min(a.values.reduce(0, +), b.values.reduce(0, +))
+        return smaller > 0 ? shared / smaller : 0
+    }
+
+    /// Groups same-day items whose sentences are similar (single link), keeping text order.
+    private func clusters(of indices: [Int], in items: [Item]) -> [[Int]] {
+        var parent = Dictionary(uniqueKeysWithValues: indices.map { ($0, $0) })
+        func root(_ i: Int) -> Int {
+            var r = i
+            while let p = parent[r], p != r { r = p }
+            return r
+        }
+        for (n, i) in indices.enumerated() {
+            for j in indices[(n + 1)...] where similarity(items[i].words, items[j].words) >= similarityThreshold {
+                parent[root(j)] = root(i)
+            }
+        }
+        return Dictionary(grouping: indices, by: root).values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    /// The event of one cluster: its most central sentence (the shortest among equals) as text.
+    private func event(day: Day, cluster: [Int], items: [Item]) -> TimelineEvent {
+        let mentions = cluster.map { items[$0].found.mention }
+        let central =
+            cluster.max { a, b in
+                let sa = cluster.reduce(0.0) { $0 + ($1 == a ? 0 : similarity(items[a].words, items[$1].words)) }
+                let sb = cluster.reduce(0.0) { $0 + ($1 == b ? 0 : similarity(items[b].words, items[$1].words)) }
+                if sa != sb { return sa < sb }
+                return items[a].found.mention.sentence.utf8.count > items[b].found.mention.sentence.utf8.count
+            } ?? cluster[0]
+        let articles = mentions.map(\.article).distinctInOrder
+        return TimelineEvent(
+            date: day, text: collapsed(items[central].found.mention.sentence), articles: articles,
+            occurrences: mentions)
+    }
+
+    private func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+
+/// Builds an `Article` from raw article text and whatever metadata came with it, for the text-based readers.
+///
+/// Order of work: a URL line, outlet evidence (URL, dateline, copyright line), the top zone's byline and date
+/// lines, the title (a line repeated later, else a short first line without a final period), the body through
+/// the ``BoilerplateFilter``, the dateline stripped from the first paragraph, then a size cap.
+struct ArticleAssembler: Sendable {
+    /// Metadata known before reading the text (from the plain-text date line or JSON fields).
+    struct Known {
+        var id: String
+        var source: String
+        var url: String?
+        var title: String?
+        var outlet: String?
+        var published: Day?
+        var authors: [String] = []
+        var language: String?
+        /// Look for a headline at the top of the text when `title` is nil.
+        var detectTitle = true
+    }
+
+    let filter: BoilerplateFilter
+    let maxTextBytes: Int
+    var metadata: TextMetadataExtractor { filter.metadata }
+    var registry: OutletRegistry { metadata.registry }
+
+    /// The article, plus problems worth reporting (text cut at the cap); `nil` article when no text is left.
+    func assemble(_ rawText: String, known: Known) -> (article: Article?, issues: [String]) {
+        var issues: [String] = []
+        // Cleaning never lengthens text, so input far beyond the cap need not be read.
+        var rawText = rawText
+        if rawText.utf8.count > maxTextBytes * 2 {
+            rawText = Self.cut(rawText, maxBytes: maxTextBytes * 2)
+            issues.append("input text longer than \(maxTextBytes * 2) bytes; only the start was read")
+        }
+        let normalized = TextNormalizer().normalize(rawText)
+        var shapes = normalized.split(separator: "\n", omittingEmptySubsequences: false).map(LineShape.init)
+        var url = known.url
+        var published = known.published
+
+        // A bare URL line near the top is the article's address.
+        if url == nil, let i = firstLines(shapes, 6).first(where: { filter.isBareURL(shapes[$0]) }) {
+            url = shapes[i].text
+            shapes[i] = LineShape("")
+        }
+
+        // The top zone: lines before the first body paragraph.
+        let firstBody = shapes.firstIndex { $0.isBodyShaped && filter.reason(for: $0, ownKeys: []) == nil }
+            ?? shapes.count
+        var authors = known.authors
+        var bylineOutlet: String?
+        var topDate: Day?
+        // Bylines and dates sit in the top zone or just under a standfirst: look at the first lines.
+        let metadataZone = max(firstBody, firstLines(shapes, 20).last ?? 0)
+        for i in 0..<min(metadataZone + 1, shapes.count) where !shapes[i].text.isEmpty {
+            if authors.isEmpty, !shapes[i].endsSentence, let byline = metadata.byline(in: shapes[i].text) {
+                authors = byline.authors
+                bylineOutlet = byline.outlet
+                shapes[i] = LineShape("")
+            } else if topDate == nil, shapes[i].words.count <= 16, i < firstBody || !shapes[i].endsSentence,
+                let day = metadata.day(in: shapes[i].text)
+            {
+                topDate = day
+            }
+        }
+
+        // Outlet evidence other than the dateline (which needs the cleaned body).
+        let knownOutlet = known.outlet.flatMap { registry.outlet(named: $0) ?? registry.outlet(forDomain: $0) }
+        let urlOutlet = url.flatMap { registry.outlet(forURL: $0) }
+        let copyrightOutlet = shapes.lazy.compactMap { metadata.outlet(inCopyright: $0.text) }.first
+        let ownOutlet = knownOutlet ?? urlOutlet ?? copyrightOutlet
+
+        // A headline and its deck joined by ";" on two lines are one title.
+        for i in shapes.indices.dropLast() where shapes[i].finalMark == ";" && !shapes[i + 1].text.isEmpty {
+            shapes[i + 1] = LineShape(shapes[i].text + " " + shapes[i + 1].text)
+            shapes[i] = LineShape("")
+        }
+
+        // Title: given, else detected at the top; lines above a detected title are page furniture.
+        var title = known.title.map { LineShape($0).text }.flatMap { $0.isEmpty ? nil : $0 }
+        let keptBefore = filter.keptLines(shapes, ownOutlet: ownOutlet, title: nil)
+        if title == nil, known.detectTitle, let t = detectTitle(shapes, kept: keptBefore, firstBody: firstBody) {
+            title = shapes[t].text
+            for i in 0...t { shapes[i] = LineShape("") }
+        }
+
+        // Body.
+        let kept = filter.keptLines(shapes, ownOutlet: ownOutlet, title: title)
+        var paragraphs = filter.join(shapes, kept: kept)
+
+        // Dateline at the start of the body.
+        var datelinePlace: String?
+        var datelineOutlet: Outlet?
+        if let first = paragraphs.first, let dateline = metadata.dateline(in: first) {
+            datelinePlace = dateline.place
+            datelineOutlet = metadata.outlet(in: dateline)
+            let rest = String(decoding: Array(first.utf8).dropFirst(dateline.length), as: UTF8.self)
+            paragraphs[0] = rest
+            if paragraphs[0].isEmpty { paragraphs.removeFirst() }
+        }
+        // The publisher: a given outlet, the URL's domain, the dateline's agency, a copyright line, a byline.
+        let outlet = knownOutlet ?? urlOutlet ?? datelineOutlet ?? copyrightOutlet
+            ?? bylineOutlet.flatMap { registry.outlet(named: $0) }
+
+        published = published ?? url.flatMap { metadata.day(inURL: $0) } ?? topDate
+
+        var text = TextNormalizer().normalize(paragraphs.joined(separator: "\n"))
+        if text.utf8.count > maxTextBytes {
+            text = Self.cut(text, maxBytes: maxTextBytes)
+            issues.append("article text longer than \(maxTextBytes) bytes; cut to \(text.utf8.count) bytes")
+        }
+        guard !text.isEmpty else {
+            return (nil, issues + ["no article text left after removing boilerplate"])
+        }
+        let outletName = outlet?.name ?? known.outlet.flatMap { $0.isEmpty ? nil : $0 }
+        let article = Article(
+            id: known.id, source: known.source, outlet: outletName, url: url, title: title, authors: authors,
+            published: published, dateline: datelinePlace, language: known.language, text: text)
+        return (article, issues)
+    }
+
+    /// Indices of the first `n` non-empty lines.
+    private func firstLines(_ shapes: [LineShape], _ n: Int) -> [Int] {
+        Array(shapes.indices.filter { !shapes[$0].text.isEmpty }.prefix(n))
+    }
+
+    /// The headline among the top lines: one repeated later in the text (a title echo), else the first kept line
+    /// when it is shaped like a headline and body text follows it.
+    func detectTitle(_ shapes: [LineShape], kept: [Bool], firstBody: Int) -> Int? {
+        let candidates = shapes.indices.filter { kept[$0] && $0 <= firstBody && $0 < shapes.count }
+            .prefix(12)
+        for i in candidates where isHeadlineShaped(shapes[i], strict: false) {
+            let key = shapes[i].bareKey
+            if shapes[(i + 1)...].contains(where: { $0.bareKey == key }) { return i }
+        }
+        guard let first = candidates.first,
+            let next = shapes[(first + 1)...].first(where: { !$0.text.isEmpty }),
+            shapes[(first + 1)...].contains(where: { $0.words.count >= 8 }),
+            metadata.dateline(in: shapes[first].text) == nil
+        else { return nil }
+        // A line right above a dateline is a headline even when it reads like a sentence.
+        if metadata.dateline(in: next.text) != nil {
+            return isHeadlineShaped(shapes[first], strict: false) ? first : nil
+        }
+        if isHeadlineShaped(shapes[first], strict: true) { return first }
+        // A one-sentence paragraph of its own, shorter than the paragraph after it: a headline in sentence case
+        // ("Mayor resigns after audit."). A lede is longer than this.
+        let s = shapes[first]
+        let standsAlone = first + 1 < shapes.count && shapes[first + 1].text.isEmpty
+        let oneSentence = s.words.dropLast().allSatisfy { word in
+            guard let last = word.last(where: { !"\"'”’)".contains($0) }), ".!?".contains(last) else { return true }
+            return word.count <= 4 && word.dropLast().contains(".")  // "U.S." but not "now."
+        }
+        if isHeadlineShaped(s, strict: false), standsAlone, oneSentence, s.words.count <= 20,
+            next.isBodyShaped, next.words.count > s.words.count
+        {
+            return first
+        }
+        return nil
+    }
+
+    /// Short, starts like a heading and has no final period (unless written in Title Case).
+    private func isHeadlineShaped(_ s: LineShape, strict: Bool) -> Bool {
+        guard (2...30).contains(s.words.count), s.text.utf8.count <= 250,
+            let first = s.text.first, first.isUppercase || first.isNumber || "\"“‘'«".contains(first)
+        else { return false }
+        guard s.endsSentence, s.finalMark != "?" && s.finalMark != "!" else { return true }
+        if !strict { return true }
+        // "Stealth Over Health: Clinton Was Headed to ER." is a headline; a sentence is not.
+        let long = s.words.filter { $0.count > 3 }
+        let capitalized = long.filter { $0.first?.isUppercase == true }
+        return s.words.count <= 20 && long.count >= 2 && capitalized.count * 10 >= long.count * 7
+    }
+
+    /// `text` cut at the last paragraph (else sentence, else scalar) boundary within `maxBytes`.
+    static func cut(_ text: String, maxBytes: Int) -> String {
+        let bytes = Array(text.utf8.prefix(maxBytes))
+        var end = bytes.count
+        if let nl = bytes.lastIndex(of: 0x0A), nl > maxBytes / 2 {
+            end = nl
+        } else if let dot = bytes.lastIndex(of: 0x2E), dot > maxBytes / 2 {
+            end = dot + 1
+        }
+        while end > 0, end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return String(decoding: bytes[..<end], as: UTF8.self)
+    }
+}

@@ -1,0 +1,246 @@
+import Foundation
+
+/// Removes boilerplate lines from article text and rejoins lines broken in mid-sentence.
+///
+/// Works on lines (paragraphs), whatever format the text came from, so the same filter serves plain text,
+/// JSON Lines bodies and text extracted from HTML. A line is dropped when
+/// - its vocabulary says so anywhere: donation, ad-blocker, newsletter and correction prompts, copyright
+///   notices, "Read also", read times (`boilerplate.json`);
+/// - its shape says so: a bare timestamp, a language switcher ("Eng"), a lowercase keyword slug, a photo caption
+///   or credit, a byline, a bare URL, the bare name of an outlet;
+/// - it sits in the top or bottom zone (before the first or after the last body paragraph), is not a plain
+///   sentence (or speaks of the site itself) and has a site-furniture phrase ("Privacy", "supported by").
+/// Every other line is kept, short ones included. Then lines broken in mid-sentence are joined: a line that
+/// starts in lowercase or with `,` continues the one before, and so does any line after one ending in `:`.
+public struct BoilerplateFilter: Sendable {
+    /// Why a line was dropped.
+    public enum Reason: String, Hashable, Sendable, CaseIterable {
+        case copyright, appeal, navigation, timestamp, languageSwitcher, slug, photoCaption, byline, url
+        case outletName, siteFurniture, titleEcho
+    }
+
+    let vocabulary: BoilerplateVocabulary
+    let metadata: TextMetadataExtractor
+    private let functionWords: Set<String>
+    private let languageLabels: Set<String>
+    private let timeWords: Set<String>
+    private let weekdays: Set<String>
+    private let wholeLines: Set<String>
+
+    /// Creates a filter with a vocabulary and an outlet registry (for bare outlet names and own-site lines).
+    public init(vocabulary: BoilerplateVocabulary = .bundled, registry: OutletRegistry = .bundled) {
+        self.vocabulary = vocabulary
+        self.metadata = TextMetadataExtractor(registry: registry, vocabulary: vocabulary)
+        functionWords = Set(vocabulary.functionWords)
+        languageLabels = Set(vocabulary.languageLabels)
+        timeWords = Set(vocabulary.timeWords)
+        weekdays = Set(vocabulary.weekdays)
+        wholeLines = Set(vocabulary.wholeLines)
+    }
+
+    /// Cleans `text`: drops boilerplate lines, rejoins broken lines and normalizes with `TextNormalizer`.
+    ///
+    /// - Parameters:
+    ///   - ownOutlet: the outlet that published the text, when known; lines about it count as site furniture.
+    ///   - title: the headline, when known; lines repeating it are dropped.
+    /// - Returns: the kept paragraphs separated by `"\n"`.
+    public func clean(_ text: String, ownOutlet: Outlet? = nil, title: String? = nil) -> String {
+        let lines = TextNormalizer().normalize(text).split(separator: "\n", omittingEmptySubsequences: false)
+        return filter(lines.map(String.init), ownOutlet: ownOutlet, title: title).joined(separator: "\n")
+    }
+
+    /// Filters lines or paragraphs (empty strings mark paragraph breaks) and returns the kept paragraphs, with
+    /// lines broken in mid-sentence joined.
+    public func filter(_ lines: [String], ownOutlet: Outlet? = nil, title: String? = nil) -> [String] {
+        let shapes = lines.map(LineShape.init)
+        let keep = keptLines(shapes, ownOutlet: ownOutlet, title: title)
+        return join(shapes, kept: keep)
+    }
+
+    /// Which lines to keep. Pass 1 applies the rules that hold wherever a line stands; pass 2 the zone rules,
+    /// with the zones found among the lines pass 1 kept.
+    func keptLines(_ shapes: [LineShape], ownOutlet: Outlet?, title: String?) -> [Bool] {
+        let ownKeys = Set((ownOutlet?.allNames ?? []).map { LineShape.key($0) })
+        let titleKey = title.map { LineShape($0).bareKey }
+        var keep = shapes.map { !$0.text.isEmpty && reason(for: $0, ownKeys: ownKeys) == nil }
+        for (i, s) in shapes.enumerated() where keep[i] && titleKey != nil && s.bareKey == titleKey {
+            keep[i] = false
+        }
+        // Zones are bounded by body paragraphs; a paragraph in which the site speaks of itself does not count.
+        let bodyLines = shapes.indices.filter {
+            keep[$0] && shapes[$0].isBodyShaped && !isSelfReference(shapes[$0], ownKeys: ownKeys)
+        }
+        let firstBody = bodyLines.first ?? shapes.count
+        let lastBody = bodyLines.last ?? -1
+        for i in shapes.indices where keep[i] && (i < firstBody || i > lastBody) {
+            if isSiteFurniture(shapes[i], ownKeys: ownKeys) { keep[i] = false }
+        }
+        return keep
+    }
+
+    /// Why `line` is boilerplate wherever it stands, or `nil` when it may be article text.
+    public func reason(forDropping line: String) -> Reason? {
+        reason(for: LineShape(line), ownKeys: [])
+    }
+
+    // MARK: - Rules
+
+    func reason(for s: LineShape, ownKeys: Set<String>) -> Reason? {
+        let key = s.key
+        if s.words.count <= 30,
+            vocabulary.copyrightMarkers.contains(where: { LineShape.rest(of: key, afterPrefix: $0) != nil })
+        {
+            return .copyright
+        }
+        if vocabulary.anywherePhrases.contains(where: { LineShape.contains(key, phrase: $0) }) { return .appeal }
+        if wholeLines.contains(s.bareKey) { return .navigation }
+        if isTimestamp(s) { return .timestamp }
+        if isLanguageSwitcher(s) { return .languageSwitcher }
+        if isSlug(s) { return .slug }
+        if isPhotoCaption(s) { return .photoCaption }
+        if hasBoilerplatePrefix(s) { return .navigation }
+        if isBareURL(s) { return .url }
+        if s.words.count <= 6, !s.endsSentence, !s.startsAsContinuation,
+            metadata.registry.outlet(named: s.text) != nil || ownKeys.contains(key)
+        {
+            return .outletName
+        }
+        if !s.endsSentence, metadata.byline(in: s.text) != nil { return .byline }
+        return nil
+    }
+
+    /// A line of only dates, times, time zones and words like "Updated".
+    func isTimestamp(_ s: LineShape) -> Bool {
+        guard s.words.count <= 16, s.key.contains("#") else { return false }
+        for w in s.words {
+            let bare = LineShape.key(w).trimmingCharacters(in: LineShape.edgePunctuation)
+            if bare.isEmpty { continue }
+            if bare.allSatisfy({ $0 == "#" || "-:/.t+z".contains($0) }) { continue }  // 2024-05-31T04:06+0000
+            if bare.hasPrefix("#"), ["st", "nd", "rd", "th", "h", "am", "pm"].contains(String(bare.dropFirst())) {
+                continue
+            }
+            if timeWords.contains(bare) || weekdays.contains(bare) || vocabulary.month(named: bare) != nil {
+                continue
+            }
+            return false
+        }
+        return true
+    }
+
+    /// A line of language names or codes ("Eng", "Esp", "EN | RU").
+    func isLanguageSwitcher(_ s: LineShape) -> Bool {
+        let labels = s.words.map { LineShape.key($0).trimmingCharacters(in: LineShape.edgePunctuation) }
+            .filter { !$0.isEmpty }
+        return !labels.isEmpty && labels.count <= 8 && labels.allSatisfy(languageLabels.contains)
+    }
+
+    /// A lowercase run of keywords with no function words and no punctuation: an image name, tags, a URL slug.
+    func isSlug(_ s: LineShape) -> Bool {
+        guard s.words.count >= 4, !s.text.contains(where: { $0.isUppercase }),
+            !s.text.contains(where: { ".,;:!?\"“”".contains($0) })
+        else { return false }
+        let lower = s.words.map { $0.lowercased() }
+        let functionCount = lower.filter(functionWords.contains).count
+        let fileLike = s.words.contains { $0.contains("_") || ($0.contains(where: \.isNumber) && $0.count > 8) }
+        return functionCount == 0 || (fileLike && functionCount * 10 < s.words.count)
+    }
+
+    /// A caption or credit: a credit phrase opening the line, or one near its end.
+    func isPhotoCaption(_ s: LineShape) -> Bool {
+        guard s.words.count <= 70 else { return false }
+        let key = s.key
+        for credit in vocabulary.photoCredits {
+            var searchStart = key.startIndex
+            while let r = key.range(of: credit, range: searchStart..<key.endIndex) {
+                let before = r.lowerBound == key.startIndex ? nil : key[key.index(before: r.lowerBound)]
+                let boundaryBefore = before.map { !LineShape.isWordChar($0) || !LineShape.isWordChar(credit.first!) }
+                let after = r.upperBound == key.endIndex ? nil : key[r.upperBound]
+                let boundaryAfter = after.map { !LineShape.isWordChar($0) || !LineShape.isWordChar(credit.last!) }
+                if boundaryBefore ?? true, boundaryAfter ?? true {
+                    // A label ("photo:", "(photo") may follow a caption; a credit stands at the start or end.
+                    let isLabel = credit.hasSuffix(":") || credit.hasPrefix("(")
+                    let position = key.distance(from: key.startIndex, to: r.lowerBound)
+                    if position == 0 || position * 10 >= key.count * 6 || (isLabel && s.words.count <= 40) {
+                        return true
+                    }
+                }
+                searchStart = key.index(after: r.lowerBound)
+            }
+        }
+        return false
+    }
+
+    /// "Read more: ...", "Photo: ...", "Updated 3 hours ago": a known prefix on a short non-sentence, or a
+    /// prefix followed by `:`, `|` or a dash.
+    func hasBoilerplatePrefix(_ s: LineShape) -> Bool {
+        for prefix in vocabulary.linePrefixes {
+            guard let rest = LineShape.rest(of: s.key, afterPrefix: prefix) else { continue }
+            let next = rest.trimmingCharacters(in: .whitespaces).first
+            if let next, ":|-–—»›".contains(next) { return true }
+            if s.words.count <= vocabulary.shortPrefixMaxWords && !s.endsSentence { return true }
+        }
+        return false
+    }
+
+    func isBareURL(_ s: LineShape) -> Bool {
+        s.words.count == 1 && (s.key.hasPrefix("http://") || s.key.hasPrefix("https://") || s.key.hasPrefix("www."))
+    }
+
+    /// In the top or bottom zone: a line with a site-furniture phrase that is not a plain sentence, or that
+    /// speaks of the site itself ("our", its own name).
+    func isSiteFurniture(_ s: LineShape, ownKeys: Set<String>) -> Bool {
+        guard hasEdgePhrase(s) else { return false }
+        return !s.endsSentence || s.words.count <= 6 || speaksOfItself(s, ownKeys: ownKeys)
+    }
+
+    /// A site-furniture line that names the site itself or speaks as "we"/"our".
+    func isSelfReference(_ s: LineShape, ownKeys: Set<String>) -> Bool {
+        hasEdgePhrase(s) && speaksOfItself(s, ownKeys: ownKeys)
+    }
+
+    private func hasEdgePhrase(_ s: LineShape) -> Bool {
+        vocabulary.edgePhrases.contains { LineShape.contains(s.key, phrase: $0) }
+    }
+
+    private func speaksOfItself(_ s: LineShape, ownKeys: Set<String>) -> Bool {
+        if ownKeys.contains(where: { LineShape.contains(s.key, phrase: $0) }) { return true }
+        let lowerWords = Set(s.words.map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) })
+        return vocabulary.selfReferenceWords.contains(where: lowerWords.contains)
+    }
+
+    // MARK: - Joining
+
+    /// Joins the kept lines into paragraphs; blank lines mark paragraph breaks.
+    func join(_ shapes: [LineShape], kept: [Bool]) -> [String] {
+        join(shapes.indices.map { kept[$0] ? shapes[$0].text : (shapes[$0].text.isEmpty ? "" : nil) })
+    }
+
+    /// Joins kept lines into paragraphs. `nil` marks a dropped line, `""` a paragraph break.
+    func join(_ lines: [String?]) -> [String] {
+        var out: [String] = []
+        var brokeSinceLast = false  // a blank line lies between the last kept line and this one
+        for line in lines {
+            guard let line else { continue }
+            if line.isEmpty {
+                brokeSinceLast = true
+                continue
+            }
+            let shape = LineShape(line)
+            if let last = out.last {
+                let prev = LineShape(last)
+                let continues = !prev.endsSentence && shape.startsAsContinuation
+                // A line ending in ":" or ";" announces more of the same sentence.
+                let afterColon = (prev.finalMark == ":" || prev.finalMark == ";") && !brokeSinceLast
+                if continues || afterColon {
+                    let glue = ",;)]".contains(line.first!) ? "" : " "
+                    out[out.count - 1] = last + glue + line
+                    brokeSinceLast = false
+                    continue
+                }
+            }
+            out.append(line)
+            brokeSinceLast = false
+        }
+        return out
+    }
+}

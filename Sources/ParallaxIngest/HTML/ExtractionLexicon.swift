@@ -1,0 +1,139 @@
+import CLibXML2
+
+/// ``ExtractionConfiguration`` compiled for fast lookups on libxml2 nodes: tag names hashed to roles, class/id
+/// hints in one ``HintMatcher``, attribute values as byte sets.
+struct ExtractionLexicon: Sendable {
+    struct TagInfo: Sendable {
+        var roles: ContentTree.TagRole
+        var score: Float
+        var hash: UInt64 = 0
+    }
+
+    private let tags: [UInt64: TagInfo]
+    private let matcher: HintMatcher
+    private let articleBodyItemprops: Set<[UInt8]>
+    private let boilerplateRoles: Set<[UInt8]>
+    private let contentRoles: Set<[UInt8]>
+    private let hiddenStyles: [[UInt8]]
+    /// Interface lines (lowercase) never kept as article text.
+    let boilerplateLines: Set<String>
+
+    init(_ configuration: ExtractionConfiguration) {
+        var tags: [UInt64: TagInfo] = [:]
+        func add(_ names: [String], _ role: ContentTree.TagRole) {
+            for name in names { tags[Self.hash(name), default: TagInfo(roles: [], score: 0)].roles.insert(role) }
+        }
+        add(configuration.removedTags, .removed)
+        add(["script"], [.removed, .script])
+        add(configuration.boilerplateTags, .boilerplate)
+        add(configuration.blockTags, .block)
+        add(configuration.lineBreakTags, .lineBreak)
+        add(configuration.linkTags, .link)
+        add(configuration.headingTags, .heading)
+        add(configuration.listItemTags, .listItem)
+        add(configuration.paragraphTags, .paragraph)
+        add(configuration.scoredContainerTags, .scoredContainer)
+        add(["article", "main"], .contentContainer)
+        add(["html", "body"], .root)
+        for (name, score) in configuration.tagScores {
+            tags[Self.hash(name), default: TagInfo(roles: [], score: 0)].score = Float(score)
+        }
+        self.tags = tags
+        let hints = configuration.hints
+        var patterns: [(String, UInt32)] = []
+        patterns += hints.discard.map { ($0, UInt32(ContentTree.Hint.discard.rawValue)) }
+        patterns += hints.negative.map { ($0, UInt32(ContentTree.Hint.negative.rawValue)) }
+        patterns += hints.positive.map { ($0, UInt32(ContentTree.Hint.positive.rawValue)) }
+        patterns += hints.layout.map { ($0, UInt32(ContentTree.Hint.layout.rawValue)) }
+        patterns += hints.articleBody.map { ($0, UInt32(ContentTree.Hint.articleBody.rawValue)) }
+        matcher = HintMatcher(patterns: patterns)
+        articleBodyItemprops = Set(configuration.articleBodyItemprops.map { Array($0.lowercased().utf8) })
+        boilerplateRoles = Set(configuration.boilerplateRoles.map { Array($0.lowercased().utf8) })
+        contentRoles = Set(configuration.contentRoles.map { Array($0.lowercased().utf8) })
+        hiddenStyles = configuration.hiddenStyles.map { Array($0.lowercased().utf8) }
+        boilerplateLines = Set(configuration.boilerplateLines.map { $0.lowercased() })
+    }
+
+    /// FNV-1a of a lowercase tag name.
+    static func hash(_ name: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in name.lowercased().utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// Roles and score of a tag name (libxml2 lowercases HTML tag names).
+    func tag(_ name: UnsafePointer<xmlChar>?) -> TagInfo {
+        guard let name else { return TagInfo(roles: [], score: 0) }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var i = 0
+        while name[i] != 0 {
+            h = (h ^ UInt64(name[i])) &* 0x100_0000_01b3
+            i += 1
+        }
+        var info = tags[h] ?? TagInfo(roles: [], score: 0)
+        info.hash = h
+        return info
+    }
+
+    /// Hints from an element's `class`, `id`, `itemprop`, `role`, `style` and `hidden` attributes, and a hash of
+    /// its `class` value.
+    func hints(of element: xmlNodePtr) -> (ContentTree.Hint, UInt64) {
+        var attribute = element.pointee.properties
+        guard attribute != nil else { return ([], 0) }
+        var classHash: UInt64 = 0
+        var state: Int32 = 0
+        var mask: UInt32 = 0
+        var matched = false
+        var hints: ContentTree.Hint = []
+        while let a = attribute {
+            attribute = a.pointee.next
+            let name = a.pointee.name
+            let value = a.pointee.children?.pointee.content
+            if Self.nameEquals(name, "class") || Self.nameEquals(name, "id") {
+                guard let value else { continue }
+                if Self.nameEquals(name, "class") {
+                    classHash = 0xcbf2_9ce4_8422_2325
+                    var k = 0
+                    while value[k] != 0 {
+                        classHash = (classHash ^ UInt64(value[k])) &* 0x100_0000_01b3
+                        k += 1
+                    }
+                }
+                if !matched { matcher.boundary(state: &state, mask: &mask) }
+                matched = true
+                matcher.roles(in: Self.buffer(value), state: &state, mask: &mask)
+                matcher.boundary(state: &state, mask: &mask)
+            } else if Self.nameEquals(name, "itemprop") {
+                if let value, articleBodyItemprops.contains(Self.lowercased(value)) { hints.insert(.itemprop) }
+            } else if Self.nameEquals(name, "role") {
+                guard let value else { continue }
+                let role = Self.lowercased(value)
+                if boilerplateRoles.contains(role) { hints.insert(.boilerplateRole) }
+                if contentRoles.contains(role) { hints.insert(.contentRole) }
+            } else if Self.nameEquals(name, "style") {
+                guard let value else { continue }
+                let style = Self.lowercased(value).filter { $0 != 0x20 }
+                if hiddenStyles.contains(where: { style.firstRange(of: $0) != nil }) { hints.insert(.hidden) }
+            } else if Self.nameEquals(name, "hidden") {
+                hints.insert(.hidden)
+            }
+        }
+        return (hints.union(ContentTree.Hint(rawValue: UInt16(truncatingIfNeeded: mask))), classHash)
+    }
+
+    static func nameEquals(_ name: UnsafePointer<xmlChar>?, _ literal: StaticString) -> Bool {
+        guard let name else { return false }
+        return literal.withUTF8Buffer { want in
+            for i in 0..<want.count where name[i] != want[i] { return false }
+            return name[want.count] == 0
+        }
+    }
+
+    private static func buffer(_ value: UnsafePointer<xmlChar>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))
+    }
+
+    private static func lowercased(_ value: UnsafePointer<xmlChar>) -> [UInt8] {
+        buffer(value).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    }
+}

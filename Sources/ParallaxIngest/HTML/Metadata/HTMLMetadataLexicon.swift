@@ -1,0 +1,131 @@
+import Foundation
+
+/// The data behind ``HTMLMetadataExtractor`` and ``HTMLDateExtractor``: meta names, class-name hints, month names
+/// in many languages, byline words. Loaded from `Resources/html-metadata.json`; users may extend the file.
+public struct HTMLMetadataLexicon: Sendable, Decodable {
+    var publishedMetaNames: Set<String> = []
+    var modifiedMetaNames: Set<String> = []
+    var publishedItemprops: Set<String> = []
+    var modifiedItemprops: Set<String> = []
+    var publishedJSONLDKeys: [String] = []
+    var modifiedJSONLDKeys: [String] = []
+    var publishedScriptKeys: [String] = []
+    var modifiedScriptKeys: [String] = []
+    var dateClassHints: [String] = []
+    var publishedClassHints: [String] = []
+    var modifiedClassHints: [String] = []
+    var excludedZoneHints: [String] = []
+    var excludedZoneTags: Set<String> = []
+    var captionHints: [String] = []
+    var captionTags: Set<String> = []
+    var publishedWords: [String] = []
+    var modifiedWords: [String] = []
+    var dateFillerWords: Set<String> = []
+    var ordinalSuffixes: Set<String> = []
+    var yearWords: Set<String> = []
+    var yearMarkers: [String] = []
+    var monthMarkers: [String] = []
+    var dayMarkers: [String] = []
+    var monthFirstLanguages: Set<String> = []
+    var months: [[String]] = []
+    var authorMetaNames: [String] = []
+    var bylineClassHints: [String] = []
+    var bylinePrefixes: [String] = []
+    var authorSeparators: [String] = []
+    var siteNameMetaNames: [String] = []
+    var titleMetaNames: [String] = []
+    var descriptionMetaNames: [String] = []
+    var languageMetaNames: [String] = []
+    var titleSeparators: [String] = []
+    var articleTypes: Set<String> = []
+    var minYear: Int = 1995
+
+    /// Lowercase month name or abbreviation -> month number (1...12).
+    let monthNumbers: [String: Int]
+
+    enum CodingKeys: String, CodingKey {
+        case publishedMetaNames, modifiedMetaNames, publishedItemprops, modifiedItemprops, publishedJSONLDKeys
+        case modifiedJSONLDKeys, publishedScriptKeys, modifiedScriptKeys, dateClassHints, publishedClassHints
+        case modifiedClassHints, excludedZoneHints, excludedZoneTags, captionHints, captionTags, publishedWords, modifiedWords
+        case dateFillerWords, ordinalSuffixes, yearWords, yearMarkers, monthMarkers, dayMarkers
+        case monthFirstLanguages, months, authorMetaNames, bylineClassHints, bylinePrefixes, authorSeparators
+        case siteNameMetaNames, titleMetaNames, descriptionMetaNames, languageMetaNames, titleSeparators
+        case articleTypes, minYear
+    }
+
+    /// An empty lexicon: only language-neutral evidence (ISO dates, numeric dates) is used.
+    public init() { monthNumbers = [:] }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func list(_ k: CodingKeys) throws -> [String] { try c.decodeIfPresent([String].self, forKey: k) ?? [] }
+        func set(_ k: CodingKeys) throws -> Set<String> { Set(try list(k)) }
+        publishedMetaNames = try set(.publishedMetaNames)
+        modifiedMetaNames = try set(.modifiedMetaNames)
+        publishedItemprops = try set(.publishedItemprops)
+        modifiedItemprops = try set(.modifiedItemprops)
+        publishedJSONLDKeys = try list(.publishedJSONLDKeys)
+        modifiedJSONLDKeys = try list(.modifiedJSONLDKeys)
+        publishedScriptKeys = try list(.publishedScriptKeys)
+        modifiedScriptKeys = try list(.modifiedScriptKeys)
+        dateClassHints = try list(.dateClassHints)
+        publishedClassHints = try list(.publishedClassHints)
+        modifiedClassHints = try list(.modifiedClassHints)
+        excludedZoneHints = try list(.excludedZoneHints)
+        excludedZoneTags = try set(.excludedZoneTags)
+        captionHints = try list(.captionHints)
+        captionTags = try set(.captionTags)
+        publishedWords = try list(.publishedWords)
+        modifiedWords = try list(.modifiedWords)
+        dateFillerWords = try set(.dateFillerWords)
+        ordinalSuffixes = try set(.ordinalSuffixes)
+        yearWords = try set(.yearWords)
+        yearMarkers = try list(.yearMarkers)
+        monthMarkers = try list(.monthMarkers)
+        dayMarkers = try list(.dayMarkers)
+        monthFirstLanguages = try set(.monthFirstLanguages)
+        months = try c.decodeIfPresent([[String]].self, forKey: .months) ?? []
+        authorMetaNames = try list(.authorMetaNames)
+        bylineClassHints = try list(.bylineClassHints)
+        bylinePrefixes = try list(.bylinePrefixes)
+        authorSeparators = try list(.authorSeparators)
+        siteNameMetaNames = try list(.siteNameMetaNames)
+        titleMetaNames = try list(.titleMetaNames)
+        descriptionMetaNames = try list(.descriptionMetaNames)
+        languageMetaNames = try list(.languageMetaNames)
+        titleSeparators = try list(.titleSeparators)
+        articleTypes = try set(.articleTypes)
+        minYear = try c.decodeIfPresent(Int.self, forKey: .minYear) ?? 1995
+        var numbers: [String: Int] = [:]
+        for (i, names) in months.prefix(12).enumerated() {
+            for name in names where numbers[name.lowercased()] == nil { numbers[name.lowercased()] = i + 1 }
+        }
+        monthNumbers = numbers
+    }
+
+    /// Loads a lexicon from a JSON file.
+    public static func load(from url: URL) throws -> HTMLMetadataLexicon {
+        try JSONDecoder().decode(HTMLMetadataLexicon.self, from: Data(contentsOf: url))
+    }
+
+    /// The lexicon shipped with Parallax (`Resources/html-metadata.json`); empty if the resource is missing.
+    public static let bundled: HTMLMetadataLexicon = {
+        guard let url = Bundle.module.url(forResource: "html-metadata", withExtension: "json"),
+            let lexicon = try? load(from: url)
+        else { return HTMLMetadataLexicon() }
+        return lexicon
+    }()
+}
+
+extension HTMLMetadataLexicon {
+    /// Whether an element is navigation, a footer, comments, a list of other articles and the like, whose dates
+    /// and names are not the article's.
+    func isExcludedZone(_ node: HTMLNode) -> Bool {
+        let name = node.name
+        if excludedZoneTags.contains(name) { return true }
+        if name == "html" || name == "body" || name == "main" || name == "article" { return false }
+        let ci = node.classAndID
+        guard !ci.isEmpty else { return false }
+        return excludedZoneHints.contains { ci.contains($0) }
+    }
+}

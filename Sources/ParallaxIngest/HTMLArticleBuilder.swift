@@ -1,0 +1,95 @@
+/// Turns one HTML page into an ``Article``: main text from ``MainTextExtractor``, metadata from
+/// ``HTMLMetadataExtractor``, then the same assembly as plain text (``BoilerplateFilter``, dateline, outlet
+/// registry), so every input format is cleaned by one set of rules.
+///
+/// Used by ``HTMLReader`` for pages on disk and, as an ``HTMLPageReader``, by ``WARCReader`` for archived pages.
+public struct HTMLArticleBuilder: HTMLPageReader {
+    public var extractor: MainTextExtractor
+    public var metadata: HTMLMetadataExtractor
+    private let assembler: ArticleAssembler
+
+    /// Creates a builder; `filter` carries the outlet registry and boilerplate vocabulary.
+    public init(
+        filter: BoilerplateFilter = BoilerplateFilter(), extractor: MainTextExtractor = MainTextExtractor(),
+        metadata: HTMLMetadataExtractor = HTMLMetadataExtractor(), maxTextBytes: Int = 1 << 20
+    ) {
+        self.extractor = extractor
+        self.metadata = metadata
+        self.assembler = ArticleAssembler(filter: filter, maxTextBytes: maxTextBytes)
+    }
+
+    /// The article of a parsed page, or an issue naming `source` when the page holds no article text.
+    /// `captured` (a crawl date) stands in for the publication date only when the page states none.
+    public func article(
+        from document: HTMLDocument, id: String, source: String, url: String?, captured: Day? = nil
+    ) -> [IngestEvent] {
+        let extracted = extractor.extract(from: document)
+        guard !extracted.text.isEmpty else {
+            return [.issue(IngestIssue(input: source, message: "no main text found"))]
+        }
+        let meta = metadata.extract(from: document, url: url)
+        var known = ArticleAssembler.Known(id: id, source: source)
+        known.url = meta.canonicalURL ?? url
+        known.title = meta.title
+        known.outlet = meta.siteName
+        known.published = meta.published ?? captured
+        known.authors = meta.authors
+        known.language = meta.language
+        known.detectTitle = meta.title == nil
+        let (article, problems) = assembler.assemble(extracted.text, known: known)
+        var events = problems.map { IngestEvent.issue(IngestIssue(input: source, message: $0)) }
+        if let article { events.append(.article(article)) }
+        return events
+    }
+
+    /// Reads an archived page (``HTMLPageReader``).
+    public func read(_ page: HTMLPage) -> IngestEvent {
+        let document: HTMLDocument
+        do {
+            let encoding = page.charset ?? HTMLEncodingDetector().encoding(of: page.html)
+            document = try HTMLDocument(bytes: page.html, url: page.url, encoding: encoding)
+        } catch {
+            return .issue(IngestIssue(input: page.source, message: "cannot parse HTML: \(error.message)"))
+        }
+        let events = article(from: document, id: page.id, source: page.source, url: page.url, captured: page.captured)
+        return events.last { if case .article = $0 { true } else { false } } ?? events.first
+            ?? .issue(IngestIssue(input: page.source, message: "no article"))
+    }
+}
+
+/// Main-text extraction for HTML fragments such as feed item bodies (``HTMLBodyExtractor``).
+///
+/// A fragment is usually all content, so when the main-text extractor keeps little of it the plain block text of
+/// the fragment is used instead.
+public struct MainTextBodyExtractor: HTMLBodyExtractor {
+    public var extractor: MainTextExtractor
+    public var fallback: BlockTextExtractor
+
+    public init(extractor: MainTextExtractor = MainTextExtractor(), fallback: BlockTextExtractor = BlockTextExtractor()) {
+        self.extractor = extractor
+        self.fallback = fallback
+    }
+
+    public func text(fromHTML html: [UInt8], url: String?, charset: String?) -> String {
+        let block = fallback.text(fromHTML: html, url: url, charset: charset)
+        guard let document = try? HTMLDocument(bytes: html, url: url, encoding: charset ?? "utf-8") else {
+            return block
+        }
+        let main = extractor.extract(from: document).text
+        return main.utf8.count * 2 >= block.utf8.count ? main : block
+    }
+}
+
+extension Ingestor {
+    /// A reader for every input format (plain text, JSON Lines, HTML, feeds, WARC), all resolving outlets through
+    /// `registry` and sharing one boilerplate filter.
+    public static func allReaders(registry: OutletRegistry = .bundled) -> [InputFormat: any ArticleReader] {
+        let filter = BoilerplateFilter(registry: registry)
+        let html = HTMLArticleBuilder(filter: filter)
+        var readers = defaultReaders(filter: filter)
+        readers[.html] = HTMLReader()
+        readers[.feed] = FeedReader(extractor: MainTextBodyExtractor())
+        readers[.warc] = WARCReader(pageReader: html)
+        return readers
+    }
+}

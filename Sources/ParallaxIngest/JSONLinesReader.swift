@@ -1,0 +1,126 @@
+import Foundation
+
+/// Reads articles from JSON Lines: one JSON object per line.
+///
+/// Fields (each with the aliases in `jsonl-fields.json`): `id`, `outlet`, `url`, `title`, `date` (`YYYY-MM-DD`
+/// or an ISO timestamp, or any date ``TextMetadataExtractor`` reads), `text` (required), `authors` (a string or
+/// an array), `language`. The text goes through the same cleaning as plain text. A line that is not a JSON
+/// object or has no text is reported as an issue naming the file and line; the other lines are read.
+public struct JSONLinesReader: ArticleReader {
+    /// The JSON keys accepted for each field, in order of preference.
+    public struct FieldNames: Sendable, Codable {
+        public var id: [String]
+        public var outlet: [String]
+        public var url: [String]
+        public var title: [String]
+        public var date: [String]
+        public var text: [String]
+        public var authors: [String]
+        public var language: [String]
+
+        /// The keys shipped with Parallax (`jsonl-fields.json`).
+        public static let bundled = BundledResource.decode(FieldNames.self, from: "jsonl-fields")
+    }
+
+    private let assembler: ArticleAssembler
+    private let fields: FieldNames
+
+    /// Creates a reader.
+    /// - Parameters:
+    ///   - filter: the boilerplate filter applied to each text (its registry resolves outlet names).
+    ///   - fields: accepted JSON keys.
+    ///   - maxTextBytes: longest article text kept; longer text is cut and reported.
+    public init(
+        filter: BoilerplateFilter = BoilerplateFilter(), fields: FieldNames = .bundled, maxTextBytes: Int = 1 << 20
+    ) {
+        assembler = ArticleAssembler(filter: filter, maxTextBytes: maxTextBytes)
+        self.fields = fields
+    }
+
+    public func read(_ input: InputSource, emit: (IngestEvent) -> Void) throws(IngestIssue) {
+        let bytes = try input.readAll()
+        let decoded = try TextDecoding.decode(bytes, input: input.name, maxBytes: 1 << 30)
+        if let note = decoded.note { emit(.issue(IngestIssue(input: input.name, message: note))) }
+        let stem = PlainTextReader.stem(of: input.name)
+        var lineNumber = 0
+        var any = false
+        for line in decoded.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            guard line.contains(where: { !$0.isWhitespace }) else { continue }
+            any = true
+            let location = "line \(lineNumber)"
+            func issue(_ message: String) {
+                emit(.issue(IngestIssue(input: input.name, location: location, message: message)))
+            }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) else {
+                issue("not valid JSON; skipped")
+                continue
+            }
+            guard let record = object as? [String: Any] else {
+                issue("not a JSON object; skipped")
+                continue
+            }
+            guard let text = string(record, fields.text), text.contains(where: { !$0.isWhitespace }) else {
+                issue("no article text (expected one of: \(fields.text.joined(separator: ", "))); skipped")
+                continue
+            }
+            let url = string(record, fields.url)
+            var known = ArticleAssembler.Known(
+                id: string(record, fields.id) ?? "\(stem):\(lineNumber)", source: "\(input.name):\(lineNumber)",
+                url: url, title: string(record, fields.title), outlet: outletName(record),
+                published: string(record, fields.date).flatMap { Day(iso: $0) ?? assembler.metadata.day(in: $0) },
+                authors: authors(record), language: string(record, fields.language))
+            known.detectTitle = known.title == nil
+            let (article, problems) = assembler.assemble(text, known: known)
+            for problem in problems { issue(problem) }
+            if let article { emit(.article(article)) }
+        }
+        if !any { emit(.issue(IngestIssue(input: input.name, message: "empty file; no article"))) }
+    }
+
+    /// The first field among `keys` holding a non-empty string (numbers are written out).
+    private func string(_ record: [String: Any], _ keys: [String]) -> String? {
+        for key in keys {
+            switch record[key] {
+            case let s as String where !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
+                return s.trimmingCharacters(in: .whitespacesAndNewlines)
+            case let n as NSNumber: return n.stringValue
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// The outlet: a string, or an object with a `name` (as in `"source": {"name": "Reuters"}`).
+    private func outletName(_ record: [String: Any]) -> String? {
+        if let s = string(record, fields.outlet) { return s }
+        for key in fields.outlet {
+            if let nested = record[key] as? [String: Any], let name = string(nested, ["name", "title", "domain"]) {
+                return name
+            }
+        }
+        return nil
+    }
+
+    /// Authors from a string ("Jane Doe and John Smith"), an array of strings, or an array of `{name: ...}`.
+    private func authors(_ record: [String: Any]) -> [String] {
+        for key in fields.authors {
+            switch record[key] {
+            case let s as String:
+                let metadata = assembler.metadata
+                let byline = (metadata.byline(in: s) ?? metadata.byline(in: "By " + s))?.authors ?? []
+                if !byline.isEmpty { return byline }
+                let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !trimmed.isEmpty { return [trimmed] }
+            case let list as [Any]:
+                let names = list.compactMap { item -> String? in
+                    if let s = item as? String { return s }
+                    return (item as? [String: Any]).flatMap { string($0, ["name", "title"]) }
+                }.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+                if !names.isEmpty { return names }
+            default: continue
+            }
+        }
+        return []
+    }
+}

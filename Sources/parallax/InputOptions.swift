@@ -1,0 +1,25 @@
+import ArgumentParser
+import ParallaxIngest
+
+/// Options shared by the commands that read articles.
+struct InputOptions: ParsableArguments {
+    @Option(help: "Read every input as this format instead of detecting it: text, jsonl, html, feed or warc.")
+    var inputFormat: InputFormat?
+
+    @Option(help: "A JSON file of extra outlets (same format as the bundled registry) added to the registry.")
+    var outlets: String?
+
+    /// The bundled outlet registry plus the user's file.
+    func registry() throws -> OutletRegistry {
+        do { return try OutletRegistry.load(extraFile: outlets) } catch {
+            throw ValidationError("Cannot load outlets file \(outlets ?? ""): \(error)")
+        }
+    }
+
+    /// An ingestor for every input format, resolving outlets through `registry`.
+    func ingestor(registry: OutletRegistry) -> Ingestor {
+        Ingestor(readers: Ingestor.allReaders(registry: registry), format: inputFormat)
+    }
+}
+
+extension InputFormat: ExpressibleByArgument {}

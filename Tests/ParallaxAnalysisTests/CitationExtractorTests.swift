@@ -1,0 +1,54 @@
+import Testing
+
+@testable import ParallaxAnalysis
+
+struct CitationExtractorTests {
+    func sources(_ text: String, outlet: String? = nil) -> [String] {
+        CitationExtractor().extract(from: makeDocument(text, outlet: outlet)).map(\.source)
+    }
+
+    @Test func listOfAgenciesGivesOneCitationEach() {
+        let cited = sources("A port official told the Reuters, AFP and The Associated Press news agencies that ships were delayed.")
+        #expect(cited == ["a port official", "Reuters", "AFP", "Associated Press"].map { $0 } || cited.contains("Reuters"))
+        #expect(Set(cited).isSuperset(of: ["Reuters", "AFP", "Associated Press"]))
+    }
+
+    @Test func citingAndAccordingTo() {
+        let cited = sources(
+            "Prices rose again, the Bloomberg agency reported, citing two people familiar with the talks.\nAccording to Politico, the deal is close.")
+        #expect(cited.contains("Bloomberg"))
+        #expect(cited.contains("Politico"))
+        #expect(cited.contains { $0.hasPrefix("two people familiar with") })
+    }
+
+    @Test func bodiesAndDescribedSources() throws {
+        let citations = CitationExtractor().extract(
+            from: makeDocument("The harbour was closed on Sunday, the Transport Ministry said.\nA ministry spokesperson told Kyodo the closure was temporary."))
+        let ministry = try #require(citations.first)
+        #expect(ministry.source == "the Transport Ministry")
+        #expect(ministry.sourceKind == .organization)
+        #expect(citations.contains { $0.source == "A ministry spokesperson" && $0.sourceKind == .anonymous })
+        #expect(citations.contains { $0.source == "Kyodo" && $0.sourceKind == .outlet })
+    }
+
+    @Test func quotedAsSayingCitesTheOutlet() {
+        let cited = sources("Russia’s RIA agency cited a regional governor as saying that the bridge was repaired.")
+        #expect(cited.first == "RIA")
+        #expect(cited.contains("a regional governor"))
+    }
+
+    @Test func laterDescriptionResolvesToTheOutlet() {
+        let cited = sources("The New York Times reported that the talks had stalled.\nThe report said the envoy would return, wrote the newspaper.")
+        #expect(Set(cited) == ["The New York Times"])
+    }
+
+    @Test func ownOutletIsNotCited() {
+        let cited = sources("A ministry spokesperson told Kyodo the closure was temporary.", outlet: "Kyodo")
+        #expect(!cited.contains("Kyodo"))
+    }
+
+    @Test func listenersWithoutNameAreNotOutlets() {
+        let cited = sources("Officials told reporters and several media outlets that the bridge would reopen.")
+        #expect(cited == ["Officials"])
+    }
+}

@@ -1,0 +1,56 @@
+import ParallaxAnalysis
+import Testing
+
+struct ClaimAlignerTests {
+    func claim(containing phrase: String, in claims: [Claim]) -> Claim? {
+        claims.first { c in c.occurrences.contains { $0.sentence.contains(phrase) } }
+    }
+
+    @Test func alignsTheSameFactInOtherWords() throws {
+        let (story, documents) = StoryFixtures.quakeStory()
+        let claims = ClaimAligner().align(story: story, documents: documents)
+        let toll = try #require(claim(containing: "killing at least 37", in: claims))
+        #expect(Set(toll.articles) == ["quake-a", "quake-b", "quake-c"])
+        let epicentre = try #require(claim(containing: "20 kilometres south", in: claims))
+        #expect(Set(epicentre.articles) == ["quake-a", "quake-b", "quake-c"])
+        let emergency = try #require(claim(containing: "state of emergency across", in: claims))
+        #expect(Set(emergency.articles) == ["quake-a", "quake-b"])
+        let rescue = try #require(claim(containing: "Rescue teams", in: claims))
+        #expect(rescue.articles.count >= 2)
+    }
+
+    @Test func unrelatedSentenceDoesNotAlign() throws {
+        let (story, documents) = StoryFixtures.quakeStory()
+        let claims = ClaimAligner().align(story: story, documents: documents)
+        let football = try #require(claim(containing: "football team", in: claims))
+        #expect(football.articles == ["quake-a"])
+        let aftershocks = try #require(claim(containing: "Aftershocks", in: claims))
+        #expect(aftershocks.articles == ["quake-c"])
+    }
+
+    @Test func claimsAreOrderedAndTraceable() {
+        let (story, documents) = StoryFixtures.quakeStory()
+        let claims = ClaimAligner().align(story: story, documents: documents)
+        #expect(claims.map(\.id) == claims.indices.map { "c\($0 + 1)" })
+        #expect(zip(claims, claims.dropFirst()).allSatisfy { $0.articles.count >= $1.articles.count })
+        let byID = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0) })
+        for claim in claims {
+            #expect(Set(claim.occurrences.map(\.article)).count == claim.occurrences.count)
+            #expect(claim.occurrences.contains { $0.sentence == claim.text })
+            for o in claim.occurrences { #expect(String(byID[o.article]!.text(of: o.span)) == o.sentence) }
+        }
+    }
+
+    @Test func skipsQuestionsShortLinesAndRepeats() {
+        let documents = StoryFixtures.documents([
+            (
+                "x", nil, nil,
+                "Will the dam hold this winter?\nRead more.\nEngineers inspected the dam walls on Monday.\n"
+                    + "Engineers inspected the dam walls on Monday."
+            )
+        ])
+        let story = Story(id: "s", title: "", articles: ["x"])
+        let claims = ClaimAligner().align(story: story, documents: documents)
+        #expect(claims.map(\.text) == ["Engineers inspected the dam walls on Monday."])
+    }
+}

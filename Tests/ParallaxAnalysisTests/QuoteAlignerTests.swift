@@ -1,0 +1,58 @@
+import Testing
+
+@testable import ParallaxAnalysis
+
+struct QuoteAlignerTests {
+    let docs = [
+        makeDocument(
+            "“We will open the new harbour terminal in September and hire two hundred local workers,” port director Eva Lind said.\nThe weather was calm.",
+            id: "x"),
+        makeDocument(
+            "The port will “open the new harbour terminal in September,” a port spokesman said.\nFishermen said the catch had doubled this year.",
+            id: "y"),
+        makeDocument(
+            "We will open the new harbor terminal in September and hire 200 local workers, Lind said.", id: "z"),
+    ]
+
+    @Test func sameStatementAcrossArticlesIsOneQuote() throws {
+        let quotes = QuoteAligner().align(docs)
+        let q = try #require(quotes.first)
+        #expect(q.id == "q1")
+        #expect(q.occurrences.map(\.article) == ["x", "y", "z"])
+        #expect(q.occurrences.map(\.quoted) == [true, true, false])
+        #expect(q.text.hasPrefix("We will open the new harbour terminal"))
+        #expect(q.speaker == "Eva Lind")
+        #expect(q.speakerRole == "port director")
+        // The fullest wording has no changes; the partial one misses the rest.
+        #expect(q.occurrences[0].diff.allSatisfy { $0.kind == .same })
+        #expect(q.occurrences[1].diff.contains { $0.kind == .removed && $0.text.contains("hire") })
+        #expect(q.occurrences[2].diff.contains { $0.kind == .added && $0.text.contains("harbor") })
+    }
+
+    @Test func differentStatementsStaySeparateWithStableIds() {
+        let quotes = QuoteAligner().align(docs)
+        #expect(quotes.map(\.id) == ["q1", "q2"])
+        #expect(quotes.last?.occurrences.map(\.article) == ["y"])
+        #expect(quotes.last?.speaker == "Fishermen")
+    }
+
+    @Test func sharedTopicWordsAloneDoNotAlign() {
+        let a = makeDocument("The harbour terminal is too expensive, a council member said.", id: "a")
+        let b = makeDocument("The harbour terminal opened with a concert, the organizers said.", id: "b")
+        #expect(QuoteAligner().align([a, b]).count == 2)
+    }
+
+    @Test func outletReportsAreLeftToCitationsByDefault() {
+        let doc = makeDocument("The terminal will cost 40 million euros, Reuters reported.")
+        #expect(QuoteAligner().align([doc]).isEmpty)
+        var aligner = QuoteAligner()
+        aligner.includeOutletReports = true
+        #expect(aligner.align([doc]).count == 1)
+    }
+
+    @Test func stemmingIsSymmetric() {
+        #expect(QuoteAligner.stem("attacking") == QuoteAligner.stem("attacked"))
+        #expect(QuoteAligner.stem("weapons") == "weapon")
+        #expect(QuoteAligner.stem("press") == "press")
+    }
+}

@@ -1,0 +1,129 @@
+import Testing
+
+@testable import ParallaxAnalysis
+
+struct QuoteExtractorTests {
+    let extractor = QuoteExtractor()
+
+    @Test(arguments: [
+        "“We will rebuild the bridge by spring,” the mayor said.",
+        "\"We will rebuild the bridge by spring,\" the mayor said.",
+        "«We will rebuild the bridge by spring», the mayor said.",
+        "„We will rebuild the bridge by spring“, the mayor said.",
+    ])
+    func directQuoteInAnyMarks(text: String) throws {
+        let quotes = extractor.extract(from: makeDocument(text))
+        let q = try #require(quotes.first)
+        #expect(quotes.count == 1)
+        #expect(q.quoted)
+        #expect(q.text == "We will rebuild the bridge by spring")
+        #expect(q.speaker?.name == "the mayor")
+        #expect(q.cue == "said")
+    }
+
+    @Test func interruptedQuoteKeepsItsSpeaker() {
+        let doc = makeDocument("“The bridge is safe,” Mayor Ana Lopez said. “It will take two more years to finish.”")
+        let quotes = extractor.extract(from: doc)
+        #expect(quotes.map(\.text) == ["The bridge is safe", "It will take two more years to finish."])
+        #expect(quotes.map { $0.speaker?.name } == ["Ana Lopez", "Ana Lopez"])
+        #expect(quotes.first?.speaker?.role == "Mayor")
+    }
+
+    @Test func colonBeforeQuoteInNextParagraph() {
+        let doc = makeDocument("The coach summed up the season, with one player adding:\n“Nobody believed in us.”")
+        let quotes = extractor.extract(from: doc).filter(\.quoted)
+        #expect(quotes.map(\.text) == ["Nobody believed in us."])
+        #expect(quotes.first?.speaker?.name == "one player")
+    }
+
+    @Test func reportedStatementWithTrailingAttribution() throws {
+        let doc = makeDocument("The budget will be cut by ten percent, a city official said on Monday.")
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(!q.quoted)
+        #expect(q.text == "The budget will be cut by ten percent")
+        #expect(q.speaker?.name == "a city official")
+        #expect(q.speaker?.kind == .anonymous)
+    }
+
+    @Test func saidThatWithRole() throws {
+        let doc = makeDocument("Health Minister Karl Berg said on Tuesday that the clinics would reopen in June.")
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.text == "the clinics would reopen in June")
+        #expect(q.speaker?.name == "Karl Berg")
+        #expect(q.speaker?.role == "Health Minister")
+        #expect(q.speaker?.kind == .person)
+        let content = doc.text(of: q.contentSpan)
+        #expect(content.hasPrefix("that the clinics"))
+    }
+
+    @Test func accordingToAtStartAndEnd() {
+        let doc = makeDocument(
+            "According to the fire department, the blaze started in the kitchen.\nThe damage is estimated at two million euros, according to insurers.")
+        let quotes = extractor.extract(from: doc)
+        #expect(quotes.map(\.text) == ["the blaze started in the kitchen", "The damage is estimated at two million euros"])
+        #expect(quotes.map { $0.speaker?.name } == ["the fire department", "insurers"])
+        #expect(quotes.first?.speaker?.kind == .organization)
+    }
+
+    @Test func pronounResolvesToPersonNamedBefore() throws {
+        let doc = makeDocument("Coach Maria Silva watched the final from the bench.\nThe team played with real courage, she said.")
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.speaker?.name == "Maria Silva")
+        #expect(q.speaker?.isAnaphor == true)
+        #expect(q.speaker?.role == "Coach")
+    }
+
+    @Test func colonIntroducesUnquotedStatement() throws {
+        let doc = makeDocument("The captain added at the time: We trained for this moment all season. And we will keep going.")
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.text == "We trained for this moment all season. And we will keep going")
+        #expect(q.speaker?.name == "The captain")
+    }
+
+    @Test func closingAttributionCoversPlainSentencesOfItsParagraph() throws {
+        let doc = makeDocument(
+            "Shares fell sharply.\nThe plant will close in March. About 300 workers will lose their jobs, a company spokesperson said.")
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.text == "The plant will close in March. About 300 workers will lose their jobs")
+        #expect(q.sentences == 1...2)
+        #expect(q.speaker?.name == "a company spokesperson")
+    }
+
+    @Test func partialQuoteInsideReportedSpeech() throws {
+        let doc = makeDocument("The minister said the reform had “not changed anything at all.”")
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.quoted)
+        #expect(q.text == "not changed anything at all.")
+        #expect(q.speaker?.name == "The minister")
+        #expect(doc.text(of: q.contentSpan).hasPrefix("the reform had"))
+    }
+
+    @Test func titlesAndScareQuotesAreNotQuotes() {
+        let doc = makeDocument(
+            "Burton claims that his favorite book is \"One Hundred Years of Solitude\".\nBurton thinks that cats are \"cuties\".")
+        #expect(extractor.extract(from: doc).filter(\.quoted).isEmpty)
+    }
+
+    @Test func firstPersonAttributionsInsideAStatementAreNotSpeakers() throws {
+        let doc = makeDocument(
+            "Spokeswoman Lena Park spoke to reporters.\nI would tell you that nothing has changed. We remain committed to the plan, she said.")
+        let quotes = extractor.extract(from: doc)
+        let q = try #require(quotes.first)
+        #expect(quotes.count == 1)
+        #expect(q.speaker?.name == "Lena Park")
+        #expect(q.text.hasPrefix("I would tell you"))
+    }
+
+    @Test func invertedAttributionAfterQuote() throws {
+        let q = try #require(extractor.extract(from: makeDocument("“I absolutely love cats!” insists Burton.")).first)
+        #expect(q.speaker?.name == "Burton")
+        #expect(q.cue == "insists")
+    }
+
+    @Test func quotedAsSaying() throws {
+        let doc = makeDocument("The Daily Planet newspaper quoted a senior engineer as saying that the dam was never inspected.")
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.text == "the dam was never inspected")
+        #expect(q.speaker?.name == "a senior engineer")
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import ParallaxAnalysis
+import Testing
+
+/// The reference story: the five seed articles read from `../shared/corpus/seeds` (skipped when absent).
+struct SeedStoryTests {
+    @Test(.enabled(if: StoryFixtures.hasSeeds, "seed corpus not found at ../shared/corpus/seeds; skipped"))
+    func allSeedsFormOneStory() throws {
+        let documents = try StoryFixtures.seedDocuments()
+        #expect(documents.count == 5)
+        let stories = StoryClusterer().cluster(documents)
+        try #require(stories.count == 1)
+        #expect(stories[0].id == "story-1")
+        #expect(Set(stories[0].articles) == Set(documents.map(\.id)))
+        #expect(stories[0].copies.isEmpty)
+    }
+
+    @Test(.enabled(if: StoryFixtures.hasSeeds, "seed corpus not found at ../shared/corpus/seeds; skipped"))
+    func counterFireClaimIsSharedByFourArticles() throws {
+        let documents = try StoryFixtures.seedDocuments()
+        let story = try #require(StoryClusterer().cluster(documents).first)
+        let claims = ClaimAligner().align(story: story, documents: documents)
+        if ProcessInfo.processInfo.environment["PARALLAX_PRINT_CLAIMS"] != nil {
+            for c in claims where c.articles.count > 1 {
+                print("\(c.id) [\(c.articles.count)] \(c.text)")
+                for o in c.occurrences { print("    \(o.article.prefix(3)): \(o.sentence.prefix(150))") }
+            }
+        }
+        let counterFire = claims.filter { claim in
+            claim.occurrences.contains { $0.sentence.lowercased().contains("counter") }
+        }
+        let widest = try #require(counterFire.max { $0.articles.count < $1.articles.count })
+        #expect(widest.articles.count >= 4)
+        #expect(claims.first?.articles.count ?? 0 >= 4)
+        // Each occurrence's span points at its sentence in its article.
+        let byID = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0) })
+        for claim in claims {
+            for o in claim.occurrences { #expect(String(byID[o.article]!.text(of: o.span)) == o.sentence) }
+        }
+    }
+}

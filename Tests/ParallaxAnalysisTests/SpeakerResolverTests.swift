@@ -1,0 +1,59 @@
+import Testing
+
+@testable import ParallaxAnalysis
+
+struct SpeakerResolverTests {
+    func speakers(_ text: String) -> [SpeakerResolver.Speaker?] {
+        QuoteExtractor().extract(from: makeDocument(text)).map(\.speaker)
+    }
+
+    @Test func roleIsSplitFromName() throws {
+        let s = try #require(speakers("Deputy Finance Minister Olga Petrov said that taxes would rise.").first ?? nil)
+        #expect(s.name == "Olga Petrov")
+        #expect(s.role == "Deputy Finance Minister")
+        #expect(s.kind == .person)
+    }
+
+    @Test func surnameCompletesToTheFullNameNamedBefore() throws {
+        let text = "Senator Paul Grant arrived late.\nGrant said the vote would be delayed until next week."
+        let s = try #require(speakers(text).first ?? nil)
+        #expect(s.name == "Paul Grant")
+        #expect(s.role == "Senator")
+    }
+
+    @Test func pronounSkipsNamesInsideTheStatementItself() throws {
+        let text = "Spokeswoman Lena Park spoke to reporters.\nWe met Governor Tom Reyes today. We agreed on nothing, she said."
+        let s = try #require(speakers(text).first ?? nil)
+        #expect(s.name == "Lena Park")
+    }
+
+    @Test func statementResolvesToItsIssuer() throws {
+        let text =
+            "Talks will continue next week, a ministry spokesperson told reporters in a statement.\n“We remain hopeful about a deal,” the statement said."
+        let all = speakers(text)
+        #expect(all.count == 2)
+        #expect(all.last??.name == "a ministry spokesperson")
+        #expect(all.last??.isAnaphor == true)
+    }
+
+    @Test func descriptionOfAnOutletResolvesToTheOutletNamedBefore() throws {
+        let text = "The plan was first reported by Reuters.\nThe regulator will approve the merger soon, the agency said."
+        let s = try #require(speakers(text).last ?? nil)
+        #expect(s.name == "Reuters")
+        #expect(s.kind == .outlet)
+    }
+
+    @Test func pronounWithoutAntecedentIsUnresolved() {
+        let all = speakers("The storm will pass by Friday, he said.")
+        #expect(all.count == 1)
+        #expect(all.first! == nil)
+    }
+
+    @Test func publicResolveBySpan() throws {
+        let doc = makeDocument("Governor Tom Reyes opened the session. He said the budget was balanced.")
+        var resolver = SpeakerResolver(document: doc)
+        _ = resolver.resolve(mention: try #require(doc.tokens.first(where: { $0.norm == "tom" })).span)
+        let he = try #require(doc.tokens.first(where: { $0.norm == "he" }))
+        #expect(resolver.resolve(mention: he.span)?.name == "Tom Reyes")
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@testable import ParallaxIngest
+
+struct BoilerplateFilterTests {
+    let filter = BoilerplateFilter()
+
+    @Test(arguments: [
+        ("© 2023 Daily Planet Media Group", BoilerplateFilter.Reason.copyright),
+        ("Copyright 2019 The Riverside Gazette. All rights reserved.", .copyright),
+        ("Please whitelist our site or disable your ad blocker to keep reading.", .appeal),
+        ("Sign up for our newsletter to get the morning briefing.", .appeal),
+        ("READ MORE", .navigation),
+        ("Related Articles:", .navigation),
+        ("4 min read", .navigation),
+        ("Share this article", .navigation),
+        ("12:45 GMT 03.02.2023 (Updated: 13:10 GMT 03.02.2023)", .timestamp),
+        ("2023-02-03T12:45:00Z", .timestamp),
+        ("Published Friday, February 3, 2023 at 4:05 pm EST", .timestamp),
+        ("EN | FR | DE", .languageSwitcher),
+        ("Рус", .languageSwitcher),
+        ("harbour strike dockers union wages rotterdam img_20230203_1045jpg", .slug),
+        ("Dock workers gather near the port on Friday. Lars Jensen/Reuters", .photoCaption),
+        ("Photo: Port of Rotterdam press office", .photoCaption),
+        ("Read also: Ferry services cancelled as storm hits coast", .navigation),
+        ("https://example.org/news/2023/02/03/strike", .url),
+        ("By Maria Lopez and Tom Briggs", .byline),
+        ("Deutsche Welle", .outletName),
+    ])
+    func dropsBoilerplateLines(line: String, reason: BoilerplateFilter.Reason) {
+        #expect(filter.reason(forDropping: line) == reason)
+    }
+
+    @Test(arguments: [
+        "He declined to comment.",
+        "No.",
+        "Talks resume Monday.",
+        "Sources say the deal is off.",
+        "Photos of the damaged pier were shared widely on Sunday.",
+        "We are not going to accept this offer, the union leader said.",
+        "The minister said Reuters had misquoted her.",
+        "By Tuesday, the strike had spread to three more ports.",
+        "Updated figures show wages fell by 3% in 2022.",
+        "The copyright dispute went to court in 2021, the company said.",
+        "Deutsche Welle reported that the talks had failed.",
+    ])
+    func keepsReportSentences(line: String) {
+        #expect(filter.reason(forDropping: line) == nil)
+    }
+
+    @Test func rejoinsLinesBrokenMidSentence() {
+        let text = """
+            The strike began after talks with the port authority failed
+            , the union said
+            on Friday.
+            One docker told reporters:
+            “We have waited long enough,” before walking out.
+            Next paragraph starts here.
+            """
+        #expect(filter.filter(text.components(separatedBy: "\n")) == [
+            "The strike began after talks with the port authority failed, the union said on Friday.",
+            "One docker told reporters: “We have waited long enough,” before walking out.",
+            "Next paragraph starts here.",
+        ])
+    }
+
+    @Test func zoneRulesDropFurnitureOnlyAtTheEdges() {
+        let lines = [
+            "The Riverside Gazette is supported by readers like you", "",
+            "Council votes to close the old bridge for repairs next spring.", "",
+            "The council voted eight to three on Tuesday to close the bridge, a spokesperson said.", "",
+            "Follow the Riverside Gazette on Facebook", "",
+            "Terms of use",
+        ]
+        let kept = filter.filter(lines)
+        #expect(kept == [
+            "Council votes to close the old bridge for repairs next spring.",
+            "The council voted eight to three on Tuesday to close the bridge, a spokesperson said.",
+        ])
+    }
+
+    @Test func selfDescriptionAtTheBottomIsDroppedWithTheOwnOutlet() throws {
+        let own = try #require(filter.metadata.registry.outlet(named: "Kyiv Post"))
+        let lines = [
+            "The government approved the budget on Wednesday after a long debate in parliament.",
+            "Kyiv Post is an independent media outlet that depends on advertising revenue.",
+        ]
+        #expect(filter.filter(lines, ownOutlet: own) == [lines[0]])
+    }
+
+    @Test func titleEchoIsDropped() {
+        let lines = ["Port strike spreads to Antwerp", "Workers walked out at dawn, officials said.",
+            "Port strike spreads to Antwerp"]
+        #expect(filter.filter(lines, title: "Port Strike Spreads to Antwerp") == [lines[1]])
+    }
+
+    @Test func cleanNormalizesAndSeparatesParagraphsByOneNewline() {
+        let text = "First  paragraph\u{00A0}here.\r\n\r\n\r\nSecond paragraph.\n\nAdvertisement\n"
+        #expect(filter.clean(text) == "First paragraph here.\nSecond paragraph.")
+    }
+
+    @Test func userVocabularyExtendsTheBundledOne() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("boilerplate-\(UUID()).json")
+        try Data(#"{"anywherePhrases": ["tip jar"]}"#.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let custom = BoilerplateFilter(vocabulary: try BoilerplateVocabulary.load(extraFile: url.path))
+        #expect(filter.reason(forDropping: "Drop a coin in our tip jar today.") == nil)
+        #expect(custom.reason(forDropping: "Drop a coin in our tip jar today.") == .appeal)
+        #expect(custom.reason(forDropping: "4 min read") == .navigation)
+    }
+
+    @Test func badVocabularyFileIsAnIssue() {
+        #expect(throws: IngestIssue.self) { try BoilerplateVocabulary.load(extraFile: "/nonexistent/vocab.json") }
+    }
+}

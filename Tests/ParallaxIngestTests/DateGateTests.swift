@@ -1,0 +1,96 @@
+import CZlib
+import Foundation
+import Testing
+
+@testable import ParallaxIngest
+
+/// Quality gate: publication dates on the 200 htmldate / Media Cloud news pages in `../shared/eval`.
+///
+/// Fails when accuracy (TP / (TP + FP + FN), day precision) falls below `accuracyFloor`. With
+/// `PARALLAX_DATES_OUT=<path>` it also writes its predictions as JSON `{url: "YYYY-MM-DD"}` for
+/// `eval/dates_htmldate.py`, which compares them with htmldate's; `PARALLAX_DATES_VERBOSE=1` prints each page.
+struct DateGateTests {
+    /// Pinned a little below the measured accuracy (see docs/EVALUATION.md); raise it when the score rises.
+    static let accuracyFloor = 0.90
+
+    static let dataDirectory: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("../shared/eval/dates-htmldate-mediacloud").standardizedFileURL
+
+    static var dataPresent: Bool {
+        FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("gold.json").path)
+    }
+
+    @Test(.enabled(if: dataPresent, "needs ../shared/eval/dates-htmldate-mediacloud (not in the repository)"))
+    func accuracyOnMediaCloudPages() throws {
+        let goldData = try Data(contentsOf: Self.dataDirectory.appendingPathComponent("gold.json"))
+        // Upstream's file writes missing dates as NaN, which is not JSON.
+        let cleaned = String(decoding: goldData, as: UTF8.self).replacingOccurrences(of: "NaN", with: "null")
+        let gold = try #require(JSONSerialization.jsonObject(with: Data(cleaned.utf8)) as? [String: [String: Any]])
+        // PARALLAX_DATES_MODE=fast measures the fast mode (no text search); the floor holds for the default mode.
+        let fast = ProcessInfo.processInfo.environment["PARALLAX_DATES_MODE"] == "fast"
+        let extractor = HTMLDateExtractor(extensive: !fast)
+        var predictions: [String: String] = [:]
+        var tp = 0, fp = 0, fn = 0
+        var elapsed = Duration.zero
+        let clock = ContinuousClock()
+        for (url, item) in gold.sorted(by: { $0.key < $1.key }) {
+            guard let file = item["file"] as? String, let want = item["date"] as? String else { continue }
+            let path = Self.dataDirectory.appendingPathComponent("html/\(file).gz")
+            let bytes = try #require(Self.gunzip(try Data(contentsOf: path)), "cannot decompress \(path.path)")
+            let start = clock.now
+            let got = (try? HTMLDocument(bytes: bytes, url: url)).flatMap {
+                extractor.extract(from: $0, url: url).published
+            }
+            elapsed += clock.now - start
+            if let got { predictions[url] = got.description }
+            if ProcessInfo.processInfo.environment["PARALLAX_DATES_VERBOSE"] != nil {
+                let source = (try? HTMLDocument(bytes: bytes, url: url)).flatMap { extractor.extract(from: $0, url: url).source }
+                print("DateGate page \(file) gold \(want) got \(got?.description ?? "-") via \(source ?? "-")")
+            }
+            switch got?.description {
+            case nil: fn += 1
+            case want: tp += 1
+            default: fp += 1
+            }
+        }
+        let accuracy = Double(tp) / Double(max(1, tp + fp + fn))
+        let precision = Double(tp) / Double(max(1, tp + fp))
+        let recall = Double(tp) / Double(max(1, tp + fn))
+        print("DateGate (\(fast ? "fast" : "extensive")): TP \(tp) FP \(fp) FN \(fn) precision \(precision) recall \(recall) accuracy \(accuracy) "
+            + "(parse + extract: \(elapsed.formatted(.units(allowed: [.milliseconds]))))")
+        if let out = ProcessInfo.processInfo.environment["PARALLAX_DATES_OUT"], !out.isEmpty {
+            let json = try JSONSerialization.data(withJSONObject: predictions, options: [.sortedKeys, .prettyPrinted])
+            try json.write(to: URL(fileURLWithPath: out))
+        }
+        #expect(tp + fp + fn >= 190, "expected about 195 pages with a gold date")
+        #expect(fast || accuracy >= Self.accuracyFloor, "date accuracy \(accuracy) fell below the floor \(Self.accuracyFloor)")
+    }
+
+    /// Decompresses a gzip file with zlib.
+    static func gunzip(_ data: Data) -> [UInt8]? {
+        var out: [UInt8] = []
+        var stream = z_stream()
+        guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            return nil
+        }
+        defer { inflateEnd(&stream) }
+        var input = [UInt8](data)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        let status: Int32 = input.withUnsafeMutableBufferPointer { inBuf in
+            stream.next_in = inBuf.baseAddress
+            stream.avail_in = uInt(inBuf.count)
+            var rc: Int32 = Z_OK
+            repeat {
+                rc = chunk.withUnsafeMutableBufferPointer { outBuf in
+                    stream.next_out = outBuf.baseAddress
+                    stream.avail_out = uInt(outBuf.count)
+                    return inflate(&stream, Z_NO_FLUSH)
+                }
+                out.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
+            } while rc == Z_OK
+            return rc
+        }
+        return status == Z_STREAM_END ? out : nil
+    }
+}

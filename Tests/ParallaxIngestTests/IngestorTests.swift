@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+@testable import ParallaxIngest
+
+struct IngestorTests {
+    /// A temporary directory tree, removed when the test ends.
+    final class Tree {
+        let root: URL
+        init(_ files: [String: [UInt8]]) throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("ingestor-\(UUID())")
+            for (path, bytes) in files {
+                let url = root.appendingPathComponent(path)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(bytes).write(to: url)
+            }
+        }
+        deinit { try? FileManager.default.removeItem(at: root) }
+        func path(_ p: String) -> String { root.appendingPathComponent(p).path }
+    }
+
+    static func text(_ s: String) -> [UInt8] { Array(s.utf8) }
+
+    @Test func walksDirectoriesSortedSkippingHiddenFiles() throws {
+        let tree = try Tree([
+            "b/two.txt": Self.text("Second story text, the officials said."),
+            "a.txt": Self.text("First story text, the officials said."),
+            ".hidden.txt": Self.text("Hidden text."),
+            ".git/c.txt": Self.text("Hidden directory text."),
+            "b/c/three.jsonl": Self.text(#"{"text": "Third story text."}"#),
+        ])
+        let result = Ingestor().ingest(paths: [tree.root.path])
+        #expect(result.issues.isEmpty)
+        #expect(result.articles.map(\.id) == ["a", "three:1", "two"])
+    }
+
+    @Test func missingPathsAndUnknownFormatsAreIssues() throws {
+        let tree = try Tree(["page.html": Self.text("<html><body><p>Hi</p></body></html>")])
+        let result = Ingestor().ingest(paths: ["/no/such/file.txt", tree.path("page.html")])
+        #expect(result.articles.isEmpty)
+        #expect(result.issues.map(\.input) == ["/no/such/file.txt", tree.path("page.html")])
+        #expect(result.issues[1].message.contains("no html reader"))
+    }
+
+    @Test func duplicateIdsAreMadeUnique() throws {
+        let tree = try Tree([
+            "x/story.txt": Self.text("One text of the story, said the mayor."),
+            "y/story.txt": Self.text("Another text of the story, said the mayor."),
+            "z/story.txt": Self.text("A third text of the story, said the mayor."),
+        ])
+        let result = Ingestor().ingest(paths: [tree.root.path])
+        #expect(result.articles.map(\.id) == ["story", "story-2", "story-3"])
+    }
+
+    @Test func detectsFormatByContentAndAcceptsGzip() throws {
+        let jsonl = try #require(Gzip.compress(Self.text(#"{"id": "g1", "text": "Zipped article text."}"#)))
+        let tree = try Tree(["batch.jsonl.gz": jsonl, "noext": Self.text(#"{"text": "Sniffed as JSON Lines."}"#)])
+        let result = Ingestor().ingest(paths: [tree.path("batch.jsonl.gz"), tree.path("noext")])
+        #expect(result.issues.isEmpty)
+        #expect(result.articles.map(\.id) == ["g1", "noext:1"])
+    }
+
+    @Test func forcedFormatOverridesDetection() throws {
+        let tree = try Tree(["notes.jsonl": Self.text(#"{"text": "Read as plain text, braces and all."}"#)])
+        let result = Ingestor(format: .text).ingest(paths: [tree.path("notes.jsonl")])
+        #expect(result.articles.first?.id == "notes")
+        #expect(result.articles.first?.text.hasPrefix("{") == true)
+    }
+
+    @Test func extraReadersArePluggable() throws {
+        struct FakeHTMLReader: ArticleReader {
+            func read(_ input: InputSource, emit: (IngestEvent) -> Void) throws(IngestIssue) {
+                emit(.article(Article(id: "html", source: input.name, text: "From HTML.")))
+            }
+        }
+        let tree = try Tree(["p.html": Self.text("<html></html>")])
+        var readers = Ingestor.defaultReaders()
+        readers[.html] = FakeHTMLReader()
+        let result = Ingestor(readers: readers).ingest(paths: [tree.path("p.html")])
+        #expect(result.articles.map(\.text) == ["From HTML."])
+    }
+
+    @Test func unreadableAndBinaryFilesDoNotStopTheRun() throws {
+        let tree = try Tree([
+            "1.txt": [0x00, 0x01, 0x02, 0x00, 0xFE, 0xFF, 0x00, 0x07],
+            "2.txt": Self.text("Good article text, the spokesman said."),
+        ])
+        let result = Ingestor().ingest(paths: [tree.root.path])
+        #expect(result.articles.map(\.id) == ["2"])
+        #expect(result.issues.map(\.input) == [tree.path("1.txt")])
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import ParallaxIngest
+
+struct JSONLinesReaderTests {
+    func read(_ text: String, name: String = "/data/batch.jsonl") throws -> (articles: [Article], issues: [IngestIssue]) {
+        var articles: [Article] = []
+        var issues: [IngestIssue] = []
+        try JSONLinesReader().read(.bytes(Array(text.utf8), name: name)) { event in
+            switch event {
+            case .article(let a): articles.append(a)
+            case .issue(let i): issues.append(i)
+            }
+        }
+        return (articles, issues)
+    }
+
+    @Test func readsFieldsAndAliases() throws {
+        let lines = [
+            #"{"id": "a1", "outlet": "the guardian", "url": "https://www.theguardian.com/x", "title": "Floods", "#
+                + #""date": "2023-10-02T08:00:00Z", "text": "Rivers burst their banks on Monday.", "#
+                + #""authors": ["Ann Lee", "Bo Chan"]}"#,
+            #"{"headline": "Fire", "published": "October 3, 2023", "body": "A fire broke out in the old mill.", "#
+                + #""author": "By Carl Moss and Dee Park", "source": {"name": "Reuters"}}"#,
+            #"{"content": "Talks continue.", "publisher": "Riverside Gazette", "id": 42}"#,
+        ]
+        let result = try read(lines.joined(separator: "\n"))
+        #expect(result.issues.isEmpty)
+        try #require(result.articles.count == 3)
+        let (a, b, c) = (result.articles[0], result.articles[1], result.articles[2])
+        #expect(a.id == "a1" && a.outlet == "The Guardian" && a.title == "Floods")
+        #expect(a.published?.description == "2023-10-02" && a.authors == ["Ann Lee", "Bo Chan"])
+        #expect(a.source == "/data/batch.jsonl:1")
+        #expect(b.id == "batch:2" && b.title == "Fire" && b.published?.description == "2023-10-03")
+        #expect(b.authors == ["Carl Moss", "Dee Park"] && b.outlet == "Reuters")
+        #expect(c.id == "42" && c.outlet == "Riverside Gazette" && c.text == "Talks continue.")
+    }
+
+    @Test func badLinesAreIssuesAndTheRestIsRead() throws {
+        let text = """
+            {"text": "First article text here."}
+            not json at all
+            [1, 2, 3]
+            {"title": "No body"}
+
+            {"text": "Last article text here."}
+            """
+        let result = try read(text, name: "mixed.jsonl")
+        #expect(result.articles.map(\.id) == ["mixed:1", "mixed:6"])
+        #expect(result.issues.map(\.location) == ["line 2", "line 3", "line 4"])
+        #expect(result.issues.allSatisfy { $0.input == "mixed.jsonl" })
+        #expect(result.issues[2].description.contains("mixed.jsonl (line 4): no article text"))
+    }
+
+    @Test func bodyIsCleanedLikePlainText() throws {
+        let body = "Storm Hits Coast\\nKIEL (dpa) - Ferries stayed in port\\n, officials said.\\nRead more:\\n"
+            + "Advertisement\\n3 min read\\nThe storm is expected to ease on Sunday."
+        let result = try read(#"{"title": "Storm Hits Coast", "text": "\#(body)"}"#)
+        let article = try #require(result.articles.first)
+        #expect(article.text == "Ferries stayed in port, officials said.\nThe storm is expected to ease on Sunday.")
+        #expect(article.dateline == "KIEL" && article.outlet == "dpa")
+    }
+
+    @Test func givenOutletWinsOverDateline() throws {
+        let result = try read(#"{"outlet": "Kyiv Post", "text": "KYIV (Reuters) - The metro reopened on Monday."}"#)
+        #expect(result.articles.first?.outlet == "Kyiv Post")
+    }
+
+    @Test func emptyFileIsAnIssue() throws {
+        let result = try read("\n\n", name: "none.jsonl")
+        #expect(result.articles.isEmpty && result.issues.count == 1)
+    }
+}
