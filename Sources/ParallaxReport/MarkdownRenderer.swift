@@ -48,7 +48,7 @@ public struct MarkdownRenderer: ReportRendering {
 
         if !c.story.quotes.isEmpty {
             out.write("\n### Quotes\n\nEach article's wording against the fullest one: ~~removed~~ **added**.\n")
-            for q in c.story.quotes {
+            for (q, _) in c.quotesByReach {
                 let role = q.speakerRole.map { ", " + esc($0) } ?? ""
                 out.write("\n**\(esc(q.id)) — \(esc(q.speaker ?? "unattributed"))\(role)**\n\n> \(esc(q.text))\n\n")
                 out.write("| Article | Marks | Wording |\n|---|---|---|\n")
@@ -97,7 +97,7 @@ public struct MarkdownRenderer: ReportRendering {
             out.write("\n### Synthesis\n\nClaims carried by two or more independent sources.\n\n")
             for p in c.story.synthesis {
                 let outlets = p.outlets.isEmpty ? "" : ": " + p.outlets.map(esc).joined(separator: ", ")
-                out.write("- \(esc(p.text)) — *\(p.independentSources) independent sources\(outlets)*\n")
+                out.write("- \(esc(p.text)) — *\(StoryContext.count(p.independentSources, "independent source"))\(outlets)*\n")
             }
         }
     }
