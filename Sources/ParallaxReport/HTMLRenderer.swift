@@ -5,15 +5,9 @@
 /// (`<del>`/`<ins>`), the citation graph (SVG plus a table), naming and framing, timeline and synthesis. The
 /// articles' cleaned texts close the page, with every sentence a finding points at marked and anchored, so each
 /// finding links to its sentence. All article-derived text is escaped; only http(s) URLs become links.
-public struct HTMLRenderer: Sendable {
+public struct HTMLRenderer: ReportRendering {
     public init() {}
 
-    /// The HTML page.
-    public func render(_ report: AnalysisReport) -> String {
-        var out = ""
-        render(report, to: &out)
-        return out
-    }
 
     /// Appends the HTML page to `output`.
     public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {
@@ -122,10 +116,10 @@ public struct HTMLRenderer: Sendable {
         .graph .colhead{font-size:11px;fill:var(--mute);text-transform:uppercase;letter-spacing:.08em}
         .graph .node rect{fill:#eef3f9;stroke:#9fb6d3}
         .graph .node text{font-size:12.5px;fill:var(--ink)}
-        .graph .src.person rect{fill:#fdf1e3;stroke:#e0b27a}
-        .graph .src.organization rect{fill:#e9f5ee;stroke:#8cc3a1}
-        .graph .src.anonymous rect{fill:#f1eef7;stroke:#b3a6cf}
-        .graph .src.outlet rect{fill:#eef3f9;stroke:#9fb6d3}
+        .graph .src.k-person rect{fill:#fdf1e3;stroke:#e0b27a}
+        .graph .src.k-organization rect{fill:#e9f5ee;stroke:#8cc3a1}
+        .graph .src.k-anonymous rect{fill:#f1eef7;stroke:#b3a6cf}
+        .graph .src.k-outlet rect{fill:#eef3f9;stroke:#9fb6d3}
         .legend{font-size:12px;color:var(--mute)}
         .legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 10px;\
         vertical-align:-1px;border:1px solid}
@@ -140,9 +134,10 @@ public struct HTMLRenderer: Sendable {
         .via{color:var(--mute);font-size:12px}
         .synthesis li{margin:4px 0}
         .texts article{border-top:1px solid var(--line);padding:6px 0 14px}
-        .texts h3{text-transform:none;letter-spacing:0;color:var(--ink);font-size:17px;border:0}
+        .texts h3{text-transform:none;letter-spacing:0;color:var(--ink);font-size:17px;border:0;margin-top:14px}
+        .texts h3 .outlet{display:block;font-size:12px;color:var(--mute);text-transform:uppercase;letter-spacing:.06em}
         .text{white-space:pre-wrap;line-height:1.6;max-width:820px}
-        .text .ref{background:var(--mark);border-radius:2px}
+        .text .ref{box-shadow:inset 0 -2px #efd27c}
         .text .hl{background:#ffd34d;outline:2px solid #e0a800}
         .url,.src{word-break:break-all}
         .issues li{color:#8a1c12}

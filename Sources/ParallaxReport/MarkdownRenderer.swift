@@ -3,15 +3,9 @@
 /// The same content as `TextRenderer`; quote drift is written `~~removed~~ **added**`. Article-derived text is
 /// escaped so that it cannot open Markdown formatting, break a table or inject HTML; only http(s) URLs become
 /// links.
-public struct MarkdownRenderer: Sendable {
+public struct MarkdownRenderer: ReportRendering {
     public init() {}
 
-    /// The Markdown report.
-    public func render(_ report: AnalysisReport) -> String {
-        var out = ""
-        render(report, to: &out)
-        return out
-    }
 
     /// Appends the Markdown report to `output`.
     public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {
@@ -54,7 +48,7 @@ public struct MarkdownRenderer: Sendable {
 
         if !c.story.quotes.isEmpty {
             out.write("\n### Quotes\n\nEach article's wording against the fullest one: ~~removed~~ **added**.\n")
-            for q in c.story.quotes {
+            for (q, _) in c.quotesByReach {
                 let role = q.speakerRole.map { ", " + esc($0) } ?? ""
                 out.write("\n**\(esc(q.id)) — \(esc(q.speaker ?? "unattributed"))\(role)**\n\n> \(esc(q.text))\n\n")
                 out.write("| Article | Marks | Wording |\n|---|---|---|\n")
@@ -103,7 +97,7 @@ public struct MarkdownRenderer: Sendable {
             out.write("\n### Synthesis\n\nClaims carried by two or more independent sources.\n\n")
             for p in c.story.synthesis {
                 let outlets = p.outlets.isEmpty ? "" : ": " + p.outlets.map(esc).joined(separator: ", ")
-                out.write("- \(esc(p.text)) — *\(p.independentSources) independent sources\(outlets)*\n")
+                out.write("- \(esc(p.text)) — *\(StoryContext.count(p.independentSources, "independent source"))\(outlets)*\n")
             }
         }
     }

@@ -73,6 +73,17 @@ struct StoryContext: Sendable {
         }.map(\.element)
     }
 
+    /// The quotes with the number of articles carrying each, most widely carried first (that is where wording
+    /// drifts), ties in analysis order.
+    var quotesByReach: [(quote: Quote, articles: Int)] {
+        let quotes = story.quotes.map { ($0, Set($0.occurrences.map(\.article)).count) }
+        return quotes.enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }
+            .map { (quote: $0.element.0, articles: $0.element.1) }
+    }
+
+    /// `"1 article"`, `"3 articles"`.
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)" + (n == 1 ? "" : "s") }
+
     static func outletName(_ a: Article) -> String {
         if let o = a.outlet, !o.isEmpty { return o }
         if let url = a.url, let host = host(of: url) { return host }

@@ -78,11 +78,10 @@ struct StorySection: Sendable {
         guard !story.quotes.isEmpty else { return }
         out.write("<h3>Quotes</h3><p class=\"meta\">Each article's wording against the fullest one: "
             + "<del>removed</del> <ins>added</ins>.</p>")
-        for q in story.quotes {
+        for (q, n) in context.quotesByReach {
             let role = q.speakerRole.map { ", <span class=\"meta\">\(e($0))</span>" } ?? ""
-            let n = Set(q.occurrences.map(\.article)).count
             out.write("<div class=\"quote\"><h4>\(e(q.speaker ?? "Unattributed"))\(role) "
-                + "<span class=\"count\">\(e(q.id)) · \(n) articles</span></h4><blockquote>“\(e(q.text))”</blockquote>"
+                + "<span class=\"count\">\(e(q.id)) · \(StoryContext.count(n, "article"))</span></h4><blockquote>“\(e(q.text))”</blockquote>"
                 + "<table><thead><tr><th>Article</th><th>Marks</th><th>Wording</th><th>Cue</th><th></th></tr></thead>"
                 + "<tbody>")
             for o in q.occurrences {
@@ -175,7 +174,7 @@ struct StorySection: Sendable {
         for p in story.synthesis {
             let claim = story.claims.first { $0.id == p.claim }
             let outlets = p.outlets.isEmpty ? "" : ": " + p.outlets.map(e).joined(separator: ", ")
-            out.write("<li>\(e(p.text)) <span class=\"meta\">— \(p.independentSources) independent sources\(outlets)"
+            out.write("<li>\(e(p.text)) <span class=\"meta\">— \(StoryContext.count(p.independentSources, "independent source"))\(outlets)"
                 + "</span> " + refs(p.articles, claim?.occurrences.map { ($0.article, $0.sentenceSpan) } ?? [])
                 + "</li>")
         }

@@ -4,7 +4,7 @@
 /// `·` does not), quotes with each article's wording diffed against the fullest one (`[-removed-]{+added+}`),
 /// citations and the most-cited source, naming variants and framing, the timeline and the synthesis. Skipped
 /// inputs are listed last. All article-derived text is stripped of control characters first.
-public struct TextRenderer: Sendable {
+public struct TextRenderer: ReportRendering {
     /// Line width in columns.
     public var width: Int
     /// Whether to add ANSI colors and bold (only when writing to a TTY).
@@ -15,12 +15,6 @@ public struct TextRenderer: Sendable {
         self.width = max(width, 60)
     }
 
-    /// The text report.
-    public func render(_ report: AnalysisReport) -> String {
-        var out = ""
-        render(report, to: &out)
-        return out
-    }
 
     /// Appends the text report to `output`.
     public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {
@@ -110,12 +104,15 @@ public struct TextRenderer: Sendable {
         out.write("\n" + heading("QUOTES") + style(.dim, "  “ ” quoted · ~ no quotation marks · "
             + "[-removed-]{+added+} against the fullest wording") + "\n")
         let labelWidth = min(26, c.members.map { TerminalText.width(clean(c.label($0.id))) }.max() ?? 10)
-        for q in c.story.quotes {
+        for (q, n) in c.quotesByReach {
             var who = clean(q.speaker ?? "unattributed")
             if let role = q.speakerRole { who += ", " + clean(role) }
-            let n = Set(q.occurrences.map(\.article)).count
-            out.write("  " + style(.bold, clean(q.id) + "  " + who) + style(.dim, "  (\(n) articles)") + "\n")
-            for line in wrapped("“" + clean(q.text) + "”", indent: 6, hanging: 7) { out.write(line + "\n") }
+            out.write("  " + style(.bold, clean(q.id) + "  " + who) + style(.dim, "  (" + StoryContext.count(n, "article") + ")")
+                + "\n")
+            // With one article the fullest wording is that article's own: shown once, below.
+            if n > 1 {
+                for line in wrapped("“" + clean(q.text) + "”", indent: 6, hanging: 7) { out.write(line + "\n") }
+            }
             for o in q.occurrences {
                 var words = diffWords(o)
                 if o.quoted, !words.isEmpty {
@@ -204,7 +201,7 @@ public struct TextRenderer: Sendable {
             let relative = e.occurrences.filter { $0.resolution == .relative }.map { "“\(clean($0.expression))”" }
             let via = relative.isEmpty ? "" : style(.dim, " from " + Array(Set(relative)).sorted().joined(separator: ", "))
             writeWrapped("  " + e.date.description + "  " + clean(e.text) + style(.dim, " [" +
-                e.articles.map(c.number).joined(separator: ",") + "]") + via, hanging: 14, to: &out)
+                e.articles.map(c.number).joined(separator: ",") + "]") + via, hanging: 13, to: &out)
         }
     }
 
@@ -213,7 +210,7 @@ public struct TextRenderer: Sendable {
         out.write("\n" + heading("SYNTHESIS") + style(.dim, "  claims carried by two or more independent sources")
             + "\n")
         for p in c.story.synthesis {
-            let sources = "\(p.independentSources) independent " + (p.independentSources == 1 ? "source" : "sources")
+            let sources = StoryContext.count(p.independentSources, "independent source")
             let outlets = p.outlets.isEmpty ? "" : ": " + p.outlets.map(clean).joined(separator: ", ")
             writeWrapped("  • " + clean(p.text) + style(.dim, " — " + sources + outlets), hanging: 4, to: &out)
         }
@@ -226,9 +223,9 @@ public struct TextRenderer: Sendable {
     private func heading(_ s: String) -> String { style(.bold, s) }
 
     private func wrapped(_ s: String, indent: Int, hanging: Int) -> [String] {
-        let lines = TerminalText.wrap(s, columns: width - hanging, visibleWidth: {
-            TerminalText.width(TextRenderer.stripANSI($0))
-        })
+        let lines = TerminalText.wrap(
+            s, columns: width - hanging, firstColumns: width - indent,
+            visibleWidth: { TerminalText.width(TextRenderer.stripANSI($0)) })
         return lines.enumerated().map { i, l in String(repeating: " ", count: i == 0 ? indent : hanging) + l }
     }
 
