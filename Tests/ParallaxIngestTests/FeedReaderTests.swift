@@ -151,6 +151,15 @@ struct FeedReaderTests {
         #expect(issues.first?.message.contains(expected) == true, "\(issues)")
     }
 
+    @Test func gzippedFeed() throws {
+        let rss = "<rss><channel><title>T</title><item><description>Zipped body.</description></item></channel></rss>"
+        var texts: [String] = []
+        try FeedReader().read(.bytes(CompressionFixture.compress(rss), name: "f.rss.gz")) { event in
+            if case .article(let a) = event { texts.append(a.text) }
+        }
+        #expect(texts == ["Zipped body."])
+    }
+
     @Test func injectedExtractorIsUsed() throws {
         struct Shouting: HTMLBodyExtractor {
             func text(fromHTML html: [UInt8], url: String?, charset: String?) -> String {
