@@ -288,6 +288,7 @@ struct TokenRules {
                     form: .subjectVerb, sentence: s, cue: [v], lemma: lemma, source: subject, medium: medium,
                     content: content, complementizer: complementizer, opensColon: colon)
             }
+            if lexicon.complementOnlyVerbs.contains(lemma) { return nil }
             // Parenthetical: "Too often, Mr. Clarke said, the debate ..." covers the whole sentence.
             let before = subject.lowerBound - 1
             if before > firstContentToken(s), tokens[before].norm == ",", v + 1 < range.upperBound,
@@ -311,7 +312,7 @@ struct TokenRules {
                 complementizer: nil, opensColon: false)
         }
         // Inverted: ", said X." / “...” insists X. (Not a participle: ", stressing his country's strength".)
-        guard !tokens[v].norm.hasSuffix("ing"), v - 1 >= range.lowerBound, isClauseBreak(v - 1),
+        guard !lexicon.complementOnlyVerbs.contains(lemma), !tokens[v].norm.hasSuffix("ing"), v - 1 >= range.lowerBound, isClauseBreak(v - 1),
             let source = forwardNP(from: v + 1, in: s),
             onlyAdjuncts(after: source.upperBound - 1, in: s)
                 || (source.upperBound + 1 < range.upperBound && tokens[source.upperBound].norm == ","
@@ -367,6 +368,14 @@ struct TokenRules {
         let range = doc.sentences[s].tokens
         let end = contentEnd(s)
         var k = v + 1
+        // "vowed to ...", "called for ...": the complement is the content.
+        if k < end, lexicon.infinitiveVerbs.contains(lemma), tokens[k].norm == "to", k + 1 < end {
+            return (span(k + 1, end), k, false, nil)
+        }
+        if k < end, let particles = lexicon.phrasalVerbs[lemma], particles.contains(tokens[k].norm), k + 1 < end {
+            return (span(k + 1, end), k, false, nil)
+        }
+        if lexicon.complementOnlyVerbs.contains(lemma) { return nil }
         while k < range.upperBound, tokens[k].norm == "out" || tokens[k].norm == "up" { k += 1 }
         var medium: Range<Int>?
         if lexicon.objectVerbs.contains(lemma), let listener = forwardNP(from: k, in: s, list: true) {
