@@ -277,7 +277,9 @@ struct TokenRules {
         if b >= range.lowerBound, lexicon.passiveAuxiliaries.contains(tokens[b].norm), !tokens[v].norm.hasSuffix("ing") {
             return nil
         }
-        if let subject = subject(before: v, in: s), !tokens[v].norm.hasSuffix("ing") || introducesParticiple(subject) {
+        if let subject = subject(before: v, in: s),
+            !tokens[v].norm.hasSuffix("ing") || introducesParticiple(subject) || subject.upperBound < v - 1
+        {
             // After a closing comma or quotation mark, "X said Monday." is an end attribution, not "X said <clause>".
             let endShape = subject.lowerBound - 1 >= range.lowerBound && isClauseBreak(subject.lowerBound - 1)
                 && onlyAdjuncts(after: v, in: s)
@@ -327,6 +329,13 @@ struct TokenRules {
     private func subject(before v: Int, in s: Int) -> Range<Int>? {
         if let np = backwardNP(before: v, in: s) { return np }
         let lower = doc.sentences[s].tokens.lowerBound
+        // "Trump attacked the plan, saying ...", "began by saying ...": the sentence's subject speaks.
+        if tokens[v].norm.hasSuffix("ing"), v - 1 > lower, tokens[v - 1].norm == "," || tokens[v - 1].norm == "by",
+            let np = forwardNP(from: firstContentToken(s), in: s), np.upperBound < v - 1,
+            tokens[np.upperBound].kind == .word, !isNPWord(tokens[np.upperBound])
+        {
+            return np
+        }
         // "Clinton visited the site and said ...": the sentence's subject.
         var b = v - 1
         while b > lower, isAdverb(tokens[b].norm) || lexicon.skippableBeforeVerb.contains(tokens[b].norm) { b -= 1 }
