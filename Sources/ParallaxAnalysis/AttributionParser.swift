@@ -280,6 +280,10 @@ struct TokenRules {
         if let subject = subject(before: v, in: s),
             !tokens[v].norm.hasSuffix("ing") || introducesParticiple(subject) || subject.upperBound < v - 1
         {
+            // "have not yet replied": a negated verb attributes nothing.
+            if (subject.upperBound..<v).contains(where: { ["not", "never", "n't", "no"].contains(tokens[$0].norm) }) {
+                return nil
+            }
             // After a closing comma or quotation mark, "X said Monday." is an end attribution, not "X said <clause>".
             let endShape = subject.lowerBound - 1 >= range.lowerBound && isClauseBreak(subject.lowerBound - 1)
                 && onlyAdjuncts(after: v, in: s)
