@@ -10,6 +10,12 @@ public struct AttributionLexicon: Sendable {
     public var verbForms: [String: String]
     /// Lemmas whose content may follow as a bare clause ("X said the plan works").
     public var clauseVerbs: Set<String>
+    /// Lemmas whose content may be an infinitive ("X vowed to ...").
+    public var infinitiveVerbs: Set<String>
+    /// Lemmas whose content follows a particle ("called for ...", "warned of ..."), with their particles.
+    public var phrasalVerbs: [String: Set<String>]
+    /// Lemmas that are cues only with an infinitive or a particle (not "X wanted." or "X called.").
+    public var complementOnlyVerbs: Set<String>
     /// Lemmas that take a listener before their content ("told Reuters that ...").
     public var objectVerbs: Set<String>
     /// Forms of verbs of the pattern "X quoted Y as saying".
@@ -88,7 +94,17 @@ public struct AttributionLexicon: Sendable {
                 forms[form] = lemma
             }
         }
+        var complementOnly: Set<String> = []
+        for lemma in v.infinitiveVerbs + Array(v.phrasalVerbs.keys) where forms[lemma] == nil {
+            complementOnly.insert(lemma)
+            for form in AttributionLexicon.inflections(of: lemma) + (v.irregularForms[lemma] ?? []) {
+                forms[form] = lemma
+            }
+        }
         verbForms = forms
+        complementOnlyVerbs = complementOnly
+        infinitiveVerbs = Set(v.infinitiveVerbs)
+        phrasalVerbs = v.phrasalVerbs.mapValues(Set.init)
         clauseVerbs = Set(v.clauseVerbs)
         objectVerbs = Set(v.objectVerbs)
         quotingVerbForms = Set(v.quotingVerbs.flatMap { AttributionLexicon.inflections(of: $0) })
@@ -184,6 +200,8 @@ public struct AttributionLexicon: Sendable {
         var verbs: [String]
         var irregularForms: [String: [String]]
         var clauseVerbs: [String]
+        var infinitiveVerbs: [String]
+        var phrasalVerbs: [String: [String]]
         var objectVerbs: [String]
         var quotingVerbs: [String]
         var quotingComplements: [String]

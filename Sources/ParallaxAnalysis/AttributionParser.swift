@@ -277,7 +277,13 @@ struct TokenRules {
         if b >= range.lowerBound, lexicon.passiveAuxiliaries.contains(tokens[b].norm), !tokens[v].norm.hasSuffix("ing") {
             return nil
         }
-        if let subject = subject(before: v, in: s), !tokens[v].norm.hasSuffix("ing") || introducesParticiple(subject) {
+        if let subject = subject(before: v, in: s),
+            !tokens[v].norm.hasSuffix("ing") || introducesParticiple(subject) || subject.upperBound < v - 1
+        {
+            // "have not yet replied": a negated verb attributes nothing.
+            if (subject.upperBound..<v).contains(where: { ["not", "never", "n't", "no"].contains(tokens[$0].norm) }) {
+                return nil
+            }
             // After a closing comma or quotation mark, "X said Monday." is an end attribution, not "X said <clause>".
             let endShape = subject.lowerBound - 1 >= range.lowerBound && isClauseBreak(subject.lowerBound - 1)
                 && onlyAdjuncts(after: v, in: s)
@@ -288,6 +294,7 @@ struct TokenRules {
                     form: .subjectVerb, sentence: s, cue: [v], lemma: lemma, source: subject, medium: medium,
                     content: content, complementizer: complementizer, opensColon: colon)
             }
+            if lexicon.complementOnlyVerbs.contains(lemma) { return nil }
             // Parenthetical: "Too often, Mr. Clarke said, the debate ..." covers the whole sentence.
             let before = subject.lowerBound - 1
             if before > firstContentToken(s), tokens[before].norm == ",", v + 1 < range.upperBound,
@@ -311,7 +318,7 @@ struct TokenRules {
                 complementizer: nil, opensColon: false)
         }
         // Inverted: ", said X." / “...” insists X. (Not a participle: ", stressing his country's strength".)
-        guard !tokens[v].norm.hasSuffix("ing"), v - 1 >= range.lowerBound, isClauseBreak(v - 1),
+        guard !lexicon.complementOnlyVerbs.contains(lemma), !tokens[v].norm.hasSuffix("ing"), v - 1 >= range.lowerBound, isClauseBreak(v - 1),
             let source = forwardNP(from: v + 1, in: s),
             onlyAdjuncts(after: source.upperBound - 1, in: s)
                 || (source.upperBound + 1 < range.upperBound && tokens[source.upperBound].norm == ","
@@ -326,6 +333,13 @@ struct TokenRules {
     private func subject(before v: Int, in s: Int) -> Range<Int>? {
         if let np = backwardNP(before: v, in: s) { return np }
         let lower = doc.sentences[s].tokens.lowerBound
+        // "Trump attacked the plan, saying ...", "began by saying ...": the sentence's subject speaks.
+        if tokens[v].norm.hasSuffix("ing"), v - 1 > lower, tokens[v - 1].norm == "," || tokens[v - 1].norm == "by",
+            let np = forwardNP(from: firstContentToken(s), in: s), np.upperBound < v - 1,
+            tokens[np.upperBound].kind == .word, !isNPWord(tokens[np.upperBound])
+        {
+            return np
+        }
         // "Clinton visited the site and said ...": the sentence's subject.
         var b = v - 1
         while b > lower, isAdverb(tokens[b].norm) || lexicon.skippableBeforeVerb.contains(tokens[b].norm) { b -= 1 }
@@ -367,6 +381,14 @@ struct TokenRules {
         let range = doc.sentences[s].tokens
         let end = contentEnd(s)
         var k = v + 1
+        // "vowed to ...", "called for ...": the complement is the content.
+        if k < end, lexicon.infinitiveVerbs.contains(lemma), tokens[k].norm == "to", k + 1 < end {
+            return (span(k + 1, end), k, false, nil)
+        }
+        if k < end, let particles = lexicon.phrasalVerbs[lemma], particles.contains(tokens[k].norm), k + 1 < end {
+            return (span(k + 1, end), k, false, nil)
+        }
+        if lexicon.complementOnlyVerbs.contains(lemma) { return nil }
         while k < range.upperBound, tokens[k].norm == "out" || tokens[k].norm == "up" { k += 1 }
         var medium: Range<Int>?
         if lexicon.objectVerbs.contains(lemma), let listener = forwardNP(from: k, in: s, list: true) {

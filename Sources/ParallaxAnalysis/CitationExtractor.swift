@@ -61,7 +61,8 @@ public struct CitationExtractor: Sendable {
                 if a.form == .quotedAs, let m = a.medium {
                     events.append((m.lowerBound, { add(resolver.resolve(m, record: false), cue: cue, sentence: s) }))
                 }
-                if !run.muted[s][k] {
+                // An attribution without content ("Burton explained from a podium.") cites nothing.
+                if !run.muted[s][k], a.content.count > 0 || a.opensColon {
                     let speaker = run.speakers[s][k]
                     events.append((source.lowerBound, { add(speaker, cue: cue, sentence: s) }))
                 }

@@ -9,7 +9,8 @@ import Testing
 /// Diagnostics: `PARALLAX_EVAL_VERBOSE=all|<cue word>` prints missed gold relations, `=content` boundary
 /// differences, `=source` source differences; `PARALLAX_EVAL_ARTICLE=<part of a file name>` limits the articles.
 struct AttributionEvaluationTests {
-    static let polnear = "../shared/eval/attribution-polnear/dev"
+    /// The dev split by default; `PARALLAX_EVAL_SPLIT=train` measures the (untuned) train split instead.
+    static let polnear = "../shared/eval/attribution-polnear/" + (ProcessInfo.processInfo.environment["PARALLAX_EVAL_SPLIT"] ?? "dev")
     static let textacy = "../shared/eval/quotes-textacy/direct_quotations_cases.json"
 
     /// A set of character positions (Unicode scalars) as sorted half-open intervals.
@@ -240,7 +241,7 @@ struct AttributionEvaluationTests {
                 }.count
             }
         }
-        print("PolNeAR dev, \(chosen.count) articles (one annotator each)")
+        print("PolNeAR \(Self.polnear), \(chosen.count) articles (one annotator each)")
         for c in Criterion.allCases { print("  content \(c.rawValue): \(content[c]!.line)") }
         for c in Criterion.allCases { print("  source per relation \(c.rawValue): \(source[c]!.line)") }
         #expect(content[.overlap50]!.f1 >= AttributionEvaluationTests.floorContentOverlap50)
@@ -248,9 +249,11 @@ struct AttributionEvaluationTests {
         #expect(source[.exact]!.f1 >= AttributionEvaluationTests.floorSourceExact)
     }
 
-    static let floorContentOverlap50 = 0.48
-    static let floorContentAny = 0.54
-    static let floorSourceExact = 0.41
+    static let isTrain = polnear.hasSuffix("train")
+    /// Floors a little below the measured F1 (dev: 0.561 / 0.617 / 0.487; train: 0.501 / 0.563 / 0.433).
+    static let floorContentOverlap50 = isTrain ? 0.48 : 0.53
+    static let floorContentAny = isTrain ? 0.54 : 0.59
+    static let floorSourceExact = isTrain ? 0.41 : 0.46
 
     struct TextacyCase: Decodable {
         struct Expected: Decodable {
