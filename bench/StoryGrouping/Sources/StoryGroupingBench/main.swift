@@ -45,6 +45,8 @@ for line in tsv.split(separator: "\n").dropFirst() {
 // Real ECB+ documents.
 var real: [Document] = []
 let buildReal = seconds { real = texts.map { DocumentBuilder().build(Article(id: $0.0, source: "ecb+", text: $0.1)) } }
+var realGroups: [[String]] = []
+let dedupeReal = seconds { realGroups = DuplicateDetector().groups(real) }
 var realStories: [Story] = []
 let clusterReal = seconds { realStories = StoryClusterer().cluster(real) }
 var p = 0.0
@@ -66,8 +68,9 @@ p /= n
 r /= n
 print(
     String(
-        format: "ECB+ all %d docs: build %.2f s, cluster %.2f s, %d stories, BCubed P %.3f R %.3f F1 %.3f",
-        real.count, buildReal, clusterReal, realStories.count, p, r, 2 * p * r / (p + r)))
+        format:
+            "ECB+ all %d docs: build %.2f s, duplicates %.2f s (%d groups), cluster %.2f s, %d stories, BCubed P %.3f R %.3f F1 %.3f",
+        real.count, buildReal, dedupeReal, realGroups.count, clusterReal, realStories.count, p, r, 2 * p * r / (p + r)))
 
 // Synthetic corpus.
 var rng = SplitMix(state: 42)
