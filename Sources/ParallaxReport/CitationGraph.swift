@@ -75,8 +75,10 @@ struct CitationGraph: Sendable {
             let x1 = Double(leftX + nodeWidth)
             let x2 = Double(rightX)
             let mx = (x1 + x2) / 2
+            let tip = TerminalText.clean(articles[e.left] + " → " + sources[e.right].name + " (" + e.cues.joined(separator: ", ")
+                + ")")
             s += "<path class=\"edge\" d=\"M\(Int(x1)),\(Int(y1)) C\(Int(mx)),\(Int(y1)) \(Int(mx)),\(Int(y2)) "
-                + "\(Int(x2)),\(Int(y2))\"/>"
+                + "\(Int(x2)),\(Int(y2))\"><title>\(HTMLEscaping.escape(tip))</title></path>"
             let label = TerminalText.truncate(TerminalText.clean(e.cues.joined(separator: ", ")), to: 28)
             let w = Double(TerminalText.width(label)) * 6.2
             func point(_ t: Double) -> (x: Double, y: Double) {

@@ -100,7 +100,7 @@ public struct HTMLRenderer: ReportRendering {
         .matrix td{text-align:center;border-left:1px solid var(--line);font-size:16px}
         .matrix td.yes a{color:var(--yes);display:block}
         .matrix td.yes:hover{background:var(--ins)}
-        .matrix td.no{color:#c3c9d0}
+        .matrix td.no{color:#a9b1ba}
         .matrix tbody tr:hover th.claim{background:var(--soft)}
         .count{color:var(--mute);font-size:12px}
         .quote{margin:14px 0 22px}
@@ -112,6 +112,7 @@ public struct HTMLRenderer: ReportRendering {
         ins{background:var(--ins);color:#16602f;text-decoration:none}
         .graph{display:block;max-width:960px;margin:6px 0}
         .graph .edge{fill:none;stroke:#9aa6b2;stroke-width:1.5}
+        .graph .edge:hover{stroke:var(--acc);stroke-width:3}
         .graph .cue{font-size:11px;fill:#4b5560;paint-order:stroke;stroke:#fff;stroke-width:4px}
         .graph .colhead{font-size:11px;fill:var(--mute);text-transform:uppercase;letter-spacing:.08em}
         .graph .node rect{fill:#eef3f9;stroke:#9fb6d3}

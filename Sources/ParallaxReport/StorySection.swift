@@ -76,26 +76,48 @@ struct StorySection: Sendable {
 
     private func writeQuotes(to out: inout some TextOutputStream) {
         guard !story.quotes.isEmpty else { return }
-        out.write("<h3>Quotes</h3><p class=\"meta\">Each article's wording against the fullest one: "
-            + "<del>removed</del> <ins>added</ins>.</p>")
-        for (q, n) in context.quotesByReach {
+        let quotes = context.quotesByReach
+        let shared = quotes.filter { $0.articles > 1 }
+        let single = quotes.filter { $0.articles <= 1 }
+        out.write("<h3>Quotes</h3>")
+        if !shared.isEmpty {
+            out.write("<p class=\"meta\">Statements carried by several articles, each article's wording against the "
+                + "fullest one: <del>removed</del> <ins>added</ins>.</p>")
+        }
+        for (q, n) in shared {
             let role = q.speakerRole.map { ", <span class=\"meta\">\(e($0))</span>" } ?? ""
-            out.write("<div class=\"quote\"><h4>\(e(q.speaker ?? "Unattributed"))\(role) "
-                + "<span class=\"count\">\(e(q.id)) · \(StoryContext.count(n, "article"))</span></h4><blockquote>“\(e(q.text))”</blockquote>"
+            out.write("<div class=\"quote\"><h4>\(e(q.speaker ?? "Unattributed"))\(role) <span class=\"count\">"
+                + "\(e(q.id)) · \(StoryContext.count(n, "article"))</span></h4><blockquote>“\(e(q.text))”</blockquote>"
                 + "<table><thead><tr><th>Article</th><th>Marks</th><th>Wording</th><th>Cue</th><th></th></tr></thead>"
                 + "<tbody>")
-            for o in q.occurrences {
-                let badge = o.quoted ? "<span class=\"badge q\">quoted</span>"
-                    : "<span class=\"badge u\">no quotation marks</span>"
-                let speaker = o.speaker.flatMap { $0 == q.speaker ? nil : " <span class=\"meta\">— \(e($0))</span>" }
-                let link = anchors.href(o.article, o.sentenceSpan).map { "<a href=\"\($0)\" title=\"\(e(o.sentence))\">"
-                    + "sentence</a>" } ?? ""
-                out.write("<tr><td class=\"outlet\">\(e(context.label(o.article)))</td><td>\(badge)</td>"
-                    + "<td>\(diff(o))\(speaker ?? "")</td><td class=\"meta\">\(e(o.cue ?? ""))</td><td>\(link)</td></tr>")
-            }
+            for o in q.occurrences { writeOccurrence(o, of: q, speakerColumn: false, to: &out) }
             out.write("</tbody></table></div>")
         }
+        if !single.isEmpty {
+            out.write("<h4>Quoted by one article only</h4><table><thead><tr><th>Speaker</th><th>Article</th>"
+                + "<th>Marks</th><th>Wording</th><th>Cue</th><th></th></tr></thead><tbody>")
+            for (q, _) in single {
+                for o in q.occurrences { writeOccurrence(o, of: q, speakerColumn: true, to: &out) }
+            }
+            out.write("</tbody></table>")
+        }
         out.write("\n")
+    }
+
+    private func writeOccurrence(
+        _ o: QuoteOccurrence, of q: Quote, speakerColumn: Bool, to out: inout some TextOutputStream
+    ) {
+        let badge = o.quoted ? "<span class=\"badge q\">quoted</span>"
+            : "<span class=\"badge u\">no quotation marks</span>"
+        let speaker = o.speaker.flatMap { $0 == q.speaker ? nil : " <span class=\"meta\">— \(e($0))</span>" } ?? ""
+        let link = anchors.href(o.article, o.sentenceSpan)
+            .map { "<a href=\"\($0)\" title=\"\(e(o.sentence))\">sentence</a>" } ?? ""
+        let who = q.speaker.map(e) ?? "Unattributed"
+        let role = q.speakerRole.map { "<br><span class=\"meta\">\(e($0))</span>" } ?? ""
+        out.write("<tr>" + (speakerColumn ? "<td>\(who)\(role)</td>" : "")
+            + "<td class=\"outlet\">\(e(context.label(o.article)))</td><td>\(badge)</td>"
+            + "<td>\(o.quoted ? "“" + diff(o) + "”" : diff(o))\(speaker)</td><td class=\"meta\">\(e(o.cue ?? ""))</td>"
+            + "<td>\(link)</td></tr>")
     }
 
     private func diff(_ o: QuoteOccurrence) -> String {
