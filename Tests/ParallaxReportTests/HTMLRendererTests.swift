@@ -92,9 +92,12 @@ struct HTMLRendererTests {
             diff: [.init(kind: .added, text: hostile), .init(kind: .removed, text: hostile)])
         let story = StoryAnalysis(
             story: Story(id: "s", title: hostile, articles: [a.id, b.id], copies: [[a.id, b.id]]),
-            quotes: [Quote(id: hostile, speaker: hostile, speakerRole: hostile, text: hostile, occurrences: [occurrence])],
+            quotes: [
+                Quote(id: hostile, speaker: hostile, speakerRole: hostile, text: hostile, occurrences: [occurrence])
+            ],
             citations: [
-                Citation(article: a.id, source: hostile, sourceKind: .person, cue: hostile, sentence: hostile,
+                Citation(
+                    article: a.id, source: hostile, sourceKind: .person, cue: hostile, sentence: hostile,
                     span: sentenceSpan, sentenceSpan: sentenceSpan)
             ],
             originalSource: hostile,
@@ -102,8 +105,11 @@ struct HTMLRendererTests {
             framing: [FramingUse(phrase: hostile, note: hostile, articles: [a.id], occurrences: [ref])],
             claims: [Claim(id: hostile, text: hostile, articles: [a.id], occurrences: [ref])],
             timeline: [TimelineEvent(date: a.published!, text: hostile, articles: [a.id], occurrences: [])],
-            synthesis: [SynthesisPoint(text: hostile, claim: hostile, articles: [a.id], outlets: [hostile],
-                independentSources: 2)])
+            synthesis: [
+                SynthesisPoint(
+                    text: hostile, claim: hostile, articles: [a.id], outlets: [hostile],
+                    independentSources: 2)
+            ])
         let out = HTMLRenderer().render(
             AnalysisReport(articles: [a, b], stories: [story], issues: [IngestIssue(input: hostile, message: hostile)]))
         #expect(out.components(separatedBy: "<script").count == 2)
