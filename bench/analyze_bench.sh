@@ -42,6 +42,8 @@ fi
 elapsed=$(grep 'Elapsed (wall clock) time' "$log" | awk '{print $NF}')
 peak_kb=$(grep 'Maximum resident set size' "$log" | awk '{print $NF}')
 user_s=$(grep 'User time (seconds)' "$log" | awk '{print $NF}')
+sys_s=$(grep 'System time (seconds)' "$log" | awk '{print $NF}')
+cpu=$(grep 'Percent of CPU' "$log" | awk '{print $NF}')
 # Elapsed is [h:]mm:ss.ss
 seconds=$(echo "$elapsed" | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
 rate=$(awk -v n="$articles" -v s="$seconds" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "inf" }')
@@ -49,6 +51,6 @@ peak_mb=$(awk -v k="$peak_kb" 'BEGIN { printf "%.1f", k / 1024 }')
 
 echo "command:      $bin analyze $corpus --format $FORMAT --output /dev/null"
 echo "articles:     $articles"
-echo "wall time:    ${seconds} s (user ${user_s} s)"
+echo "wall time:    ${seconds} s (user ${user_s} s, system ${sys_s} s, CPU ${cpu}; other load on the machine shows here)"
 echo "throughput:   ${rate} articles/s"
 echo "peak RSS:     ${peak_mb} MiB"

@@ -6,7 +6,8 @@ the seed articles in ../shared/corpus/seeds, groups them into story templates (o
 writes COUNT articles as JSON Lines. Each synthetic story takes one template and gives it
 
   * new proper names: every capitalized word that is not sentence-initial is mapped, consistently within the
-    story, to an invented name, so stories do not collapse into one cluster;
+    story, to an invented name, and so is a third of the content words, so stories do not collapse into one
+    cluster;
   * a new base date (articles keep their relative day offsets) and new outlets from an invented pool;
   * per article: a subset of the template's articles, sentences dropped or swapped, noise lines added, and now
     and then a near-copy of another article of the story (a wire copy).
@@ -150,6 +151,11 @@ def proper_names(texts):
     return names
 
 
+def content_words(texts):
+    """Lower-case words of five letters or more (function words are shorter or rarely replaced)."""
+    return set(w for t in texts for w in re.findall(r"\b[a-z]{5,}\b", t))
+
+
 def vary_text(text, rng, mapping, day, noise_rate=0.15):
     pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(mapping, key=len, reverse=True)) + r")\b") \
         if mapping else None
@@ -210,6 +216,11 @@ def main():
             names = proper_names(a["title"] + ". " + a["text"] for a in template)
             story_names = set()  # unique within the story; stories may share a name now and then, as real ones do
             mapping = {n: invented_name(rng, story_names) for n in sorted(names)}
+            # A third of the content words become invented words too (consistently within the story), so stories
+            # made from one template differ in vocabulary the way different events do, not only in names.
+            words = sorted(content_words(a["title"] + " " + a["text"] for a in template))
+            for w in rng.sample(words, k=len(words) // 3):
+                mapping[w] = invented_name(rng, story_names).lower()
             base = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3650))
             first = min((a["published"] for a in template if a["published"]), default=None)
             members = rng.sample(template, k=rng.randint(min(2, len(template)), len(template)))

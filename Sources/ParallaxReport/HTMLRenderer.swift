@@ -8,19 +8,21 @@
 public struct HTMLRenderer: ReportRendering {
     public init() {}
 
-
     /// Appends the HTML page to `output`.
     public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {
         let stories = StoryContext.all(in: report)
         let anchors = SentenceAnchors(report)
         let outlets = Set(report.articles.map(StoryContext.outletName)).count
-        output.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-            + "script-src 'unsafe-inline'; img-src data:\">\n"
-            + "<title>Parallax report</title>\n<style>\(HTMLRenderer.css)</style>\n</head>\n<body>\n")
-        output.write("<header><h1>Parallax</h1><p class=\"meta\">\(report.articles.count) articles · \(outlets) outlets"
-            + " · \(stories.count) \(stories.count == 1 ? "story" : "stories")</p>")
+        output.write(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                + "style-src 'unsafe-inline'; "
+                + "script-src 'unsafe-inline'; img-src data:\">\n"
+                + "<title>Parallax report</title>\n<style>\(HTMLRenderer.css)</style>\n</head>\n<body>\n")
+        output.write(
+            "<header><h1>Parallax</h1><p class=\"meta\">\(report.articles.count) articles · \(outlets) outlets"
+                + " · \(stories.count) \(stories.count == 1 ? "story" : "stories")</p>")
         if stories.count > 1 {
             output.write("<nav><ol>")
             for (i, c) in stories.enumerated() {
@@ -39,22 +41,25 @@ public struct HTMLRenderer: ReportRendering {
             output.write("</ul></section>\n")
         }
         writeTexts(report, anchors: anchors, to: &output)
-        output.write("</main>\n<footer>Made by Parallax. Spans are UTF-8 byte offsets into each article's cleaned "
-            + "text.</footer>\n<script>\(HTMLRenderer.script)</script>\n</body>\n</html>\n")
+        output.write(
+            "</main>\n<footer>Made by Parallax. Spans are UTF-8 byte offsets into each article's cleaned "
+                + "text.</footer>\n<script>\(HTMLRenderer.script)</script>\n</body>\n</html>\n")
     }
 
     private func writeTexts(_ report: AnalysisReport, anchors: SentenceAnchors, to out: inout some TextOutputStream) {
         guard !report.articles.isEmpty else { return }
         out.write("<section class=\"texts\"><h2>Article texts</h2>\n")
         for (i, a) in report.articles.enumerated() {
-            out.write("<article id=\"art-\(i)\"><h3><span class=\"outlet\">\(e(StoryContext.outletName(a)))</span> "
-                + e(a.title ?? a.id) + "</h3><p class=\"meta\">")
+            out.write(
+                "<article id=\"art-\(i)\"><h3><span class=\"outlet\">\(e(StoryContext.outletName(a)))</span> "
+                    + e(a.title ?? a.id) + "</h3><p class=\"meta\">")
             var meta: [String] = []
             if let d = a.published { meta.append("<time>\(d)</time>") }
             if !a.authors.isEmpty { meta.append("by " + e(a.authors.joined(separator: ", "))) }
             if let url = a.url {
-                meta.append(HTMLEscaping.safeURL(url).map { "<a href=\"\(e($0))\" rel=\"noopener noreferrer\">\(e($0))</a>" }
-                    ?? "<span class=\"url\">\(e(url))</span>")
+                meta.append(
+                    HTMLEscaping.safeURL(url).map { "<a href=\"\(e($0))\" rel=\"noopener noreferrer\">\(e($0))</a>" }
+                        ?? "<span class=\"url\">\(e(url))</span>")
             }
             meta.append("<span class=\"src\">\(e(a.source))</span>")
             out.write(meta.joined(separator: " · ") + "</p>\n<div class=\"text\">")
@@ -100,7 +105,7 @@ public struct HTMLRenderer: ReportRendering {
         .matrix td{text-align:center;border-left:1px solid var(--line);font-size:16px}
         .matrix td.yes a{color:var(--yes);display:block}
         .matrix td.yes:hover{background:var(--ins)}
-        .matrix td.no{color:#c3c9d0}
+        .matrix td.no{color:#a9b1ba}
         .matrix tbody tr:hover th.claim{background:var(--soft)}
         .count{color:var(--mute);font-size:12px}
         .quote{margin:14px 0 22px}
@@ -112,6 +117,7 @@ public struct HTMLRenderer: ReportRendering {
         ins{background:var(--ins);color:#16602f;text-decoration:none}
         .graph{display:block;max-width:960px;margin:6px 0}
         .graph .edge{fill:none;stroke:#9aa6b2;stroke-width:1.5}
+        .graph .edge:hover{stroke:var(--acc);stroke-width:3}
         .graph .cue{font-size:11px;fill:#4b5560;paint-order:stroke;stroke:#fff;stroke-width:4px}
         .graph .colhead{font-size:11px;fill:var(--mute);text-transform:uppercase;letter-spacing:.08em}
         .graph .node rect{fill:#eef3f9;stroke:#9fb6d3}

@@ -4,7 +4,6 @@
 public struct JSONRenderer: ReportRendering {
     public init() {}
 
-
     /// Appends the JSON document of `report` to `output`, one article and one story at a time.
     public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {
         // Written member by member (keys in sorted order) so a large report never exists twice in memory.

@@ -5,7 +5,6 @@
 public struct NDJSONRenderer: ReportRendering {
     public init() {}
 
-
     /// Appends the JSON Lines of `report` to `output`.
     public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {
         for a in report.articles { writeLine(JSONValue(a), type: "article", to: &output) }

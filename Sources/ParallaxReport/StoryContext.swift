@@ -53,11 +53,6 @@ struct StoryContext: Sendable {
     /// Distinct outlet names among the members.
     var outletCount: Int { Set(members.map(\.outletName)).count }
 
-    /// The copy group (as member numbers) that contains `id`, if any.
-    func copyGroup(of id: String) -> [String]? {
-        story.copies.first { $0.contains(id) }
-    }
-
     /// Citation counts per source (how many citations, in how many articles), most cited first.
     var citedSources: [(source: String, citations: Int, articles: Int)] {
         var order: [String] = []
@@ -69,7 +64,9 @@ struct StoryContext: Sendable {
         }
         let rows = order.map { (source: $0, citations: counts[$0]!.0, articles: counts[$0]!.1.count) }
         return rows.enumerated().sorted {
-            ($0.element.articles, $0.element.citations, -$0.offset) > ($1.element.articles, $1.element.citations, -$1.offset)
+            ($0.element.articles, $0.element.citations, -$0.offset) > (
+                $1.element.articles, $1.element.citations, -$1.offset
+            )
         }.map(\.element)
     }
 

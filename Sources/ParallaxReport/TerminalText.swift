@@ -10,7 +10,8 @@ enum TerminalText {
         var lastWasSpace = true
         for u in s.unicodeScalars {
             let v = u.value
-            let isSpace = v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x20 || v == 0x2028
+            let isSpace =
+                v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x20 || v == 0x2028
                 || v == 0x2029 || v == 0xA0
             if isSpace {
                 if !lastWasSpace { out.append(" ") }
