@@ -204,9 +204,7 @@ struct AttributionRun {
         }
         guard let contentSpan = content else { return nil }
         if quotes.contains(where: { contentSpan.contains($0.span) }) { return nil }
-        let words = tokens.indices.filter {
-            tokens[$0].kind == .word && contentSpan.contains(tokens[$0].span)
-        }
+        let words = tokenRange(of: contentSpan).filter { tokens[$0].kind == .word }
         guard words.count >= extractor.minimumReportedWords else { return nil }
         let text = trimmed(contentSpan)
         let full = a.complementizer.map { union(spanOf($0..<($0 + 1)), contentSpan) } ?? contentSpan
@@ -307,9 +305,21 @@ struct AttributionRun {
     }
 
     private func trimmed(_ span: TextSpan) -> TextSpan {
-        let inside = tokens.indices.filter { span.contains(tokens[$0].span) }
-        guard let f = inside.first, let l = inside.last else { return span }
-        let t = trimmedSpan(f..<(l + 1))
+        let inside = tokenRange(of: span)
+        guard !inside.isEmpty else { return span }
+        let t = trimmedSpan(inside)
         return t.isEmpty ? span : t
+    }
+
+    /// The tokens lying inside `span`, found through the sentences it touches (not a scan of the document).
+    private func tokenRange(of span: TextSpan) -> Range<Int> {
+        guard let first = doc.sentenceIndex(containing: span.start) ?? doc.sentences.firstIndex(where: { $0.span.end > span.start }),
+            let last = doc.sentenceIndex(containing: max(span.start, span.end - 1)) ?? doc.sentences.lastIndex(where: { $0.span.start < span.end })
+        else { return 0..<0 }
+        let candidates = doc.sentences[first].tokens.lowerBound..<doc.sentences[max(first, last)].tokens.upperBound
+        guard let a = candidates.first(where: { span.contains(tokens[$0].span) }),
+            let b = candidates.last(where: { span.contains(tokens[$0].span) })
+        else { return 0..<0 }
+        return a..<(b + 1)
     }
 }
