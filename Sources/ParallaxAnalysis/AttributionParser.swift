@@ -34,11 +34,13 @@ struct Attribution: Sendable, Hashable {
 /// A pair of quotation marks in a paragraph, as token indices of the marks.
 struct QuoteMarks: Sendable, Hashable {
     var open: Int
-    /// The closing mark, or the paragraph's last token + 1 when the quote runs on unclosed.
+    /// The (last token of the) closing mark, or the paragraph's last token + 1 when the quote runs on unclosed.
     var close: Int
     var closed: Bool
+    /// Tokens per mark: 2 for '' and `` marks.
+    var markWidth = 1
     /// Token indices strictly inside the marks.
-    var inner: Range<Int> { (open + 1)..<close }
+    var inner: Range<Int> { (open + markWidth)..<max(open + markWidth, closed ? close + 1 - markWidth : close) }
 }
 
 /// Finds quotation marks and attribution cues (speech verbs, "according to", "quoted ... as saying") in a document.
@@ -106,9 +108,9 @@ struct AttributionParser: Sendable {
                     result.append(QuoteMarks(open: o, close: t, closed: true))
                     openDouble = nil
                 }
-            case 0x22:  // "
+            case 0x22:  // " (or a '' pair)
                 if let o = openDouble {
-                    result.append(QuoteMarks(open: o, close: skipNext ? t + 1 : t, closed: true))
+                    result.append(QuoteMarks(open: o, close: skipNext ? t + 1 : t, closed: true, markWidth: skipNext ? 2 : 1))
                     openDouble = nil
                 } else {
                     openDouble = t
