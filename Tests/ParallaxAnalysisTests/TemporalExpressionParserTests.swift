@@ -161,7 +161,7 @@ extension TemporalExpressionParserTests {
                 let open = l.firstIndex(of: ">"), let close = l.range(of: "</token>")
             {
                 let raw = String(l[l.index(after: open)..<close.lowerBound])
-                let text = raw.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(
+                let text = !raw.contains("&") ? raw : raw.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(
                     of: "&quot;", with: "\""
                 )
                 .replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
