@@ -175,7 +175,7 @@ struct TokenRules {
                 found.append(a)
                 consumed.formUnion(a.cue)
             } else if let lemma = lexicon.verbForms[norm], !tokens[i].isCapitalized || i == range.lowerBound,
-                let a = verbAttribution(at: i, lemma: lemma, sentence: s)
+                !isNoun(at: i, lemma: lemma, in: s), let a = verbAttribution(at: i, lemma: lemma, sentence: s)
             {
                 found.append(a)
                 consumed.formUnion(a.cue)
@@ -185,6 +185,20 @@ struct TokenRules {
     }
 
     // MARK: Cue forms
+
+    /// Whether a verb-like word is a noun here: "an inspection report said", "the claim", "her statement".
+    private func isNoun(at i: Int, lemma: String, in s: Int) -> Bool {
+        let n = tokens[i].norm
+        guard n == lemma || n == lemma + "s" else { return false }
+        let lower = doc.sentences[s].tokens.lowerBound
+        if i + 1 < doc.sentences[s].tokens.upperBound, lexicon.verbForms[tokens[i + 1].norm] != nil { return true }
+        guard i > lower else { return false }
+        let articles: Set<String> = ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this"]
+        let before = tokens[i - 1]
+        return articles.contains(before.norm)
+            || (before.kind == .word && !before.isCapitalized && isOpenNoun(before) && i - 2 >= lower
+                && articles.contains(tokens[i - 2].norm))
+    }
 
     private func prepositional(at i: Int, sentence s: Int) -> Attribution? {
         let range = doc.sentences[s].tokens

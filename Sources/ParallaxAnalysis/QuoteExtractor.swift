@@ -76,7 +76,14 @@ struct AttributionRun {
                     firstPerson[k] = true
                     continue
                 }
-                resolved[k] = resolver.resolve(source, antecedentsBefore: coverStart(s, list[k]))
+                var speaker = resolver.resolve(source, antecedentsBefore: coverStart(s, list[k]))
+                // "Calder Ledger reported": an unknown name without a role that reports is an outlet.
+                if let p = speaker, p.kind == .person, p.role == nil, !p.isAnaphor,
+                    extractor.lexicon.mediaVerbs.contains(list[k].lemma)
+                {
+                    speaker?.kind = .outlet
+                }
+                resolved[k] = speaker
             }
             speakers.append(resolved)
             muted.append(firstPerson)
@@ -222,7 +229,7 @@ struct AttributionRun {
         var first = s
         let opensSentence = a.content.lowerBound <= firstContentToken(s)
         guard a.form == .endAttribution || a.form == .accordingTo, opensSentence, a.content.count > 0,
-            isLastInParagraph(s)
+            isLastInParagraph(s), !a.content.contains(where: { analysis.inQuote[$0] })
         else { return s }
         let paragraph = doc.sentences[s].paragraph
         while first > 0, s - first < extractor.maxCoveredSentences, doc.sentences[first - 1].paragraph == paragraph,
