@@ -6,8 +6,8 @@ import Foundation
 /// of their sentences shares at least `minimumSharedWords` content words with one of the other's, and those shared
 /// words make up at least `minimumContainment` of the shorter sentence (so a partial quotation matches the full
 /// one); when neither wording is quoted, `minimumReportedSharedWords` and `minimumReportedContainment` apply, and
-/// two different named speakers never align. A quotation found word for word inside another wording (five words, or
-/// three content words) matches it too. Words are compared lowercased, without function words, periods of
+/// two different named speakers never align. A quotation (or a wording credited to the same speaker) found word for
+/// word inside another wording (five words, or three content words) matches it too. Words are compared lowercased, without function words, periods of
 /// initialisms (`U.S.` = `US`) or hyphens, with a light suffix stemming. Matching candidates are grouped
 /// transitively. A quote's text is its fullest direct wording (the fullest reported one when none is quoted); it
 /// keeps one occurrence per article (the wording closest to that text; the article's other wordings become quotes
@@ -59,7 +59,8 @@ public struct QuoteAligner: Sendable {
                 let threshold = direct ? minimumContainment : minimumReportedContainment
                 let shared = direct ? minimumSharedWords : minimumReportedSharedWords
                 if matches(units[i], units[j], threshold: threshold, shared: shared)
-                    || (direct && containsVerbatim(sequences[i], sequences[j]))
+                    || ((direct || sameSpeaker(candidates[i].speaker, candidates[j].speaker))
+                        && containsVerbatim(sequences[i], sequences[j]))
                 {
                     parent[find(j)] = find(i)
                 }
@@ -178,6 +179,12 @@ public struct QuoteAligner: Sendable {
         let surnameA = a.name.split(separator: " ").last
         let surnameB = b.name.split(separator: " ").last
         return surnameA == surnameB
+    }
+
+    /// Whether two articles name the same speaker ("the regional emergency office" in both).
+    func sameSpeaker(_ a: SpeakerResolver.Speaker?, _ b: SpeakerResolver.Speaker?) -> Bool {
+        guard let a, let b, !a.isUnresolvedPronoun else { return false }
+        return a.name.lowercased() == b.name.lowercased()
     }
 
     /// A light English suffix stemmer, the same for both sides of a comparison.
