@@ -707,6 +707,8 @@ struct TokenRules {
             let n = tokens[m].norm
             // ", adding that ..." opens a participle clause of its own.
             if n == ",", m + 1 < end, tokens[m + 1].kind == .word, tokens[m + 1].norm.hasSuffix("ing") { return true }
+            // “A,” she said, “B.”: the quotation resumes after the attribution.
+            if n == ",", m + 1 < end, inQuote[m + 1] { return true }
             if inQuote[m] || n == "that" || n == ":" { return false }
             // Another verb ("... and said there ...") starts a clause; "a written statement" does not.
             if m > k + 1, lexicon.verbForms[n] != nil, !lexicon.determiners.contains(tokens[m - 1].norm) { return false }

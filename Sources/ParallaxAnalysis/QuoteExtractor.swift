@@ -108,6 +108,15 @@ struct AttributionRun {
             }
         }
         chosen = best?.key
+        // (a2) an attribution right before the quotation in its sentence: "“A,” the mayor said, “B.”"
+        if chosen == nil {
+            for (k, a) in analysis.attributions[sOpen].enumerated() where !muted[sOpen][k] {
+                let end = max(a.source.upperBound, (a.cue.max() ?? 0) + 1)
+                guard end <= q.open, q.open - end <= 8, !(end..<q.open).contains(where: { analysis.inQuote[$0] })
+                else { continue }
+                chosen = [sOpen, k]
+            }
+        }
         // (b) a preceding sentence that ends with a colon ("X said:").
         if chosen == nil, sOpen > 0 {
             let p = sOpen - 1

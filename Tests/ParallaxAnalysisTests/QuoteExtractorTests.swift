@@ -187,3 +187,13 @@ extension QuoteExtractorTests {
         #expect(q.speaker?.name == "Barrett")
     }
 }
+
+extension QuoteExtractorTests {
+    @Test func quotationInterruptedInOneSentence() {
+        let doc = makeDocument("“We will rebuild the bridge,” the mayor said on Monday, “and we will do it before winter.”")
+        let quotes = extractor.extract(from: doc)
+        #expect(quotes.map(\.text) == ["We will rebuild the bridge", "and we will do it before winter."])
+        #expect(quotes.map { $0.speaker?.name } == ["the mayor", "the mayor"])
+        #expect(quotes.map(\.cueSpan) == [quotes[0].cueSpan, quotes[0].cueSpan])
+    }
+}
