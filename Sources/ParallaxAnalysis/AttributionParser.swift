@@ -525,6 +525,15 @@ struct TokenRules {
         }
         guard start <= j else { return nil }
         while start <= j, ["of", "for", "and", "'", "-"].contains(tokens[start].norm) { start += 1 }
+        // "after his visit to Kiev US Secretary of State Antony Blinken said": the place after the preposition
+        // belongs to the adjunct, not to the speaker's role.
+        if start > lower, start < j, tokens[start].isCapitalized, lexicon.adjunctPrepositions.contains(tokens[start - 1].norm)
+            || tokens[start - 1].norm == "to",
+            tokens[start + 1].isCapitalized, (start + 1...j).contains(where: { lexicon.titles.contains(tokens[$0].norm) }),
+            !lexicon.titles.contains(tokens[start].norm)
+        {
+            start += 1
+        }
         var head = j
         if tokens[j].norm == ")", let open = (start..<j).last(where: { tokens[$0].norm == "(" }), open > start {
             head = open - 1
