@@ -67,3 +67,12 @@ struct SpeakerResolverTests {
         #expect(resolver.resolve(mention: he.span)?.name == "Tom Reyes")
     }
 }
+
+extension SpeakerResolverTests {
+    @Test func placeAfterPrepositionIsNotPartOfTheRole() throws {
+        let s = try #require(
+            speakers("After a visit to Paris Foreign Minister Lena Holm said that talks would resume.").first ?? nil)
+        #expect(s.name == "Lena Holm")
+        #expect(s.role == "Foreign Minister")
+    }
+}
