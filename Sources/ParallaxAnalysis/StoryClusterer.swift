@@ -9,7 +9,8 @@
 /// insertion costs O(terms + candidateTerms x maxPostings + candidates x centroidTerms), independent of the corpus
 /// size: near-linear overall. `stories()` then merges stories whose centroids reach `mergeThreshold` (same index).
 ///
-/// Batch use: `StoryClusterer().cluster(documents)`. Incremental use: `add(_:)` per document, `stories()` at any time.
+/// Batch use: `StoryClusterer().cluster(documents)`. Incremental use: `add(_:)` per document, `stories()` at any time;
+/// there document frequencies grow as documents arrive (early documents are weighted with the statistics so far).
 public struct StoryClusterer: Sendable {
     /// Thresholds and index sizes.
     public struct Configuration: Sendable, Hashable, Codable {
@@ -131,7 +132,27 @@ public struct StoryClusterer: Sendable {
                 shared[c, default: 0] += 1
             }
         }
-        return shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(configuration.maxCandidates).map(\.key)
+        let limit = configuration.maxCandidates
+        guard shared.count > limit else {
+            return shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+        }
+        // Linear selection: a histogram of shared-term counts gives the cut; only the kept entries are sorted.
+        var histogram = [Int](repeating: 0, count: configuration.candidateTerms + 2)
+        for v in shared.values { histogram[min(v, histogram.count - 1)] += 1 }
+        var cut = histogram.count - 1
+        var above = 0
+        while cut > 1, above + histogram[cut] < limit {
+            above += histogram[cut]
+            cut -= 1
+        }
+        var kept: [(key: Int, value: Int)] = []
+        var ties: [Int] = []
+        for (key, value) in shared {
+            if value > cut { kept.append((key, value)) } else if value == cut { ties.append(key) }
+        }
+        ties.sort(by: >)  // most recent stories first among equals
+        kept.append(contentsOf: ties.prefix(limit - kept.count).map { ($0, cut) })
+        return kept.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
     }
 
     /// The cosine a document of `day` needs to join story `key` (stricter outside the date window).
