@@ -10,11 +10,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 archive=${1:-bench/out/zyte-x50.warc.gz}
 [ -f "$archive" ] || bench/make_warc.sh 50 "$archive"
-swift build -c release --build-tests >/dev/null
+# Other test files use @testable import, which a release build only allows with -enable-testing.
+flags=(-c release -Xswiftc -enable-testing)
+swift build "${flags[@]}" --build-tests >/dev/null
 for mode in stream full; do
     log=$(mktemp)
     PARALLAX_WARC_BENCH="$archive" PARALLAX_WARC_BENCH_MODE=$mode /usr/bin/time -v \
-        swift test -c release --skip-build --filter WARCBench 2>"$log" | grep -A3 '^WARCBench'
+        swift test "${flags[@]}" --skip-build --filter WARCBench 2>"$log" | grep -A4 '^WARCBench'
     grep -E 'Maximum resident set size|Elapsed \(wall' "$log" | sed 's/^\s*/  /'
     rm -f "$log"
 done

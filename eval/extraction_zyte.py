@@ -63,8 +63,8 @@ def evaluate(truth, outputs):
     return f1, p, r, accuracy, per_doc
 
 
-def run_parallax(binary, pages):
-    proc = subprocess.run([binary, "extract", *map(str, pages)], capture_output=True, text=True)
+def run_parallax(binary, pages, *flags):
+    proc = subprocess.run([binary, "extract", *flags, *map(str, pages)], capture_output=True, text=True)
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr)
     out = {}
@@ -113,7 +113,10 @@ def main():
 
     truth = json.loads((DATA / "ground-truth.json").read_text())
     pages = sorted((DATA / "html").glob("*.html.gz"))
-    systems = {"parallax": run_parallax(args.parallax, pages)}
+    systems = {
+        "parallax": run_parallax(args.parallax, pages, "--main-text-only"),
+        "parallax + plain-text cleaning": run_parallax(args.parallax, pages),
+    }
     if not args.no_peers:
         systems.update(run_python_peers(pages))
     for path in sorted((DATA / "peer-outputs").glob("*.json")):

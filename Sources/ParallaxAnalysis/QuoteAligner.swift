@@ -5,17 +5,21 @@ import Foundation
 /// Each candidate is cut into sentences; two candidates of different articles carry the same statement when one
 /// of their sentences shares at least `minimumSharedWords` content words with one of the other's, and those shared
 /// words make up at least `minimumContainment` of the shorter sentence (so a partial quotation matches the full
-/// one). Words are compared lowercased, without function words, periods of initialisms (`U.S.` = `US`) or
-/// hyphens, with a light suffix stemming. Matching candidates are grouped transitively. A quote's text is its
-/// fullest direct wording (the fullest reported one when none is quoted); it keeps one occurrence per article (the
-/// wording closest to that text; the article's other wordings become quotes of their own), and every occurrence
-/// gets a word-level diff against the text. Ids (`q1`, `q2`, ...) follow the number of articles, then the order of first appearance.
+/// one); when neither wording is quoted, `minimumReportedSharedWords` and `minimumReportedContainment` apply, and
+/// two different named speakers never align. Words are compared lowercased, without function words, periods of
+/// initialisms (`U.S.` = `US`) or hyphens, with a light suffix stemming. Matching candidates are grouped
+/// transitively. A quote's text is its fullest direct wording (the fullest reported one when none is quoted); it
+/// keeps one occurrence per article (the wording closest to that text; the article's other wordings become quotes
+/// of their own), and every occurrence gets a word-level diff against the text. Ids (`q1`, `q2`, ...) follow the
+/// number of articles, then the order of first appearance.
 public struct QuoteAligner: Sendable {
     public var lexicon: AttributionLexicon
     public var minimumSharedWords = 4
     public var minimumContainment = 0.6
     /// Containment needed when neither wording is a direct quotation (reported speech shares topic words more).
     public var minimumReportedContainment = 0.75
+    /// Shared content words needed when neither wording is a direct quotation.
+    public var minimumReportedSharedWords = 6
     /// Whether unquoted statements credited to outlets ("…, Politico reported") count as quotes.
     public var includeOutletReports = false
 
@@ -44,10 +48,11 @@ public struct QuoteAligner: Sendable {
         }
         for i in candidates.indices {
             for j in (i + 1)..<candidates.count where candidates[i].article != candidates[j].article {
-                guard find(i) != find(j) else { continue }
-                let threshold =
-                    candidates[i].quoted || candidates[j].quoted ? minimumContainment : minimumReportedContainment
-                if matches(units[i], units[j], threshold: threshold) { parent[find(j)] = find(i) }
+                guard find(i) != find(j), compatibleSpeakers(candidates[i].speaker, candidates[j].speaker) else { continue }
+                let direct = candidates[i].quoted || candidates[j].quoted
+                let threshold = direct ? minimumContainment : minimumReportedContainment
+                let shared = direct ? minimumSharedWords : minimumReportedSharedWords
+                if matches(units[i], units[j], threshold: threshold, shared: shared) { parent[find(j)] = find(i) }
             }
         }
         var groups: [Int: [Int]] = [:]
@@ -105,12 +110,12 @@ public struct QuoteAligner: Sendable {
     // MARK: Similarity
 
     /// Whether some sentence of one wording matches some sentence of the other.
-    func matches(_ a: [Set<String>], _ b: [Set<String>], threshold: Double) -> Bool {
+    func matches(_ a: [Set<String>], _ b: [Set<String>], threshold: Double, shared minimum: Int) -> Bool {
         for x in a {
             for y in b {
                 let shared = x.intersection(y).count
                 let shorter = min(x.count, y.count)
-                if shared >= minimumSharedWords, shorter > 0, Double(shared) / Double(shorter) >= threshold { return true }
+                if shared >= minimum, shorter > 0, Double(shared) / Double(shorter) >= threshold { return true }
             }
         }
         return false
@@ -132,6 +137,15 @@ public struct QuoteAligner: Sendable {
             }
             return keys
         }
+    }
+
+    /// Two different named people do not make the same statement; other speakers may be described differently
+    /// by each article ("a U.S. official", "a State Department spokesperson").
+    func compatibleSpeakers(_ a: SpeakerResolver.Speaker?, _ b: SpeakerResolver.Speaker?) -> Bool {
+        guard let a, let b, a.kind == .person, b.kind == .person else { return true }
+        let surnameA = a.name.split(separator: " ").last
+        let surnameB = b.name.split(separator: " ").last
+        return surnameA == surnameB
     }
 
     /// A light English suffix stemmer, the same for both sides of a comparison.
@@ -161,7 +175,8 @@ public struct QuoteAligner: Sendable {
             let words = s.name.split(separator: " ")
             let capitalized = words.filter { $0.first?.isUppercase == true }.count
             let generic = lexicon.documentNouns.contains(words.last.map { $0.lowercased() } ?? "") ? -30 : 0
-            return base + (s.role == nil ? 0 : 10) + 2 * capitalized + generic
+            let pronoun = s.isUnresolvedPronoun ? -100 : 0
+            return base + (s.role == nil ? 0 : 10) + 2 * capitalized + generic + pronoun
         }
         var counts: [String: Int] = [:]
         for s in present { counts[s.name, default: 0] += 1 }

@@ -169,8 +169,13 @@ struct AttributionRun {
     private func reportedCandidate(_ s: Int, _ k: Int, quotes: [QuoteCandidate]) -> QuoteCandidate? {
         let a = analysis.attributions[s][k]
         let paragraph = doc.sentences[s].paragraph
+        if isPartOfStatement(a), analysis.attributions[s].enumerated().contains(where: { j, b in
+            j != k && !muted[s][j] && b.content.count > a.content.count && b.content.contains(a.cue[0])
+        }) {
+            return nil
+        }
         // Prefer the innermost attribution: skip this one when another one's content lies inside its content.
-        for (j, b) in analysis.attributions[s].enumerated() where j != k && !muted[s][j] {
+        for (j, b) in analysis.attributions[s].enumerated() where j != k && !muted[s][j] && !isPartOfStatement(b) {
             if b.content.count > 0, b.content.count < a.content.count, a.content.contains(b.content.lowerBound) {
                 return nil
             }
@@ -235,6 +240,13 @@ struct AttributionRun {
         guard a.content.count > 0, a.content.lowerBound < a.source.lowerBound else { return a.source.lowerBound }
         let first = coveredFirstSentence(s, a)
         return first < s ? doc.sentences[first].tokens.lowerBound : a.content.lowerBound
+    }
+
+    /// An intention or infinitive inside a statement ("he planned to suggest ...", "vowed to ..."): when nested in
+    /// another attribution's content it belongs to that statement rather than replacing it.
+    private func isPartOfStatement(_ a: Attribution) -> Bool {
+        extractor.lexicon.complementOnlyVerbs.contains(a.lemma)
+            || a.complementizer.map { tokens[$0].norm == "to" } == true
     }
 
     /// A sentence without quotations or attributions of its own, which a neighbour's attribution may cover.

@@ -17,13 +17,19 @@ public struct SpeakerResolver: Sendable {
         public var mention: TextSpan
         /// Whether the mention was a pronoun or description resolved to an earlier mention.
         public var isAnaphor: Bool
+        /// Whether this is a pronoun that could not be resolved ("he" with no person named before).
+        public var isUnresolvedPronoun: Bool
 
-        public init(name: String, role: String?, kind: Citation.SourceKind, mention: TextSpan, isAnaphor: Bool) {
+        public init(
+            name: String, role: String?, kind: Citation.SourceKind, mention: TextSpan, isAnaphor: Bool,
+            isUnresolvedPronoun: Bool = false
+        ) {
             self.name = name
             self.role = role
             self.kind = kind
             self.mention = mention
             self.isAnaphor = isAnaphor
+            self.isUnresolvedPronoun = isUnresolvedPronoun
         }
     }
 
@@ -64,7 +70,7 @@ public struct SpeakerResolver: Sendable {
     }
 
     /// Resolves the speaker mentioned at `span` (a noun phrase or pronoun of this document), or nil for first-person
-    /// pronouns and pronouns without an antecedent.
+    /// pronouns. A pronoun without antecedent stays as written ("he"), as an `.anonymous` source.
     public mutating func resolve(mention span: TextSpan) -> Speaker? {
         let range = doc.tokens.indices.filter { span.contains(doc.tokens[$0].span) }
         guard let first = range.first, let last = range.last else { return nil }
@@ -99,7 +105,11 @@ public struct SpeakerResolver: Sendable {
         let text = String(doc.text(of: span))
         let head = tokens[np.upperBound - 1]
         if np.count == 1, head.kind == .word, rules.isPronoun(head.norm) {
+            if lexicon.firstPersonPronouns.contains(head.norm) { return nil }
+            // Unresolved: keep the pronoun as written, as an unidentified source.
             return pronoun(head.norm, at: min(bound, np.lowerBound), span: span)
+                ?? Speaker(
+                    name: text, role: nil, kind: .anonymous, mention: span, isAnaphor: false, isUnresolvedPronoun: true)
         }
         let norms = np.map { tokens[$0].norm }
         let nameRange = self.nameRange(in: np)

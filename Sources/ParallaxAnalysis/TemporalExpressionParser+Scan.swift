@@ -54,7 +54,9 @@ extension TemporalExpressionParser {
 
         private func number(at j: Int, _ v: Vocabulary) -> (Int, Int)? {
             guard j < units.count else { return nil }
-            if let n = Int(units[j].key), n > 0, n < 400 { return (n, j + 1) }
+            if units[j].isNumber || units[j].startsWithDigit, let n = Int(units[j].key), n > 0, n < 400 {
+                return (n, j + 1)
+            }
             return v.numbers.match(at: j, in: units).map { ($0.value, $0.end) }
         }
 
@@ -151,7 +153,7 @@ extension TemporalExpressionParser {
 
         /// A day of month at unit `j` (`10`, `10th`, `10-12`, `10-го`): its value and the unit after it.
         private func dayNumber(at j: Int, _ v: Vocabulary) -> (Int, Int)? {
-            guard j < units.count else { return nil }
+            guard j < units.count, units[j].startsWithDigit else { return nil }
             var key = Substring(units[j].key)
             if let dash = key.firstIndex(of: "-"), units[j].isNumber,
                 key[key.index(after: dash)...].allSatisfy(\.isASCII)
@@ -211,7 +213,7 @@ extension TemporalExpressionParser {
         /// `2024-05-31`, `31.05.2024`, `31/05/2024` at unit `i`.
         func numericDate(at i: Int) -> Found? {
             let u = units[i]
-            guard u.key.first?.isNumber == true, i == 0 || units[i - 1].token != u.token else { return nil }
+            guard u.startsWithDigit, i == 0 || units[i - 1].token != u.token else { return nil }
             let t = u.token
             let text = Array(document.text(of: document.tokens[t].span).utf8)
             var end = i + 1

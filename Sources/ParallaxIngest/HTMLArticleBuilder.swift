@@ -87,7 +87,7 @@ extension Ingestor {
         let filter = BoilerplateFilter(registry: registry)
         let html = HTMLArticleBuilder(filter: filter)
         var readers = defaultReaders(filter: filter)
-        readers[.html] = HTMLReader()
+        readers[.html] = HTMLReader(builder: html)
         readers[.feed] = FeedReader(extractor: MainTextBodyExtractor())
         readers[.warc] = WARCReader(pageReader: html)
         return readers

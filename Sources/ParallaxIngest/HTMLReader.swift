@@ -2,19 +2,24 @@ import Foundation
 
 /// Reads one HTML page (`.html`, `.htm`, or gzip-compressed `.html.gz`) into an ``Article``.
 ///
-/// The encoding comes from ``HTMLEncodingDetector``, the text from ``MainTextExtractor``; the title from
-/// `og:title` or `<title>`, the URL from `<link rel=canonical>` or `og:url`, the language from `<html lang>`.
-/// Problems (empty file, binary data, corrupt gzip, no main text) are reported as ``IngestIssue``s; a page larger
-/// than ``maxPageBytes`` is cut there (with an issue) so memory stays bounded.
+/// Script and style bodies and comments are cut before parsing (``HTMLPrefilter``; JSON-LD is kept), the
+/// encoding comes from ``HTMLEncodingDetector``; the ``HTMLArticleBuilder`` then takes the main text
+/// (``MainTextExtractor``), the metadata (``HTMLMetadataExtractor``) and cleans the text like plain text
+/// (``BoilerplateFilter``). Problems (empty file, binary data, corrupt gzip, no main text) are reported as
+/// ``IngestIssue``s; a page larger than ``maxPageBytes`` is cut there (with an issue) so memory stays bounded.
 public struct HTMLReader: ArticleReader {
-    /// The main-text extractor.
-    public var extractor: MainTextExtractor
+    /// Builds the article from the parsed page.
+    public var builder: HTMLArticleBuilder
     /// Pages are parsed up to this many bytes (after decompression).
     public var maxPageBytes: Int
+    /// `false`: the article text is the extractor's main text as is, without the plain-text cleaning of the
+    /// builder (to measure extraction alone); metadata still comes from ``HTMLMetadataExtractor``.
+    public var cleansText: Bool
 
-    public init(extractor: MainTextExtractor = MainTextExtractor(), maxPageBytes: Int = 16 << 20) {
-        self.extractor = extractor
+    public init(builder: HTMLArticleBuilder = HTMLArticleBuilder(), maxPageBytes: Int = 16 << 20, cleansText: Bool = true) {
+        self.builder = builder
         self.maxPageBytes = maxPageBytes
+        self.cleansText = cleansText
     }
 
     public func read(_ input: InputSource, emit: (IngestEvent) -> Void) throws(IngestIssue) {
@@ -41,22 +46,26 @@ public struct HTMLReader: ArticleReader {
             let cut = bytes[..<maxPageBytes].lastIndex(of: UInt8(ascii: "<")) ?? maxPageBytes
             bytes.removeSubrange(cut...)
         }
+        bytes = HTMLPrefilter().filter(bytes)
         let document: HTMLDocument
         do {
             document = try HTMLDocument(bytes: bytes, encoding: HTMLEncodingDetector().encoding(of: bytes))
         } catch {
             throw IngestIssue(input: input.name, message: "cannot parse HTML: \(error.message)")
         }
-        let extracted = extractor.extract(from: document)
-        guard !extracted.text.isEmpty else {
-            throw IngestIssue(input: input.name, message: "no main text found")
+        let id = Self.identifier(input.name)
+        guard cleansText else {
+            let text = builder.extractor.extract(from: document).text
+            guard !text.isEmpty else { throw IngestIssue(input: input.name, message: "no main text found") }
+            let meta = builder.metadata.extract(from: document, url: nil)
+            emit(
+                .article(
+                    Article(
+                        id: id, source: input.name, outlet: meta.siteName, url: meta.canonicalURL, title: meta.title,
+                        authors: meta.authors, published: meta.published, language: meta.language, text: text)))
+            return
         }
-        let head = HeadFields(document)
-        emit(
-            .article(
-                Article(
-                    id: Self.identifier(input.name), source: input.name, url: head.url, title: head.title,
-                    language: head.language, text: extracted.text)))
+        for event in builder.article(from: document, id: id, source: input.name, url: nil) { emit(event) }
     }
 
     /// The file name without directories and without `.gz`, `.html`, `.htm`, `.xhtml` extensions.

@@ -20,6 +20,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(help: "Pages extracted in parallel (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: "Print HTML main text as extracted, without the plain-text boilerplate cleaning (for evaluation).")
+    var mainTextOnly = false
+
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("Give at least one HTML file or directory.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
@@ -27,7 +30,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func run() async throws {
         let files = try Self.expand(paths)
-        let reader = HTMLReader()
+        let reader = HTMLReader(cleansText: !mainTextOnly)
         let results = Self.readAll(files, reader: reader, jobs: jobs)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -56,3 +56,11 @@ struct QuoteAlignerTests {
         #expect(QuoteAligner.stem("press") == "press")
     }
 }
+
+extension QuoteAlignerTests {
+    @Test func differentNamedSpeakersNeverAlign() {
+        let a = makeDocument("Mayor Ana Lopez said the new harbour terminal will open in September with two hundred jobs.", id: "a")
+        let b = makeDocument("Governor Tom Reyes said the new harbour terminal will open in September with two hundred jobs.", id: "b")
+        #expect(QuoteAligner().align([a, b]).count == 2)
+    }
+}

@@ -43,10 +43,20 @@ struct SpeakerResolverTests {
         #expect(s.kind == .outlet)
     }
 
-    @Test func pronounWithoutAntecedentIsUnresolved() {
+    @Test func pronounWithoutAntecedentStaysAsWritten() throws {
         let all = speakers("The storm will pass by Friday, he said.")
         #expect(all.count == 1)
-        #expect(all.first! == nil)
+        let s = try #require(all.first ?? nil)
+        #expect(s.name == "he")
+        #expect(s.kind == .anonymous)
+        #expect(s.isUnresolvedPronoun)
+    }
+
+    @Test func speakerWithoutContentIsStillAnAntecedent() throws {
+        let all = speakers("Burton explained from a podium. \"I love cats,\" he said.")
+        let s = try #require(all.last ?? nil)
+        #expect(s.name == "Burton")
+        #expect(s.isAnaphor)
     }
 
     @Test func publicResolveBySpan() throws {

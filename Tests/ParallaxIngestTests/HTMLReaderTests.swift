@@ -48,7 +48,7 @@ struct HTMLReaderTests {
         #expect(article.source == "dir/042bb7.html")
         #expect(article.title == "Council expands buses")
         #expect(article.url == "https://example.org/buses")
-        #expect(article.language == "en")
+        #expect(article.language?.hasPrefix("en") == true)
         #expect(article.text.hasPrefix("The council voted"))
     }
 
@@ -99,7 +99,7 @@ struct HTMLReaderTests {
         var bytes = Array("<html><body><article>".utf8)
         bytes.reserveCapacity(50 << 20 + 100)
         while bytes.count < 50 << 20 { bytes += paragraph }
-        let small = HTMLReader(maxPageBytes: 1 << 20)
+        let small = HTMLReader(maxPageBytes: 1 << 20, cleansText: false)
         var issues: [IngestIssue] = []
         var articles: [Article] = []
         try small.read(.bytes(bytes, name: "big.html")) { event in
@@ -109,7 +109,7 @@ struct HTMLReaderTests {
             }
         }
         #expect(issues.first?.message.contains("only the first 1 MiB") == true)
-        let article = try #require(articles.first)
+        let article = try #require(articles.first, "issues: \(issues)")
         #expect(article.text.utf8.count < 1 << 20)
         #expect(article.text.hasPrefix("The council voted"))
     }

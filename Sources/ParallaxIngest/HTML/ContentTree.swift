@@ -22,6 +22,8 @@ struct ContentTree {
         static let contentContainer = TagRole(rawValue: 1 << 9)
         static let root = TagRole(rawValue: 1 << 10)
         static let script = TagRole(rawValue: 1 << 11)
+        static let title = TagRole(rawValue: 1 << 12)
+        static let tableCell = TagRole(rawValue: 1 << 13)
     }
 
     /// Class/id/attribute evidence (bit set).
@@ -61,6 +63,8 @@ struct ContentTree {
     var ownCommas: [Int32] = []
     /// Bodies of `<script type="application/ld+json">`, for the JSON-LD fallback.
     var jsonLD: [[UInt8]] = []
+    /// Text of the `<title>` element (raw UTF-8): a heading repeating it is the headline, not body text.
+    var title: [UInt8] = []
 
     /// Builds the tree from the `<body>` (or the root) of `document`.
     init(document: HTMLDocument, lexicon: ExtractionLexicon) {
@@ -83,6 +87,7 @@ struct ContentTree {
             let tag = lexicon.tag(ptr.pointee.name)
             if tag.roles.contains(.removed) {
                 if tag.roles.contains(.script) { keepJSONLD(ptr) }
+                if tag.roles.contains(.title), title.isEmpty { title = Self.childText(ptr) }
                 continue
             }
             let index = Int32(nodes.count)
@@ -146,6 +151,12 @@ struct ContentTree {
             attribute = a.pointee.next
         }
         guard isJSONLD else { return }
+        let bytes = Self.childText(ptr)
+        if !bytes.isEmpty { jsonLD.append(bytes) }
+    }
+
+    /// The concatenated text of an element's direct text children.
+    private static func childText(_ ptr: xmlNodePtr) -> [UInt8] {
         var bytes: [UInt8] = []
         var child = ptr.pointee.children
         while let c = child {
@@ -155,6 +166,6 @@ struct ContentTree {
             }
             child = c.pointee.next
         }
-        if !bytes.isEmpty { jsonLD.append(bytes) }
+        return bytes
     }
 }

@@ -15,6 +15,8 @@ public struct ExtractionConfiguration: Codable, Sendable, Hashable {
     public var blockTags: [String]
     /// Elements that end a line (`br`).
     public var lineBreakTags: [String]
+    /// Table cells: the cells of one row make one paragraph, separated by spaces.
+    public var tableCellTags: [String]
     /// Hyperlinks (their text counts towards link density).
     public var linkTags: [String]
     /// Headings (kept in the output, scored down as containers).

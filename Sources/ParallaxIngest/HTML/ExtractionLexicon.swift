@@ -25,10 +25,12 @@ struct ExtractionLexicon: Sendable {
         }
         add(configuration.removedTags, .removed)
         add(["script"], [.removed, .script])
+        add(["title"], [.removed, .title])
         add(configuration.boilerplateTags, .boilerplate)
         add(configuration.blockTags, .block)
         add(configuration.lineBreakTags, .lineBreak)
         add(configuration.linkTags, .link)
+        add(configuration.tableCellTags, .tableCell)
         add(configuration.headingTags, .heading)
         add(configuration.listItemTags, .listItem)
         add(configuration.paragraphTags, .paragraph)

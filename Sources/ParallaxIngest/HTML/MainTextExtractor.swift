@@ -120,6 +120,7 @@ public struct MainTextExtractor: Sendable {
         }
 
         top = climbToSplitBody(top: top, score: score, tree: tree, statistics: statistics)
+        top = climbToMarkedBody(top: top, score: score, tree: tree, statistics: statistics)
         topScore = score[top].isNaN ? topScore : max(topScore, score[top])
 
         // Siblings of the winner that score close to it, or read like prose.
@@ -176,6 +177,27 @@ public struct MainTextExtractor: Sendable {
                 return statistics.linkDensity(a) <= Float(thresholds.maxContainerLinkDensity) ? a : top
             }
             a = Int(nodes[a].parent)
+        }
+        return top
+    }
+
+    /// The winner may be one part of a container marked as the article body (`itemprop=articleBody`,
+    /// `article-body`): the first paragraphs or a lead outside a "read more" wrapper. Climb to the nearest marked
+    /// ancestor (a few levels up) that scores well on its own and is not link-heavy.
+    private func climbToMarkedBody(top: Int, score: [Float], tree: ContentTree, statistics: ContentStatistics) -> Int {
+        let nodes = tree.nodes
+        let thresholds = configuration.thresholds
+        let cutoff = score[top] * Float(thresholds.alternativeScoreRatio)
+        var a = Int(nodes[top].parent)
+        var level = 0
+        while a >= 0, level < 4, !nodes[a].roles.contains(.root) {
+            if nodes[a].hints.contains(.itemprop), !score[a].isNaN, score[a] >= cutoff,
+                statistics.linkDensity(a) <= Float(thresholds.maxContainerLinkDensity)
+            {
+                return a
+            }
+            a = Int(nodes[a].parent)
+            level += 1
         }
         return top
     }

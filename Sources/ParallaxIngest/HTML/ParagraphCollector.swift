@@ -17,12 +17,15 @@ struct ParagraphCollector {
     private(set) var paragraphs: [Paragraph] = []
     private var current = Paragraph(bytes: [], chars: 0, linkChars: 0, isHeading: false)
     private var pendingSpace = false
+    /// The page title, folded for comparison.
+    private let title: [UInt8]
 
     init(tree: ContentTree, statistics: ContentStatistics, lexicon: ExtractionLexicon, maxLinkDensity: Double) {
         self.tree = tree
         self.statistics = statistics
         self.lexicon = lexicon
         self.maxLinkDensity = maxLinkDensity
+        self.title = Self.folded(tree.title)
     }
 
     /// Adds the text of the subtree at `root` (skipping dropped nodes) and closes the paragraph.
@@ -50,6 +53,8 @@ struct ParagraphCollector {
                     openBlocks.append(node.end)
                 } else if node.roles.contains(.lineBreak) {
                     flush()
+                } else if node.roles.contains(.tableCell) {
+                    pendingSpace = true
                 }
                 if node.roles.contains(.link), linkUntil <= i { linkUntil = node.end }
                 if node.roles.contains(.heading), headingUntil <= i { headingUntil = node.end }
@@ -85,7 +90,29 @@ struct ParagraphCollector {
         guard current.chars > 0 else { return }
         if Double(current.linkChars) > maxLinkDensity * Double(current.chars) { return }
         if current.chars <= 40, isInterfaceLine(current.bytes) { return }
+        if current.isHeading, isTitle(current.bytes) { return }
         paragraphs.append(current)
+    }
+
+    /// Whether a heading repeats the page title (the headline is not body text).
+    private func isTitle(_ bytes: [UInt8]) -> Bool {
+        let heading = Self.folded(bytes)
+        guard heading.count >= 8, title.count >= heading.count else { return false }
+        return title.firstRange(of: heading) != nil
+    }
+
+    /// Letters and digits only, ASCII lowercased: `"Bus network grows | Daily"` -> `"busnetworkgrowsdaily"`.
+    static func folded(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for b in bytes {
+            if b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) {
+                out.append(b)
+            } else if b >= 0x41 && b <= 0x5A {
+                out.append(b | 0x20)
+            }
+        }
+        return out
     }
 
     /// Whether a short line is one of the configured interface lines ("Advertisement", "Share this").
