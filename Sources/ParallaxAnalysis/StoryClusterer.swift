@@ -32,6 +32,8 @@ public struct StoryClusterer: Sendable {
         public var centroidTerms = 300
         /// Passes that move each document to its most similar story centroid (k-means style) after the merge.
         public var refinementPasses = 2
+        /// Factor on the join threshold for a document left alone when the refinement passes run.
+        public var loneDocumentFactor: Float = 0.8
         /// Term weighting (names count 3x: events are told apart by who and where; two-word name terms off, they did not
         /// help on ECB+ train/dev).
         public var vectorizer: TermVectorizer.Configuration = {
@@ -251,11 +253,16 @@ public struct StoryClusterer: Sendable {
         var moves: [(Int, Int)] = []
         for (m, vector) in vectors.enumerated() where !copied.contains(m) {
             let own = clusterOf[m]
-            var best = (own, vector.cosine(clusters[own].vector))
+            // A lone document is its own centroid (cosine 1): let it join the best story that accepts it.
+            let alone = clusters[own].members.count == 1
+            var best = (own, alone ? -1 : vector.cosine(clusters[own].vector))
             let day = documents[m].article.published?.daysSinceEpoch
+            let factor: Float = alone ? configuration.loneDocumentFactor : 1
             for c in candidates(for: vector, excluding: own) where clusters[c].members.count > 1 {
                 let similarity = vector.cosine(clusters[c].vector)
-                if similarity >= neededSimilarity(day: day, story: c), similarity > best.1 { best = (c, similarity) }
+                if similarity >= factor * neededSimilarity(day: day, story: c), similarity > best.1 {
+                    best = (c, similarity)
+                }
             }
             if best.0 != own { moves.append((m, best.0)) }
         }
