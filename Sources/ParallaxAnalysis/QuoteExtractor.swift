@@ -86,6 +86,7 @@ struct AttributionRun {
                 // "Andrei Kartapolov, the head of the defense committee, as saying": the appositive is the role.
                 if let p = speaker, p.kind == .person, p.role == nil, !p.isAnaphor, let role = appositive(after: source) {
                     speaker?.role = role
+                    resolver.setRole(role, forMentionAt: source.lowerBound)
                 }
                 resolved[k] = speaker
             }
