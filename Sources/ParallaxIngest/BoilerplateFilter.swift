@@ -231,6 +231,7 @@ public struct BoilerplateFilter: Sendable {
     /// Joins kept lines into paragraphs. `nil` marks a dropped line, `""` a paragraph break.
     func join(_ lines: [String?]) -> [String] {
         var out: [String] = []
+        var tail: LineShape?  // the last line appended: its end decides whether the next line continues it
         var brokeSinceLast = false  // a blank line lies between the last kept line and this one
         for line in lines {
             guard let line else { continue }
@@ -239,19 +240,20 @@ public struct BoilerplateFilter: Sendable {
                 continue
             }
             let shape = LineShape(line)
-            if let last = out.last {
-                let prev = LineShape(last)
+            if let prev = tail {
                 let continues = !prev.endsSentence && shape.startsAsContinuation
                 // A line ending in ":" or ";" announces more of the same sentence.
                 let afterColon = (prev.finalMark == ":" || prev.finalMark == ";") && !brokeSinceLast
                 if continues || afterColon {
-                    let glue = ",;)]".contains(line.first!) ? "" : " "
-                    out[out.count - 1] = last + glue + line
+                    let glue = ",;)]".contains(shape.text.first!) ? "" : " "
+                    out[out.count - 1] += glue + shape.text
+                    tail = shape
                     brokeSinceLast = false
                     continue
                 }
             }
-            out.append(line)
+            out.append(shape.text)
+            tail = shape
             brokeSinceLast = false
         }
         return out

@@ -5,12 +5,14 @@
 struct PhraseMatcher: Sendable {
     private let phrases: [[UInt8]]
     private let buckets: [[Int]]
+    private let starts: [Bool]
 
     init(_ list: [String]) {
         phrases = list.map { Array($0.utf8) }.filter { !$0.isEmpty }
         var buckets = Array(repeating: [Int](), count: 256)
         for (i, p) in phrases.enumerated() { buckets[Int(p[0])].append(i) }
         self.buckets = buckets
+        starts = buckets.map { !$0.isEmpty }
     }
 
     /// Byte offsets where a phrase starts in `key`, in text order (at most one per offset).
@@ -36,18 +38,17 @@ struct PhraseMatcher: Sendable {
     private func scan(_ key: [UInt8], _ found: (Int) -> Bool) {
         key.withUnsafeBufferPointer { key in
             phrases.withUnsafeBufferPointer { phrases in
-                buckets.withUnsafeBufferPointer { buckets in
+                buckets.withUnsafeBufferPointer { buckets in starts.withUnsafeBufferPointer { starts in
                     let n = key.count
-                    for start in 0..<n {
+                    for start in 0..<n where starts[Int(key[start])] {
                         let candidates = buckets[Int(key[start])]
-                        guard !candidates.isEmpty else { continue }
                         let boundaryBefore = start == 0 || !Self.isWordByte(key[start - 1])
                         for index in candidates where matchesAt(phrases[index], key, start, boundaryBefore) {
                             if found(start) { return }
                             break
                         }
                     }
-                }
+                }}
             }
         }
     }

@@ -194,7 +194,8 @@ struct PlainTextReaderQualityTests {
     }
 
     struct Score {
-        var articles = 0, titlesRight = 0, contents = 0, contentsKept = 0
+        var articles = 0, titlesRight = 0, contents = 0, contentsKept = 0, bytes = 0
+        var reading: Duration = .zero
         var misses: [String] = []
     }
 
@@ -213,7 +214,11 @@ struct PlainTextReaderQualityTests {
             for file in files where file.hasSuffix(".txt") {
                 let stem = String(file.dropLast(4))
                 var article: Article?
-                try reader.read(.file(dir + "/text/" + file)) { if case .article(let a) = $0 { article = a } }
+                let input = try Array(Data(contentsOf: URL(fileURLWithPath: dir + "/text/" + file)))
+                score.bytes += input.count
+                score.reading += try ContinuousClock().measure {
+                    try reader.read(.bytes(input, name: file)) { if case .article(let a) = $0 { article = a } }
+                }
                 score.articles += 1
                 if let gold = titles[stem], squeeze(gold) == squeeze(article?.title ?? "") {
                     score.titlesRight += 1
@@ -265,7 +270,9 @@ struct PlainTextReaderQualityTests {
         let keptRate = Double(score.contentsKept) / Double(max(1, score.contents))
         if env["PARALLAX_EVAL_REPORT"] != nil {
             print("articles \(score.articles) titles \(titleRate) contents \(score.contents) kept \(keptRate)")
-            print("read and scored in \(elapsed)")
+            let seconds = Double(score.reading.components.seconds) + Double(score.reading.components.attoseconds) / 1e18
+            print("read and scored in \(elapsed); reading alone \(score.reading): \(score.bytes) bytes, "
+                + "\(Double(score.articles) / seconds) articles/s, \(Double(score.bytes) / seconds / 1e6) MB/s")
             score.misses.forEach { print($0) }
         }
         // Floors pinned from the measured figures in docs/INGEST-TEXT.md.

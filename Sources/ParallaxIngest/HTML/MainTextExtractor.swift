@@ -112,14 +112,9 @@ public struct MainTextExtractor: Sendable {
             }
         }
         guard top >= 0 else { return [0] }
-        if ProcessInfo.processInfo.environment["PARALLAX_DEBUG"] != nil {
-            let ranked = (0..<nodes.count).filter { !score[$0].isNaN }.sorted { score[$0] > score[$1] }.prefix(8)
-            for i in ranked {
-                print("DEBUG", i, score[i], statistics.chars[i], statistics.linkDensity(i), nodes[i].roles.rawValue, nodes[i].hints.rawValue, debugPath(tree, i))
-            }
-        }
 
         top = climbToSplitBody(top: top, score: score, tree: tree, statistics: statistics)
+        top = climbToMarkedBody(top: top, score: score, tree: tree, statistics: statistics)
         topScore = score[top].isNaN ? topScore : max(topScore, score[top])
 
         // Siblings of the winner that score close to it, or read like prose.
@@ -180,6 +175,27 @@ public struct MainTextExtractor: Sendable {
         return top
     }
 
+    /// The winner may be one part of a container marked as the article body (`itemprop=articleBody`,
+    /// `article-body`): the first paragraphs or a lead outside a "read more" wrapper. Climb to the nearest marked
+    /// ancestor (a few levels up) that scores well on its own and is not link-heavy.
+    private func climbToMarkedBody(top: Int, score: [Float], tree: ContentTree, statistics: ContentStatistics) -> Int {
+        let nodes = tree.nodes
+        let thresholds = configuration.thresholds
+        let cutoff = score[top] * Float(thresholds.alternativeScoreRatio)
+        var a = Int(nodes[top].parent)
+        var level = 0
+        while a >= 0, level < 4, !nodes[a].roles.contains(.root) {
+            if nodes[a].hints.contains(.itemprop), !score[a].isNaN, score[a] >= cutoff,
+                statistics.linkDensity(a) <= Float(thresholds.maxContainerLinkDensity)
+            {
+                return a
+            }
+            a = Int(nodes[a].parent)
+            level += 1
+        }
+        return top
+    }
+
     /// Whether the last visible character of node `i`'s text is sentence punctuation.
     private func endsSentence(_ tree: ContentTree, _ i: Int) -> Bool {
         var k = Int(tree.nodes[i].end) - 1
@@ -196,13 +212,6 @@ public struct MainTextExtractor: Sendable {
             k -= 1
         }
         return false
-    }
-
-    func debugPath(_ tree: ContentTree, _ i: Int) -> String {
-        var parts: [String] = []
-        var a = i
-        while a >= 0 { parts.append("\(a):\(tree.nodes[a].roles.rawValue)/\(tree.nodes[a].hints.rawValue)"); a = Int(tree.nodes[a].parent) }
-        return parts.joined(separator: " < ")
     }
 
     // MARK: - Fallbacks
