@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),
         .testTarget(name: "ParallaxIngestTests", dependencies: ["ParallaxIngest"]),
         .testTarget(name: "ParallaxAnalysisTests", dependencies: ["ParallaxAnalysis", "ParallaxIngest"]),
-        .testTarget(name: "ParallaxReportTests", dependencies: ["ParallaxReport"]),
+        .testTarget(name: "ParallaxReportTests", dependencies: ["ParallaxReport"], exclude: ["Golden"]),
         .testTarget(
             name: "ParallaxEndToEndTests",
             dependencies: ["ParallaxCore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxReport"]

@@ -58,7 +58,7 @@ def run_htmldate(gold, data, extensive):
     start = time.perf_counter()
     for url, (name, _) in gold.items():
         with gzip.open(os.path.join(data, "html", name + ".gz"), "rb") as f:
-            html = f.read().decode("utf-8", errors="replace")
+            html = f.read()  # bytes: htmldate detects the encoding itself
         try:
             preds[url] = find_date(html, url=url, extensive_search=extensive, original_date=True)
         except Exception:  # a peer failure counts as no output

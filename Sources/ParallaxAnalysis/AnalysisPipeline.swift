@@ -23,7 +23,7 @@ public struct AnalysisPipeline: Sendable {
 
     /// A pipeline with the bundled lexicons; `outlets` names the outlets the citation extractor recognises.
     public init(outlets: OutletRegistry, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        self.citationExtractor = CitationExtractor(outlets: outlets.allNames)
+        self.citationExtractor = CitationExtractor(registry: outlets)
         self.concurrency = max(1, concurrency)
     }
 

@@ -10,6 +10,12 @@ public struct AttributionLexicon: Sendable {
     public var verbForms: [String: String]
     /// Lemmas whose content may follow as a bare clause ("X said the plan works").
     public var clauseVerbs: Set<String>
+    /// Lemmas whose content may be an infinitive ("X vowed to ...").
+    public var infinitiveVerbs: Set<String>
+    /// Lemmas whose content follows a particle ("called for ...", "warned of ..."), with their particles.
+    public var phrasalVerbs: [String: Set<String>]
+    /// Lemmas that are cues only with an infinitive or a particle (not "X wanted." or "X called.").
+    public var complementOnlyVerbs: Set<String>
     /// Lemmas that take a listener before their content ("told Reuters that ...").
     public var objectVerbs: Set<String>
     /// Forms of verbs of the pattern "X quoted Y as saying".
@@ -18,6 +24,8 @@ public struct AttributionLexicon: Sendable {
     public var quotingComplements: Set<String>
     /// Auxiliaries and adverbs that may stand between a speaker and its verb.
     public var skippableBeforeVerb: Set<String>
+    /// Time words that may stand between a verb and its "that" ("said Monday that").
+    public var timeWords: Set<String>
     /// Forms of "be" that make a following participle passive ("was asked").
     public var passiveAuxiliaries: Set<String>
     /// Prepositions of short adjuncts between a speaker and its verb ("Putin on Tuesday warned").
@@ -48,6 +56,10 @@ public struct AttributionLexicon: Sendable {
     public var reportingVerbForms: Set<String>
     /// Multi-word prepositional cues ("according to"), as token-norm sequences.
     public var prepositionalCues: [[String]]
+    /// Lemmas whose subject, when an unknown name without a role, is an outlet ("Calder Ledger reported").
+    public var mediaVerbs: Set<String>
+    /// Words that open a "Label: text" line without naming a speaker ("Photo:", "Read also:").
+    public var nonSpeakerLabels: Set<String>
     /// Nouns that make a noun phrase an outlet ("newspaper", "agency").
     public var outletNouns: Set<String>
     /// Known outlets: token-norm sequences (without a leading "the") mapped to the display name.
@@ -84,7 +96,17 @@ public struct AttributionLexicon: Sendable {
                 forms[form] = lemma
             }
         }
+        var complementOnly: Set<String> = []
+        for lemma in v.infinitiveVerbs + Array(v.phrasalVerbs.keys) where forms[lemma] == nil {
+            complementOnly.insert(lemma)
+            for form in AttributionLexicon.inflections(of: lemma) + (v.irregularForms[lemma] ?? []) {
+                forms[form] = lemma
+            }
+        }
         verbForms = forms
+        complementOnlyVerbs = complementOnly
+        infinitiveVerbs = Set(v.infinitiveVerbs)
+        phrasalVerbs = v.phrasalVerbs.mapValues(Set.init)
         clauseVerbs = Set(v.clauseVerbs)
         objectVerbs = Set(v.objectVerbs)
         quotingVerbForms = Set(v.quotingVerbs.flatMap { AttributionLexicon.inflections(of: $0) })
@@ -92,6 +114,7 @@ public struct AttributionLexicon: Sendable {
         skippableBeforeVerb = Set(v.skippableBeforeVerb)
         adjunctPrepositions = Set(v.adjunctPrepositions)
         passiveAuxiliaries = Set(v.passiveAuxiliaries)
+        timeWords = Set(v.timeWords)
         firstPersonPronouns = Set(v.firstPersonPronouns)
         personPronouns = Set(v.personPronouns)
         pluralPronouns = Set(v.pluralPronouns)
@@ -113,6 +136,8 @@ public struct AttributionLexicon: Sendable {
         reportingVerbForms = reporting
         prepositionalCues = c.prepositionalCues
         outletNouns = Set(c.outletNouns)
+        nonSpeakerLabels = Set(c.nonSpeakerLabels)
+        mediaVerbs = Set(c.mediaVerbs)
         var outletMap: [[String]: String] = [:]
         for name in c.outlets {
             let key = AttributionLexicon.outletKey(name)
@@ -126,6 +151,22 @@ public struct AttributionLexicon: Sendable {
         for name in names {
             let key = AttributionLexicon.outletKey(name)
             if outlets[key] == nil { outlets[key] = name }
+        }
+    }
+
+    /// Adds the registry's outlets (names and aliases, except those that are also common words) under their
+    /// registry name, and renames known outlets to the registry's name ("Associated Press" -> the registry's form).
+    public mutating func addOutlets(from registry: OutletRegistry) {
+        for (key, display) in outlets {
+            if let known = registry.outlet(named: display) { outlets[key] = known.name }
+        }
+        for outlet in registry.outlets {
+            let ambiguous = Set(outlet.ambiguous.map(AttributionLexicon.outletKey))
+            for name in outlet.allNames {
+                let key = AttributionLexicon.outletKey(name)
+                guard !key.isEmpty, !ambiguous.contains(key) else { continue }
+                outlets[key] = outlet.name
+            }
         }
     }
 
@@ -162,12 +203,15 @@ public struct AttributionLexicon: Sendable {
         var verbs: [String]
         var irregularForms: [String: [String]]
         var clauseVerbs: [String]
+        var infinitiveVerbs: [String]
+        var phrasalVerbs: [String: [String]]
         var objectVerbs: [String]
         var quotingVerbs: [String]
         var quotingComplements: [String]
         var skippableBeforeVerb: [String]
         var adjunctPrepositions: [String]
         var passiveAuxiliaries: [String]
+        var timeWords: [String]
         var firstPersonPronouns: [String]
         var personPronouns: [String]
         var pluralPronouns: [String]
@@ -195,5 +239,7 @@ public struct AttributionLexicon: Sendable {
         var prepositionalCues: [[String]]
         var outletNouns: [String]
         var outlets: [String]
+        var nonSpeakerLabels: [String]
+        var mediaVerbs: [String]
     }
 }

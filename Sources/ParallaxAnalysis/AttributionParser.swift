@@ -34,11 +34,13 @@ struct Attribution: Sendable, Hashable {
 /// A pair of quotation marks in a paragraph, as token indices of the marks.
 struct QuoteMarks: Sendable, Hashable {
     var open: Int
-    /// The closing mark, or the paragraph's last token + 1 when the quote runs on unclosed.
+    /// The (last token of the) closing mark, or the paragraph's last token + 1 when the quote runs on unclosed.
     var close: Int
     var closed: Bool
+    /// Tokens per mark: 2 for '' and `` marks.
+    var markWidth = 1
     /// Token indices strictly inside the marks.
-    var inner: Range<Int> { (open + 1)..<close }
+    var inner: Range<Int> { (open + markWidth)..<max(open + markWidth, closed ? close + 1 - markWidth : close) }
 }
 
 /// Finds quotation marks and attribution cues (speech verbs, "according to", "quoted ... as saying") in a document.
@@ -77,8 +79,20 @@ struct AttributionParser: Sendable {
         var result: [QuoteMarks] = []
         var openDouble: Int?
         var openSingle: Int?
+        var skipNext = false
         for t in range where doc.tokens[t].kind == .punctuation {
-            guard let scalar = doc.text(of: doc.tokens[t].span).unicodeScalars.first else { continue }
+            if skipNext {
+                skipNext = false
+                continue
+            }
+            guard var scalar = doc.text(of: doc.tokens[t].span).unicodeScalars.first else { continue }
+            // Two apostrophes ('' ... '') or backticks (`` ... ``) stand for a double quotation mark.
+            if scalar == "'" || scalar == "`", t + 1 < range.upperBound, doc.tokens[t + 1].span.start == doc.tokens[t].span.end,
+                doc.text(of: doc.tokens[t + 1].span).unicodeScalars.first == scalar
+            {
+                scalar = "\""
+                skipNext = true
+            }
             switch scalar.value {
             case 0x201C:  // “ opens, or closes a „ quote
                 if let o = openDouble, doc.text(of: doc.tokens[o].span).unicodeScalars.first?.value == 0x201E {
@@ -94,9 +108,9 @@ struct AttributionParser: Sendable {
                     result.append(QuoteMarks(open: o, close: t, closed: true))
                     openDouble = nil
                 }
-            case 0x22:  // "
+            case 0x22:  // " (or a '' pair)
                 if let o = openDouble {
-                    result.append(QuoteMarks(open: o, close: t, closed: true))
+                    result.append(QuoteMarks(open: o, close: skipNext ? t + 1 : t, closed: true, markWidth: skipNext ? 2 : 1))
                     openDouble = nil
                 } else {
                     openDouble = t
@@ -142,7 +156,15 @@ struct TokenRules {
         var i = range.lowerBound
         while i < range.upperBound {
             defer { i += 1 }
-            guard !inQuote[i], !consumed.contains(i), tokens[i].kind == .word else { continue }
+            guard !inQuote[i], !consumed.contains(i) else { continue }
+            if tokens[i].kind == .punctuation {
+                if let a = dashCredit(at: i, sentence: s) ?? speakerLabel(at: i, sentence: s) {
+                    found.append(a)
+                    consumed.formUnion(a.cue)
+                }
+                continue
+            }
+            guard tokens[i].kind == .word else { continue }
             let norm = tokens[i].norm
             if let a = prepositional(at: i, sentence: s) {
                 found.append(a)
@@ -153,7 +175,7 @@ struct TokenRules {
                 found.append(a)
                 consumed.formUnion(a.cue)
             } else if let lemma = lexicon.verbForms[norm], !tokens[i].isCapitalized || i == range.lowerBound,
-                let a = verbAttribution(at: i, lemma: lemma, sentence: s)
+                !isNoun(at: i, lemma: lemma, in: s), let a = verbAttribution(at: i, lemma: lemma, sentence: s)
             {
                 found.append(a)
                 consumed.formUnion(a.cue)
@@ -163,6 +185,20 @@ struct TokenRules {
     }
 
     // MARK: Cue forms
+
+    /// Whether a verb-like word is a noun here: "an inspection report said", "the claim", "her statement".
+    private func isNoun(at i: Int, lemma: String, in s: Int) -> Bool {
+        let n = tokens[i].norm
+        guard n == lemma || n == lemma + "s" else { return false }
+        let lower = doc.sentences[s].tokens.lowerBound
+        if i + 1 < doc.sentences[s].tokens.upperBound, lexicon.verbForms[tokens[i + 1].norm] != nil { return true }
+        guard i > lower else { return false }
+        let articles: Set<String> = ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this"]
+        let before = tokens[i - 1]
+        return articles.contains(before.norm)
+            || (before.kind == .word && !before.isCapitalized && isOpenNoun(before) && i - 2 >= lower
+                && articles.contains(tokens[i - 2].norm))
+    }
 
     private func prepositional(at i: Int, sentence s: Int) -> Attribution? {
         let range = doc.sentences[s].tokens
@@ -187,6 +223,34 @@ struct TokenRules {
                 medium: nil, content: content, complementizer: nil, opensColon: false)
         }
         return nil
+    }
+
+    /// “…” ― Name: a quotation credited by a dash.
+    private func dashCredit(at i: Int, sentence s: Int) -> Attribution? {
+        let range = doc.sentences[s].tokens
+        guard ["―", "—", "–"].contains(String(doc.text(of: tokens[i].span))), i > range.lowerBound, inQuote[i - 1],
+            tokens[i - 1].kind == .punctuation, let source = forwardNP(from: i + 1, in: s),
+            tokens[source.upperBound - 1].isCapitalized
+        else { return nil }
+        var open = i - 1
+        while open > range.lowerBound, inQuote[open - 1] { open -= 1 }
+        return Attribution(
+            form: .endAttribution, sentence: s, cue: [i], lemma: "—", source: source, medium: nil,
+            content: open..<i, complementizer: nil, opensColon: false)
+    }
+
+    /// "NAME: text" at the start of a sentence: a speaker label (transcripts, "Politico: ..." headlines).
+    private func speakerLabel(at i: Int, sentence s: Int) -> Attribution? {
+        let range = doc.sentences[s].tokens
+        let first = firstContentToken(s)
+        guard tokens[i].norm == ":", i > first, i - first <= 4, i + 1 < contentEnd(s),
+            (first..<i).allSatisfy({ tokens[$0].kind == .word && tokens[$0].isCapitalized }),
+            !(first..<i).contains(where: { lexicon.nonSpeakerLabels.contains(tokens[$0].norm) })
+        else { return nil }
+        _ = range
+        return Attribution(
+            form: .subjectVerb, sentence: s, cue: [i], lemma: ":", source: first..<i, medium: nil,
+            content: span(i + 1, contentEnd(s)), complementizer: nil, opensColon: true)
     }
 
     private func quotedAs(at i: Int, sentence s: Int) -> Attribution? {
@@ -229,15 +293,40 @@ struct TokenRules {
         if b >= range.lowerBound, lexicon.passiveAuxiliaries.contains(tokens[b].norm), !tokens[v].norm.hasSuffix("ing") {
             return nil
         }
-        if let subject = subject(before: v, in: s) {
-            if let (content, complementizer, colon, medium) = forwardContent(after: v, lemma: lemma, in: s) {
+        if let subject = subject(before: v, in: s),
+            !tokens[v].norm.hasSuffix("ing") || introducesParticiple(subject) || subject.upperBound < v - 1
+        {
+            // "have not yet replied": a negated verb attributes nothing.
+            if (subject.upperBound..<v).contains(where: { ["not", "never", "n't", "no"].contains(tokens[$0].norm) }) {
+                return nil
+            }
+            // After a closing comma or quotation mark, "X said Monday." is an end attribution, not "X said <clause>".
+            let endShape = subject.lowerBound - 1 >= range.lowerBound && isClauseBreak(subject.lowerBound - 1)
+                && onlyAdjuncts(after: v, in: s)
+            if let (content, complementizer, colon, medium) = forwardContent(
+                after: v, lemma: lemma, in: s, allowBareClause: !endShape)
+            {
                 return Attribution(
                     form: .subjectVerb, sentence: s, cue: [v], lemma: lemma, source: subject, medium: medium,
                     content: content, complementizer: complementizer, opensColon: colon)
             }
-            // End attribution: ", X said (in a statement)." or “...” X said.
+            if lexicon.complementOnlyVerbs.contains(lemma) { return nil }
+            // Parenthetical: "Too often, Mr. Clarke said, the debate ..." covers the whole sentence.
             let before = subject.lowerBound - 1
-            guard before >= range.lowerBound, isClauseBreak(before), onlyAdjuncts(after: v, in: s) else { return nil }
+            if before > firstContentToken(s), tokens[before].norm == ",", v + 1 < range.upperBound,
+                tokens[v + 1].norm == ",", v + 2 < contentEnd(s)
+            {
+                return Attribution(
+                    form: .endAttribution, sentence: s, cue: [v], lemma: lemma, source: subject, medium: nil,
+                    content: span(firstContentToken(s), contentEnd(s)), complementizer: nil, opensColon: false)
+            }
+            // End attribution: ", X said (in a statement)." or “...” X said.
+            guard before >= range.lowerBound, isClauseBreak(before), onlyAdjuncts(after: v, in: s) else {
+                // A speaker without content here ("Burton explained from a podium."): still an antecedent.
+                return Attribution(
+                    form: .subjectVerb, sentence: s, cue: [v], lemma: lemma, source: subject, medium: nil,
+                    content: v..<v, complementizer: nil, opensColon: false)
+            }
             let medium = lexicon.objectVerbs.contains(lemma) ? forwardNP(from: v + 1, in: s, list: true) : nil
             return Attribution(
                 form: .endAttribution, sentence: s, cue: [v], lemma: lemma, source: subject, medium: medium,
@@ -245,9 +334,11 @@ struct TokenRules {
                 complementizer: nil, opensColon: false)
         }
         // Inverted: ", said X." / “...” insists X. (Not a participle: ", stressing his country's strength".)
-        guard !tokens[v].norm.hasSuffix("ing"), v - 1 >= range.lowerBound, isClauseBreak(v - 1),
+        guard !lexicon.complementOnlyVerbs.contains(lemma), !tokens[v].norm.hasSuffix("ing"), v - 1 >= range.lowerBound, isClauseBreak(v - 1),
             let source = forwardNP(from: v + 1, in: s),
             onlyAdjuncts(after: source.upperBound - 1, in: s)
+                || (source.upperBound + 1 < range.upperBound && tokens[source.upperBound].norm == ","
+                    && lexicon.determiners.contains(tokens[source.upperBound + 1].norm))
         else { return nil }
         return Attribution(
             form: .endAttribution, sentence: s, cue: [v], lemma: lemma, source: source, medium: nil,
@@ -258,28 +349,62 @@ struct TokenRules {
     private func subject(before v: Int, in s: Int) -> Range<Int>? {
         if let np = backwardNP(before: v, in: s) { return np }
         let lower = doc.sentences[s].tokens.lowerBound
+        // "Trump attacked the plan, saying ...", "began by saying ...": the sentence's subject speaks.
+        if tokens[v].norm.hasSuffix("ing"), v - 1 > lower, tokens[v - 1].norm == "," || tokens[v - 1].norm == "by",
+            let np = forwardNP(from: firstContentToken(s), in: s), np.upperBound < v - 1,
+            tokens[np.upperBound].kind == .word, !isNPWord(tokens[np.upperBound])
+        {
+            return np
+        }
+        // "Clinton visited the site and said ...": the sentence's subject.
+        var b = v - 1
+        while b > lower, isAdverb(tokens[b].norm) || lexicon.skippableBeforeVerb.contains(tokens[b].norm) { b -= 1 }
+        if b > lower, tokens[b].norm == "and", let np = forwardNP(from: firstContentToken(s), in: s), np.upperBound < b,
+            np.upperBound < tokens.count, lexicon.verbForms[tokens[np.upperBound].norm] != nil
+                || isAdverb(tokens[np.upperBound].norm) || tokens[np.upperBound].kind == .word && !isNPWord(tokens[np.upperBound])
+        {
+            return np
+        }
+        // "the lawyer for the outlets, David Schulz, said": a name between commas.
+        if v - 1 > lower, tokens[v - 1].norm == ",", let name = backwardNP(before: v - 1, in: s),
+            name.lowerBound - 1 >= lower, tokens[name.lowerBound - 1].norm == ",", tokens[name.upperBound - 1].isCapitalized
+        {
+            return name
+        }
         guard v - 1 > lower, tokens[v - 1].norm == "," else { return nil }
         var k = v - 2
-        while k > lower, k > v - 14 {
+        while k > lower, k > v - 25 {
             if tokens[k].norm == "," {
                 let next = tokens[k + 1].norm
-                if next.hasSuffix("ing") || next == "who" || next == "which" {
+                // "X, speaking on condition of anonymity, said", "X, who ..., said", "X, a law professor, said".
+                if next.hasSuffix("ing") || next == "who" || next == "which" || lexicon.determiners.contains(next)
+                    || lexicon.functionWords.contains(next)
+                {
                     return backwardNP(before: k, in: s)
                 }
                 return nil
             }
+            if inQuote[k] || tokens[k].norm == "." { return nil }
             k -= 1
         }
         return nil
     }
 
     /// Content after the verb: "that ...", ": ...", a bare clause, or a quotation that follows.
-    private func forwardContent(after v: Int, lemma: String, in s: Int)
+    private func forwardContent(after v: Int, lemma: String, in s: Int, allowBareClause: Bool)
         -> (Range<Int>, Int?, Bool, Range<Int>?)?
     {
         let range = doc.sentences[s].tokens
         let end = contentEnd(s)
         var k = v + 1
+        // "vowed to ...", "called for ...": the complement is the content.
+        if k < end, lexicon.infinitiveVerbs.contains(lemma), tokens[k].norm == "to", k + 1 < end {
+            return (span(k + 1, end), k, false, nil)
+        }
+        if k < end, let particles = lexicon.phrasalVerbs[lemma], particles.contains(tokens[k].norm), k + 1 < end {
+            return (span(k + 1, end), k, false, nil)
+        }
+        if lexicon.complementOnlyVerbs.contains(lemma) { return nil }
         while k < range.upperBound, tokens[k].norm == "out" || tokens[k].norm == "up" { k += 1 }
         var medium: Range<Int>?
         if lexicon.objectVerbs.contains(lemma), let listener = forwardNP(from: k, in: s, list: true) {
@@ -287,9 +412,13 @@ struct TokenRules {
             k = listener.upperBound
         }
         let afterVerb = k
+        // "said the plan that ..." is a bare clause whose "that" is a relative pronoun; only adjuncts ("said on
+        // Monday that", "told reporters in a statement that") may stand before a complementizer.
+        let bare = afterVerb < end && tokens[afterVerb].norm != "that" && !opensAdjunct(afterVerb)
+            && lexicon.clauseVerbs.contains(lemma) && allowBareClause && startsClause(afterVerb)
         var m = k
         var steps = 0
-        while m < range.upperBound, steps < 16 {
+        while !bare, m < range.upperBound, steps < 16 {
             if inQuote[m] {
                 if m == afterVerb || steps <= 1 { return (span(m, end), nil, false, medium) }
                 break
@@ -301,7 +430,8 @@ struct TokenRules {
             m += 1
             steps += 1
         }
-        if lexicon.clauseVerbs.contains(lemma), afterVerb < end, startsClause(afterVerb) {
+        let words = (afterVerb..<max(afterVerb, end)).filter { tokens[$0].kind == .word }.count
+        if allowBareClause, lexicon.clauseVerbs.contains(lemma), afterVerb < end, words >= 3, startsClause(afterVerb) {
             return (span(afterVerb, end), nil, false, medium)
         }
         return nil
@@ -339,7 +469,7 @@ struct TokenRules {
                 continue
             }
             // Nouns outside the lexicon ("city official", "the engineer"), when a determiner or name precedes them.
-            if isOpenNoun(t), openNouns < 2, start == k + 1,
+            if isOpenNoun(t), openNouns < 2, start == k + 1, k == j || !tokens[k + 1].isCapitalized,
                 k - 1 < lower || tokens[k - 1].kind == .punctuation || isNPWord(tokens[k - 1])
                     || (k - 2 >= lower && isOpenNoun(tokens[k - 1]) && isNPWord(tokens[k - 2]))
             {
@@ -355,8 +485,32 @@ struct TokenRules {
             {
                 return k..<(k + 1)
             }
+            // "Mr. Barrett", "Rep. John Mica": the period of an abbreviated title.
+            if t.norm == ".", k - 1 >= lower, start == k + 1,
+                lexicon.titles.contains(tokens[k - 1].norm)
+                    || (tokens[k - 1].isCapitalized && tokens[k - 1].norm.count == 1)
+            {
+                k -= 1
+                continue
+            }
+            // "Rep. John Mica (R-Fla.) said": a parenthetical right after the name.
+            if t.norm == ")", start == k + 1 || k == j, let open = (max(lower, k - 8)..<k).last(where: { tokens[$0].norm == "(" }),
+                open - 1 >= lower, isNPWord(tokens[open - 1])
+            {
+                start = open
+                k = open - 1
+                continue
+            }
             if (t.norm == "of" || t.norm == "for" || t.norm == "and" || t.norm == "'" || t.norm == "-"), k - 1 >= lower,
-                start == k + 1, isNPWord(tokens[k - 1]), t.norm != "and" || tokens[k + 1].isCapitalized
+                start == k + 1, isNPWord(tokens[k - 1]) || (t.norm != "and" && isOpenNoun(tokens[k - 1])),
+                t.norm != "and" || tokens[k + 1].isCapitalized
+            {
+                k -= 1
+                continue
+            }
+            // "Commission on Presidential Debates", "Center at Princeton": inside a capitalized name.
+            if t.norm == "on" || t.norm == "at", k - 1 >= lower, start == k + 1, tokens[k - 1].isCapitalized,
+                tokens[k + 1].isCapitalized
             {
                 k -= 1
                 continue
@@ -371,7 +525,20 @@ struct TokenRules {
         }
         guard start <= j else { return nil }
         while start <= j, ["of", "for", "and", "'", "-"].contains(tokens[start].norm) { start += 1 }
-        guard start <= j, viaFamiliarity || openHead || isHead(tokens[j]) else { return nil }
+        // "after his visit to Kiev US Secretary of State Antony Blinken said": the place after the preposition
+        // belongs to the adjunct, not to the speaker's role.
+        if start > lower, start < j, tokens[start].isCapitalized, lexicon.adjunctPrepositions.contains(tokens[start - 1].norm)
+            || tokens[start - 1].norm == "to",
+            tokens[start + 1].isCapitalized, (start + 1...j).contains(where: { lexicon.titles.contains(tokens[$0].norm) }),
+            !lexicon.titles.contains(tokens[start].norm)
+        {
+            start += 1
+        }
+        var head = j
+        if tokens[j].norm == ")", let open = (start..<j).last(where: { tokens[$0].norm == "(" }), open > start {
+            head = open - 1
+        }
+        guard start <= j, viaFamiliarity || openHead || isHead(tokens[head]) else { return nil }
         return start..<(j + 1)
     }
 
@@ -402,6 +569,13 @@ struct TokenRules {
                 continue
             }
             let next = k + 1 < upper ? tokens[k + 1] : nil
+            if let next, t.norm == ".", k > from, next.isCapitalized,
+                lexicon.titles.contains(tokens[k - 1].norm)
+                    || (tokens[k - 1].isCapitalized && tokens[k - 1].norm.count == 1)
+            {
+                k += 1
+                continue
+            }
             if let next, t.norm == "of" || t.norm == "for" || t.norm == "'" || t.norm == "-", isNPWord(next) {
                 k += 1
                 continue
@@ -465,6 +639,10 @@ struct TokenRules {
         case .word:
             if t.isCapitalized {
                 if lexicon.functionWords.contains(t.norm), !lexicon.determiners.contains(t.norm) { return false }
+                if let apostrophe = t.norm.firstIndex(of: "'"), t.norm[apostrophe...] != "'s" || isPronoun(String(t.norm[..<apostrophe]))
+                {
+                    return false  // "He's", "They're", "It's"
+                }
                 return lexicon.verbForms[t.norm] == nil || !isSentenceInitial(t)
             }
             let n = t.norm
@@ -505,6 +683,14 @@ struct TokenRules {
 
     // MARK: Clause helpers
 
+    /// Whether a participle's subject stands where a participle clause may open: "with one insider adding", ", X
+    /// saying", at the sentence start (not "recommendations for Ukraine describing").
+    private func introducesParticiple(_ subject: Range<Int>) -> Bool {
+        let b = subject.lowerBound - 1
+        let lower = doc.sentences[tokens[subject.lowerBound].sentence].tokens.lowerBound
+        return b < lower || tokens[b].norm == "with" || tokens[b].kind == .punctuation
+    }
+
     /// `a..<b`, empty when `b` precedes `a`.
     private func span(_ a: Int, _ b: Int) -> Range<Int> { a..<max(a, b) }
 
@@ -515,12 +701,23 @@ struct TokenRules {
         return inQuote[k] && tokens[k].kind == .punctuation && (k + 1 >= tokens.count || !inQuote[k + 1])
     }
 
-    /// Whether everything after token `k` up to the sentence end is adjuncts ("in a statement on Thursday").
+    /// Whether everything after token `k` up to the sentence end is adjuncts ("in a statement on Thursday"): nothing,
+    /// or a phrase opened by a preposition, time word or adverb (after the listener of "told"), and no clause.
     private func onlyAdjuncts(after k: Int, in s: Int) -> Bool {
         let end = doc.sentences[s].tokens.upperBound
         var m = k + 1
+        if let lemma = lexicon.verbForms[tokens[k].norm], lexicon.objectVerbs.contains(lemma),
+            let listener = forwardNP(from: m, in: s, list: true)
+        {
+            m = listener.upperBound
+        }
+        if m < end, tokens[m].kind != .punctuation || tokens[m].norm == "(", !opensAdjunct(m) { return false }
         while m < end {
             let n = tokens[m].norm
+            // ", adding that ..." opens a participle clause of its own.
+            if n == ",", m + 1 < end, tokens[m + 1].kind == .word, tokens[m + 1].norm.hasSuffix("ing") { return true }
+            // “A,” she said, “B.”: the quotation resumes after the attribution.
+            if n == ",", m + 1 < end, inQuote[m + 1] { return true }
             if inQuote[m] || n == "that" || n == ":" { return false }
             // Another verb ("... and said there ...") starts a clause; "a written statement" does not.
             if m > k + 1, lexicon.verbForms[n] != nil, !lexicon.determiners.contains(tokens[m - 1].norm) { return false }
@@ -528,6 +725,15 @@ struct TokenRules {
             m += 1
         }
         return true
+    }
+
+    /// Whether token `k` opens an adjunct: a preposition, an adverb or a time word.
+    private func opensAdjunct(_ k: Int) -> Bool {
+        let t = tokens[k]
+        guard t.kind == .word else { return t.norm == "," }
+        let n = t.norm
+        return (lexicon.functionWords.contains(n) && !lexicon.determiners.contains(n) && !isPronoun(n))
+            || isAdverb(n) || lexicon.timeWords.contains(n) || lexicon.skippableBeforeVerb.contains(n)
     }
 
     private func startsClause(_ k: Int) -> Bool {
@@ -539,6 +745,7 @@ struct TokenRules {
         return lexicon.determiners.contains(n) || lexicon.personPronouns.contains(n)
             || lexicon.pluralPronouns.contains(n) || lexicon.thingPronouns.contains(n)
             || lexicon.firstPersonPronouns.contains(n) || n == "there" || n == "this" || n == "these"
+            || lexicon.modifiers.contains(n) || isOpenNoun(t)
     }
 
     /// The first token of the sentence that may open content (leading punctuation skipped).
@@ -565,17 +772,32 @@ struct TokenRules {
         return e
     }
 
-    /// With several attributions in one sentence, forward content stops where the next attribution begins.
+    /// With several attributions in one sentence, forward content stops where the next attribution begins, and
+    /// any content stops before a coordinated speech verb ("... and said she would ...").
     private func clipped(_ found: [Attribution], sentence s: Int) -> [Attribution] {
-        guard found.count > 1 else { return found }
         var result = found
+        for a in result.indices where result[a].content.count > 1 {
+            let content = result[a].content
+            if let k = content.dropFirst().first(where: { k in
+                guard !inQuote[k], ["and", "but"].contains(tokens[k].norm), k + 1 < content.upperBound else { return false }
+                var v = k + 1
+                while v < content.upperBound, isAdverb(tokens[v].norm) || lexicon.skippableBeforeVerb.contains(tokens[v].norm) {
+                    v += 1
+                }
+                return v < content.upperBound && lexicon.verbForms[tokens[v].norm] != nil && !tokens[v].isCapitalized
+            }) {
+                result[a].content = content.lowerBound..<max(content.lowerBound, trimmedEnd(before: k, in: s))
+            }
+        }
+        guard found.count > 1 else { return result }
         for a in result.indices {
             for b in result.indices where b != a {
                 let bStart = min(result[b].source.lowerBound, result[b].cue.min() ?? Int.max)
                 let content = result[a].content
-                let nested = result[b].content.count > 0 && result[b].content.lowerBound >= content.lowerBound
-                    && result[b].content.upperBound <= content.upperBound
-                if bStart > content.lowerBound, bStart < content.upperBound, !nested {
+                // Clip only before an attribution whose content lies elsewhere (a colon, or before A's content).
+                let other = result[b].content
+                let elsewhere = result[b].opensColon || (other.count > 0 && other.lowerBound < content.lowerBound)
+                if bStart > content.lowerBound, bStart < content.upperBound, elsewhere {
                     let end = trimmedEnd(before: bStart, in: s)
                     result[a].content = content.lowerBound..<max(content.lowerBound, end)
                 }

@@ -8,10 +8,17 @@
 public struct CitationExtractor: Sendable {
     public var lexicon: AttributionLexicon
 
-    /// A citation extractor; `outlets` adds outlet names (e.g. from the outlet registry) to the known ones.
+    /// A citation extractor; `outlets` adds outlet names to the known ones.
     public init(lexicon: AttributionLexicon = .bundled, outlets: [String] = []) {
         var lexicon = lexicon
         lexicon.addOutlets(outlets)
+        self.lexicon = lexicon
+    }
+
+    /// A citation extractor that knows the registry's outlets and names them as the registry does.
+    public init(lexicon: AttributionLexicon = .bundled, registry: OutletRegistry) {
+        var lexicon = lexicon
+        lexicon.addOutlets(from: registry)
         self.lexicon = lexicon
     }
 
@@ -28,7 +35,7 @@ public struct CitationExtractor: Sendable {
         let own = document.article.outlet.map { AttributionLexicon.outletKey($0) }
 
         func add(_ speaker: SpeakerResolver.Speaker?, cue: String, sentence s: Int) {
-            guard let speaker else { return }
+            guard let speaker, !speaker.isUnresolvedPronoun else { return }
             if let own, AttributionLexicon.outletKey(speaker.name) == own { return }
             guard seen.insert([speaker.name, String(s)]).inserted else { return }
             let sentence = document.sentences[s].span
@@ -54,7 +61,8 @@ public struct CitationExtractor: Sendable {
                 if a.form == .quotedAs, let m = a.medium {
                     events.append((m.lowerBound, { add(resolver.resolve(m, record: false), cue: cue, sentence: s) }))
                 }
-                if !run.muted[s][k] {
+                // An attribution without content ("Burton explained from a podium.") cites nothing.
+                if !run.muted[s][k], a.content.count > 0 || a.opensColon {
                     let speaker = run.speakers[s][k]
                     events.append((source.lowerBound, { add(speaker, cue: cue, sentence: s) }))
                 }

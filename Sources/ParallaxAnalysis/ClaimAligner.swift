@@ -14,8 +14,8 @@
 /// Claims are ordered by number of articles, then by mean relative position in the articles (lead facts first);
 /// ids are `c1`, `c2`, ... Unshared sentences become one-article claims, so `Claim.articles` is the coverage matrix.
 ///
-/// Cost: O(s) features plus the sentence pairs that share a term (at most O(s^2) for `s` candidate sentences of one
-/// story), then O(p log p) for the `p` pairs above threshold.
+/// Cost: O(s) features plus the sentence pairs that share a term held by at most a fifth of the `s` candidate
+/// sentences (at most O(s^2), in practice far fewer), then O(p log p) for the `p` pairs above threshold.
 public struct ClaimAligner: Sendable {
     /// Candidate and matching settings.
     public struct Configuration: Sendable, Hashable, Codable {
@@ -33,7 +33,7 @@ public struct ClaimAligner: Sendable {
         public init() {}
     }
 
-    public var configuration: Configuration
+    public let configuration: Configuration
     private let vectorizer: TermVectorizer
 
     public init(configuration: Configuration = Configuration(), lexicon: TermVectorizer.Lexicon = .standard) {
@@ -127,10 +127,14 @@ public struct ClaimAligner: Sendable {
         for (i, u) in units.enumerated() { for id in u.terms.keys { postings[id, default: []].append(i) } }
         var scores: [Int: [Int: Double]] = [:]
         var pairs: [(Int, Int, Double)] = []
+        // Pairs are generated from terms that are not everywhere: a pair sharing only ubiquitous terms cannot reach
+        // the threshold, and skipping their long lists keeps large stories near-linear.
+        let longestList = max(64, units.count / 5)
         for (i, u) in units.enumerated() {
             var seen = Set<Int>()
             for id in u.terms.keys {
-                for j in postings[id] ?? [] where j > i && units[j].article != u.article && seen.insert(j).inserted {
+                guard let list = postings[id], list.count <= longestList else { continue }
+                for j in list where j > i && units[j].article != u.article && seen.insert(j).inserted {
                     let s = similarity(u, units[j])
                     guard s > 0 else { continue }
                     scores[i, default: [:]][j] = s

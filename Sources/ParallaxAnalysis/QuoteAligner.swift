@@ -5,17 +5,26 @@ import Foundation
 /// Each candidate is cut into sentences; two candidates of different articles carry the same statement when one
 /// of their sentences shares at least `minimumSharedWords` content words with one of the other's, and those shared
 /// words make up at least `minimumContainment` of the shorter sentence (so a partial quotation matches the full
-/// one). Words are compared lowercased, without function words, periods of initialisms (`U.S.` = `US`) or
-/// hyphens, with a light suffix stemming. Matching candidates are grouped transitively. A quote's text is its
-/// fullest direct wording (the fullest reported one when none is quoted); it keeps one occurrence per article (the
-/// wording closest to that text; the article's other wordings become quotes of their own), and every occurrence
-/// gets a word-level diff against the text. Ids (`q1`, `q2`, ...) follow the number of articles, then the order of first appearance.
+/// one); when neither wording is quoted, `minimumReportedSharedWords` and `minimumReportedContainment` apply, and
+/// two different named speakers never align. A quotation (or a wording credited to the same speaker) found word for
+/// word inside another wording (five words, or three content words) matches it too. Words are compared lowercased, without function words, periods of
+/// initialisms (`U.S.` = `US`) or hyphens, with a light suffix stemming. Matching candidates are grouped
+/// transitively. A quote's text is its fullest direct wording (the fullest reported one when none is quoted); it
+/// keeps one occurrence per article (the wording closest to that text; the article's other wordings become quotes
+/// of their own), and every occurrence gets a word-level diff against the text. Ids (`q1`, `q2`, ...) follow the
+/// number of articles, then the order of first appearance.
 public struct QuoteAligner: Sendable {
     public var lexicon: AttributionLexicon
     public var minimumSharedWords = 4
     public var minimumContainment = 0.6
     /// Containment needed when neither wording is a direct quotation (reported speech shares topic words more).
     public var minimumReportedContainment = 0.75
+    /// Shared content words needed when neither wording is a direct quotation.
+    public var minimumReportedSharedWords = 6
+    /// A direct quotation found word for word inside another wording matches it from this many words.
+    public var minimumVerbatimWords = 5
+    /// ... or from this many content words.
+    public var minimumContainedWords = 3
     /// Whether unquoted statements credited to outlets ("…, Politico reported") count as quotes.
     public var includeOutletReports = false
 
@@ -33,6 +42,7 @@ public struct QuoteAligner: Sendable {
     public func align(candidates input: [QuoteCandidate]) -> [Quote] {
         let candidates = input.filter { includeOutletReports || $0.quoted || !$0.isOutletReport }
         let units = candidates.map(sentenceKeys)
+        let sequences = candidates.map(wordSequence)
         var parent = Array(candidates.indices)
         func find(_ x: Int) -> Int {
             var x = x
@@ -44,10 +54,16 @@ public struct QuoteAligner: Sendable {
         }
         for i in candidates.indices {
             for j in (i + 1)..<candidates.count where candidates[i].article != candidates[j].article {
-                guard find(i) != find(j) else { continue }
-                let threshold =
-                    candidates[i].quoted || candidates[j].quoted ? minimumContainment : minimumReportedContainment
-                if matches(units[i], units[j], threshold: threshold) { parent[find(j)] = find(i) }
+                guard find(i) != find(j), compatibleSpeakers(candidates[i].speaker, candidates[j].speaker) else { continue }
+                let direct = candidates[i].quoted || candidates[j].quoted
+                let threshold = direct ? minimumContainment : minimumReportedContainment
+                let shared = direct ? minimumSharedWords : minimumReportedSharedWords
+                if matches(units[i], units[j], threshold: threshold, shared: shared)
+                    || ((direct || sameSpeaker(candidates[i].speaker, candidates[j].speaker))
+                        && containsVerbatim(sequences[i], sequences[j]))
+                {
+                    parent[find(j)] = find(i)
+                }
             }
         }
         var groups: [Int: [Int]] = [:]
@@ -105,15 +121,37 @@ public struct QuoteAligner: Sendable {
     // MARK: Similarity
 
     /// Whether some sentence of one wording matches some sentence of the other.
-    func matches(_ a: [Set<String>], _ b: [Set<String>], threshold: Double) -> Bool {
+    func matches(_ a: [Set<String>], _ b: [Set<String>], threshold: Double, shared minimum: Int) -> Bool {
         for x in a {
             for y in b {
                 let shared = x.intersection(y).count
                 let shorter = min(x.count, y.count)
-                if shared >= minimumSharedWords, shorter > 0, Double(shared) / Double(shorter) >= threshold { return true }
+                if shared >= minimum, shorter > 0, Double(shared) / Double(shorter) >= threshold { return true }
             }
         }
         return false
+    }
+
+    /// Whether the shorter wording appears word for word inside the longer one: `minimumVerbatimWords` words or
+    /// more, or a short quotation of `minimumContainedWords` content words or more ("months of neglected
+    /// maintenance" inside the full quotation).
+    func containsVerbatim(_ a: [String], _ b: [String]) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        let content = short.filter { !lexicon.functionWords.contains($0) }.count
+        guard short.count >= minimumVerbatimWords || content >= minimumContainedWords, short.count <= long.count,
+            !short.isEmpty
+        else { return false }
+        var start = 0
+        while start + short.count <= long.count {
+            if long[start..<(start + short.count)].elementsEqual(short) { return true }
+            start += 1
+        }
+        return false
+    }
+
+    /// All words of a candidate's wording, normalized as `WordDiff` compares them.
+    func wordSequence(_ candidate: QuoteCandidate) -> [String] {
+        WordDiff.words(candidate.text).map(WordDiff.key).filter { !$0.isEmpty }
     }
 
     /// Content-word keys of each sentence of a candidate's wording.
@@ -132,6 +170,21 @@ public struct QuoteAligner: Sendable {
             }
             return keys
         }
+    }
+
+    /// Two different named people do not make the same statement; other speakers may be described differently
+    /// by each article ("a U.S. official", "a State Department spokesperson").
+    func compatibleSpeakers(_ a: SpeakerResolver.Speaker?, _ b: SpeakerResolver.Speaker?) -> Bool {
+        guard let a, let b, a.kind == .person, b.kind == .person else { return true }
+        let surnameA = a.name.split(separator: " ").last
+        let surnameB = b.name.split(separator: " ").last
+        return surnameA == surnameB
+    }
+
+    /// Whether two articles name the same speaker ("the regional emergency office" in both).
+    func sameSpeaker(_ a: SpeakerResolver.Speaker?, _ b: SpeakerResolver.Speaker?) -> Bool {
+        guard let a, let b, !a.isUnresolvedPronoun else { return false }
+        return a.name.lowercased() == b.name.lowercased()
     }
 
     /// A light English suffix stemmer, the same for both sides of a comparison.
@@ -161,7 +214,8 @@ public struct QuoteAligner: Sendable {
             let words = s.name.split(separator: " ")
             let capitalized = words.filter { $0.first?.isUppercase == true }.count
             let generic = lexicon.documentNouns.contains(words.last.map { $0.lowercased() } ?? "") ? -30 : 0
-            return base + (s.role == nil ? 0 : 10) + 2 * capitalized + generic
+            let pronoun = s.isUnresolvedPronoun ? -100 : 0
+            return base + (s.role == nil ? 0 : 10) + 2 * capitalized + generic + pronoun
         }
         var counts: [String: Int] = [:]
         for s in present { counts[s.name, default: 0] += 1 }

@@ -9,7 +9,8 @@ import Foundation
 /// The point's text is the most neutral wording among the claim's occurrences: each sentence scores the share of the
 /// claim's core terms it contains (terms found in at least half of the occurrences, so the wording that says what
 /// most sources say), minus penalties for loaded terms (`Resources/synthesis.json`), quotation marks and first-person
-/// words (an unmarked quote). The highest score wins; ties go to the earlier article. O(occurrence tokens).
+/// words (an unmarked quote). The highest score wins; ties go to the earlier article. A leading wire dateline
+/// (`TEHRAN (Tasnim) – `) is cut from the text. O(occurrence tokens).
 public struct SynthesisBuilder: Sendable {
     /// Thresholds and penalties.
     public struct Configuration: Sendable, Hashable, Codable {
@@ -153,7 +154,23 @@ public struct SynthesisBuilder: Sendable {
             let score = coverage - c.penalty
             if score > (best?.1 ?? -.infinity) { best = (c.text, score) }
         }
-        return best?.0 ?? claim.text
+        return Self.withoutDateline(best?.0 ?? claim.text)
+    }
+
+    /// The sentence without a leading wire dateline (`TEHRAN (Tasnim) – `, `WASHINGTON, May 31 - `): an opening
+    /// all-capitals word followed, within 60 characters, by a dash between spaces.
+    static func withoutDateline(_ sentence: String) -> String {
+        let head = sentence.prefix(60)
+        guard let firstWord = head.split(separator: " ").first, firstWord.count >= 3,
+            firstWord.allSatisfy({ !$0.isLetter || $0.isUppercase }), firstWord.contains(where: \.isLetter)
+        else { return sentence }
+        for dash in [" \u{2013} ", " \u{2014} ", " - ", " -- "] {
+            if let range = head.range(of: dash) {
+                let rest = sentence[range.upperBound...].drop { $0 == " " }
+                return rest.isEmpty ? sentence : String(rest)
+            }
+        }
+        return sentence
     }
 
     static func isQuotationMark(_ s: String) -> Bool {

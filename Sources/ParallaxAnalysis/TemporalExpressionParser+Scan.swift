@@ -54,7 +54,9 @@ extension TemporalExpressionParser {
 
         private func number(at j: Int, _ v: Vocabulary) -> (Int, Int)? {
             guard j < units.count else { return nil }
-            if let n = Int(units[j].key), n > 0, n < 400 { return (n, j + 1) }
+            if units[j].isNumber || units[j].startsWithDigit, let n = Int(units[j].key), n > 0, n < 400 {
+                return (n, j + 1)
+            }
             return v.numbers.match(at: j, in: units).map { ($0.value, $0.end) }
         }
 
@@ -93,11 +95,11 @@ extension TemporalExpressionParser {
             return found(v, start: start, end: i + 1, day: day, relative: true)
         }
 
-        /// Whether a future word stands within six words before unit `start` in its sentence.
+        /// Whether a future word stands within eight words before unit `start` in its sentence.
         private func isFuture(before start: Int, _ v: Vocabulary) -> Bool {
             guard !v.future.isEmpty else { return false }
             var j = start - 1
-            while j >= 0, j >= start - 6, units[j].sentence == units[start].sentence {
+            while j >= 0, j >= start - 8, units[j].sentence == units[start].sentence {
                 if v.future.match(at: j, in: units) != nil { return true }
                 j -= 1
             }
@@ -151,7 +153,7 @@ extension TemporalExpressionParser {
 
         /// A day of month at unit `j` (`10`, `10th`, `10-12`, `10-го`): its value and the unit after it.
         private func dayNumber(at j: Int, _ v: Vocabulary) -> (Int, Int)? {
-            guard j < units.count else { return nil }
+            guard j < units.count, units[j].startsWithDigit else { return nil }
             var key = Substring(units[j].key)
             if let dash = key.firstIndex(of: "-"), units[j].isNumber,
                 key[key.index(after: dash)...].allSatisfy(\.isASCII)
@@ -211,7 +213,7 @@ extension TemporalExpressionParser {
         /// `2024-05-31`, `31.05.2024`, `31/05/2024` at unit `i`.
         func numericDate(at i: Int) -> Found? {
             let u = units[i]
-            guard u.key.first?.isNumber == true, i == 0 || units[i - 1].token != u.token else { return nil }
+            guard u.startsWithDigit, i == 0 || units[i - 1].token != u.token else { return nil }
             let t = u.token
             let text = Array(document.text(of: document.tokens[t].span).utf8)
             var end = i + 1

@@ -135,7 +135,7 @@ struct ArticleAssembler: Sendable {
             if shapes[(i + 1)...].contains(where: { $0.bareKey == key }) { return i }
         }
         guard let first = candidates.first,
-            let next = shapes[(first + 1)...].first(where: { !$0.text.isEmpty }),
+            let next = shapes.indices.dropFirst(first + 1).first(where: { kept[$0] }).map({ shapes[$0] }),
             shapes[(first + 1)...].contains(where: { $0.words.count >= 8 }),
             metadata.dateline(in: shapes[first].text) == nil
         else { return nil }
@@ -148,12 +148,15 @@ struct ArticleAssembler: Sendable {
         // ("Mayor resigns after audit."). A lede is longer than this.
         let s = shapes[first]
         let standsAlone = first + 1 < shapes.count && shapes[first + 1].text.isEmpty
+        let abbreviations = SegmentationLexicon.bundled.abbreviations
         let oneSentence = s.words.dropLast().allSatisfy { word in
             guard let last = word.last(where: { !"\"'”’)".contains($0) }), ".!?".contains(last) else { return true }
-            return word.count <= 4 && word.dropLast().contains(".")  // "U.S." but not "now."
+            // "U.S." and "Sen." do not end a sentence; "now." does.
+            let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"'“”‘’(),."))
+            return word.dropLast().contains(".") || abbreviations.contains(bare)
         }
         if isHeadlineShaped(s, strict: false), standsAlone, oneSentence, s.words.count <= 20,
-            next.isBodyShaped, next.words.count > s.words.count
+            next.words.count >= max(10, s.words.count + 3)
         {
             return first
         }

@@ -26,6 +26,11 @@ public struct BoilerplateFilter: Sendable {
     private let timeWords: Set<String>
     private let weekdays: Set<String>
     private let wholeLines: Set<String>
+    private let anywhere: PhraseMatcher
+    private let appeals: PhraseMatcher
+    private let edge: PhraseMatcher
+    private let credits: PhraseMatcher
+    private let labelCredits: PhraseMatcher
 
     /// Creates a filter with a vocabulary and an outlet registry (for bare outlet names and own-site lines).
     public init(vocabulary: BoilerplateVocabulary = .bundled, registry: OutletRegistry = .bundled) {
@@ -36,6 +41,13 @@ public struct BoilerplateFilter: Sendable {
         timeWords = Set(vocabulary.timeWords)
         weekdays = Set(vocabulary.weekdays)
         wholeLines = Set(vocabulary.wholeLines)
+        anywhere = PhraseMatcher(vocabulary.anywherePhrases)
+        appeals = PhraseMatcher(vocabulary.appealPhrases)
+        edge = PhraseMatcher(vocabulary.edgePhrases)
+        // A label ("photo:", "(photo") may follow a caption; a credit stands at the start or end of the line.
+        let isLabel = { (credit: String) in credit.hasSuffix(":") || credit.hasPrefix("(") }
+        credits = PhraseMatcher(vocabulary.photoCredits.filter { !isLabel($0) })
+        labelCredits = PhraseMatcher(vocabulary.photoCredits.filter(isLabel))
     }
 
     /// Cleans `text`: drops boilerplate lines, rejoins broken lines and normalizes with `TextNormalizer`.
@@ -92,13 +104,18 @@ public struct BoilerplateFilter: Sendable {
         {
             return .copyright
         }
-        if vocabulary.anywherePhrases.contains(where: { LineShape.contains(key, phrase: $0) }) { return .appeal }
+        if anywhere.matches(s.keyBytes) { return .appeal }
+        if appeals.matches(s.keyBytes), !isQuoted(s),
+            s.hasWord(in: vocabulary.readerWords + vocabulary.selfReferenceWords)
+        {
+            return .appeal
+        }
         if wholeLines.contains(s.bareKey) { return .navigation }
         if isTimestamp(s) { return .timestamp }
         if isLanguageSwitcher(s) { return .languageSwitcher }
         if isSlug(s) { return .slug }
         if isPhotoCaption(s) { return .photoCaption }
-        if hasBoilerplatePrefix(s) { return .navigation }
+        if hasBoilerplatePrefix(s) || isSectionLabel(s) { return .navigation }
         if isBareURL(s) { return .url }
         if s.words.count <= 6, !s.endsSentence, !s.startsAsContinuation,
             metadata.registry.outlet(named: s.text) != nil || ownKeys.contains(key)
@@ -129,6 +146,7 @@ public struct BoilerplateFilter: Sendable {
 
     /// A line of language names or codes ("Eng", "Esp", "EN | RU").
     func isLanguageSwitcher(_ s: LineShape) -> Bool {
+        guard s.words.count <= 8 else { return false }
         let labels = s.words.map { LineShape.key($0).trimmingCharacters(in: LineShape.edgePunctuation) }
             .filter { !$0.isEmpty }
         return !labels.isEmpty && labels.count <= 8 && labels.allSatisfy(languageLabels.contains)
@@ -147,27 +165,10 @@ public struct BoilerplateFilter: Sendable {
 
     /// A caption or credit: a credit phrase opening the line, or one near its end.
     func isPhotoCaption(_ s: LineShape) -> Bool {
-        guard s.words.count <= 70 else { return false }
-        let key = s.key
-        for credit in vocabulary.photoCredits {
-            var searchStart = key.startIndex
-            while let r = key.range(of: credit, range: searchStart..<key.endIndex) {
-                let before = r.lowerBound == key.startIndex ? nil : key[key.index(before: r.lowerBound)]
-                let boundaryBefore = before.map { !LineShape.isWordChar($0) || !LineShape.isWordChar(credit.first!) }
-                let after = r.upperBound == key.endIndex ? nil : key[r.upperBound]
-                let boundaryAfter = after.map { !LineShape.isWordChar($0) || !LineShape.isWordChar(credit.last!) }
-                if boundaryBefore ?? true, boundaryAfter ?? true {
-                    // A label ("photo:", "(photo") may follow a caption; a credit stands at the start or end.
-                    let isLabel = credit.hasSuffix(":") || credit.hasPrefix("(")
-                    let position = key.distance(from: key.startIndex, to: r.lowerBound)
-                    if position == 0 || position * 10 >= key.count * 6 || (isLabel && s.words.count <= 40) {
-                        return true
-                    }
-                }
-                searchStart = key.index(after: r.lowerBound)
-            }
-        }
-        return false
+        guard s.words.count <= 45 else { return false }
+        if labelCredits.matches(s.keyBytes) { return true }
+        let n = s.keyBytes.count
+        return credits.matchStarts(in: s.keyBytes).contains { $0 == 0 || $0 * 10 >= n * 6 }
     }
 
     /// "Read more: ...", "Photo: ...", "Updated 3 hours ago": a known prefix on a short non-sentence, or a
@@ -180,6 +181,14 @@ public struct BoilerplateFilter: Sendable {
             if s.words.count <= vocabulary.shortPrefixMaxWords && !s.endsSentence { return true }
         }
         return false
+    }
+
+    /// A short all-capitals label ("ABSTRACT.", "TOP STORIES", "LETTERS:").
+    func isSectionLabel(_ s: LineShape) -> Bool {
+        guard s.words.count <= 3, !s.text.contains(where: \.isNumber) else { return false }
+        let letters = s.text.filter(\.isLetter)
+        return letters.count >= 3 && letters.allSatisfy(\.isUppercase)
+            && s.text.allSatisfy { $0.isLetter || " .:-&'’".contains($0) }
     }
 
     func isBareURL(_ s: LineShape) -> Bool {
@@ -198,14 +207,18 @@ public struct BoilerplateFilter: Sendable {
         hasEdgePhrase(s) && speaksOfItself(s, ownKeys: ownKeys)
     }
 
-    private func hasEdgePhrase(_ s: LineShape) -> Bool {
-        vocabulary.edgePhrases.contains { LineShape.contains(s.key, phrase: $0) }
-    }
+    private func hasEdgePhrase(_ s: LineShape) -> Bool { edge.matches(s.keyBytes) }
 
+    /// Names the site itself, or says "we"/"our" outside a quotation (a quoted "we" is a source speaking).
     private func speaksOfItself(_ s: LineShape, ownKeys: Set<String>) -> Bool {
         if ownKeys.contains(where: { LineShape.contains(s.key, phrase: $0) }) { return true }
-        let lowerWords = Set(s.words.map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) })
-        return vocabulary.selfReferenceWords.contains(where: lowerWords.contains)
+        return !isQuoted(s) && s.hasWord(in: vocabulary.selfReferenceWords)
+    }
+
+    /// Holds a quotation: a quotation mark, or a pair of straight double quotes.
+    private func isQuoted(_ s: LineShape) -> Bool {
+        s.text.contains { "“”«»„".contains($0) } || s.text.filter { $0 == "\"" }.count >= 2
+            || s.text.contains("''")
     }
 
     // MARK: - Joining
@@ -218,6 +231,7 @@ public struct BoilerplateFilter: Sendable {
     /// Joins kept lines into paragraphs. `nil` marks a dropped line, `""` a paragraph break.
     func join(_ lines: [String?]) -> [String] {
         var out: [String] = []
+        var tail: LineShape?  // the last line appended: its end decides whether the next line continues it
         var brokeSinceLast = false  // a blank line lies between the last kept line and this one
         for line in lines {
             guard let line else { continue }
@@ -226,19 +240,20 @@ public struct BoilerplateFilter: Sendable {
                 continue
             }
             let shape = LineShape(line)
-            if let last = out.last {
-                let prev = LineShape(last)
+            if let prev = tail {
                 let continues = !prev.endsSentence && shape.startsAsContinuation
                 // A line ending in ":" or ";" announces more of the same sentence.
                 let afterColon = (prev.finalMark == ":" || prev.finalMark == ";") && !brokeSinceLast
                 if continues || afterColon {
-                    let glue = ",;)]".contains(line.first!) ? "" : " "
-                    out[out.count - 1] = last + glue + line
+                    let glue = ",;)]".contains(shape.text.first!) ? "" : " "
+                    out[out.count - 1] += glue + shape.text
+                    tail = shape
                     brokeSinceLast = false
                     continue
                 }
             }
-            out.append(line)
+            out.append(shape.text)
+            tail = shape
             brokeSinceLast = false
         }
         return out

@@ -16,10 +16,15 @@ public struct BoilerplateVocabulary: Sendable, Codable {
     public var copyrightMarkers: [String]
     /// Phrases that mark a line as boilerplate wherever it is (appeals, ad-blocker and correction prompts).
     public var anywherePhrases: [String]
+    /// Phrases that mark a line as boilerplate wherever it is when the line also addresses the reader or speaks
+    /// as the site ("support us", "join our community"): "Twitter's terms of service" in a report stays.
+    public var appealPhrases: [String]
     /// Phrases that mark a line as boilerplate in the top or bottom zone when it is not a plain sentence.
     public var edgePhrases: [String]
     /// Words by which a site speaks of itself ("we", "our").
     public var selfReferenceWords: [String]
+    /// Words that address the reader ("you", "your").
+    public var readerWords: [String]
     /// Photo credit phrases ("via getty", "photo:").
     public var photoCredits: [String]
     /// Words allowed in a line that is only a timestamp ("gmt", "updated").
@@ -49,8 +54,10 @@ public struct BoilerplateVocabulary: Sendable, Codable {
         shortPrefixMaxWords = try c.decodeIfPresent(Int.self, forKey: .shortPrefixMaxWords) ?? 0
         copyrightMarkers = try list(.copyrightMarkers)
         anywherePhrases = try list(.anywherePhrases)
+        appealPhrases = try list(.appealPhrases)
         edgePhrases = try list(.edgePhrases)
         selfReferenceWords = try list(.selfReferenceWords)
+        readerWords = try list(.readerWords)
         photoCredits = try list(.photoCredits)
         timeWords = try list(.timeWords)
         languageLabels = try list(.languageLabels)
@@ -81,6 +88,8 @@ public struct BoilerplateVocabulary: Sendable, Codable {
         v.shortPrefixMaxWords = max(shortPrefixMaxWords, other.shortPrefixMaxWords)
         v.copyrightMarkers += other.copyrightMarkers
         v.anywherePhrases += other.anywherePhrases
+        v.appealPhrases += other.appealPhrases
+        v.readerWords += other.readerWords
         v.edgePhrases += other.edgePhrases
         v.selfReferenceWords += other.selfReferenceWords
         v.photoCredits += other.photoCredits

@@ -50,7 +50,8 @@ public enum InputFormat: String, CaseIterable, Hashable, Sendable, Codable {
         let prefix = String(decoding: body.prefix(4096), as: UTF8.self).lowercased()
         if prefix.hasPrefix("warc/") { return .warc }
         if prefix.hasPrefix("{") {
-            let firstObject = prefix.prefix(2048)
+            // JSON may escape slashes: "https:\/\/jsonfeed.org\/version\/1".
+            let firstObject = prefix.prefix(2048).replacingOccurrences(of: "\\/", with: "/")
             if firstObject.contains("jsonfeed.org/version") { return .feed }
             return .jsonl
         }

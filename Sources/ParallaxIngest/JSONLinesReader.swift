@@ -40,11 +40,10 @@ public struct JSONLinesReader: ArticleReader {
     public func read(_ input: InputSource, emit: (IngestEvent) -> Void) throws(IngestIssue) {
         let bytes = try input.readAll()
         let decoded = try TextDecoding.decode(bytes, input: input.name, maxBytes: 1 << 30)
-        if let note = decoded.note { emit(.issue(IngestIssue(input: input.name, message: note))) }
         let stem = PlainTextReader.stem(of: input.name)
         var lineNumber = 0
         var any = false
-        for line in decoded.text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in decoded.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
             any = true

@@ -12,42 +12,71 @@ struct LineShape: Sendable {
     let key: String
     /// `key` without leading and trailing punctuation and symbols.
     let bareKey: String
+    /// UTF-8 bytes of `key`, for ``PhraseMatcher``.
+    let keyBytes: [UInt8]
 
     init(_ line: some StringProtocol) {
-        text = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        let end = trimmed.lastIndex { $0 != " " && $0 != "\t" }.map { trimmed.index(after: $0) } ?? trimmed.startIndex
+        text = String(trimmed[..<end])
         words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        key = LineShape.key(text)
-        bareKey = key.trimmingCharacters(in: LineShape.edgePunctuation)
+        keyBytes = LineShape.keyBytes(text)
+        key = String(decoding: keyBytes, as: UTF8.self)
+        let bare = key.unicodeScalars.drop(while: LineShape.isEdge).reversed().drop(while: LineShape.isEdge)
+        bareKey = String(String.UnicodeScalarView(bare.reversed()))
     }
 
-    /// Characters stripped from both ends of a line before whole-line comparisons.
-    /// `#` (a digit run in a key) is kept.
+    /// Punctuation, symbols and blanks, stripped from both ends of a key before whole-line comparisons; `#` (a
+    /// digit run in a key) is kept.
+    static func isEdge(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar != "#" else { return false }
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
+            .spaceSeparator:
+            return true
+        default:
+            return scalar == " " || scalar == "\t"
+        }
+    }
+
+    /// Characters stripped from both ends of a word (punctuation, symbols, blanks).
     static let edgePunctuation = CharacterSet.punctuationCharacters.union(.symbols).union(.whitespaces)
         .subtracting(CharacterSet(charactersIn: "#"))
 
-    /// Lowercased with digit runs as `#` and curly apostrophes as `'`.
-    static func key(_ s: some StringProtocol) -> String {
-        var out = ""
+    /// Lowercased with digit runs as `#` and curly apostrophes as `'`, blanks collapsed.
+    static func key(_ s: some StringProtocol) -> String { String(decoding: keyBytes(s), as: UTF8.self) }
+
+    /// UTF-8 bytes of ``key(_:)``: ASCII handled byte by byte, other scalars lowercased through Unicode.
+    static func keyBytes(_ s: some StringProtocol) -> [UInt8] {
+        var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         var inDigits = false
         var inSpace = false
-        for ch in s.lowercased() {
-            if ch.isNumber && ch.isASCII {
-                if !inDigits { out.append("#") }
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v >= 0x30 && v <= 0x39 {
+                if !inDigits { out.append(0x23) }
                 inDigits = true
                 inSpace = false
                 continue
             }
             inDigits = false
-            if ch.isWhitespace {
-                if !inSpace && !out.isEmpty { out.append(" ") }
+            if v == 0x20 || v == 0x09 || scalar.properties.isWhitespace {
+                if !inSpace && !out.isEmpty { out.append(0x20) }
                 inSpace = true
                 continue
             }
             inSpace = false
-            out.append(ch == "\u{2019}" || ch == "\u{2018}" ? "'" : ch)
+            if v < 0x80 {
+                out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
+            } else if v == 0x2019 || v == 0x2018 {
+                out.append(0x27)
+            } else {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
         }
-        if out.hasSuffix(" ") { out.removeLast() }
+        if out.last == 0x20 { out.removeLast() }
         return out
     }
 
@@ -70,6 +99,12 @@ struct LineShape: Sendable {
 
     /// Reads as body text: long enough and ends like a sentence.
     var isBodyShaped: Bool { words.count >= 10 && endsSentence }
+
+    /// Whether one of `words` (lowercase) is a word of the line.
+    func hasWord(in words: [String]) -> Bool {
+        let own = Set(self.words.map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) })
+        return words.contains(where: own.contains)
+    }
 
     /// Whether `phrase` occurs in `key` on word boundaries.
     static func contains(_ key: String, phrase: String) -> Bool {

@@ -19,13 +19,11 @@ public struct PlainTextReader: ArticleReader {
 
     public func read(_ input: InputSource, emit: (IngestEvent) -> Void) throws(IngestIssue) {
         let bytes = try input.readAll()
-        let decoded = try TextDecoding.decode(bytes, input: input.name, maxBytes: 256 << 20)
-        if let note = decoded.note { emit(.issue(IngestIssue(input: input.name, message: note))) }
-        guard decoded.text.contains(where: { !$0.isWhitespace }) else {
+        var text = try TextDecoding.decode(bytes, input: input.name, maxBytes: 256 << 20)
+        guard text.contains(where: { !$0.isWhitespace }) else {
             emit(.issue(IngestIssue(input: input.name, message: "empty file; no article")))
             return
         }
-        var text = decoded.text
         var known = ArticleAssembler.Known(id: Self.stem(of: input.name), source: input.name)
         if let (day, rest) = Self.dateLine(text) {
             known.published = day

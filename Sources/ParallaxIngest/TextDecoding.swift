@@ -2,16 +2,10 @@ import Foundation
 
 /// Turns input bytes into text: gzip, UTF-8 with replacement, a Windows-1252 fallback, and a garbage check.
 enum TextDecoding {
-    /// The decoded text, or why the bytes are not usable text.
-    struct Decoded {
-        var text: String
-        /// Set when the bytes were not valid UTF-8 and were read another way (or with replacements).
-        var note: String?
-    }
-
     /// Decodes `bytes` (gunzipping first when they are gzip), or throws an issue for `input` when they are
-    /// not text: mostly invalid or control bytes.
-    static func decode(_ bytes: [UInt8], input: String, maxBytes: Int) throws(IngestIssue) -> Decoded {
+    /// not text: mostly invalid or control bytes. Some invalid UTF-8 is replaced with U+FFFD silently; text with
+    /// no valid UTF-8 multi-byte sequence at all is read as Windows-1252.
+    static func decode(_ bytes: [UInt8], input: String, maxBytes: Int) throws(IngestIssue) -> String {
         var bytes = bytes
         if CompressedInput.isGzip(bytes) {
             do { bytes = try CompressedInput.gunzip(bytes, maxBytes: maxBytes) } catch {
@@ -23,18 +17,17 @@ enum TextDecoding {
         let replaced = utf8.unicodeScalars.lazy.filter { $0 == "\u{FFFD}" }.count
         guard replaced > 0 else {
             guard looksLikeText(bytes) else { throw notText(input) }
-            return Decoded(text: utf8, note: nil)
+            return utf8
         }
         // Not valid UTF-8. With no valid multi-byte sequence at all, a legacy single-byte encoding is the usual
         // reason; otherwise it is damaged UTF-8.
         let validNonASCII = utf8.unicodeScalars.contains { $0.value >= 0x80 && $0 != "\u{FFFD}" }
         if !validNonASCII, let latin = String(bytes: bytes, encoding: .windowsCP1252), looksLikeText(bytes) {
-            return Decoded(text: latin, note: "not valid UTF-8; read as Windows-1252")
+            return latin
         }
         let scalars = max(1, utf8.unicodeScalars.count)
         guard replaced * 10 < scalars, looksLikeText(bytes) else { throw notText(input) }
-        let note = replaced * 100 > scalars ? "\(replaced) invalid UTF-8 sequences replaced" : nil
-        return Decoded(text: utf8, note: note)
+        return utf8
     }
 
     /// Whether bytes are mostly printable text: few NULs and control bytes (tabs and line breaks allowed).

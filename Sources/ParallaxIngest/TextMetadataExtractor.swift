@@ -227,6 +227,11 @@ public struct TextMetadataExtractor: Sendable {
     /// The outlet named by a copyright line ("Copyright © 2024 Euromaidanpress.com", "© 2024 The Washington
     /// Post. All rights reserved."), or `nil` when the line is not a copyright notice of a known outlet.
     public func outlet(inCopyright line: some StringProtocol) -> Outlet? {
+        guard line.utf8.count <= 400 else { return nil }
+        let head = line.prefix(12).lowercased()
+        guard line.contains("©") || vocabulary.copyrightMarkers.contains(where: { head.hasPrefix($0) }) else {
+            return nil
+        }
         let shape = LineShape(line)
         guard shape.words.count <= 30,
             vocabulary.copyrightMarkers.contains(where: { LineShape.rest(of: shape.key, afterPrefix: $0) != nil })

@@ -35,12 +35,15 @@ struct CitationGraph: Sendable {
         }
         let leftIndex = Dictionary(uniqueKeysWithValues: articleIDs.enumerated().map { ($1, $0) })
         // Barycenter order of the sources.
-        let center: [String: Double] = Dictionary(uniqueKeysWithValues: sourceNames.map { name in
-            let ls = pairs.filter { $0[1] == name }.map { Double(leftIndex[$0[0]]!) }
-            return (name, ls.reduce(0, +) / Double(max(ls.count, 1)))
-        })
-        let ordered = sourceNames.enumerated().sorted { (center[$0.element]!, $0.offset) < (center[$1.element]!, $1.offset) }
-            .map(\.element)
+        let center: [String: Double] = Dictionary(
+            uniqueKeysWithValues: sourceNames.map { name in
+                let ls = pairs.filter { $0[1] == name }.map { Double(leftIndex[$0[0]]!) }
+                return (name, ls.reduce(0, +) / Double(max(ls.count, 1)))
+            })
+        let ordered = sourceNames.enumerated().sorted {
+            (center[$0.element]!, $0.offset) < (center[$1.element]!, $1.offset)
+        }
+        .map(\.element)
         let rightIndex = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
         self.articles = articleIDs.map(c.label)
         self.sources = ordered.map { ($0, kinds[$0]!) }
@@ -51,7 +54,7 @@ struct CitationGraph: Sendable {
 
     /// The SVG element (all labels escaped).
     func svg() -> String {
-        let rowHeight = 34
+        let rowHeight = 44
         let top = 28
         let rows = max(articles.count, sources.count)
         let height = top + rows * rowHeight + 8
@@ -63,26 +66,50 @@ struct CitationGraph: Sendable {
             // Center the shorter column against the longer one.
             top + (rows - n) * rowHeight / 2 + i * rowHeight + rowHeight / 2
         }
-        var s = "<svg class=\"graph\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\" role=\"img\" "
+        var s =
+            "<svg class=\"graph\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\" role=\"img\" "
             + "aria-label=\"Citation graph: articles on the left, cited sources on the right\">"
         s += "<text x=\"\(leftX)\" y=\"16\" class=\"colhead\">Article</text>"
         s += "<text x=\"\(rightX)\" y=\"16\" class=\"colhead\">Cited source</text>"
+        // Labels sit on their edge; where one would cover another, it moves along the curve.
+        var placed: [(x: Double, y: Double, w: Double)] = []
         for e in edges {
-            let y1 = y(e.left, of: articles.count)
-            let y2 = y(e.right, of: sources.count)
-            let x1 = leftX + nodeWidth
-            let x2 = rightX
+            let y1 = Double(y(e.left, of: articles.count))
+            let y2 = Double(y(e.right, of: sources.count))
+            let x1 = Double(leftX + nodeWidth)
+            let x2 = Double(rightX)
             let mx = (x1 + x2) / 2
-            s += "<path class=\"edge\" d=\"M\(x1),\(y1) C\(mx),\(y1) \(mx),\(y2) \(x2),\(y2)\"/>"
+            let tip = TerminalText.clean(
+                articles[e.left] + " → " + sources[e.right].name + " (" + e.cues.joined(separator: ", ")
+                    + ")")
+            s +=
+                "<path class=\"edge\" d=\"M\(Int(x1)),\(Int(y1)) C\(Int(mx)),\(Int(y1)) \(Int(mx)),\(Int(y2)) "
+                + "\(Int(x2)),\(Int(y2))\"><title>\(HTMLEscaping.escape(tip))</title></path>"
             let label = TerminalText.truncate(TerminalText.clean(e.cues.joined(separator: ", ")), to: 28)
-            s += "<text class=\"cue\" x=\"\(mx)\" y=\"\((y1 + y2) / 2 - 3)\" text-anchor=\"middle\">"
+            let w = Double(TerminalText.width(label)) * 6.2
+            func point(_ t: Double) -> (x: Double, y: Double) {
+                let u = 1 - t
+                return (
+                    u * u * u * x1 + 3 * u * u * t * mx + 3 * u * t * t * mx + t * t * t * x2,
+                    u * u * u * y1 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y2
+                )
+            }
+            let candidates = [0.5, 0.32, 0.68, 0.2, 0.8, 0.42, 0.58].map(point)
+            let spot =
+                candidates.first { p in
+                    !placed.contains { abs($0.y - p.y) < 12 && abs($0.x - p.x) < ($0.w + w) / 2 + 6 }
+                } ?? candidates[0]
+            placed.append((spot.x, spot.y, w))
+            s +=
+                "<text class=\"cue\" x=\"\(Int(spot.x))\" y=\"\(Int(spot.y) - 3)\" text-anchor=\"middle\">"
                 + HTMLEscaping.escape(label) + "</text>"
         }
         for (i, label) in articles.enumerated() {
             s += node(label, x: leftX, y: y(i, of: articles.count), width: nodeWidth, cls: "art")
         }
         for (i, src) in sources.enumerated() {
-            s += node(src.name, x: rightX, y: y(i, of: sources.count), width: nodeWidth, cls: "src " + src.kind.rawValue)
+            s += node(
+                src.name, x: rightX, y: y(i, of: sources.count), width: nodeWidth, cls: "src k-" + src.kind.rawValue)
         }
         return s + "</svg>"
     }

@@ -5,28 +5,24 @@
 /// (`<del>`/`<ins>`), the citation graph (SVG plus a table), naming and framing, timeline and synthesis. The
 /// articles' cleaned texts close the page, with every sentence a finding points at marked and anchored, so each
 /// finding links to its sentence. All article-derived text is escaped; only http(s) URLs become links.
-public struct HTMLRenderer: Sendable {
+public struct HTMLRenderer: ReportRendering {
     public init() {}
-
-    /// The HTML page.
-    public func render(_ report: AnalysisReport) -> String {
-        var out = ""
-        render(report, to: &out)
-        return out
-    }
 
     /// Appends the HTML page to `output`.
     public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {
         let stories = StoryContext.all(in: report)
         let anchors = SentenceAnchors(report)
         let outlets = Set(report.articles.map(StoryContext.outletName)).count
-        output.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-            + "script-src 'unsafe-inline'; img-src data:\">\n"
-            + "<title>Parallax report</title>\n<style>\(HTMLRenderer.css)</style>\n</head>\n<body>\n")
-        output.write("<header><h1>Parallax</h1><p class=\"meta\">\(report.articles.count) articles · \(outlets) outlets"
-            + " · \(stories.count) \(stories.count == 1 ? "story" : "stories")</p>")
+        output.write(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                + "style-src 'unsafe-inline'; "
+                + "script-src 'unsafe-inline'; img-src data:\">\n"
+                + "<title>Parallax report</title>\n<style>\(HTMLRenderer.css)</style>\n</head>\n<body>\n")
+        output.write(
+            "<header><h1>Parallax</h1><p class=\"meta\">\(report.articles.count) articles · \(outlets) outlets"
+                + " · \(stories.count) \(stories.count == 1 ? "story" : "stories")</p>")
         if stories.count > 1 {
             output.write("<nav><ol>")
             for (i, c) in stories.enumerated() {
@@ -45,22 +41,25 @@ public struct HTMLRenderer: Sendable {
             output.write("</ul></section>\n")
         }
         writeTexts(report, anchors: anchors, to: &output)
-        output.write("</main>\n<footer>Made by Parallax. Spans are UTF-8 byte offsets into each article's cleaned "
-            + "text.</footer>\n<script>\(HTMLRenderer.script)</script>\n</body>\n</html>\n")
+        output.write(
+            "</main>\n<footer>Made by Parallax. Spans are UTF-8 byte offsets into each article's cleaned "
+                + "text.</footer>\n<script>\(HTMLRenderer.script)</script>\n</body>\n</html>\n")
     }
 
     private func writeTexts(_ report: AnalysisReport, anchors: SentenceAnchors, to out: inout some TextOutputStream) {
         guard !report.articles.isEmpty else { return }
         out.write("<section class=\"texts\"><h2>Article texts</h2>\n")
         for (i, a) in report.articles.enumerated() {
-            out.write("<article id=\"art-\(i)\"><h3><span class=\"outlet\">\(e(StoryContext.outletName(a)))</span> "
-                + e(a.title ?? a.id) + "</h3><p class=\"meta\">")
+            out.write(
+                "<article id=\"art-\(i)\"><h3><span class=\"outlet\">\(e(StoryContext.outletName(a)))</span> "
+                    + e(a.title ?? a.id) + "</h3><p class=\"meta\">")
             var meta: [String] = []
             if let d = a.published { meta.append("<time>\(d)</time>") }
             if !a.authors.isEmpty { meta.append("by " + e(a.authors.joined(separator: ", "))) }
             if let url = a.url {
-                meta.append(HTMLEscaping.safeURL(url).map { "<a href=\"\(e($0))\" rel=\"noopener noreferrer\">\(e($0))</a>" }
-                    ?? "<span class=\"url\">\(e(url))</span>")
+                meta.append(
+                    HTMLEscaping.safeURL(url).map { "<a href=\"\(e($0))\" rel=\"noopener noreferrer\">\(e($0))</a>" }
+                        ?? "<span class=\"url\">\(e(url))</span>")
             }
             meta.append("<span class=\"src\">\(e(a.source))</span>")
             out.write(meta.joined(separator: " · ") + "</p>\n<div class=\"text\">")
@@ -106,7 +105,7 @@ public struct HTMLRenderer: Sendable {
         .matrix td{text-align:center;border-left:1px solid var(--line);font-size:16px}
         .matrix td.yes a{color:var(--yes);display:block}
         .matrix td.yes:hover{background:var(--ins)}
-        .matrix td.no{color:#c3c9d0}
+        .matrix td.no{color:#a9b1ba}
         .matrix tbody tr:hover th.claim{background:var(--soft)}
         .count{color:var(--mute);font-size:12px}
         .quote{margin:14px 0 22px}
@@ -118,14 +117,15 @@ public struct HTMLRenderer: Sendable {
         ins{background:var(--ins);color:#16602f;text-decoration:none}
         .graph{display:block;max-width:960px;margin:6px 0}
         .graph .edge{fill:none;stroke:#9aa6b2;stroke-width:1.5}
+        .graph .edge:hover{stroke:var(--acc);stroke-width:3}
         .graph .cue{font-size:11px;fill:#4b5560;paint-order:stroke;stroke:#fff;stroke-width:4px}
         .graph .colhead{font-size:11px;fill:var(--mute);text-transform:uppercase;letter-spacing:.08em}
         .graph .node rect{fill:#eef3f9;stroke:#9fb6d3}
         .graph .node text{font-size:12.5px;fill:var(--ink)}
-        .graph .src.person rect{fill:#fdf1e3;stroke:#e0b27a}
-        .graph .src.organization rect{fill:#e9f5ee;stroke:#8cc3a1}
-        .graph .src.anonymous rect{fill:#f1eef7;stroke:#b3a6cf}
-        .graph .src.outlet rect{fill:#eef3f9;stroke:#9fb6d3}
+        .graph .src.k-person rect{fill:#fdf1e3;stroke:#e0b27a}
+        .graph .src.k-organization rect{fill:#e9f5ee;stroke:#8cc3a1}
+        .graph .src.k-anonymous rect{fill:#f1eef7;stroke:#b3a6cf}
+        .graph .src.k-outlet rect{fill:#eef3f9;stroke:#9fb6d3}
         .legend{font-size:12px;color:var(--mute)}
         .legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 10px;\
         vertical-align:-1px;border:1px solid}
@@ -140,9 +140,10 @@ public struct HTMLRenderer: Sendable {
         .via{color:var(--mute);font-size:12px}
         .synthesis li{margin:4px 0}
         .texts article{border-top:1px solid var(--line);padding:6px 0 14px}
-        .texts h3{text-transform:none;letter-spacing:0;color:var(--ink);font-size:17px;border:0}
+        .texts h3{text-transform:none;letter-spacing:0;color:var(--ink);font-size:17px;border:0;margin-top:14px}
+        .texts h3 .outlet{display:block;font-size:12px;color:var(--mute);text-transform:uppercase;letter-spacing:.06em}
         .text{white-space:pre-wrap;line-height:1.6;max-width:820px}
-        .text .ref{background:var(--mark);border-radius:2px}
+        .text .ref{box-shadow:inset 0 -2px #efd27c}
         .text .hl{background:#ffd34d;outline:2px solid #e0a800}
         .url,.src{word-break:break-all}
         .issues li{color:#8a1c12}

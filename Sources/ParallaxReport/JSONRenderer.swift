@@ -1,15 +1,8 @@
 /// Renders a report as one pretty-printed JSON document (`{"articles", "stories", "issues"}`, see `docs/JSON.md`).
 ///
 /// Keys are sorted, absent optionals are `null`, indentation is two spaces; the output ends with a newline.
-public struct JSONRenderer: Sendable {
+public struct JSONRenderer: ReportRendering {
     public init() {}
-
-    /// The JSON document of `report`.
-    public func render(_ report: AnalysisReport) -> String {
-        var out = ""
-        render(report, to: &out)
-        return out
-    }
 
     /// Appends the JSON document of `report` to `output`, one article and one story at a time.
     public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {

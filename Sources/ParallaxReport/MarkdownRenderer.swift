@@ -3,22 +3,16 @@
 /// The same content as `TextRenderer`; quote drift is written `~~removed~~ **added**`. Article-derived text is
 /// escaped so that it cannot open Markdown formatting, break a table or inject HTML; only http(s) URLs become
 /// links.
-public struct MarkdownRenderer: Sendable {
+public struct MarkdownRenderer: ReportRendering {
     public init() {}
-
-    /// The Markdown report.
-    public func render(_ report: AnalysisReport) -> String {
-        var out = ""
-        render(report, to: &out)
-        return out
-    }
 
     /// Appends the Markdown report to `output`.
     public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {
         let stories = StoryContext.all(in: report)
         let outlets = Set(report.articles.map(StoryContext.outletName)).count
-        output.write("# Parallax report\n\n\(report.articles.count) articles · \(outlets) outlets · \(stories.count) "
-            + (stories.count == 1 ? "story" : "stories") + "\n")
+        output.write(
+            "# Parallax report\n\n\(report.articles.count) articles · \(outlets) outlets · \(stories.count) "
+                + (stories.count == 1 ? "story" : "stories") + "\n")
         if stories.isEmpty { output.write("\nNo stories found.\n") }
         for (i, c) in stories.enumerated() { writeStory(c, index: i + 1, to: &output) }
         if !report.issues.isEmpty {
@@ -35,7 +29,8 @@ public struct MarkdownRenderer: Sendable {
         for m in c.members {
             let title = esc(m.article?.title ?? m.id)
             let linked = m.article?.url.flatMap(HTMLEscaping.safeURL).map { "[\(title)](<\(urlForLink($0))>)" } ?? title
-            out.write("| \(m.number) | \(esc(m.outletName)) | \(m.article?.published?.description ?? "—") | \(linked) |\n")
+            out.write(
+                "| \(m.number) | \(esc(m.outletName)) | \(m.article?.published?.description ?? "—") | \(linked) |\n")
         }
         for group in c.story.copies where group.count > 1 {
             out.write("\nCopies of one text (counted once): " + group.map(c.number).joined(separator: " = ") + "\n")
@@ -43,24 +38,27 @@ public struct MarkdownRenderer: Sendable {
 
         let matrix = CoverageMatrix(c)
         if !matrix.isEmpty {
-            out.write("\n### Coverage\n\n● reports the claim, · does not.\n\n| Claim | "
-                + c.members.map { String($0.number) }.joined(separator: " | ") + " |\n|---|"
-                + String(repeating: ":-:|", count: c.members.count) + "\n")
+            out.write(
+                "\n### Coverage\n\n● reports the claim, · does not.\n\n| Claim | "
+                    + c.members.map { String($0.number) }.joined(separator: " | ") + " |\n|---|"
+                    + String(repeating: ":-:|", count: c.members.count) + "\n")
             for row in matrix.rows {
-                out.write("| **\(esc(row.claim.id))** \(esc(row.claim.text)) | "
-                    + row.cells.map { $0 == nil ? "·" : "●" }.joined(separator: " | ") + " |\n")
+                out.write(
+                    "| **\(esc(row.claim.id))** \(esc(row.claim.text)) | "
+                        + row.cells.map { $0 == nil ? "·" : "●" }.joined(separator: " | ") + " |\n")
             }
         }
 
         if !c.story.quotes.isEmpty {
             out.write("\n### Quotes\n\nEach article's wording against the fullest one: ~~removed~~ **added**.\n")
-            for q in c.story.quotes {
+            for (q, _) in c.quotesByReach {
                 let role = q.speakerRole.map { ", " + esc($0) } ?? ""
                 out.write("\n**\(esc(q.id)) — \(esc(q.speaker ?? "unattributed"))\(role)**\n\n> \(esc(q.text))\n\n")
                 out.write("| Article | Marks | Wording |\n|---|---|---|\n")
                 for o in q.occurrences {
-                    out.write("| \(esc(c.label(o.article))) | \(o.quoted ? "quoted" : "no quotation marks") | "
-                        + diff(o) + " |\n")
+                    out.write(
+                        "| \(esc(c.label(o.article))) | \(o.quoted ? "quoted" : "no quotation marks") | "
+                            + diff(o) + " |\n")
                 }
             }
         }
@@ -70,8 +68,9 @@ public struct MarkdownRenderer: Sendable {
             if !c.story.citations.isEmpty {
                 out.write("| Article | Cited source | Kind | Cue |\n|---|---|---|---|\n")
                 for cite in c.story.citations {
-                    out.write("| \(esc(c.label(cite.article))) | \(esc(cite.source)) | \(cite.sourceKind.rawValue) | "
-                        + "\(esc(cite.cue)) |\n")
+                    out.write(
+                        "| \(esc(c.label(cite.article))) | \(esc(cite.source)) | \(cite.sourceKind.rawValue) | "
+                            + "\(esc(cite.cue)) |\n")
                 }
             }
             if let original = c.story.originalSource {
@@ -82,15 +81,18 @@ public struct MarkdownRenderer: Sendable {
         if !c.story.naming.isEmpty {
             out.write("\n### Naming\n\n| Entity | Variants (articles) |\n|---|---|\n")
             for n in c.story.naming {
-                let variants = n.variants.map { "“\(esc($0.form))” (\($0.articles.map(c.number).joined(separator: ", ")))" }
+                let variants = n.variants.map {
+                    "“\(esc($0.form))” (\($0.articles.map(c.number).joined(separator: ", ")))"
+                }
                 out.write("| \(esc(n.entity)) | \(variants.joined(separator: "; ")) |\n")
             }
         }
         if !c.story.framing.isEmpty {
             out.write("\n### Framing\n\n| Phrase | Note | Articles |\n|---|---|---|\n")
             for f in c.story.framing {
-                out.write("| “\(esc(f.phrase))” | \(esc(f.note ?? "")) | "
-                    + f.articles.map { esc(c.label($0)) }.joined(separator: ", ") + " |\n")
+                out.write(
+                    "| “\(esc(f.phrase))” | \(esc(f.note ?? "")) | "
+                        + f.articles.map { esc(c.label($0)) }.joined(separator: ", ") + " |\n")
             }
         }
         if !c.story.timeline.isEmpty {
@@ -103,7 +105,10 @@ public struct MarkdownRenderer: Sendable {
             out.write("\n### Synthesis\n\nClaims carried by two or more independent sources.\n\n")
             for p in c.story.synthesis {
                 let outlets = p.outlets.isEmpty ? "" : ": " + p.outlets.map(esc).joined(separator: ", ")
-                out.write("- \(esc(p.text)) — *\(p.independentSources) independent sources\(outlets)*\n")
+                out.write(
+                    "- \(esc(p.text)) — *"
+                        + StoryContext.count(p.independentSources, "independent source") + "\(outlets)*\n"
+                )
             }
         }
     }

@@ -2,15 +2,8 @@
 ///
 /// Each line is the object of the JSON contract (`docs/JSON.md`) plus a `"type"` member: `"article"`, `"story"`
 /// or `"issue"`. Consumers can stream it line by line.
-public struct NDJSONRenderer: Sendable {
+public struct NDJSONRenderer: ReportRendering {
     public init() {}
-
-    /// The JSON Lines of `report`, each line ending with `"\n"`.
-    public func render(_ report: AnalysisReport) -> String {
-        var out = ""
-        render(report, to: &out)
-        return out
-    }
 
     /// Appends the JSON Lines of `report` to `output`.
     public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {

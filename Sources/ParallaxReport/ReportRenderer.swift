@@ -17,12 +17,17 @@ public enum ReportRenderer {
     public static func render(
         _ report: AnalysisReport, format: ReportFormat, color: Bool = false, to output: inout some TextOutputStream
     ) {
+        renderer(for: format, color: color).render(report, to: &output)
+    }
+
+    /// The renderer of `format`; `color` applies to `.text` only.
+    public static func renderer(for format: ReportFormat, color: Bool = false) -> any ReportRendering {
         switch format {
-        case .text: TextRenderer(color: color).render(report, to: &output)
-        case .json: JSONRenderer().render(report, to: &output)
-        case .ndjson: NDJSONRenderer().render(report, to: &output)
-        case .markdown: MarkdownRenderer().render(report, to: &output)
-        case .html: HTMLRenderer().render(report, to: &output)
+        case .text: TextRenderer(color: color)
+        case .json: JSONRenderer()
+        case .ndjson: NDJSONRenderer()
+        case .markdown: MarkdownRenderer()
+        case .html: HTMLRenderer()
         }
     }
 }

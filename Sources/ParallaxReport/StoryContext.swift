@@ -53,11 +53,6 @@ struct StoryContext: Sendable {
     /// Distinct outlet names among the members.
     var outletCount: Int { Set(members.map(\.outletName)).count }
 
-    /// The copy group (as member numbers) that contains `id`, if any.
-    func copyGroup(of id: String) -> [String]? {
-        story.copies.first { $0.contains(id) }
-    }
-
     /// Citation counts per source (how many citations, in how many articles), most cited first.
     var citedSources: [(source: String, citations: Int, articles: Int)] {
         var order: [String] = []
@@ -69,9 +64,22 @@ struct StoryContext: Sendable {
         }
         let rows = order.map { (source: $0, citations: counts[$0]!.0, articles: counts[$0]!.1.count) }
         return rows.enumerated().sorted {
-            ($0.element.articles, $0.element.citations, -$0.offset) > ($1.element.articles, $1.element.citations, -$1.offset)
+            ($0.element.articles, $0.element.citations, -$0.offset) > (
+                $1.element.articles, $1.element.citations, -$1.offset
+            )
         }.map(\.element)
     }
+
+    /// The quotes with the number of articles carrying each, most widely carried first (that is where wording
+    /// drifts), ties in analysis order.
+    var quotesByReach: [(quote: Quote, articles: Int)] {
+        let quotes = story.quotes.map { ($0, Set($0.occurrences.map(\.article)).count) }
+        return quotes.enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }
+            .map { (quote: $0.element.0, articles: $0.element.1) }
+    }
+
+    /// `"1 article"`, `"3 articles"`.
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)" + (n == 1 ? "" : "s") }
 
     static func outletName(_ a: Article) -> String {
         if let o = a.outlet, !o.isEmpty { return o }

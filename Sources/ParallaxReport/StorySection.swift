@@ -8,8 +8,9 @@ struct StorySection: Sendable {
 
     func write(to out: inout some TextOutputStream) {
         out.write("<section class=\"story\" id=\"story-\(index)\">\n<h2>\(e(story.title))</h2>")
-        out.write("<p class=\"meta\">Story \(index) · \(context.members.count) articles from \(context.outletCount) "
-            + "outlets</p>\n")
+        out.write(
+            "<p class=\"meta\">Story \(index) · \(context.members.count) articles from \(context.outletCount) "
+                + "outlets</p>\n")
         writeArticles(to: &out)
         writeCoverage(to: &out)
         writeQuotes(to: &out)
@@ -21,22 +22,26 @@ struct StorySection: Sendable {
     }
 
     private func writeArticles(to out: inout some TextOutputStream) {
-        out.write("<h3>Articles</h3><table><thead><tr><th class=\"num\">#</th><th>Outlet</th><th>Date</th>"
-            + "<th>Title</th><th>Source</th></tr></thead><tbody>")
+        out.write(
+            "<h3>Articles</h3><table><thead><tr><th class=\"num\">#</th><th>Outlet</th><th>Date</th>"
+                + "<th>Title</th><th>Source</th></tr></thead><tbody>")
         for m in context.members {
             let title = e(m.article?.title ?? m.id)
             let titleCell = anchors.articleHref(m.id).map { "<a href=\"\($0)\">\(title)</a>" } ?? title
-            let link = m.article?.url.flatMap(HTMLEscaping.safeURL)
+            let link =
+                m.article?.url.flatMap(HTMLEscaping.safeURL)
                 .map { "<a href=\"\(e($0))\" rel=\"noopener noreferrer\">\(e(StoryContext.host(of: $0) ?? $0))</a>" }
                 ?? e(m.article?.source ?? "")
-            out.write("<tr><td class=\"num\">\(m.number)</td><td class=\"outlet\">\(e(m.outletName))</td>"
-                + "<td><time>\(m.article?.published?.description ?? "—")</time></td><td>\(titleCell)</td>"
-                + "<td class=\"url\">\(link)</td></tr>")
+            out.write(
+                "<tr><td class=\"num\">\(m.number)</td><td class=\"outlet\">\(e(m.outletName))</td>"
+                    + "<td><time>\(m.article?.published?.description ?? "—")</time></td><td>\(titleCell)</td>"
+                    + "<td class=\"url\">\(link)</td></tr>")
         }
         out.write("</tbody></table>")
         for group in story.copies where group.count > 1 {
-            out.write("<p class=\"copies\">Copies of one text (counted once as a source): "
-                + group.map { e(context.label($0)) }.joined(separator: " = ") + "</p>")
+            out.write(
+                "<p class=\"copies\">Copies of one text (counted once as a source): "
+                    + group.map { e(context.label($0)) }.joined(separator: " = ") + "</p>")
         }
         out.write("\n")
     }
@@ -44,18 +49,22 @@ struct StorySection: Sendable {
     private func writeCoverage(to out: inout some TextOutputStream) {
         let matrix = CoverageMatrix(context)
         guard !matrix.isEmpty else { return }
-        out.write("<h3>Coverage</h3><p class=\"meta\">Which article reports which claim. Hover a ● for the "
-            + "sentence; click it to read it in place.</p><div class=\"matrix-wrap\"><table class=\"matrix\"><thead>"
-            + "<tr><th class=\"claim\">Claim</th>")
+        out.write(
+            "<h3>Coverage</h3><p class=\"meta\">Which article reports which claim. Hover a ● for the "
+                + "sentence; click it to read it in place.</p>"
+                + "<div class=\"matrix-wrap\"><table class=\"matrix\"><thead>"
+                + "<tr><th class=\"claim\">Claim</th>")
         for m in context.members {
             let date = m.article?.published?.description ?? ""
-            out.write("<th title=\"\(e(m.article?.title ?? m.id))\">\(m.number)<br>\(e(m.outletName))"
-                + (date.isEmpty ? "" : "<br><span class=\"count\">\(date)</span>") + "</th>")
+            out.write(
+                "<th title=\"\(e(m.article?.title ?? m.id))\">\(m.number)<br>\(e(m.outletName))"
+                    + (date.isEmpty ? "" : "<br><span class=\"count\">\(date)</span>") + "</th>")
         }
         out.write("</tr></thead><tbody>")
         for row in matrix.rows {
-            out.write("<tr><th class=\"claim\"><span class=\"cid\">\(e(row.claim.id))</span>\(e(row.claim.text)) "
-                + "<span class=\"count\">\(row.count)/\(context.members.count)</span></th>")
+            out.write(
+                "<tr><th class=\"claim\"><span class=\"cid\">\(e(row.claim.id))</span>\(e(row.claim.text)) "
+                    + "<span class=\"count\">\(row.count)/\(context.members.count)</span></th>")
             for (m, cell) in zip(context.members, row.cells) {
                 guard let refs = cell else {
                     out.write("<td class=\"no\" title=\"\(e(m.outletName)): not reported\">·</td>")
@@ -76,27 +85,57 @@ struct StorySection: Sendable {
 
     private func writeQuotes(to out: inout some TextOutputStream) {
         guard !story.quotes.isEmpty else { return }
-        out.write("<h3>Quotes</h3><p class=\"meta\">Each article's wording against the fullest one: "
-            + "<del>removed</del> <ins>added</ins>.</p>")
-        for q in story.quotes {
+        let quotes = context.quotesByReach
+        let shared = quotes.filter { $0.articles > 1 }
+        let single = quotes.filter { $0.articles <= 1 }
+        out.write("<h3>Quotes</h3>")
+        if !shared.isEmpty {
+            out.write(
+                "<p class=\"meta\">Statements carried by several articles, each article's wording against the "
+                    + "fullest one: <del>removed</del> <ins>added</ins>.</p>")
+        }
+        for (q, n) in shared {
             let role = q.speakerRole.map { ", <span class=\"meta\">\(e($0))</span>" } ?? ""
-            let n = Set(q.occurrences.map(\.article)).count
-            out.write("<div class=\"quote\"><h4>\(e(q.speaker ?? "Unattributed"))\(role) "
-                + "<span class=\"count\">\(e(q.id)) · \(n) articles</span></h4><blockquote>“\(e(q.text))”</blockquote>"
-                + "<table><thead><tr><th>Article</th><th>Marks</th><th>Wording</th><th>Cue</th><th></th></tr></thead>"
-                + "<tbody>")
-            for o in q.occurrences {
-                let badge = o.quoted ? "<span class=\"badge q\">quoted</span>"
-                    : "<span class=\"badge u\">no quotation marks</span>"
-                let speaker = o.speaker.flatMap { $0 == q.speaker ? nil : " <span class=\"meta\">— \(e($0))</span>" }
-                let link = anchors.href(o.article, o.sentenceSpan).map { "<a href=\"\($0)\" title=\"\(e(o.sentence))\">"
-                    + "sentence</a>" } ?? ""
-                out.write("<tr><td class=\"outlet\">\(e(context.label(o.article)))</td><td>\(badge)</td>"
-                    + "<td>\(diff(o))\(speaker ?? "")</td><td class=\"meta\">\(e(o.cue ?? ""))</td><td>\(link)</td></tr>")
-            }
+            out.write(
+                "<div class=\"quote\"><h4>\(e(q.speaker ?? "Unattributed"))\(role) <span class=\"count\">"
+                    + "\(e(q.id)) · \(StoryContext.count(n, "article"))</span></h4>"
+                    + "<blockquote>“\(e(q.text))”</blockquote><table><thead><tr><th>Article</th><th>Marks</th>"
+                    + "<th>Wording</th><th>Cue</th><th></th></tr></thead>"
+                    + "<tbody>")
+            for o in q.occurrences { writeOccurrence(o, of: q, speakerColumn: false, to: &out) }
             out.write("</tbody></table></div>")
         }
+        if !single.isEmpty {
+            out.write(
+                "<h4>Quoted by one article only</h4><table><thead><tr><th>Speaker</th><th>Article</th>"
+                    + "<th>Marks</th><th>Wording</th><th>Cue</th><th></th></tr></thead><tbody>")
+            for (q, _) in single {
+                for o in q.occurrences { writeOccurrence(o, of: q, speakerColumn: true, to: &out) }
+            }
+            out.write("</tbody></table>")
+        }
         out.write("\n")
+    }
+
+    private func writeOccurrence(
+        _ o: QuoteOccurrence, of q: Quote, speakerColumn: Bool, to out: inout some TextOutputStream
+    ) {
+        let badge =
+            o.quoted
+            ? "<span class=\"badge q\">quoted</span>"
+            : "<span class=\"badge u\">no quotation marks</span>"
+        let speaker = o.speaker.flatMap { $0 == q.speaker ? nil : " <span class=\"meta\">— \(e($0))</span>" } ?? ""
+        let link =
+            anchors.href(o.article, o.sentenceSpan)
+            .map { "<a href=\"\($0)\" title=\"\(e(o.sentence))\">sentence</a>" } ?? ""
+        let who = q.speaker.map(e) ?? "Unattributed"
+        let role = q.speakerRole.map { "<br><span class=\"meta\">\(e($0))</span>" } ?? ""
+        out.write(
+            "<tr>" + (speakerColumn ? "<td>\(who)\(role)</td>" : "")
+                + "<td class=\"outlet\">\(e(context.label(o.article)))</td><td>\(badge)</td>"
+                + "<td>\(o.quoted ? "“" + diff(o) + "”" : diff(o))\(speaker)</td>"
+                + "<td class=\"meta\">\(e(o.cue ?? ""))</td>"
+                + "<td>\(link)</td></tr>")
     }
 
     private func diff(_ o: QuoteOccurrence) -> String {
@@ -115,32 +154,40 @@ struct StorySection: Sendable {
         out.write("<h3>Citations</h3>")
         if let original = story.originalSource {
             let stats = context.citedSources.first { $0.source == original }
-            let detail = stats.map { " — cited \($0.citations)× in \($0.articles) of \(context.members.count) articles" }
-            out.write("<p class=\"original\">Most-cited source: <strong>\(e(original))</strong>"
-                + "<span class=\"meta\">\(detail ?? "")</span></p>")
+            let detail = stats.map {
+                " — cited \($0.citations)× in \($0.articles) of \(context.members.count) articles"
+            }
+            out.write(
+                "<p class=\"original\">Most-cited source: <strong>\(e(original))</strong>"
+                    + "<span class=\"meta\">\(detail ?? "")</span></p>")
         }
         let graph = CitationGraph(context)
         guard !graph.isEmpty else { return }
         out.write(graph.svg())
-        out.write("<p class=\"legend\">Sources:<i style=\"background:#eef3f9;border-color:#9fb6d3\"></i>outlet"
-            + "<i style=\"background:#fdf1e3;border-color:#e0b27a\"></i>person"
-            + "<i style=\"background:#e9f5ee;border-color:#8cc3a1\"></i>organization"
-            + "<i style=\"background:#f1eef7;border-color:#b3a6cf\"></i>anonymous</p>")
-        out.write("<details><summary>Citations as a table</summary><table><thead><tr><th>Article</th>"
-            + "<th>Cited source</th><th>Kind</th><th>Cue</th><th>Sentence</th></tr></thead><tbody>")
+        out.write(
+            "<p class=\"legend\">Sources:<i style=\"background:#eef3f9;border-color:#9fb6d3\"></i>outlet"
+                + "<i style=\"background:#fdf1e3;border-color:#e0b27a\"></i>person"
+                + "<i style=\"background:#e9f5ee;border-color:#8cc3a1\"></i>organization"
+                + "<i style=\"background:#f1eef7;border-color:#b3a6cf\"></i>anonymous</p>")
+        out.write(
+            "<details><summary>Citations as a table</summary><table><thead><tr><th>Article</th>"
+                + "<th>Cited source</th><th>Kind</th><th>Cue</th><th>Sentence</th></tr></thead><tbody>")
         for c in story.citations {
-            let sentence = anchors.href(c.article, c.sentenceSpan).map { "<a href=\"\($0)\">\(e(c.sentence))</a>" }
+            let sentence =
+                anchors.href(c.article, c.sentenceSpan).map { "<a href=\"\($0)\">\(e(c.sentence))</a>" }
                 ?? e(c.sentence)
-            out.write("<tr><td class=\"outlet\">\(e(context.label(c.article)))</td><td>\(e(c.source))</td>"
-                + "<td>\(c.sourceKind.rawValue)</td><td>\(e(c.cue))</td><td>\(sentence)</td></tr>")
+            out.write(
+                "<tr><td class=\"outlet\">\(e(context.label(c.article)))</td><td>\(e(c.source))</td>"
+                    + "<td>\(c.sourceKind.rawValue)</td><td>\(e(c.cue))</td><td>\(sentence)</td></tr>")
         }
         out.write("</tbody></table></details>\n")
     }
 
     private func writeNamingAndFraming(to out: inout some TextOutputStream) {
         guard !story.naming.isEmpty || !story.framing.isEmpty else { return }
-        out.write("<h3>Naming and framing</h3><table><thead><tr><th>Entity / phrase</th><th>Used as</th></tr>"
-            + "</thead><tbody>")
+        out.write(
+            "<h3>Naming and framing</h3><table><thead><tr><th>Entity / phrase</th><th>Used as</th></tr>"
+                + "</thead><tbody>")
         for n in story.naming {
             let variants = n.variants.map { v in
                 "“\(e(v.form))” " + refs(v.articles, v.occurrences.map { ($0.article, $0.sentenceSpan) })
@@ -149,8 +196,9 @@ struct StorySection: Sendable {
         }
         for f in story.framing {
             let note = f.note.map { " <span class=\"meta\">(\(e($0)))</span>" } ?? ""
-            out.write("<tr><td>“\(e(f.phrase))”\(note)</td><td>"
-                + refs(f.articles, f.occurrences.map { ($0.article, $0.sentenceSpan) }) + "</td></tr>")
+            out.write(
+                "<tr><td>“\(e(f.phrase))”\(note)</td><td>"
+                    + refs(f.articles, f.occurrences.map { ($0.article, $0.sentenceSpan) }) + "</td></tr>")
         }
         out.write("</tbody></table>\n")
     }
@@ -160,24 +208,30 @@ struct StorySection: Sendable {
         out.write("<h3>Timeline</h3><ol class=\"timeline\">")
         for t in story.timeline.sorted(by: { $0.date < $1.date }) {
             let relative = Set(t.occurrences.filter { $0.resolution == .relative }.map(\.expression)).sorted()
-            let via = relative.isEmpty ? ""
+            let via =
+                relative.isEmpty
+                ? ""
                 : " <span class=\"via\">from " + relative.map { "“\(e($0))”" }.joined(separator: ", ") + "</span>"
-            out.write("<li><time>\(t.date)</time>\(e(t.text)) "
-                + refs(t.articles, t.occurrences.map { ($0.article, $0.sentenceSpan) }) + via + "</li>")
+            out.write(
+                "<li><time>\(t.date)</time>\(e(t.text)) "
+                    + refs(t.articles, t.occurrences.map { ($0.article, $0.sentenceSpan) }) + via + "</li>")
         }
         out.write("</ol>\n")
     }
 
     private func writeSynthesis(to out: inout some TextOutputStream) {
         guard !story.synthesis.isEmpty else { return }
-        out.write("<h3>Synthesis</h3><p class=\"meta\">Claims carried by two or more independent sources "
-            + "(copies of one text count once).</p><ul class=\"synthesis\">")
+        out.write(
+            "<h3>Synthesis</h3><p class=\"meta\">Claims carried by two or more independent sources "
+                + "(copies of one text count once).</p><ul class=\"synthesis\">")
         for p in story.synthesis {
             let claim = story.claims.first { $0.id == p.claim }
             let outlets = p.outlets.isEmpty ? "" : ": " + p.outlets.map(e).joined(separator: ", ")
-            out.write("<li>\(e(p.text)) <span class=\"meta\">— \(p.independentSources) independent sources\(outlets)"
-                + "</span> " + refs(p.articles, claim?.occurrences.map { ($0.article, $0.sentenceSpan) } ?? [])
-                + "</li>")
+            out.write(
+                "<li>\(e(p.text)) <span class=\"meta\">— "
+                    + StoryContext.count(p.independentSources, "independent source") + outlets
+                    + "</span> " + refs(p.articles, claim?.occurrences.map { ($0.article, $0.sentenceSpan) } ?? [])
+                    + "</li>")
         }
         out.write("</ul>\n")
     }

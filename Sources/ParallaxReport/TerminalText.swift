@@ -10,7 +10,8 @@ enum TerminalText {
         var lastWasSpace = true
         for u in s.unicodeScalars {
             let v = u.value
-            let isSpace = v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x20 || v == 0x2028
+            let isSpace =
+                v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x20 || v == 0x2028
                 || v == 0x2029 || v == 0xA0
             if isSpace {
                 if !lastWasSpace { out.append(" ") }
@@ -75,20 +76,26 @@ enum TerminalText {
         String(repeating: " ", count: max(0, columns - width(s))) + s
     }
 
-    /// Word-wraps `s` into lines of at most `columns` columns; a word longer than a line is split.
-    /// `visibleWidth` measures a word (so words carrying ANSI codes can be measured without them).
-    static func wrap(_ s: String, columns: Int, visibleWidth: (Substring) -> Int = { width($0) }) -> [String] {
-        let columns = max(columns, 8)
+    /// Word-wraps `s` into lines of at most `columns` columns (`firstColumns` for the first line, when given); a
+    /// word longer than a line is split. `visibleWidth` measures a word (so words carrying ANSI codes can be
+    /// measured without them).
+    static func wrap(
+        _ s: String, columns: Int, firstColumns: Int? = nil, visibleWidth: (Substring) -> Int = { width($0) }
+    ) -> [String] {
+        let rest = max(columns, 8)
+        let first = max(firstColumns ?? columns, 8)
         var lines: [String] = []
         var line = ""
         var used = 0
         for word in s.split(separator: " ", omittingEmptySubsequences: true) {
             var w = visibleWidth(word)
             var word = Substring(word)
+            var columns = lines.isEmpty ? first : rest
             if used > 0, used + 1 + w > columns {
                 lines.append(line)
                 line = ""
                 used = 0
+                columns = rest
             }
             while w > columns, used == 0 {
                 // Split a word too long for any line (a URL); only plain words get here in practice.
@@ -96,6 +103,7 @@ enum TerminalText {
                 lines.append(String(head))
                 word = word[head.endIndex...]
                 w = visibleWidth(word)
+                columns = rest
             }
             if used > 0 {
                 line += " "

@@ -4,7 +4,7 @@
 /// `·` does not), quotes with each article's wording diffed against the fullest one (`[-removed-]{+added+}`),
 /// citations and the most-cited source, naming variants and framing, the timeline and the synthesis. Skipped
 /// inputs are listed last. All article-derived text is stripped of control characters first.
-public struct TextRenderer: Sendable {
+public struct TextRenderer: ReportRendering {
     /// Line width in columns.
     public var width: Int
     /// Whether to add ANSI colors and bold (only when writing to a TTY).
@@ -15,19 +15,13 @@ public struct TextRenderer: Sendable {
         self.width = max(width, 60)
     }
 
-    /// The text report.
-    public func render(_ report: AnalysisReport) -> String {
-        var out = ""
-        render(report, to: &out)
-        return out
-    }
-
     /// Appends the text report to `output`.
     public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {
         let stories = StoryContext.all(in: report)
         let outlets = Set(report.articles.map(StoryContext.outletName)).count
-        output.write(style(.bold, "PARALLAX") + "  \(report.articles.count) articles · \(outlets) outlets · "
-            + "\(stories.count) \(stories.count == 1 ? "story" : "stories")\n")
+        output.write(
+            style(.bold, "PARALLAX") + "  \(report.articles.count) articles · \(outlets) outlets · "
+                + "\(stories.count) \(stories.count == 1 ? "story" : "stories")\n")
         if stories.isEmpty { output.write("\nNo stories found.\n") }
         for (i, context) in stories.enumerated() {
             output.write("\n")
@@ -65,14 +59,18 @@ public struct TextRenderer: Sendable {
         let outletWidth = min(24, max(6, c.members.map { TerminalText.width(clean($0.outletName)) }.max() ?? 6))
         let numberWidth = String(c.members.count).count
         let titleWidth = width - 2 - numberWidth - 2 - outletWidth - 2 - 10 - 2
-        out.write(style(.dim, "  " + TerminalText.padLeft("#", to: numberWidth) + "  "
-            + TerminalText.pad("Outlet", to: outletWidth) + "  Date        Title") + "\n")
+        out.write(
+            style(
+                .dim,
+                "  " + TerminalText.padLeft("#", to: numberWidth) + "  "
+                    + TerminalText.pad("Outlet", to: outletWidth) + "  Date        Title") + "\n")
         for m in c.members {
             let date = m.article?.published?.description ?? "—"
             let title = clean(m.article?.title ?? m.id)
-            out.write("  " + TerminalText.padLeft(String(m.number), to: numberWidth) + "  "
-                + TerminalText.pad(clean(m.outletName), to: outletWidth) + "  "
-                + TerminalText.pad(date, to: 10) + "  " + TerminalText.truncate(title, to: titleWidth) + "\n")
+            out.write(
+                "  " + TerminalText.padLeft(String(m.number), to: numberWidth) + "  "
+                    + TerminalText.pad(clean(m.outletName), to: outletWidth) + "  "
+                    + TerminalText.pad(date, to: 10) + "  " + TerminalText.truncate(title, to: titleWidth) + "\n")
         }
         for group in c.story.copies where group.count > 1 {
             let numbers = group.map(c.number).joined(separator: " = ")
@@ -92,30 +90,42 @@ public struct TextRenderer: Sendable {
             let block = blockStart..<min(c.members.count, blockStart + perBlock)
             let textWidth = width - 2 - idWidth - 2 - colWidth * block.count - 1
             let header = block.map { TerminalText.pad(String(c.members[$0].number), to: colWidth) }.joined()
-            out.write(String(repeating: " ", count: 2 + idWidth + 2 + textWidth + 1) + style(.dim, header.trimmingSpaces)
-                + "\n")
+            out.write(
+                String(repeating: " ", count: 2 + idWidth + 2 + textWidth + 1) + style(.dim, header.trimmingSpaces)
+                    + "\n")
             for row in matrix.rows {
                 let cells = block.map { i in
                     row.cells[i] == nil
                         ? style(.dim, TerminalText.pad("·", to: colWidth)) : TerminalText.pad("●", to: colWidth)
                 }
-                out.write("  " + TerminalText.pad(clean(row.claim.id), to: idWidth) + "  "
-                    + TerminalText.pad(clean(row.claim.text), to: textWidth) + " " + cells.joined().trimmingSpaces + "\n")
+                out.write(
+                    "  " + TerminalText.pad(clean(row.claim.id), to: idWidth) + "  "
+                        + TerminalText.pad(clean(row.claim.text), to: textWidth) + " " + cells.joined().trimmingSpaces
+                        + "\n")
             }
         }
     }
 
     private func writeQuotes(_ c: StoryContext, to out: inout some TextOutputStream) {
         guard !c.story.quotes.isEmpty else { return }
-        out.write("\n" + heading("QUOTES") + style(.dim, "  “ ” quoted · ~ no quotation marks · "
-            + "[-removed-]{+added+} against the fullest wording") + "\n")
+        out.write(
+            "\n" + heading("QUOTES")
+                + style(
+                    .dim,
+                    "  “ ” quoted · ~ no quotation marks · "
+                        + "[-removed-]{+added+} against the fullest wording") + "\n")
         let labelWidth = min(26, c.members.map { TerminalText.width(clean(c.label($0.id))) }.max() ?? 10)
-        for q in c.story.quotes {
+        for (q, n) in c.quotesByReach {
             var who = clean(q.speaker ?? "unattributed")
             if let role = q.speakerRole { who += ", " + clean(role) }
-            let n = Set(q.occurrences.map(\.article)).count
-            out.write("  " + style(.bold, clean(q.id) + "  " + who) + style(.dim, "  (\(n) articles)") + "\n")
-            for line in wrapped("“" + clean(q.text) + "”", indent: 6, hanging: 7) { out.write(line + "\n") }
+            out.write(
+                "  " + style(.bold, clean(q.id) + "  " + who)
+                    + style(.dim, "  (" + StoryContext.count(n, "article") + ")")
+                    + "\n")
+            // With one article the fullest wording is that article's own: shown once, below.
+            if n > 1 {
+                for line in wrapped("“" + clean(q.text) + "”", indent: 6, hanging: 7) { out.write(line + "\n") }
+            }
             for o in q.occurrences {
                 var words = diffWords(o)
                 if o.quoted, !words.isEmpty {
@@ -123,7 +133,8 @@ public struct TextRenderer: Sendable {
                     words[words.count - 1] += "”"
                 }
                 if let speaker = o.speaker, speaker != q.speaker { words.append(style(.dim, "— " + clean(speaker))) }
-                let prefix = "    " + TerminalText.pad(clean(c.label(o.article)), to: labelWidth)
+                let prefix =
+                    "    " + TerminalText.pad(clean(c.label(o.article)), to: labelWidth)
                     + (o.quoted ? "  " : " ~ ")
                 // Continuation lines align with the first word, past the opening quotation mark.
                 let hang = TerminalText.width(prefix) + (o.quoted ? 1 : 0)
@@ -163,16 +174,19 @@ public struct TextRenderer: Sendable {
         out.write("\n" + heading("CITATIONS") + style(.dim, "  article → cited source (cue)") + "\n")
         let labelWidth = min(26, c.members.map { TerminalText.width(clean(c.label($0.id))) }.max() ?? 10)
         var seen = Set<String>()
-        for cite in c.story.citations where seen.insert(cite.article + "\u{0}" + cite.source + "\u{0}" + cite.cue)
+        for cite in c.story.citations
+        where seen.insert(cite.article + "\u{0}" + cite.source + "\u{0}" + cite.cue)
             .inserted
         {
-            let line = "    " + TerminalText.pad(clean(c.label(cite.article)), to: labelWidth) + " → "
+            let line =
+                "    " + TerminalText.pad(clean(c.label(cite.article)), to: labelWidth) + " → "
                 + clean(cite.source) + style(.dim, " (\(clean(cite.cue)), \(cite.sourceKind.rawValue))")
             out.write(line + "\n")
         }
         if let original = c.story.originalSource {
             let stats = c.citedSources.first { $0.source == original }
-            let detail = stats.map { " — cited \($0.citations)× in \($0.articles) of \(c.members.count) articles" } ?? ""
+            let detail =
+                stats.map { " — cited \($0.citations)× in \($0.articles) of \(c.members.count) articles" } ?? ""
             out.write("  " + style(.bold, "Most-cited source: ") + clean(original) + style(.dim, detail) + "\n")
         }
     }
@@ -202,18 +216,22 @@ public struct TextRenderer: Sendable {
         out.write("\n" + heading("TIMELINE") + "\n")
         for e in c.story.timeline.sorted(by: { $0.date < $1.date }) {
             let relative = e.occurrences.filter { $0.resolution == .relative }.map { "“\(clean($0.expression))”" }
-            let via = relative.isEmpty ? "" : style(.dim, " from " + Array(Set(relative)).sorted().joined(separator: ", "))
-            writeWrapped("  " + e.date.description + "  " + clean(e.text) + style(.dim, " [" +
-                e.articles.map(c.number).joined(separator: ",") + "]") + via, hanging: 14, to: &out)
+            let via =
+                relative.isEmpty ? "" : style(.dim, " from " + Array(Set(relative)).sorted().joined(separator: ", "))
+            writeWrapped(
+                "  " + e.date.description + "  " + clean(e.text)
+                    + style(.dim, " [" + e.articles.map(c.number).joined(separator: ",") + "]") + via, hanging: 13,
+                to: &out)
         }
     }
 
     private func writeSynthesis(_ c: StoryContext, to out: inout some TextOutputStream) {
         guard !c.story.synthesis.isEmpty else { return }
-        out.write("\n" + heading("SYNTHESIS") + style(.dim, "  claims carried by two or more independent sources")
-            + "\n")
+        out.write(
+            "\n" + heading("SYNTHESIS") + style(.dim, "  claims carried by two or more independent sources")
+                + "\n")
         for p in c.story.synthesis {
-            let sources = "\(p.independentSources) independent " + (p.independentSources == 1 ? "source" : "sources")
+            let sources = StoryContext.count(p.independentSources, "independent source")
             let outlets = p.outlets.isEmpty ? "" : ": " + p.outlets.map(clean).joined(separator: ", ")
             writeWrapped("  • " + clean(p.text) + style(.dim, " — " + sources + outlets), hanging: 4, to: &out)
         }
@@ -226,9 +244,9 @@ public struct TextRenderer: Sendable {
     private func heading(_ s: String) -> String { style(.bold, s) }
 
     private func wrapped(_ s: String, indent: Int, hanging: Int) -> [String] {
-        let lines = TerminalText.wrap(s, columns: width - hanging, visibleWidth: {
-            TerminalText.width(TextRenderer.stripANSI($0))
-        })
+        let lines = TerminalText.wrap(
+            s, columns: width - hanging, firstColumns: width - indent,
+            visibleWidth: { TerminalText.width(TextRenderer.stripANSI($0)) })
         return lines.enumerated().map { i, l in String(repeating: " ", count: i == 0 ? indent : hanging) + l }
     }
 
@@ -239,7 +257,10 @@ public struct TextRenderer: Sendable {
     }
 
     private enum Tone: String {
-        case bold = "1", dim = "2", red = "31", green = "32"
+        case bold = "1"
+        case dim = "2"
+        case red = "31"
+        case green = "32"
     }
 
     private func style(_ tone: Tone, _ s: String) -> String {

@@ -30,6 +30,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    @Option(help: "A JSON file of extra name variants (format: docs/LEXICONS.md) added to the bundled aliases.")
+    var aliases: String?
+
+    @Option(help: "A JSON file of extra stance-marked phrases (format: docs/LEXICONS.md) added to the bundled ones.")
+    var framing: String?
+
     @Option(help: "Only show stories with at least this many articles.")
     var minArticles: Int = 1
 
@@ -71,7 +77,16 @@ struct AnalyzeCommand: AsyncParsableCommand {
         }
         console.progress("read \(articles.count) articles (\(issues.count) problems)")
 
-        let pipeline = AnalysisPipeline(outlets: registry, concurrency: jobs)
+        var pipeline = AnalysisPipeline(outlets: registry, concurrency: jobs)
+        if let aliases {
+            let lexicon = try loadLexicon(aliases) { try NamingLexicon(contentsOf: $0) }
+            pipeline.namingAnalyzer = NamingAnalyzer(lexicon: NamingLexicon.bundled.merging(lexicon))
+            pipeline.timelineBuilder = TimelineBuilder(naming: NamingLexicon.bundled.merging(lexicon))
+        }
+        if let framing {
+            let lexicon = try loadLexicon(framing) { try FramingLexicon(contentsOf: $0) }
+            pipeline.framingDetector = FramingDetector(lexicon: FramingLexicon.bundled.merging(lexicon))
+        }
         let analyses = pipeline.run(articles) { step, done, total in
             console.progress("\(step.rawValue): \(done)/\(total)", transient: done < total)
         }
@@ -85,6 +100,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let useColor = color || (output == nil && format == .text && isatty(STDOUT_FILENO) != 0)
         let rendered = ReportRenderer.render(report, format: format.reportFormat, color: useColor)
         try write(rendered)
+    }
+
+    private func loadLexicon<L>(_ path: String, _ load: (URL) throws -> L) throws -> L {
+        do { return try load(URL(fileURLWithPath: path)) } catch {
+            throw ValidationError("Cannot load \(path): \(error.localizedDescription)")
+        }
     }
 
     private func write(_ text: String) throws {

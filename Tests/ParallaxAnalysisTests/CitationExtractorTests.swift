@@ -52,3 +52,27 @@ struct CitationExtractorTests {
         #expect(cited == ["Officials"])
     }
 }
+
+extension CitationExtractorTests {
+    @Test func registryNamesOutletsAndSkipsAmbiguousAliases() {
+        let registry = OutletRegistry(outlets: [
+            Outlet(name: "The Daily Planet", aliases: ["Planet", "DP"], ambiguous: ["Planet"])
+        ])
+        let extractor = CitationExtractor(registry: registry)
+        let cited = extractor.extract(
+            from: makeDocument("The mine will close, DP reported.\nThe Planet will be fine, the official said.")).map(\.source)
+        #expect(cited.contains("The Daily Planet"))
+        #expect(!cited.contains { $0 == "Planet" || $0 == "The Planet" })
+    }
+}
+
+extension CitationExtractorTests {
+    @Test func unknownNameThatReportsIsAnOutlet() throws {
+        let citations = CitationExtractor().extract(
+            from: makeDocument("The dam had cracks for years, the Calder Ledger reported on Monday.\nAn inspection report said the spillway was blocked."))
+        let ledger = try #require(citations.first)
+        #expect(ledger.source == "Calder Ledger")
+        #expect(ledger.sourceKind == .outlet)
+        #expect(!citations.contains { $0.source == "An inspection" })
+    }
+}

@@ -56,3 +56,23 @@ struct QuoteAlignerTests {
         #expect(QuoteAligner.stem("press") == "press")
     }
 }
+
+extension QuoteAlignerTests {
+    @Test func differentNamedSpeakersNeverAlign() {
+        let a = makeDocument("Mayor Ana Lopez said the new harbour terminal will open in September with two hundred jobs.", id: "a")
+        let b = makeDocument("Governor Tom Reyes said the new harbour terminal will open in September with two hundred jobs.", id: "b")
+        #expect(QuoteAligner().align([a, b]).count == 2)
+    }
+}
+
+extension QuoteAlignerTests {
+    @Test func shortVerbatimQuotationJoinsTheFullOne() throws {
+        let a = makeDocument(
+            "“The breach was caused by months of neglected maintenance, and those responsible will answer for it,” the minister said.", id: "a")
+        let b = makeDocument("The minister blamed “months of neglected maintenance” for the breach, her office said.", id: "b")
+        let c = makeDocument("“Those responsible will answer for it,” she said.", id: "c")
+        let quotes = QuoteAligner().align([a, b, c])
+        let q = try #require(quotes.first)
+        #expect(q.occurrences.map(\.article) == ["a", "b", "c"])
+    }
+}

@@ -39,3 +39,22 @@ struct SeedStoryTests {
         }
     }
 }
+
+extension SeedStoryTests {
+    @Test(.enabled(if: StoryFixtures.hasSeeds, "seed corpus not found at ../shared/corpus/seeds; skipped"))
+    func synthesisLeadsWithTheMostSharedClaim() throws {
+        let documents = try StoryFixtures.seedDocuments()
+        let story = try #require(StoryClusterer().cluster(documents).first)
+        let claims = ClaimAligner().align(story: story, documents: documents)
+        let points = SynthesisBuilder().build(claims: claims, story: story, documents: documents)
+        if ProcessInfo.processInfo.environment["PARALLAX_PRINT_CLAIMS"] != nil {
+            for p in points { print("[\(p.independentSources)] \(p.claim): \(p.text)") }
+            let coverage = ClaimCoverage(claims: claims, story: story)
+            for o in coverage.omissions() { print("omitted \(o.claim) by \(o.missing)") }
+        }
+        let first = try #require(points.first)
+        #expect(first.independentSources >= 4)
+        #expect(points.allSatisfy { $0.independentSources >= 2 })
+        #expect(points.count < claims.count)
+    }
+}

@@ -43,10 +43,20 @@ struct SpeakerResolverTests {
         #expect(s.kind == .outlet)
     }
 
-    @Test func pronounWithoutAntecedentIsUnresolved() {
+    @Test func pronounWithoutAntecedentStaysAsWritten() throws {
         let all = speakers("The storm will pass by Friday, he said.")
         #expect(all.count == 1)
-        #expect(all.first! == nil)
+        let s = try #require(all.first ?? nil)
+        #expect(s.name == "he")
+        #expect(s.kind == .anonymous)
+        #expect(s.isUnresolvedPronoun)
+    }
+
+    @Test func speakerWithoutContentIsStillAnAntecedent() throws {
+        let all = speakers("Burton explained from a podium. \"I love cats,\" he said.")
+        let s = try #require(all.last ?? nil)
+        #expect(s.name == "Burton")
+        #expect(s.isAnaphor)
     }
 
     @Test func publicResolveBySpan() throws {
@@ -55,5 +65,24 @@ struct SpeakerResolverTests {
         _ = resolver.resolve(mention: try #require(doc.tokens.first(where: { $0.norm == "tom" })).span)
         let he = try #require(doc.tokens.first(where: { $0.norm == "he" }))
         #expect(resolver.resolve(mention: he.span)?.name == "Tom Reyes")
+    }
+}
+
+extension SpeakerResolverTests {
+    @Test func placeAfterPrepositionIsNotPartOfTheRole() throws {
+        let s = try #require(
+            speakers("After a visit to Paris Foreign Minister Lena Holm said that talks would resume.").first ?? nil)
+        #expect(s.name == "Lena Holm")
+        #expect(s.role == "Foreign Minister")
+    }
+}
+
+extension SpeakerResolverTests {
+    @Test func appositiveGivesTheRole() throws {
+        let s = try #require(
+            speakers("The agency cited Ivo Brandt, the head of the harbour authority, as saying that ships would wait.").first
+                ?? nil)
+        #expect(s.name == "Ivo Brandt")
+        #expect(s.role == "head of the harbour authority")
     }
 }

@@ -61,4 +61,21 @@ struct SynthesisBuilderTests {
         let points = SynthesisBuilder().build(claims: [claim], story: story, documents: documents)
         #expect(points.first?.text == texts[2])
     }
+
+    @Test func cutsWireDatelines() {
+        let documents = StoryFixtures.documents([
+            ("a", "A", nil, "MARENZA (Wire) \u{2013} Rescue teams pulled 12 survivors from the collapsed hospital."),
+            ("b", "B", nil, "Rescue teams pulled 12 survivors from the collapsed hospital, officials said on Tuesday."),
+        ])
+        let claim = Claim(
+            id: "c1", text: "", articles: ["a", "b"],
+            occurrences: [documents[0]].map { d in
+                SpanReference(
+                    article: d.id, span: d.sentences[0].span, sentence: String(d.text(of: d.sentences[0].span)),
+                    sentenceSpan: d.sentences[0].span)
+            })
+        let story = Story(id: "s", title: "", articles: ["a", "b"])
+        let points = SynthesisBuilder().build(claims: [claim], story: story, documents: documents)
+        #expect(points.first?.text == "Rescue teams pulled 12 survivors from the collapsed hospital.")
+    }
 }

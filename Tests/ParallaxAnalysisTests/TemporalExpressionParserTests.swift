@@ -56,6 +56,7 @@ struct TemporalExpressionParserTests {
             "At a press briefing Tuesday, the spokesman declined to comment.", "2024-05-31",
             ["Tuesday -> 2024-05-28"]),
         Case("The summit will open on Thursday in Oslo.", "2024-03-12", ["on Thursday -> 2024-03-14"]),
+        Case("Forecasters expect more rain in the valley on Thursday.", "2024-03-12", ["on Thursday -> 2024-03-14"]),
         Case("The mayor said on Monday that the tunnel will reopen.", "2024-03-14", ["on Monday -> 2024-03-11"]),
         Case("Churches held Good Friday services while the Sunday Times ran a story.", "2024-03-30", []),
         // Relative days.
@@ -161,7 +162,7 @@ extension TemporalExpressionParserTests {
                 let open = l.firstIndex(of: ">"), let close = l.range(of: "</token>")
             {
                 let raw = String(l[l.index(after: open)..<close.lowerBound])
-                let text = raw.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(
+                let text = !raw.contains("&") ? raw : raw.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(
                     of: "&quot;", with: "\""
                 )
                 .replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&lt;", with: "<")

@@ -27,6 +27,8 @@ struct BoilerplateFilterTests {
         ("https://example.org/news/2023/02/03/strike", .url),
         ("By Maria Lopez and Tom Briggs", .byline),
         ("Deutsche Welle", .outletName),
+        ("TOP STORIES.", .navigation),
+        ("If you value this reporting, please support us with a monthly gift.", .appeal),
     ])
     func dropsBoilerplateLines(line: String, reason: BoilerplateFilter.Reason) {
         #expect(filter.reason(forDropping: line) == reason)
@@ -44,6 +46,9 @@ struct BoilerplateFilterTests {
         "Updated figures show wages fell by 3% in 2022.",
         "The copyright dispute went to court in 2021, the company said.",
         "Deutsche Welle reported that the talks had failed.",
+        "In a blog post, the company said violent threats were against its terms of service.",
+        "“Support us or leave,” the union told its members.",
+        "NATO agreed.",
     ])
     func keepsReportSentences(line: String) {
         #expect(filter.reason(forDropping: line) == nil)
@@ -87,6 +92,14 @@ struct BoilerplateFilterTests {
             "Kyiv Post is an independent media outlet that depends on advertising revenue.",
         ]
         #expect(filter.filter(lines, ownOutlet: own) == [lines[0]])
+    }
+
+    @Test func quotedWeAtTheBottomIsASourceNotTheSite() {
+        let lines = [
+            "The company said it had removed thousands of accounts linked to the campaign on its platform.",
+            "“We have always tried to balance safety with our users’ right to speak on Twitter,” it said.",
+        ]
+        #expect(filter.filter(lines) == lines)
     }
 
     @Test func titleEchoIsDropped() {

@@ -1,4 +1,3 @@
-import CZlib
 import Foundation
 import Testing
 
@@ -31,21 +30,26 @@ struct DateGateTests {
         let fast = ProcessInfo.processInfo.environment["PARALLAX_DATES_MODE"] == "fast"
         let extractor = HTMLDateExtractor(extensive: !fast)
         var predictions: [String: String] = [:]
-        var tp = 0, fp = 0, fn = 0
+        var tp = 0
+        var fp = 0
+        var fn = 0
         var elapsed = Duration.zero
         let clock = ContinuousClock()
         for (url, item) in gold.sorted(by: { $0.key < $1.key }) {
             guard let file = item["file"] as? String, let want = item["date"] as? String else { continue }
             let path = Self.dataDirectory.appendingPathComponent("html/\(file).gz")
-            let bytes = try #require(Self.gunzip(try Data(contentsOf: path)), "cannot decompress \(path.path)")
+            let bytes = try GzipStream.decompress([UInt8](try Data(contentsOf: path)))
             let start = clock.now
-            let got = (try? HTMLDocument(bytes: bytes, url: url)).flatMap {
+            let encoding = HTMLEncodingDetector().encoding(of: bytes)
+            let got = (try? HTMLDocument(bytes: bytes, url: url, encoding: encoding)).flatMap {
                 extractor.extract(from: $0, url: url).published
             }
             elapsed += clock.now - start
             if let got { predictions[url] = got.description }
             if ProcessInfo.processInfo.environment["PARALLAX_DATES_VERBOSE"] != nil {
-                let source = (try? HTMLDocument(bytes: bytes, url: url)).flatMap { extractor.extract(from: $0, url: url).source }
+                let source = (try? HTMLDocument(bytes: bytes, url: url, encoding: encoding)).flatMap {
+                    extractor.extract(from: $0, url: url).source
+                }
                 print("DateGate page \(file) gold \(want) got \(got?.description ?? "-") via \(source ?? "-")")
             }
             switch got?.description {
@@ -57,40 +61,17 @@ struct DateGateTests {
         let accuracy = Double(tp) / Double(max(1, tp + fp + fn))
         let precision = Double(tp) / Double(max(1, tp + fp))
         let recall = Double(tp) / Double(max(1, tp + fn))
-        print("DateGate (\(fast ? "fast" : "extensive")): TP \(tp) FP \(fp) FN \(fn) precision \(precision) recall \(recall) accuracy \(accuracy) "
-            + "(parse + extract: \(elapsed.formatted(.units(allowed: [.milliseconds]))))")
+        let mode = fast ? "fast" : "extensive"
+        let time = elapsed.formatted(.units(allowed: [.milliseconds]))
+        print("DateGate (\(mode)): TP \(tp) FP \(fp) FN \(fn) precision \(precision) recall \(recall)")
+        print("DateGate (\(mode)): accuracy \(accuracy) (parse + extract: \(time))")
         if let out = ProcessInfo.processInfo.environment["PARALLAX_DATES_OUT"], !out.isEmpty {
             let json = try JSONSerialization.data(withJSONObject: predictions, options: [.sortedKeys, .prettyPrinted])
             try json.write(to: URL(fileURLWithPath: out))
         }
         #expect(tp + fp + fn >= 190, "expected about 195 pages with a gold date")
-        #expect(fast || accuracy >= Self.accuracyFloor, "date accuracy \(accuracy) fell below the floor \(Self.accuracyFloor)")
-    }
-
-    /// Decompresses a gzip file with zlib.
-    static func gunzip(_ data: Data) -> [UInt8]? {
-        var out: [UInt8] = []
-        var stream = z_stream()
-        guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            return nil
-        }
-        defer { inflateEnd(&stream) }
-        var input = [UInt8](data)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        let status: Int32 = input.withUnsafeMutableBufferPointer { inBuf in
-            stream.next_in = inBuf.baseAddress
-            stream.avail_in = uInt(inBuf.count)
-            var rc: Int32 = Z_OK
-            repeat {
-                rc = chunk.withUnsafeMutableBufferPointer { outBuf in
-                    stream.next_out = outBuf.baseAddress
-                    stream.avail_out = uInt(outBuf.count)
-                    return inflate(&stream, Z_NO_FLUSH)
-                }
-                out.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
-            } while rc == Z_OK
-            return rc
-        }
-        return status == Z_STREAM_END ? out : nil
+        #expect(
+            fast || accuracy >= Self.accuracyFloor,
+            "date accuracy \(accuracy) fell below the floor \(Self.accuracyFloor)")
     }
 }

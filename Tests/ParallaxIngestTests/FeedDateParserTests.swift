@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ParallaxIngest
+import ParallaxIngest
 
 struct FeedDateParserTests {
     @Test(arguments: [

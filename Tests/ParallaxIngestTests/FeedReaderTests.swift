@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ParallaxIngest
+import ParallaxIngest
 
 struct FeedReaderTests {
     private static let feeds = "../shared/eval/feeds"
@@ -149,6 +149,15 @@ struct FeedReaderTests {
         #expect(issues.count == 1)
         #expect(issues.first?.input == "bad.xml")
         #expect(issues.first?.message.contains(expected) == true, "\(issues)")
+    }
+
+    @Test func gzippedFeed() throws {
+        let rss = "<rss><channel><title>T</title><item><description>Zipped body.</description></item></channel></rss>"
+        var texts: [String] = []
+        try FeedReader().read(.bytes(CompressionFixture.compress(rss), name: "f.rss.gz")) { event in
+            if case .article(let a) = event { texts.append(a.text) }
+        }
+        #expect(texts == ["Zipped body."])
     }
 
     @Test func injectedExtractorIsUsed() throws {

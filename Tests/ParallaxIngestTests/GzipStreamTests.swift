@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ParallaxIngest
+import ParallaxIngest
 
 struct GzipStreamTests {
     /// Feeds `input` in pieces of `chunk` bytes; returns the output, the corruption reports and the finish error.
@@ -66,6 +66,9 @@ struct GzipStreamTests {
             == Array(Self.sample.utf8))
         #expect(try GzipStream.decompress(CompressionFixture.compress(Self.sample, as: .raw), format: .rawDeflate)
             == Array(Self.sample.utf8))
+        // Bytes after the end of a zlib stream are not data.
+        #expect(try GzipStream.decompress(CompressionFixture.compress("z", as: .zlib) + [1, 2, 3], format: .zlib)
+            == Array("z".utf8))
         // The gzip format also accepts a zlib stream.
         #expect(try GzipStream.decompress(CompressionFixture.compress("z", as: .zlib)) == Array("z".utf8))
     }

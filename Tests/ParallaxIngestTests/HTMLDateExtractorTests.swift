@@ -16,7 +16,8 @@ struct HTMLDateExtractorTests {
     // MARK: Structured evidence
 
     @Test func jsonLDDatePublishedAndModified() throws {
-        let d = try dates("""
+        let d = try dates(
+            """
             <html><head><script type="application/ld+json">
             {"@context":"https://schema.org","@type":"NewsArticle","headline":"X",
              "datePublished":"2024-05-31T10:00:00+03:00","dateModified":"2024-06-02T08:00:00+03:00"}
@@ -28,7 +29,8 @@ struct HTMLDateExtractorTests {
     }
 
     @Test func jsonLDNestedGraphAndTypeArrays() throws {
-        let d = try dates("""
+        let d = try dates(
+            """
             <script type="application/ld+json">
             {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"S"},
               {"@type":["Article","NewsArticle"],"datePublished":["2023-11-04"]}]}
@@ -39,7 +41,8 @@ struct HTMLDateExtractorTests {
 
     @Test func brokenJSONLDIsReadByKeyOrIgnored() throws {
         // A raw line break inside a string and a trailing comma: not JSON, but the key is still found.
-        let broken = try dates("""
+        let broken = try dates(
+            """
             <script type="application/ld+json">{"@type":"NewsArticle","headline":"a
             b","datePublished":"2022-03-15T09:00:00Z",}</script><p>Body</p>
             """)
@@ -49,7 +52,8 @@ struct HTMLDateExtractorTests {
     }
 
     @Test func metaPublishedWinsOverModifiedWhateverTheOrder() throws {
-        let d = try dates("""
+        let d = try dates(
+            """
             <head><meta property="article:modified_time" content="2024-06-03T12:00:00Z">
             <meta property="article:published_time" content="2024-05-31T12:00:00Z"></head><body></body>
             """)
@@ -81,7 +85,8 @@ struct HTMLDateExtractorTests {
 
     @Test func localOffsetBeatsUTCOnTheDayBoundary() throws {
         // The same moment: 22:30 UTC on the 30th is 01:30 on the 31st where the publisher is.
-        let d = try dates("""
+        let d = try dates(
+            """
             <meta property="article:published_time" content="2024-05-30T22:30:00+00:00">
             <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-05-31T01:30:00+03:00"}
             </script><p>x</p>
@@ -90,12 +95,14 @@ struct HTMLDateExtractorTests {
     }
 
     @Test func printedLocalDayBeatsAUTCTimestampOneDayLater() throws {
-        let d = try dates("""
+        let d = try dates(
+            """
             <head><meta name="date" content="2019-11-19T01:48:03Z"></head>
             <body><h1>H</h1><div class="timestamp">November 18, 2019 at 2:26 PM HST</div></body>
             """)
         #expect(d.published == day("2019-11-18"))
-        let far = try dates("""
+        let far = try dates(
+            """
             <head><meta name="date" content="2019-11-19T01:48:03Z"></head>
             <body><h1>H</h1><div class="timestamp">November 12, 2019</div></body>
             """)
@@ -127,7 +134,8 @@ struct HTMLDateExtractorTests {
     // MARK: Elements and text
 
     @Test func timeElementMarkedPublishedBeatsOthers() throws {
-        let d = try dates("""
+        let d = try dates(
+            """
             <body><header><time datetime="2024-06-02" class="updated">2 June</time>
             <time datetime="2024-05-31T09:00" class="entry-date published">31 May</time></header>
             <article><p>Text</p></article></body>
@@ -137,7 +145,8 @@ struct HTMLDateExtractorTests {
     }
 
     @Test func datesInRelatedListsAndCaptionsAreIgnored() throws {
-        let d = try dates("""
+        let d = try dates(
+            """
             <body><div class="related-posts"><time datetime="2019-01-01">1 Jan 2019</time></div>
             <h1>Headline</h1><figure><img src="a.jpg"><figcaption>Photo taken on 3 March 2020</figcaption></figure>
             <p>Posted 12 April 2020</p></body>
@@ -146,7 +155,8 @@ struct HTMLDateExtractorTests {
     }
 
     @Test func siteDateWidgetBeforeTheHeadlineLosesToTheArticleDate() throws {
-        let d = try dates("""
+        let d = try dates(
+            """
             <body><div class="top-date">Friday, 20 December 2024</div><h1>Headline</h1>
             <div class="post-meta">3 December 2024</div><p>Text</p></body>
             """)
@@ -155,7 +165,8 @@ struct HTMLDateExtractorTests {
     }
 
     @Test func titleAttributeInsideADateElement() throws {
-        let d = try dates(#"<h1>H</h1><ul class="post-meta"><li><a href="/t" title="13 Oct 2020">Politics</a></li></ul>"#)
+        let d = try dates(
+            #"<h1>H</h1><ul class="post-meta"><li><a href="/t" title="13 Oct 2020">Politics</a></li></ul>"#)
         #expect(d.published == day("2020-10-13"))
     }
 
@@ -170,7 +181,9 @@ struct HTMLDateExtractorTests {
     }
 
     @Test func visibleTextAfterHeadlineOnlyInExtensiveMode() throws {
-        let html = "<body><p>Site news 1 January 2020</p><h1>Headline</h1><p>Kyiv, 31 травня 2024 року</p></body>"
+        let html = """
+            <body><p>Site news 1 January 2020</p><h1>Headline</h1><p>Kyiv, 31 травня 2024 року</p></body>
+            """
         #expect(try dates(html).published == day("2024-05-31"))
         #expect(try dates(html).source == "text")
         #expect(try dates(html, extensive: false).published == nil)
@@ -196,7 +209,8 @@ struct HTMLDateExtractorTests {
         ("7 de junio de 2020", "2020-06-07"), ("31 mai 2024", "2024-05-31"), ("31 maggio 2024", "2024-05-31"),
         ("31 maja 2024", "2024-05-31"), ("31. května 2024", "2024-05-31"), ("31.05.2024 u 10:52", "2024-05-31"),
         ("31/05/2024", "2024-05-31"), ("2024-05-31 16:52:59", "2024-05-31"), ("31.05.24", "2024-05-31"),
-        ("31-May-2024", "2024-05-31"), ("2020 m. birželio 7 d.", "2020-06-07"), ("7 Ιουνίου 2020", "2020-06-07"),
+        ("31-May-2024", "2024-05-31"), ("2020 m. birželio 7 d.", "2020-06-07"),
+        ("7 Ιουνίου 2020", "2020-06-07"),
     ])
     func multilingualTextDates(text: String, want: String) {
         let parser = DateExpressionParser(lexicon: .bundled, latest: Self.latest)

@@ -12,7 +12,8 @@ struct HTMLMetadataExtractorTests {
     // MARK: Title
 
     @Test func openGraphTitleComesFirst() throws {
-        let m = try metadata("""
+        let m = try metadata(
+            """
             <head><title>Other | Site</title><meta property="og:title" content="US lets Ukraine strike Russia">
             </head><body><h1>US lets Ukraine strike Russia</h1></body>
             """)
@@ -20,7 +21,8 @@ struct HTMLMetadataExtractorTests {
     }
 
     @Test func siteNameIsDroppedFromTheTitleTag() throws {
-        let bySiteName = try metadata("""
+        let bySiteName = try metadata(
+            """
             <head><title>Biden allows strikes near Kharkiv | Daily Planet</title>
             <meta property="og:site_name" content="Daily Planet"></head><body></body>
             """)
@@ -34,7 +36,8 @@ struct HTMLMetadataExtractorTests {
     }
 
     @Test func headlineMatchingTheTitleTagIsPreferred() throws {
-        let m = try metadata("""
+        let m = try metadata(
+            """
             <head><title>Storm closes ports along the coast — Coastal Times</title></head>
             <body><h1>Coastal Times</h1><h1>Storm closes ports along the coast</h1></body>
             """)
@@ -49,7 +52,8 @@ struct HTMLMetadataExtractorTests {
     // MARK: Authors
 
     @Test func jsonLDAuthorsAsObjectsAndStrings() throws {
-        let m = try metadata("""
+        let m = try metadata(
+            """
             <script type="application/ld+json">{"@type":"NewsArticle",
              "author":[{"@type":"Person","name":"Jane Doe"},"John Smith",{"@type":"Person","name":"Jane Doe"}]}
             </script><meta name="author" content="Someone Else">
@@ -70,7 +74,8 @@ struct HTMLMetadataExtractorTests {
     }
 
     @Test func authorURLsAndSiteNameAreNotAuthors() throws {
-        let m = try metadata("""
+        let m = try metadata(
+            """
             <meta property="og:site_name" content="TASS"><meta property="article:author"
             content="https://www.facebook.com/someone"><meta name="author" content="TASS">
             """)
@@ -80,7 +85,8 @@ struct HTMLMetadataExtractorTests {
     // MARK: Outlet, canonical URL, language, description
 
     @Test func siteNameFromJSONLDPublisher() throws {
-        let m = try metadata("""
+        let m = try metadata(
+            """
             <script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization",
             "name":"Euromaidan Press"}}</script><meta name="application-name" content="EP app">
             """)
@@ -101,7 +107,8 @@ struct HTMLMetadataExtractorTests {
     }
 
     @Test func descriptionAndDates() throws {
-        let m = try metadata("""
+        let m = try metadata(
+            """
             <meta property="og:description" content="Summary."><meta property="article:published_time"
             content="2024-05-31T10:00:00+03:00"><meta property="article:modified_time" content="2024-06-01">
             """)
@@ -117,5 +124,26 @@ struct HTMLMetadataExtractorTests {
         let m = extractor.extract(from: doc, url: "not a url")
         #expect(m.published == nil)
         #expect(m.authors.isEmpty)
+    }
+
+    @Test func everyTruncationOfARichPageIsHandled() throws {
+        let page = """
+            <html lang="de"><head><title>Titel | Zeitung</title><meta property="og:site_name" content="Zeitung">
+            <meta property="article:published_time" content="2024-05-31T10:00:00+02:00">
+            <script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"Titel",
+            "datePublished":"2024-05-31","author":[{"name":"Anna Muster"}],"publisher":{"name":"Zeitung"}}]}</script>
+            </head><body><h1>Titel</h1><div class="byline">Von Anna Muster</div>
+            <time datetime="2024-05-31">31. Mai 2024</time><p>Text vom 30.05.2024.</p></body></html>
+            """
+        let bytes = Array(page.utf8)
+        var dated = 0
+        for end in stride(from: 1, through: bytes.count, by: 7) {
+            guard let doc = try? HTMLDocument(bytes: Array(bytes[..<end])) else { continue }
+            let m = extractor.extract(from: doc, url: nil)
+            if m.published != nil { dated += 1 }
+            #expect(
+                m.published == nil || m.published == Day(iso: "2024-05-31") || m.published == Day(iso: "2024-05-30"))
+        }
+        #expect(dated > 0)
     }
 }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ParallaxIngest
+import ParallaxIngest
 
 struct HTTPResponseParserTests {
     private func message(_ head: String, _ body: [UInt8]) -> [UInt8] { Array(head.utf8) + body }

@@ -21,6 +21,7 @@ struct InputFormatTests {
     @Test(arguments: [
         ("WARC/1.0\r\nWARC-Type: warcinfo\r\n", InputFormat.warc),
         (#"{"version": "https://jsonfeed.org/version/1.1", "items": []}"#, .feed),
+        (#"{"version":"https:\/\/jsonfeed.org\/version\/1","items":[]}"#, .feed),
         (#"{"text": "a"}"# + "\n" + #"{"text": "b"}"#, .jsonl),
         (#"<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>"#, .feed),
         (#"<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">"#, .feed),

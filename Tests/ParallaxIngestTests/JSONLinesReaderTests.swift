@@ -4,7 +4,9 @@ import Testing
 @testable import ParallaxIngest
 
 struct JSONLinesReaderTests {
-    func read(_ text: String, name: String = "/data/batch.jsonl") throws -> (articles: [Article], issues: [IngestIssue]) {
+    func read(
+        _ text: String, name: String = "/data/batch.jsonl"
+    ) throws -> (articles: [Article], issues: [IngestIssue]) {
         var articles: [Article] = []
         var issues: [IngestIssue] = []
         try JSONLinesReader().read(.bytes(Array(text.utf8), name: name)) { event in

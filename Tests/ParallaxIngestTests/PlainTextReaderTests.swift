@@ -104,7 +104,8 @@ struct PlainTextReaderTests {
             """
         let article = try #require(read(text).articles.first)
         #expect(article.title == "Mayor Resigns After Audit Finds Missing Funds.")
-        #expect(article.text == "The mayor of the city resigned on Tuesday after an audit found missing funds, officials said.")
+        let body = "The mayor of the city resigned on Tuesday after an audit found missing funds, officials said."
+        #expect(article.text == body)
     }
 
     @Test func emptyAndBlankFilesAreIssues() {
@@ -133,7 +134,7 @@ struct PlainTextReaderTests {
         let result = read(bytes: bytes, name: "legacy.txt")
         let article = try #require(result.articles.first)
         #expect(article.text.hasPrefix("Café owners"))
-        #expect(result.issues.count == 1)
+        #expect(result.issues.isEmpty)
     }
 
     @Test func damagedUTF8IsReadWithReplacement() throws {
@@ -142,6 +143,8 @@ struct PlainTextReaderTests {
         let result = read(bytes: bytes, name: "damaged.txt")
         let article = try #require(result.articles.first)
         #expect(article.text.contains("bridge would reopen"))
+        #expect(article.text.contains("\u{FFFD}"))
+        #expect(result.issues.isEmpty)
     }
 
     @Test func hugeArticleIsCutAndReported() throws {
@@ -184,12 +187,15 @@ struct PlainTextReaderQualityTests {
 
     /// Letters and digits only, lowercased: compares texts regardless of spacing, quotes and dashes.
     static func squeeze(_ s: some StringProtocol) -> String {
-        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic
-            || ($0.value >= 48 && $0.value <= 57) }))
+        let scalars = s.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars
+        return String(String.UnicodeScalarView(scalars.filter {
+            $0.properties.isAlphabetic || ($0.value >= 48 && $0.value <= 57)
+        }))
     }
 
     struct Score {
-        var articles = 0, titlesRight = 0, contents = 0, contentsKept = 0
+        var articles = 0, titlesRight = 0, contents = 0, contentsKept = 0, bytes = 0
+        var reading: Duration = .zero
         var misses: [String] = []
     }
 
@@ -208,7 +214,11 @@ struct PlainTextReaderQualityTests {
             for file in files where file.hasSuffix(".txt") {
                 let stem = String(file.dropLast(4))
                 var article: Article?
-                try reader.read(.file(dir + "/text/" + file)) { if case .article(let a) = $0 { article = a } }
+                let input = try Array(Data(contentsOf: URL(fileURLWithPath: dir + "/text/" + file)))
+                score.bytes += input.count
+                score.reading += try ContinuousClock().measure {
+                    try reader.read(.bytes(input, name: file)) { if case .article(let a) = $0 { article = a } }
+                }
                 score.articles += 1
                 if let gold = titles[stem], squeeze(gold) == squeeze(article?.title ?? "") {
                     score.titlesRight += 1
@@ -216,7 +226,13 @@ struct PlainTextReaderQualityTests {
                     score.misses.append("TITLE \(stem): \(article?.title ?? "nil") | gold \(titles[stem] ?? "?")")
                 }
                 let kept = squeeze(article?.text ?? "") + squeeze(article?.title ?? "")
-                let source = Array(try String(contentsOfFile: dir + "/text/" + file, encoding: .utf8).unicodeScalars)
+                let sourceText = try String(contentsOfFile: dir + "/text/" + file, encoding: .utf8)
+                let source = Array(sourceText.unicodeScalars)
+                if ProcessInfo.processInfo.environment["PARALLAX_EVAL_DROPS"] != nil {
+                    for line in sourceText.split(separator: "\n") where !kept.contains(squeeze(line)) {
+                        score.misses.append("DROPPED \(stem): \(line.prefix(160))")
+                    }
+                }
                 let anns = try FileManager.default.contentsOfDirectory(atPath: dir + "/attributions")
                     .filter { $0.hasPrefix(stem + "_") }
                 guard let ann = anns.sorted().first else { continue }
@@ -244,15 +260,23 @@ struct PlainTextReaderQualityTests {
 
     @Test(.enabled(if: present, "PolNeAR not found at ../shared/eval/attribution-polnear"))
     func keepsAttributedStatementsAndFindsHeadlines() throws {
-        let score = try Self.evaluate(compartments: ["dev"])
+        let env = ProcessInfo.processInfo.environment
+        let compartments = env["PARALLAX_EVAL_COMPARTMENTS"]?.split(separator: ",").map(String.init) ?? ["dev"]
+        let clock = ContinuousClock()
+        let started = clock.now
+        let score = try Self.evaluate(compartments: compartments)
+        let elapsed = clock.now - started
         let titleRate = Double(score.titlesRight) / Double(max(1, score.articles))
         let keptRate = Double(score.contentsKept) / Double(max(1, score.contents))
-        if ProcessInfo.processInfo.environment["PARALLAX_EVAL_REPORT"] != nil {
+        if env["PARALLAX_EVAL_REPORT"] != nil {
             print("articles \(score.articles) titles \(titleRate) contents \(score.contents) kept \(keptRate)")
+            let seconds = Double(score.reading.components.seconds) + Double(score.reading.components.attoseconds) / 1e18
+            print("read and scored in \(elapsed); reading alone \(score.reading): \(score.bytes) bytes, "
+                + "\(Double(score.articles) / seconds) articles/s, \(Double(score.bytes) / seconds / 1e6) MB/s")
             score.misses.forEach { print($0) }
         }
         // Floors pinned from the measured figures in docs/INGEST-TEXT.md.
-        #expect(titleRate >= 0.88)
-        #expect(keptRate >= 0.99)
+        #expect(titleRate >= 0.92)
+        #expect(keptRate >= 0.998)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ParallaxIngest
+import ParallaxIngest
 
 struct WARCReaderTests {
     private struct Result {

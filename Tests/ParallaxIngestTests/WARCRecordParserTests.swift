@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ParallaxIngest
+import ParallaxIngest
 
 struct WARCRecordParserTests {
     private func parse(_ bytes: [UInt8], chunk: Int, parser initial: WARCRecordParser = WARCRecordParser())

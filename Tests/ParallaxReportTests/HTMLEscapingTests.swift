@@ -14,14 +14,16 @@ struct HTMLEscapingTests {
         #expect(HTMLEscaping.escape(input) == expected)
     }
 
-    @Test(arguments: [
-        ("https://a.example/x?y=1&z=2", "https://a.example/x?y=1&z=2"),
-        ("  HTTP://A.example/  ", "HTTP://A.example/"),
-        ("javascript:alert(1)", nil), ("JaVaScRiPt:alert(1)", nil), (" javascript:alert(1)", nil),
-        ("java\nscript:alert(1)", nil), ("data:text/html,<b>x</b>", nil), ("//evil.example/x", nil),
-        ("/relative/path", nil), ("https://", nil), ("https://a.example/\"onmouseover=", "https://a.example/\"onmouseover="),
-        ("https://a.example/ x", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("https://a.example/x?y=1&z=2", "https://a.example/x?y=1&z=2"),
+            ("  HTTP://A.example/  ", "HTTP://A.example/"),
+            ("javascript:alert(1)", nil), ("JaVaScRiPt:alert(1)", nil), (" javascript:alert(1)", nil),
+            ("java\nscript:alert(1)", nil), ("data:text/html,<b>x</b>", nil), ("//evil.example/x", nil),
+            ("/relative/path", nil), ("https://", nil),
+            ("https://a.example/\"onmouseover=", "https://a.example/\"onmouseover="),
+            ("https://a.example/ x", nil),
+        ] as [(String, String?)])
     func acceptsOnlyHTTPURLs(input: String, expected: String?) {
         #expect(HTMLEscaping.safeURL(input) == expected)
     }

@@ -12,6 +12,36 @@ struct HTMLRendererTests {
             .map(String.init)
     }
 
+    /// Every opened element is closed in order (void and self-closed elements aside); script and style bodies
+    /// skipped. Returns the first problem, or nil.
+    private func balanceProblem(_ html: String) -> String? {
+        let void: Set<String> = ["meta", "br", "img", "hr", "input", "link", "!doctype"]
+        var stack: [String] = []
+        var rest = Substring(html)
+        while let open = rest.firstIndex(of: "<") {
+            guard let close = rest[open...].firstIndex(of: ">") else { return "unclosed tag at end" }
+            let tag = rest[rest.index(after: open)..<close]
+            rest = rest[rest.index(after: close)...]
+            let isEnd = tag.hasPrefix("/")
+            let name = String((isEnd ? tag.dropFirst() : tag).prefix { $0 != " " && $0 != "/" }).lowercased()
+            if isEnd {
+                guard stack.last == name else { return "</\(name)> closes <\(stack.last ?? "nothing")>" }
+                stack.removeLast()
+            } else if !void.contains(name), !tag.hasSuffix("/") {
+                stack.append(name)
+                if name == "script" || name == "style", let end = rest.range(of: "</\(name)>") {
+                    rest = rest[end.lowerBound...]
+                }
+            }
+        }
+        return stack.isEmpty ? nil : "unclosed <\(stack.joined(separator: "> <"))>"
+    }
+
+    @Test func closesEveryElement() {
+        #expect(balanceProblem("<div><span></div>") != nil)  // the checker itself catches a stray tag
+        #expect(balanceProblem(html) == nil)
+    }
+
     @Test func matchesGoldenFile() {
         Snapshot.check(html, named: "report.html")
     }
@@ -62,9 +92,12 @@ struct HTMLRendererTests {
             diff: [.init(kind: .added, text: hostile), .init(kind: .removed, text: hostile)])
         let story = StoryAnalysis(
             story: Story(id: "s", title: hostile, articles: [a.id, b.id], copies: [[a.id, b.id]]),
-            quotes: [Quote(id: hostile, speaker: hostile, speakerRole: hostile, text: hostile, occurrences: [occurrence])],
+            quotes: [
+                Quote(id: hostile, speaker: hostile, speakerRole: hostile, text: hostile, occurrences: [occurrence])
+            ],
             citations: [
-                Citation(article: a.id, source: hostile, sourceKind: .person, cue: hostile, sentence: hostile,
+                Citation(
+                    article: a.id, source: hostile, sourceKind: .person, cue: hostile, sentence: hostile,
                     span: sentenceSpan, sentenceSpan: sentenceSpan)
             ],
             originalSource: hostile,
@@ -72,11 +105,15 @@ struct HTMLRendererTests {
             framing: [FramingUse(phrase: hostile, note: hostile, articles: [a.id], occurrences: [ref])],
             claims: [Claim(id: hostile, text: hostile, articles: [a.id], occurrences: [ref])],
             timeline: [TimelineEvent(date: a.published!, text: hostile, articles: [a.id], occurrences: [])],
-            synthesis: [SynthesisPoint(text: hostile, claim: hostile, articles: [a.id], outlets: [hostile],
-                independentSources: 2)])
+            synthesis: [
+                SynthesisPoint(
+                    text: hostile, claim: hostile, articles: [a.id], outlets: [hostile],
+                    independentSources: 2)
+            ])
         let out = HTMLRenderer().render(
             AnalysisReport(articles: [a, b], stories: [story], issues: [IngestIssue(input: hostile, message: hostile)]))
         #expect(out.components(separatedBy: "<script").count == 2)
+        #expect(balanceProblem(out) == nil)
         #expect(!out.contains("<img"))
         #expect(!out.contains("\"onmouseover"))
         #expect(!out.contains("'alert"))

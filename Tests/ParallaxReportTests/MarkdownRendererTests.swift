@@ -12,7 +12,9 @@ struct MarkdownRendererTests {
         #expect(md.contains("~~months of~~"))
         #expect(md.contains("~~will~~ **would**"))
         #expect(md.contains("| 1 | ● | ● | ● | ● |") == false)  // the claim text comes first
-        #expect(md.contains("| **c1** The Harlow dam gave way on Tuesday, flooding three villages. | ● | ● | ● | ● |"))
+        #expect(
+            md.contains(
+                "| **c1** The Harlow dam gave way on Tuesday, flooding three villages. | ● | ● | ● | ● |"))
     }
 
     @Test func escapesArticleTextThatWouldBreakTheMarkup() {

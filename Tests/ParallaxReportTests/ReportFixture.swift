@@ -17,16 +17,18 @@ enum ReportFixture {
     /// nil).
     static func ref(_ article: Article, _ sentence: String, part: String? = nil) -> SpanReference {
         let s = span(sentence, in: article.text)
-        let p = part.map { sub in
-            let inner = span(sub, in: sentence)
-            return TextSpan(start: s.start + inner.start, end: s.start + inner.end)
-        } ?? s
+        let p =
+            part.map { sub in
+                let inner = span(sub, in: sentence)
+                return TextSpan(start: s.start + inner.start, end: s.start + inner.end)
+            } ?? s
         return SpanReference(article: article.id, span: p, sentence: sentence, sentenceSpan: s)
     }
 
     static let herald = Article(
         id: "herald-dam", source: "examples/corpus/herald-dam.txt", outlet: "Northgate Herald",
-        url: "https://northgate-herald.example/news/2025/03/11/harlow-dam-breach", title: "Harlow dam gives way, "
+        url: "https://northgate-herald.example/news/2025/03/11/harlow-dam-breach",
+        title: "Harlow dam gives way, "
             + "flooding three villages in the Calder valley", authors: ["Mara Tessin"],
         published: Day(year: 2025, month: 3, day: 11), dateline: "RIVERTON", language: "en",
         text: """
@@ -85,14 +87,18 @@ enum ReportFixture {
             """)
 
     static let dam: StoryAnalysis = {
-        let h1 = "“The breach was caused by months of neglected maintenance, and those responsible will answer for "
+        let h1 =
+            "“The breach was caused by months of neglected maintenance, and those responsible will answer for "
             + "it,” Water Minister Ilse Varga said in a statement."
-        let l1 = "Minister Ilse Varga told the Ledger the breach was caused by neglected maintenance and that those "
+        let l1 =
+            "Minister Ilse Varga told the Ledger the breach was caused by neglected maintenance and that those "
             + "responsible would answer for it."
         let w1 = "“The breach was caused by months of neglected maintenance,” Water Minister Ilse Varga said."
         let full = "The breach was caused by months of neglected maintenance, and those responsible will answer for it"
-        func occurrence(_ a: Article, _ sentence: String, _ text: String, quoted: Bool, speaker: String, cue: String,
-            diff: [DiffSegment]) -> QuoteOccurrence {
+        func occurrence(
+            _ a: Article, _ sentence: String, _ text: String, quoted: Bool, speaker: String, cue: String,
+            diff: [DiffSegment]
+        ) -> QuoteOccurrence {
             let r = ref(a, sentence, part: text)
             return QuoteOccurrence(
                 article: a.id, text: text, quoted: quoted, speaker: speaker, cue: cue, sentence: sentence,
@@ -103,7 +109,8 @@ enum ReportFixture {
             occurrences: [
                 occurrence(herald, h1, full, quoted: true, speaker: "Ilse Varga", cue: "said", diff: []),
                 occurrence(
-                    ledger, l1, "the breach was caused by neglected maintenance and that those responsible would "
+                    ledger, l1,
+                    "the breach was caused by neglected maintenance and that those responsible would "
                         + "answer for it", quoted: false, speaker: "Minister Ilse Varga", cue: "told the Ledger",
                     diff: [
                         .init(kind: .same, text: "The breach was caused by"), .init(kind: .removed, text: "months of"),
@@ -127,26 +134,43 @@ enum ReportFixture {
                     ]),
             ])
         let c1Sentences = [
-            (herald, "RIVERTON – The Harlow dam on the upper Calder gave way early on Tuesday, flooding three villages."),
-            (ledger, "The Harlow Reservoir dam collapsed on Tuesday morning, and the water swept through three villages."),
-            (wire, "RIVERTON (Northgate Wire) – The Harlow dam burst on Tuesday, flooding three villages in the Calder "
-                + "valley."),
-            (courier, "RIVERTON (Northgate Wire) – The Harlow dam burst on Tuesday, flooding three villages in the "
-                + "Calder valley."),
+            (
+                herald,
+                "RIVERTON – The Harlow dam on the upper Calder gave way early on Tuesday, flooding three villages."
+            ),
+            (
+                ledger,
+                "The Harlow Reservoir dam collapsed on Tuesday morning, and the water swept through three villages."
+            ),
+            (
+                wire,
+                "RIVERTON (Northgate Wire) – The Harlow dam burst on Tuesday, flooding three villages in the Calder "
+                    + "valley."
+            ),
+            (
+                courier,
+                "RIVERTON (Northgate Wire) – The Harlow dam burst on Tuesday, flooding three villages in the "
+                    + "Calder valley."
+            ),
         ]
         let c1 = Claim(
             id: "c1", text: "The Harlow dam gave way on Tuesday, flooding three villages.",
             articles: c1Sentences.map(\.0.id), occurrences: c1Sentences.map { ref($0.0, $0.1) })
         let c2 = Claim(
             id: "c2", text: "About 1,200 residents were evacuated overnight.", articles: [herald.id],
-            occurrences: [ref(herald, "About 1,200 residents were evacuated overnight, the regional emergency office said.")])
+            occurrences: [
+                ref(herald, "About 1,200 residents were evacuated overnight, the regional emergency office said.")
+            ])
         let warnH = "Engineers had warned about cracks in the spillway in 2023, the Ledger reported."
-        let warnL = "Engineers had warned about cracks in the spillway in 2023, according to documents seen by the Ledger."
+        let warnL =
+            "Engineers had warned about cracks in the spillway in 2023, according to documents seen by the Ledger."
         let c3 = Claim(
-            id: "c3", text: "Engineers had warned about cracks in the spillway in 2023.", articles: [herald.id, ledger.id],
+            id: "c3", text: "Engineers had warned about cracks in the spillway in 2023.",
+            articles: [herald.id, ledger.id],
             occurrences: [ref(herald, warnH), ref(ledger, warnL)])
         func cite(_ a: Article, _ sentence: String, _ source: String, _ kind: Citation.SourceKind, _ cue: String)
-            -> Citation {
+            -> Citation
+        {
             let r = ref(a, sentence, part: source)
             return Citation(
                 article: a.id, source: source, sourceKind: kind, cue: cue, sentence: sentence, span: r.span,
@@ -165,7 +189,8 @@ enum ReportFixture {
             quotes: [quote],
             citations: [
                 cite(herald, h1, "Ilse Varga", .person, "said in a statement"),
-                cite(herald, "About 1,200 residents were evacuated overnight, the regional emergency office said.",
+                cite(
+                    herald, "About 1,200 residents were evacuated overnight, the regional emergency office said.",
                     "the regional emergency office", .organization, "said"),
                 cite(herald, warnH, "the Ledger", .outlet, "reported"),
                 cite(ledger, l1, "Ilse Varga", .person, "told the Ledger"),
@@ -175,15 +200,20 @@ enum ReportFixture {
             ],
             originalSource: "Ilse Varga",
             naming: [
-                NamingChoice(entity: "Harlow dam", variants: [
-                    NamingVariant(form: "Harlow dam", articles: [herald.id, wire.id, courier.id],
-                        occurrences: [ref(herald, c1Sentences[0].1, part: "Harlow dam")]),
-                    NamingVariant(form: "Harlow Reservoir dam", articles: [ledger.id],
-                        occurrences: [ref(ledger, c1Sentences[1].1, part: "Harlow Reservoir dam")]),
-                ])
+                NamingChoice(
+                    entity: "Harlow dam",
+                    variants: [
+                        NamingVariant(
+                            form: "Harlow dam", articles: [herald.id, wire.id, courier.id],
+                            occurrences: [ref(herald, c1Sentences[0].1, part: "Harlow dam")]),
+                        NamingVariant(
+                            form: "Harlow Reservoir dam", articles: [ledger.id],
+                            occurrences: [ref(ledger, c1Sentences[1].1, part: "Harlow Reservoir dam")]),
+                    ])
             ],
             framing: [
-                FramingUse(phrase: "those responsible will answer", note: "assigns blame", articles: [herald.id],
+                FramingUse(
+                    phrase: "those responsible will answer", note: "assigns blame", articles: [herald.id],
                     occurrences: [ref(herald, h1, part: "those responsible will answer")])
             ],
             claims: [c2, c1, c3],
@@ -192,7 +222,8 @@ enum ReportFixture {
                     date: Day(year: 2025, month: 3, day: 11)!, text: "The Harlow dam gives way.",
                     articles: [herald.id, ledger.id, wire.id, courier.id],
                     occurrences: [
-                        tuesday(herald, c1Sentences[0].1, "on Tuesday"), tuesday(ledger, c1Sentences[1].1, "on Tuesday"),
+                        tuesday(herald, c1Sentences[0].1, "on Tuesday"),
+                        tuesday(ledger, c1Sentences[1].1, "on Tuesday"),
                         tuesday(wire, c1Sentences[2].1, "on Tuesday"),
                     ]),
                 TimelineEvent(
@@ -217,19 +248,27 @@ enum ReportFixture {
         return StoryAnalysis(
             story: Story(id: "story-2", title: "Dockers walk out at Port Elsby", articles: [port.id, portHerald.id]),
             quotes: [
-                Quote(id: "q2", speaker: "Tomas Brandt", text: "We have not had a raise in four years", occurrences: [
-                    QuoteOccurrence(article: port.id, text: "We have not had a raise in four years", quoted: true,
-                        speaker: "Tomas Brandt", cue: "said", sentence: s1, span: r1.span, sentenceSpan: r1.sentenceSpan),
-                    QuoteOccurrence(article: portHerald.id, text: "workers had not had a raise in four years",
-                        quoted: false, speaker: "Tomas Brandt", cue: "said", sentence: s2, span: r2.span,
-                        sentenceSpan: r2.sentenceSpan,
-                        diff: [.init(kind: .removed, text: "We have"), .init(kind: .added, text: "workers had"),
-                            .init(kind: .same, text: "not had a raise in four years")]),
-                ])
+                Quote(
+                    id: "q2", speaker: "Tomas Brandt", text: "We have not had a raise in four years",
+                    occurrences: [
+                        QuoteOccurrence(
+                            article: port.id, text: "We have not had a raise in four years", quoted: true,
+                            speaker: "Tomas Brandt", cue: "said", sentence: s1, span: r1.span,
+                            sentenceSpan: r1.sentenceSpan),
+                        QuoteOccurrence(
+                            article: portHerald.id, text: "workers had not had a raise in four years",
+                            quoted: false, speaker: "Tomas Brandt", cue: "said", sentence: s2, span: r2.span,
+                            sentenceSpan: r2.sentenceSpan,
+                            diff: [
+                                .init(kind: .removed, text: "We have"), .init(kind: .added, text: "workers had"),
+                                .init(kind: .same, text: "not had a raise in four years"),
+                            ]),
+                    ])
             ],
             citations: [
-                Citation(article: port.id, source: "Tomas Brandt", sourceKind: .person, cue: "said", sentence: s1,
-                    span: r1.span, sentenceSpan: r1.sentenceSpan),
+                Citation(
+                    article: port.id, source: "Tomas Brandt", sourceKind: .person, cue: "said", sentence: s1,
+                    span: r1.span, sentenceSpan: r1.sentenceSpan)
             ],
             originalSource: "Tomas Brandt")
     }()

@@ -12,7 +12,8 @@ enum Snapshot {
             return
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            Issue.record("missing golden file \(name): run RECORD_SNAPSHOTS=1 swift test", sourceLocation: sourceLocation)
+            Issue.record(
+                "missing golden file \(name): run RECORD_SNAPSHOTS=1 swift test", sourceLocation: sourceLocation)
             return
         }
         let expected = String(decoding: data, as: UTF8.self)

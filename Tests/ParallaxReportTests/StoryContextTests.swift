@@ -22,9 +22,11 @@ struct StoryContextTests {
         #expect(c.outletCount == 4)
     }
 
-    @Test(arguments: [
-        ("https://user@host.example/a", "host.example"), ("http://www.x.example?q", "x.example"), ("no-scheme", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("https://user@host.example/a", "host.example"), ("http://www.x.example?q", "x.example"),
+            ("no-scheme", nil),
+        ] as [(String, String?)])
     func findsHosts(url: String, host: String?) {
         #expect(StoryContext.host(of: url) == host)
     }

@@ -23,7 +23,7 @@ struct PhraseMatcher: Sendable {
 
         func matches(_ unit: WordUnit) -> Bool {
             if needsCapital && !unit.isCapitalized { return false }
-            return isPrefix ? unit.key.hasPrefix(text) : unit.key == text
+            return isPrefix ? unit.key.utf8.starts(with: text.utf8) : unit.key == text
         }
     }
 
@@ -33,7 +33,8 @@ struct PhraseMatcher: Sendable {
     }
 
     private var byFirstWord: [String: [Pattern]] = [:]
-    private var prefixFirst: [Pattern] = []
+    /// Patterns whose first word is a prefix (`Киев*`), by the first byte of that prefix.
+    private var prefixFirst: [UInt8: [Pattern]] = [:]
 
     /// Creates a matcher for `(phrase, payload)` pairs; empty phrases are ignored.
     init(phrases: [(phrase: String, payload: Int)], requireCapital: Bool) {
@@ -46,8 +47,8 @@ struct PhraseMatcher: Sendable {
             }
             guard let first = words.first else { continue }
             let pattern = Pattern(words: words, payload: payload)
-            if first.isPrefix {
-                prefixFirst.append(pattern)
+            if first.isPrefix, let byte = first.text.utf8.first {
+                prefixFirst[byte, default: []].append(pattern)
             } else {
                 byFirstWord[first.text, default: []].append(pattern)
             }
@@ -71,7 +72,7 @@ struct PhraseMatcher: Sendable {
         var found: [Match] = []
         for i in units.indices {
             var candidates = byFirstWord[units[i].key] ?? []
-            if !prefixFirst.isEmpty { candidates += prefixFirst }
+            if let byte = units[i].key.utf8.first, let prefixed = prefixFirst[byte] { candidates += prefixed }
             for pattern in candidates {
                 if let end = match(pattern, at: i, in: units) {
                     found.append(

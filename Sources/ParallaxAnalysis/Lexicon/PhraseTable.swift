@@ -3,6 +3,8 @@ import ParallaxCore
 /// Phrases of a few words mapped to values, matched on adjacent word units (longest first).
 struct PhraseTable<Value: Sendable>: Sendable {
     private var entries: [[String]: Value] = [:]
+    /// First words of all phrases: a quick reject before building keys.
+    private var firstWords: Set<String> = []
     private(set) var maxLength = 0
 
     init(_ pairs: [(String, Value)]) {
@@ -10,6 +12,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
             let words = PhraseMatcher.words(of: phrase).map(Tokenizer.norm)
             guard !words.isEmpty else { continue }
             entries[words] = value
+            firstWords.insert(words[0])
             maxLength = max(maxLength, words.count)
         }
     }
@@ -20,7 +23,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// The longest phrase that starts at unit `i`: its value and the index after its last unit.
     func match(at i: Int, in units: [WordUnit]) -> (value: Value, end: Int)? {
-        guard i < units.count, maxLength > 0 else { return nil }
+        guard i < units.count, firstWords.contains(units[i].key) else { return nil }
         var length = min(maxLength, units.count - i)
         while length > 0 {
             if isChain(units, i..<(i + length)), let v = entries[units[i..<(i + length)].map(\.key)] {
@@ -37,6 +40,10 @@ struct PhraseTable<Value: Sendable>: Sendable {
         var length = min(maxLength, end)
         while length > 0 {
             let range = (end - length)..<end
+            guard firstWords.contains(units[range.lowerBound].key) else {
+                length -= 1
+                continue
+            }
             let touches = end == units.count || units[end - 1].isAdjacent(to: units[end])
             if touches, isChain(units, range), let v = entries[units[range].map(\.key)] {
                 return (v, range.lowerBound)

@@ -18,6 +18,12 @@ struct WordUnit: Sendable, Hashable {
     /// Whether it is the first unit of its sentence.
     let isSentenceInitial: Bool
 
+    /// Whether the key starts with an ASCII digit (`10`, `10th`, `2024-05-31`).
+    var startsWithDigit: Bool {
+        guard let f = key.utf8.first else { return false }
+        return f >= 0x30 && f <= 0x39
+    }
+
     /// Whether `next` directly follows this unit: same sentence, and either parts of one token or tokens with no
     /// punctuation between them.
     func isAdjacent(to next: WordUnit) -> Bool {
@@ -37,6 +43,14 @@ struct WordUnit: Sendable, Hashable {
                     WordUnit(
                         key: token.norm, span: token.span, token: index, sentence: token.sentence,
                         isCapitalized: false, isNumber: true, isSentenceInitial: initial))
+                continue
+            }
+            // Most words have no hyphen or apostrophe: the token's own norm is the key.
+            if !token.norm.utf8.contains(where: { $0 == 0x2D || $0 == 0x27 }) {
+                result.append(
+                    WordUnit(
+                        key: token.norm, span: token.span, token: index, sentence: token.sentence,
+                        isCapitalized: token.isCapitalized, isNumber: false, isSentenceInitial: initial))
                 continue
             }
             var first = true

@@ -35,6 +35,8 @@ public final class GzipStream {
     private var initialized = false
     /// Inside a member whose end has not been seen yet.
     private var inMember = false
+    /// A zlib or raw deflate stream has ended; later input is ignored.
+    private var ended = false
     /// Skipping input until the next gzip magic after corruption.
     private var seekingMember = false
     /// The last bytes of the previous chunk, when they may start a gzip header (while seeking a member).
@@ -104,6 +106,7 @@ public final class GzipStream {
                 position = skipToMember(input, from: position)
                 continue
             }
+            if ended { return }
             if !inMember {
                 // Between gzip members: ignore zero padding some writers leave at the end.
                 if format == .gzip, input[position] == 0 {
@@ -124,8 +127,8 @@ public final class GzipStream {
             case Z_STREAM_END:
                 inMember = false
                 if format != .gzip {  // Only gzip has members; ignore trailing bytes of the others.
-                    compressedOffset += input.count - position
-                    position = input.count
+                    ended = true
+                    return
                 }
             case Z_OK, Z_BUF_ERROR:
                 if used == 0, stream.avail_in > 0 { fail(sink, "zlib made no progress") }

@@ -8,7 +8,7 @@ import Foundation
 /// from `author` / `dc:creator` / Atom and JSON authors; `text` from the fullest body (`content:encoded`, Atom
 /// `content`, `content_html` before descriptions and summaries), with HTML turned into text by the injected
 /// ``HTMLBodyExtractor``. An item without any text is reported as an issue and skipped. Input that is not a feed
-/// is one issue naming the file.
+/// is one issue naming the file. Gzip-compressed feeds are decompressed first.
 public struct FeedReader: ArticleReader {
     /// Turns HTML item bodies into text.
     public var extractor: any HTMLBodyExtractor
@@ -26,7 +26,12 @@ public struct FeedReader: ArticleReader {
     }
 
     public func read(_ input: InputSource, emit: (IngestEvent) -> Void) throws(IngestIssue) {
-        let bytes = try input.readAll(maxBytes: maxBytes)
+        var bytes = try input.readAll(maxBytes: maxBytes)
+        if GzipStream.isGzip(bytes) {  // feed.xml.gz
+            do { bytes = try GzipStream.decompress(bytes, maxOutput: maxBytes) } catch {
+                throw IngestIssue(input: input.name, message: "cannot decompress: \(error)")
+            }
+        }
         let start = bytes.firstIndex { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF
             && $0 != 0xBB && $0 != 0xBF }  // whitespace and a UTF-8 BOM
         guard let start else {

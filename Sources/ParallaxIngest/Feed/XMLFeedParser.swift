@@ -34,12 +34,12 @@ struct XMLFeedParser {
             guard let channel = Self.children(root, named: "channel").first else {
                 return .failure(FeedParseError("RSS feed without a <channel>"))
             }
-            return .success((rss(channel: channel, items: Self.children(channel, named: "item")), warning))
+            return .success((rss(channel: channel, items: Self.children(channel, named: "item"), url: url), warning))
         case "RDF":
             guard let channel = Self.children(root, named: "channel").first else {
                 return .failure(FeedParseError("RSS 1.0 feed without a <channel>"))
             }
-            return .success((rss(channel: channel, items: Self.children(root, named: "item")), warning))
+            return .success((rss(channel: channel, items: Self.children(root, named: "item"), url: url), warning))
         case "feed":
             return .success((atom(feed: root), warning))
         case let other:
@@ -49,11 +49,11 @@ struct XMLFeedParser {
 
     // MARK: RSS
 
-    private func rss(channel: xmlNodePtr, items: [xmlNodePtr]) -> Feed {
+    private func rss(channel: xmlNodePtr, items: [xmlNodePtr], url: String?) -> Feed {
         var feed = Feed()
         feed.title = Self.childText(channel, "title")
         feed.language = Self.childText(channel, "language")
-        let base = Self.childText(channel, "link", excludingNamespace: Self.atomNamespace)
+        let base = Self.childText(channel, "link", excludingNamespace: Self.atomNamespace) ?? url
         for node in items {
             var item = FeedItem()
             item.title = Self.childText(node, "title")

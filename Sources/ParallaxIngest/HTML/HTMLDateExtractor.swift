@@ -16,7 +16,8 @@ public struct HTMLDateExtractor: Sendable {
         /// The day the article was last modified.
         public var modified: Day?
         /// Which evidence gave `published`: `"json-ld"`, `"meta"`, `"itemprop"`, `"url"`, `"time"`, `"element"`,
-        /// `"script"`, `"text"` or `"modified"`.
+        /// `"heading"`, `"image"`, `"script"`, `"text"`, `"hidden"` (comments, scripts) or `"modified"`; `"meta+local"`
+        /// (and the like) when a printed local day replaced a UTC timestamp one day off.
         public var source: String?
     }
 
@@ -225,8 +226,10 @@ private struct Search {
         }
         if published == nil, let reserve { offer(published: reserve, from: "meta") }
         if metaURL == nil {
-            metaURL = document.elements(named: "link").first { ($0.attribute("rel") ?? "").lowercased() == "canonical" }?
-                .attribute("href")
+            metaURL = document.elements(named: "link").first {
+                ($0.attribute("rel") ?? "").lowercased() == "canonical"
+            }?
+            .attribute("href")
         }
     }
 
@@ -276,7 +279,8 @@ private struct Search {
             let hinted = !ci.isEmpty && lexicon.dateClassHints.contains { ci.contains($0) }
             guard isTime || hinted || node.hasName("abbr") else { return true }
             let isModified = lexicon.modifiedClassHints.contains { ci.contains($0) }
-            let isPublished = node.attribute("pubdate") != nil
+            let isPublished =
+                node.attribute("pubdate") != nil
                 || lexicon.publishedClassHints.contains { ci.contains($0) }
             guard let d = date(of: node) else { return true }
             if isModified && !isPublished {
@@ -367,7 +371,8 @@ private struct Search {
                 }
             }
             for key in lexicon.modifiedScriptKeys where modified == nil {
-                offer(modified: ScriptValueScanner.values(for: key, in: text, limit: 1).first.flatMap(parser.machineDate))
+                offer(
+                    modified: ScriptValueScanner.values(for: key, in: text, limit: 1).first.flatMap(parser.machineDate))
             }
         }
     }

@@ -40,10 +40,12 @@ public struct HTMLMetadataExtractor: Sendable {
     // MARK: Language, canonical URL, site name
 
     func language(_ document: HTMLDocument, meta: MetaTags) -> String? {
-        let candidates = [document.root?.attribute("lang"), document.root?.attribute("xml:lang")]
+        let candidates =
+            [document.root?.attribute("lang"), document.root?.attribute("xml:lang")]
             + lexicon.languageMetaNames.map { meta.first($0) }
         for raw in candidates.compactMap({ $0 }) {
-            let tag = raw.split(separator: ",").first.map(String.init)?
+            let tag =
+                raw.split(separator: ",").first.map(String.init)?
                 .trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "-").lowercased() ?? ""
             let primary = tag.split(separator: "-").first ?? ""
             if (2...3).contains(primary.count), primary.allSatisfy({ $0.isLetter && $0.isASCII }) { return tag }
@@ -77,7 +79,8 @@ public struct HTMLMetadataExtractor: Sendable {
                 if !value.isEmpty, !value.contains("://") { return value }
             }
         }
-        for o in jsonLD.objects where JSONLDReader.types(of: o).contains(where: { $0 == "website" || $0 == "newsmediaorganization" }) {
+        for o in jsonLD.objects
+        where JSONLDReader.types(of: o).contains(where: { $0 == "website" || $0 == "newsmediaorganization" }) {
             if let name = JSONLDReader.string(o["name"]).map({ collapseWhitespace($0) }), !name.isEmpty { return name }
         }
         return nil
@@ -128,7 +131,9 @@ public struct HTMLMetadataExtractor: Sendable {
                 if let site, !site.isEmpty, l == site || l.contains(site) || site.contains(l) && l.count >= 3 {
                     return true
                 }
-                if let domain, domain.count >= 3, squeezed.contains(domain) || (domain.contains(squeezed) && squeezed.count >= 3) {
+                if let domain, domain.count >= 3,
+                    squeezed.contains(domain) || (domain.contains(squeezed) && squeezed.count >= 3)
+                {
                     return true
                 }
                 return false
@@ -159,9 +164,10 @@ public struct HTMLMetadataExtractor: Sendable {
 
     func authors(_ document: HTMLDocument, meta: MetaTags, jsonLD: JSONLDReader, siteName: String?) -> [String] {
         var sources: [[String]] = []
-        sources.append(articleObjects(jsonLD).flatMap { o in
-            JSONLDReader.names(o["author"]) + JSONLDReader.names(o["creator"])
-        })
+        sources.append(
+            articleObjects(jsonLD).flatMap { o in
+                JSONLDReader.names(o["author"]) + JSONLDReader.names(o["creator"])
+            })
         sources.append(lexicon.authorMetaNames.flatMap { meta.all($0) })
         var marked: [String] = []
         var bylines: [String] = []

@@ -23,7 +23,13 @@ public struct BasicHTMLPageReader: HTMLPageReader {
         guard !text.isEmpty else {
             return .issue(IngestIssue(input: page.source, message: "HTML page has no text"))
         }
-        let title = doc.elements(named: "title").first.map { TextNormalizer().normalize($0.text) }
+        var titleNode: HTMLNode?
+        doc.root?.walk { node in
+            if titleNode != nil || node.hasName("body") { return false }  // the title lives in <head>
+            if node.hasName("title") { titleNode = node }
+            return titleNode == nil
+        }
+        let title = titleNode.map { TextNormalizer().normalize($0.text) }
         let language = doc.root?.attribute("lang").flatMap { $0.isEmpty ? nil : $0 }
         return .article(
             Article(

@@ -24,12 +24,6 @@ struct DateExpressionParser: Sendable {
     /// Whether ambiguous numeric dates with `/` read month first (`5/31/2024`, American usage).
     var monthFirst: Bool = false
 
-    init(lexicon: HTMLMetadataLexicon, latest: Day, monthFirst: Bool = false) {
-        self.lexicon = lexicon
-        self.latest = latest
-        self.monthFirst = monthFirst
-    }
-
     // MARK: Tokens
 
     enum Kind: Equatable { case number, word, punct }
@@ -231,7 +225,10 @@ struct DateExpressionParser: Sendable {
                 let first = a.value
                 let second = t[i + 2].value
                 let mdy = monthFirst && t[i + 1].text == "/"
-                let r = mdy ? (day(y, first, second) ?? day(y, second, first)) : (day(y, second, first) ?? day(y, first, second))
+                let r =
+                    mdy
+                    ? (day(y, first, second) ?? day(y, second, first))
+                    : (day(y, second, first) ?? day(y, first, second))
                 return found(r, i + 5, named: false, short: short)
             }
             // 31 May 2024, 31. Mai 2024, 7 de junio de 2020, 31-May-2024

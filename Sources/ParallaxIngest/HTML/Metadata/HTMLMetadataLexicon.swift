@@ -46,7 +46,8 @@ public struct HTMLMetadataLexicon: Sendable, Decodable {
     enum CodingKeys: String, CodingKey {
         case publishedMetaNames, modifiedMetaNames, publishedItemprops, modifiedItemprops, publishedJSONLDKeys
         case modifiedJSONLDKeys, publishedScriptKeys, modifiedScriptKeys, dateClassHints, publishedClassHints
-        case modifiedClassHints, excludedZoneHints, excludedZoneTags, captionHints, captionTags, publishedWords, modifiedWords
+        case modifiedClassHints, excludedZoneHints, excludedZoneTags, captionHints, captionTags, publishedWords,
+            modifiedWords
         case dateFillerWords, ordinalSuffixes, yearWords, yearMarkers, monthMarkers, dayMarkers
         case monthFirstLanguages, months, authorMetaNames, bylineClassHints, bylinePrefixes, authorSeparators
         case siteNameMetaNames, titleMetaNames, descriptionMetaNames, languageMetaNames, titleSeparators

@@ -1,5 +1,0 @@
-import Testing
-
-struct ParallaxEndToEndSmokeTests {
-    @Test func targetBuilds() { #expect(Bool(true)) }
-}
