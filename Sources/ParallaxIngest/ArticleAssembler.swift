@@ -35,7 +35,7 @@ struct ArticleAssembler: Sendable {
             issues.append("input text longer than \(maxTextBytes * 2) bytes; only the start was read")
         }
         let normalized = TextNormalizer().normalize(rawText)
-        var shapes = normalized.split(separator: "\n", omittingEmptySubsequences: false).map(LineShape.init)
+        var shapes = Self.lines(of: normalized).map(LineShape.init)
         var url = known.url
         var published = known.published
 
@@ -46,8 +46,9 @@ struct ArticleAssembler: Sendable {
         }
 
         // The top zone: lines before the first body paragraph.
-        let firstBody = shapes.firstIndex { $0.isBodyShaped && filter.reason(for: $0, ownKeys: []) == nil }
-            ?? shapes.count
+        // Pass 1 of the filter, once per line (lines changed below are re-judged).
+        var dropped = shapes.map { !$0.text.isEmpty && filter.isDropped($0) }
+        let firstBody = shapes.indices.first { shapes[$0].isBodyShaped && !dropped[$0] } ?? shapes.count
         var authors = known.authors
         var bylineOutlet: String?
         var topDate: Day?
@@ -75,18 +76,19 @@ struct ArticleAssembler: Sendable {
         for i in shapes.indices.dropLast() where shapes[i].finalMark == ";" && !shapes[i + 1].text.isEmpty {
             shapes[i + 1] = LineShape(shapes[i].text + " " + shapes[i + 1].text)
             shapes[i] = LineShape("")
+            dropped[i + 1] = filter.isDropped(shapes[i + 1])
         }
 
         // Title: given, else detected at the top; lines above a detected title are page furniture.
         var title = known.title.map { LineShape($0).text }.flatMap { $0.isEmpty ? nil : $0 }
-        let keptBefore = filter.keptLines(shapes, ownOutlet: ownOutlet, title: nil)
+        let keptBefore = filter.keptLines(shapes, ownOutlet: ownOutlet, title: nil, dropped: dropped)
         if title == nil, known.detectTitle, let t = detectTitle(shapes, kept: keptBefore, firstBody: firstBody) {
             title = shapes[t].text
             for i in 0...t { shapes[i] = LineShape("") }
         }
 
         // Body.
-        let kept = filter.keptLines(shapes, ownOutlet: ownOutlet, title: title)
+        let kept = filter.keptLines(shapes, ownOutlet: ownOutlet, title: title, dropped: dropped)
         var paragraphs = filter.join(shapes, kept: kept)
 
         // Dateline at the start of the body.
@@ -118,6 +120,21 @@ struct ArticleAssembler: Sendable {
             id: known.id, source: known.source, outlet: outletName, url: url, title: title, authors: authors,
             published: published, dateline: datelinePlace, language: known.language, text: text)
         return (article, issues)
+    }
+
+    /// The lines of `text`, empty ones included. A line feed is always a character of its own, so the UTF-8 bytes
+    /// are split (same lines as splitting the characters).
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        var start = text.startIndex
+        var index = text.utf8.startIndex
+        while let newline = text.utf8[index...].firstIndex(of: 0x0A) {
+            lines.append(text[start..<newline])
+            start = text.utf8.index(after: newline)
+            index = start
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     /// Indices of the first `n` non-empty lines.

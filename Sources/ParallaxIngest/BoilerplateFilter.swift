@@ -71,10 +71,17 @@ public struct BoilerplateFilter: Sendable {
 
     /// Which lines to keep. Pass 1 applies the rules that hold wherever a line stands; pass 2 the zone rules,
     /// with the zones found among the lines pass 1 kept.
-    func keptLines(_ shapes: [LineShape], ownOutlet: Outlet?, title: String?) -> [Bool] {
+    ///
+    /// `dropped`, when given, holds ``isDropped(_:)`` of each line, computed once for several calls.
+    func keptLines(_ shapes: [LineShape], ownOutlet: Outlet?, title: String?, dropped: [Bool]? = nil) -> [Bool] {
         let ownKeys = Set((ownOutlet?.allNames ?? []).map { LineShape.key($0) })
         let titleKey = title.map { LineShape($0).bareKey }
-        var keep = shapes.map { !$0.text.isEmpty && reason(for: $0, ownKeys: ownKeys) == nil }
+        var keep = shapes.indices.map { i in
+            let s = shapes[i]
+            guard !s.text.isEmpty else { return false }
+            guard let dropped else { return reason(for: s, ownKeys: ownKeys) == nil }
+            return !dropped[i] && !(isShortName(s) && ownKeys.contains(s.key))
+        }
         for (i, s) in shapes.enumerated() where keep[i] && titleKey != nil && s.bareKey == titleKey {
             keep[i] = false
         }
@@ -94,6 +101,9 @@ public struct BoilerplateFilter: Sendable {
     public func reason(forDropping line: String) -> Reason? {
         reason(for: LineShape(line), ownKeys: [])
     }
+
+    /// Whether pass 1 drops `s` whatever the own outlet is: ``reason(for:ownKeys:)`` with no own names.
+    func isDropped(_ s: LineShape) -> Bool { reason(for: s, ownKeys: []) != nil }
 
     // MARK: - Rules
 
@@ -117,13 +127,16 @@ public struct BoilerplateFilter: Sendable {
         if isPhotoCaption(s) { return .photoCaption }
         if hasBoilerplatePrefix(s) || isSectionLabel(s) { return .navigation }
         if isBareURL(s) { return .url }
-        if s.words.count <= 6, !s.endsSentence, !s.startsAsContinuation,
-            metadata.registry.outlet(named: s.text) != nil || ownKeys.contains(key)
-        {
+        if isShortName(s), metadata.registry.outlet(named: s.text) != nil || ownKeys.contains(key) {
             return .outletName
         }
         if !s.endsSentence, metadata.byline(in: s.text) != nil { return .byline }
         return nil
+    }
+
+    /// Short enough and shaped like a bare name (no sentence): dropped when it names an outlet.
+    private func isShortName(_ s: LineShape) -> Bool {
+        s.words.count <= 6 && !s.endsSentence && !s.startsAsContinuation
     }
 
     /// A line of only dates, times, time zones and words like "Updated".

@@ -19,11 +19,46 @@ struct LineShape: Sendable {
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
         let end = trimmed.lastIndex { $0 != " " && $0 != "\t" }.map { trimmed.index(after: $0) } ?? trimmed.startIndex
         text = String(trimmed[..<end])
-        words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        words = LineShape.words(of: text)
         keyBytes = LineShape.keyBytes(text)
         key = String(decoding: keyBytes, as: UTF8.self)
-        let bare = key.unicodeScalars.drop(while: LineShape.isEdge).reversed().drop(while: LineShape.isEdge)
-        bareKey = String(String.UnicodeScalarView(bare.reversed()))
+        // Slice the key between its first and last non-edge scalars (no scalar-by-scalar copy).
+        let scalars = key.unicodeScalars
+        var lower = scalars.startIndex
+        var upper = scalars.endIndex
+        while lower < upper, LineShape.isEdge(scalars[lower]) { lower = scalars.index(after: lower) }
+        while upper > lower, LineShape.isEdge(scalars[scalars.index(before: upper)]) {
+            upper = scalars.index(before: upper)
+        }
+        bareKey = String(scalars[lower..<upper])
+    }
+
+    /// Whitespace-separated words (splitting on the characters `" "` and `"\t"`). Splits the UTF-8 bytes when every
+    /// blank stands between ASCII bytes (then each blank byte is a whole character); else splits characters.
+    static func words(of text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var words: [Substring] = []
+        var start: String.Index?
+        var previous: UInt8 = 0x20
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte == 0x20 || byte == 0x09 {
+                // A non-ASCII neighbour may join the blank into a larger character ("\u{20}\u{301}").
+                if previous >= 0x80 || (next != utf8.endIndex && utf8[next] >= 0x80) {
+                    return text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                }
+                if let s = start { words.append(text[s..<index]) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            previous = byte
+            index = next
+        }
+        if let s = start { words.append(text[s..<utf8.endIndex]) }
+        return words
     }
 
     /// Punctuation, symbols and blanks, stripped from both ends of a key before whole-line comparisons; `#` (a
@@ -62,7 +97,8 @@ struct LineShape: Sendable {
                 continue
             }
             inDigits = false
-            if v == 0x20 || v == 0x09 || scalar.properties.isWhitespace {
+            // ASCII White_Space is U+0009...U+000D and U+0020; only other scalars need the Unicode property.
+            if v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D)) : scalar.properties.isWhitespace {
                 if !inSpace && !out.isEmpty { out.append(0x20) }
                 inSpace = true
                 continue

@@ -34,11 +34,16 @@ public struct TextMetadataExtractor: Sendable {
     private let dayMonthYear: NSRegularExpression
     private let numericDate: NSRegularExpression
     private let isoDate: NSRegularExpression
+    /// Byline prefixes, longest first (so "written by" is tried before "by").
+    private let bylinePrefixes: [String]
+    private let bylineStopWords: Set<String>
 
     /// Creates an extractor over an outlet registry and a vocabulary (month names, byline words).
     public init(registry: OutletRegistry = .bundled, vocabulary: BoilerplateVocabulary = .bundled) {
         self.registry = registry
         self.vocabulary = vocabulary
+        bylinePrefixes = vocabulary.bylinePrefixes.sorted { $0.count > $1.count }
+        bylineStopWords = Set(vocabulary.bylineStopWords)
         let months = vocabulary.months.flatMap { $0 }.sorted { $0.count > $1.count }
             .map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
         func regex(_ p: String) -> NSRegularExpression {
@@ -172,8 +177,9 @@ public struct TextMetadataExtractor: Sendable {
         let shape = LineShape(line)
         guard shape.words.count <= 14, !shape.words.isEmpty else { return nil }
         var rest: Substring?
-        for prefix in vocabulary.bylinePrefixes.sorted(by: { $0.count > $1.count }) {
-            guard shape.text.lowercased().hasPrefix(prefix) else { continue }
+        let lowered = shape.text.lowercased()
+        for prefix in bylinePrefixes {
+            guard lowered.hasPrefix(prefix) else { continue }
             let after = shape.text.dropFirst(prefix.count)
             guard let next = after.first else { continue }
             if next == ":" || next == " " {
@@ -186,7 +192,6 @@ public struct TextMetadataExtractor: Sendable {
         guard let rest, !rest.isEmpty else { return nil }
         var authors: [String] = []
         var outlet: String?
-        let stop = Set(vocabulary.bylineStopWords)
         for part in Self.splitNames(rest) {
             if let o = registry.outlet(named: part) {
                 outlet = outlet ?? o.name
@@ -196,7 +201,7 @@ public struct TextMetadataExtractor: Sendable {
             for w in part.split(separator: " ") {
                 let bare = w.trimmingCharacters(in: .punctuationCharacters)
                 let lower = bare.lowercased()
-                if stop.contains(lower) || vocabulary.weekdays.contains(lower) || vocabulary.month(named: bare) != nil {
+                if bylineStopWords.contains(lower) || vocabulary.weekdays.contains(lower) || vocabulary.month(named: bare) != nil {
                     break
                 }
                 words.append(w)
@@ -229,7 +234,9 @@ public struct TextMetadataExtractor: Sendable {
     public func outlet(inCopyright line: some StringProtocol) -> Outlet? {
         guard line.utf8.count <= 400 else { return nil }
         let head = line.prefix(12).lowercased()
-        guard line.contains("©") || vocabulary.copyrightMarkers.contains(where: { head.hasPrefix($0) }) else {
+        // The UTF-8 bytes of "©" (C2 A9) must be there before the (slower) text search can find it.
+        let mayHaveSign = line.utf8.contains(0xA9) && line.contains("©")
+        guard mayHaveSign || vocabulary.copyrightMarkers.contains(where: { head.hasPrefix($0) }) else {
             return nil
         }
         let shape = LineShape(line)

@@ -253,8 +253,7 @@ private struct Search {
     /// short block that holds an image.
     func isCaption(_ node: HTMLNode) -> Bool {
         if lexicon.captionTags.contains(node.name) { return true }
-        let ci = node.classAndID
-        if !ci.isEmpty, lexicon.captionHints.contains(where: { ci.contains($0) }) { return true }
+        if lexicon.classHints.roles(in: node.classAndID).contains(.caption) { return true }
         guard node.elementChildren.contains(where: { $0.hasName("img") || $0.hasName("picture") }) else { return false }
         return node.text.unicodeScalars.count < 400
     }
@@ -272,16 +271,14 @@ private struct Search {
         guard let body = document.elements(named: "body").first ?? document.root else { return }
         body.walk { node in
             guard node.isElement else { return false }
-            if isExcludedZone(node) { return false }
+            let roles = lexicon.classHints.roles(in: node.classAndID)
+            if lexicon.isExcludedZone(node, roles: roles) { return false }
             if node.hasName("h1") { seenH1 = true }
-            let ci = node.classAndID
             let isTime = node.hasName("time")
-            let hinted = !ci.isEmpty && lexicon.dateClassHints.contains { ci.contains($0) }
+            let hinted = roles.contains(.date)
             guard isTime || hinted || node.hasName("abbr") else { return true }
-            let isModified = lexicon.modifiedClassHints.contains { ci.contains($0) }
-            let isPublished =
-                node.attribute("pubdate") != nil
-                || lexicon.publishedClassHints.contains { ci.contains($0) }
+            let isModified = roles.contains(.modified)
+            let isPublished = node.attribute("pubdate") != nil || roles.contains(.published)
             guard let d = date(of: node) else { return true }
             if isModified && !isPublished {
                 offer(modified: d)

@@ -173,7 +173,9 @@ public struct HTMLMetadataExtractor: Sendable {
         var bylines: [String] = []
         document.root?.walk { node in
             guard node.isElement else { return false }
-            if lexicon.isExcludedZone(node) { return false }
+            let ci = node.classAndID
+            let roles = lexicon.classHints.roles(in: ci)
+            if lexicon.isExcludedZone(node, roles: roles) { return false }
             let rel = (node.attribute("rel") ?? "").lowercased()
             let prop = (node.attribute("itemprop") ?? "").lowercased()
             if rel.split(separator: " ").contains("author") || prop == "author" || prop == "creator" {
@@ -181,10 +183,7 @@ public struct HTMLMetadataExtractor: Sendable {
                 if !name.isEmpty { marked.append(name) }
                 return false
             }
-            let ci = node.classAndID
-            if bylines.count < 4, !ci.isEmpty, lexicon.bylineClassHints.contains(where: { ci.contains($0) }),
-                !ci.contains("comment")
-            {
+            if bylines.count < 4, roles.contains(.byline), !roles.contains(.comment) {
                 let text = node.readableText(limit: 200)
                 // Keep going inside: a marked author (rel/itemprop) in the byline is better evidence.
                 if !text.isEmpty, text.unicodeScalars.count < 120 { bylines.append(text) }

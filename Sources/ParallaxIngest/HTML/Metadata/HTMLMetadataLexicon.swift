@@ -42,6 +42,8 @@ public struct HTMLMetadataLexicon: Sendable, Decodable {
 
     /// Lowercase month name or abbreviation -> month number (1...12).
     let monthNumbers: [String: Int]
+    /// The class-name hint lists, indexed for one pass per element.
+    let classHints: ClassHintIndex
 
     enum CodingKeys: String, CodingKey {
         case publishedMetaNames, modifiedMetaNames, publishedItemprops, modifiedItemprops, publishedJSONLDKeys
@@ -55,7 +57,10 @@ public struct HTMLMetadataLexicon: Sendable, Decodable {
     }
 
     /// An empty lexicon: only language-neutral evidence (ISO dates, numeric dates) is used.
-    public init() { monthNumbers = [:] }
+    public init() {
+        monthNumbers = [:]
+        classHints = Self.classHintIndex(excludedZone: [], date: [], published: [], modified: [], caption: [], byline: [])
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -102,6 +107,19 @@ public struct HTMLMetadataLexicon: Sendable, Decodable {
             for name in names where numbers[name.lowercased()] == nil { numbers[name.lowercased()] = i + 1 }
         }
         monthNumbers = numbers
+        classHints = Self.classHintIndex(
+            excludedZone: excludedZoneHints, date: dateClassHints, published: publishedClassHints,
+            modified: modifiedClassHints, caption: captionHints, byline: bylineClassHints)
+    }
+
+    private static func classHintIndex(
+        excludedZone: [String], date: [String], published: [String], modified: [String], caption: [String],
+        byline: [String]
+    ) -> ClassHintIndex {
+        ClassHintIndex([
+            (excludedZone, .excludedZone), (date, .date), (published, .published), (modified, .modified),
+            (caption, .caption), (byline, .byline), (["comment"], .comment),
+        ])
     }
 
     /// Loads a lexicon from a JSON file.
@@ -122,11 +140,14 @@ extension HTMLMetadataLexicon {
     /// Whether an element is navigation, a footer, comments, a list of other articles and the like, whose dates
     /// and names are not the article's.
     func isExcludedZone(_ node: HTMLNode) -> Bool {
+        isExcludedZone(node, roles: classHints.roles(in: node.classAndID))
+    }
+
+    /// ``isExcludedZone(_:)`` for an element whose class-name hint roles are known.
+    func isExcludedZone(_ node: HTMLNode, roles: ClassHintIndex.Roles) -> Bool {
         let name = node.name
         if excludedZoneTags.contains(name) { return true }
         if name == "html" || name == "body" || name == "main" || name == "article" { return false }
-        let ci = node.classAndID
-        guard !ci.isEmpty else { return false }
-        return excludedZoneHints.contains { ci.contains($0) }
+        return roles.contains(.excludedZone)
     }
 }

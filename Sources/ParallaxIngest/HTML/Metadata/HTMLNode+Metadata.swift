@@ -60,22 +60,57 @@ func decodeCharacterReferences(_ s: String) -> String {
 
 /// Collapses runs of whitespace (including no-break spaces) to one space and trims; stops after `limit` scalars.
 func collapseWhitespace(_ s: String, limit: Int = .max) -> String {
-    var out = String.UnicodeScalarView()
+    var out: [UInt8] = []
+    out.reserveCapacity(min(s.utf8.count, limit))
     var space = false
     var n = 0
     for u in s.unicodeScalars {
-        if u.properties.isWhitespace || u.value == 0xA0 {
+        let v = u.value
+        // ASCII White_Space is U+0009...U+000D and U+0020; other scalars ask Unicode.
+        if v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D)) : (v == 0xA0 || u.properties.isWhitespace) {
             space = !out.isEmpty
             continue
         }
         if space {
-            out.append(" ")
+            out.append(0x20)
             n += 1
             space = false
         }
-        out.append(u)
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else {
+            out.append(contentsOf: u.utf8)
+        }
         n += 1
         if n >= limit { break }
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
+}
+
+extension String {
+    /// Whether one of `needles` occurs in the string, comparing UTF-8 bytes (no Foundation bridging). For the
+    /// class-name hints tested on every element of a page; an empty needle never matches.
+    func containsAny(of needles: [String]) -> Bool {
+        guard !isEmpty else { return false }
+        var haystack = self
+        return haystack.withUTF8 { h in
+            needles.contains { needle in
+                guard !needle.isEmpty, needle.utf8.count <= h.count else { return false }
+                var n = needle
+                return n.withUTF8 { n in
+                    let first = n[0]
+                    var i = 0
+                    while i + n.count <= h.count {
+                        if h[i] == first {
+                            var k = 1
+                            while k < n.count, h[i + k] == n[k] { k += 1 }
+                            if k == n.count { return true }
+                        }
+                        i += 1
+                    }
+                    return false
+                }
+            }
+        }
+    }
 }

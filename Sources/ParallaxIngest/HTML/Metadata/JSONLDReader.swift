@@ -19,12 +19,20 @@ struct JSONLDReader {
     init(blocks: [String]) { for b in blocks { add(b) } }
 
     private mutating func add(_ raw: String) {
-        var s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        for junk in ["<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"] {
+        // Each step is skipped when its bytes show it would change nothing (most blocks are clean JSON).
+        var s = raw
+        if Self.hasEdge(s, where: { $0 <= 0x20 || $0 >= 0x80 }) {
+            s = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        for junk in ["<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"] where s.containsAny(of: [junk]) {
             s = s.replacingOccurrences(of: junk, with: "")
         }
-        s = String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
-        s = s.trimmingCharacters(in: CharacterSet(charactersIn: " ;"))
+        if s.utf8.contains(where: { $0 < 0x20 }) {
+            s = String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
+        }
+        if Self.hasEdge(s, where: { $0 == 0x20 || $0 == 0x3B }) {
+            s = s.trimmingCharacters(in: CharacterSet(charactersIn: " ;"))
+        }
         guard !s.isEmpty else { return }
         let data = Data(s.utf8)
         if let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
@@ -34,6 +42,12 @@ struct JSONLDReader {
         } else {
             unparsed.append(s)
         }
+    }
+
+    /// Whether the first or last byte of `s` satisfies `test`.
+    private static func hasEdge(_ s: String, where test: (UInt8) -> Bool) -> Bool {
+        guard let first = s.utf8.first, let last = s.utf8.last else { return false }
+        return test(first) || test(last)
     }
 
     private mutating func collect(_ value: Any, depth: Int) {
