@@ -160,9 +160,16 @@ public struct BoilerplateFilter: Sendable {
     /// A line of language names or codes ("Eng", "Esp", "EN | RU").
     func isLanguageSwitcher(_ s: LineShape) -> Bool {
         guard s.words.count <= 8 else { return false }
-        let labels = s.words.map { LineShape.key($0).trimmingCharacters(in: LineShape.edgePunctuation) }
-            .filter { !$0.isEmpty }
-        return !labels.isEmpty && labels.count <= 8 && labels.allSatisfy(languageLabels.contains)
+        // Every non-empty label must be a language label (at most 8 of them: one per word); stop at the first
+        // that is not.
+        var labels = 0
+        for word in s.words {
+            let label = LineShape.key(word).trimmingCharacters(in: LineShape.edgePunctuation)
+            if label.isEmpty { continue }
+            guard languageLabels.contains(label) else { return false }
+            labels += 1
+        }
+        return labels > 0
     }
 
     /// A lowercase run of keywords with no function words and no punctuation: an image name, tags, a URL slug.

@@ -145,6 +145,8 @@ struct LineShape: Sendable {
     /// Whether `phrase` occurs in `key` on word boundaries.
     static func contains(_ key: String, phrase: String) -> Bool {
         guard !phrase.isEmpty else { return false }
+        // An ASCII phrase whose bytes are not in the (NFC) key cannot be found by the text search either.
+        if phrase.utf8.allSatisfy({ $0 < 0x80 }), !key.containsAny(of: [phrase]) { return false }
         var searchStart = key.startIndex
         while let r = key.range(of: phrase, range: searchStart..<key.endIndex) {
             let beforeOK =

@@ -199,6 +199,10 @@ public struct HTMLMetadataExtractor: Sendable {
         return []
     }
 
+    /// Characters trimmed from a name piece before and after its "By" prefix is removed.
+    private static let nameEdges = CharacterSet(charactersIn: " ,;:|·•-–—/()[]")
+    private static let nameEnds = CharacterSet(charactersIn: " ,;:|·•-–—/")
+
     /// Strips "By", splits on "and" and commas, drops URLs, e-mail addresses, dates and the site name.
     func cleanAuthors(_ raw: [String], siteName: String?) -> [String] {
         var out: [String] = []
@@ -210,13 +214,13 @@ public struct HTMLMetadataExtractor: Sendable {
                 pieces = pieces.flatMap { $0.components(separatedBy: sep) }
             }
             for piece in pieces {
-                var name = piece.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:|·•-–—/()[]"))
+                var name = piece.trimmingCharacters(in: Self.nameEdges)
                 let lower = name.lowercased()
                 for p in prefixes where lower.hasPrefix(p + " ") || lower.hasPrefix(p + ":") {
                     name = String(name.dropFirst(p.count)).trimmingCharacters(in: CharacterSet(charactersIn: " :"))
                     break
                 }
-                name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:|·•-–—/"))
+                name = name.trimmingCharacters(in: Self.nameEnds)
                 let words = name.split(separator: " ")
                 guard !name.isEmpty, words.count <= 6, name.contains(where: \.isLetter),
                     !name.contains("://"), !name.contains("@"), !name.hasPrefix("www."),
