@@ -72,8 +72,10 @@ struct LineShape: Sendable {
                 out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
             } else if v == 0x2019 || v == 0x2018 {
                 out.append(0x27)
-            } else {
+            } else if scalar.properties.changesWhenLowercased {
                 out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            } else {
+                out.append(contentsOf: String(scalar).utf8)
             }
         }
         if out.last == 0x20 { out.removeLast() }
