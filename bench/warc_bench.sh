@@ -2,10 +2,11 @@
 # WARC throughput: records/s, MB/s (compressed and uncompressed) and peak memory of WARCReader in a release build.
 #
 # Usage: bench/warc_bench.sh [ARCHIVE]   (default: bench/out/zyte-x50.warc.gz, built by bench/make_warc.sh)
-# Runs the env-gated test WARCBenchTests twice under /usr/bin/time -v: mode `stream` (inflate + WARC + HTTP
-# parsing, pages counted but not parsed) and mode `full` (every page parsed into an article by the default
-# BasicHTMLPageReader). With PEER=1 it also times warcio (Python, installed into bench/.venv) iterating the same
-# archive and reading every response payload, for comparison.
+# Runs the env-gated test WARCBenchTests under /usr/bin/time -v once per mode: `stream` (inflate + WARC + HTTP
+# parsing, pages counted but not parsed), `full` (every page parsed into an article by the default
+# BasicHTMLPageReader), `article` (the production HTMLArticleBuilder: main text, metadata, boilerplate cleaning).
+# MODES="stream full" picks modes. With PEER=1 it also times warcio (Python, installed into bench/.venv)
+# iterating the same archive and reading every response payload, for comparison.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 archive=${1:-bench/out/zyte-x50.warc.gz}
@@ -13,7 +14,7 @@ archive=${1:-bench/out/zyte-x50.warc.gz}
 # Other test files use @testable import, which a release build only allows with -enable-testing.
 flags=(-c release -Xswiftc -enable-testing)
 swift build "${flags[@]}" --build-tests >/dev/null
-for mode in stream full; do
+for mode in ${MODES:-stream full article}; do
     log=$(mktemp)
     PARALLAX_WARC_BENCH="$archive" PARALLAX_WARC_BENCH_MODE=$mode /usr/bin/time -v \
         swift test "${flags[@]}" --skip-build --filter WARCBench 2>"$log" | grep -A4 '^WARCBench'
@@ -27,14 +28,15 @@ if [ "${PEER:-0}" = 1 ]; then
     /usr/bin/time -v bench/.venv/bin/python - "$archive" 2>"$log" <<'PY'
 import sys, time
 from warcio.archiveiterator import ArchiveIterator
-t = time.time(); records = pages = payload = 0
+t = time.time(); c = time.process_time(); records = pages = payload = 0
 with open(sys.argv[1], 'rb') as f:
     for rec in ArchiveIterator(f):
         records += 1
         if rec.rec_type == 'response' and 'html' in (rec.http_headers.get_header('Content-Type') or ''):
             payload += len(rec.content_stream().read()); pages += 1
-dt = time.time() - t
-print(f"warcio: seconds={dt:.2f} records={records} pages={pages} records/s={records/dt:.1f} pages/s={pages/dt:.1f}")
+dt = time.time() - t; cpu = time.process_time() - c
+print(f"warcio: wallSeconds={dt:.2f} cpuSeconds={cpu:.2f} records={records} pages={pages} payloadMB={payload/1e6:.0f}")
+print(f"  per CPU second: records/s={records/cpu:.1f} pages/s={pages/cpu:.1f}")
 PY
     grep -E 'Maximum resident set size' "$log" | sed 's/^\s*/  /'
     rm -f "$log"

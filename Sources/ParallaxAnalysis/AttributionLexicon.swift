@@ -56,6 +56,8 @@ public struct AttributionLexicon: Sendable {
     public var reportingVerbForms: Set<String>
     /// Multi-word prepositional cues ("according to"), as token-norm sequences.
     public var prepositionalCues: [[String]]
+    /// Lemmas whose subject, when an unknown name without a role, is an outlet ("Calder Ledger reported").
+    public var mediaVerbs: Set<String>
     /// Words that open a "Label: text" line without naming a speaker ("Photo:", "Read also:").
     public var nonSpeakerLabels: Set<String>
     /// Nouns that make a noun phrase an outlet ("newspaper", "agency").
@@ -135,6 +137,7 @@ public struct AttributionLexicon: Sendable {
         prepositionalCues = c.prepositionalCues
         outletNouns = Set(c.outletNouns)
         nonSpeakerLabels = Set(c.nonSpeakerLabels)
+        mediaVerbs = Set(c.mediaVerbs)
         var outletMap: [[String]: String] = [:]
         for name in c.outlets {
             let key = AttributionLexicon.outletKey(name)
@@ -237,5 +240,6 @@ public struct AttributionLexicon: Sendable {
         var outletNouns: [String]
         var outlets: [String]
         var nonSpeakerLabels: [String]
+        var mediaVerbs: [String]
     }
 }

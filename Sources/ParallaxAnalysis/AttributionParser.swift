@@ -34,11 +34,13 @@ struct Attribution: Sendable, Hashable {
 /// A pair of quotation marks in a paragraph, as token indices of the marks.
 struct QuoteMarks: Sendable, Hashable {
     var open: Int
-    /// The closing mark, or the paragraph's last token + 1 when the quote runs on unclosed.
+    /// The (last token of the) closing mark, or the paragraph's last token + 1 when the quote runs on unclosed.
     var close: Int
     var closed: Bool
+    /// Tokens per mark: 2 for '' and `` marks.
+    var markWidth = 1
     /// Token indices strictly inside the marks.
-    var inner: Range<Int> { (open + 1)..<close }
+    var inner: Range<Int> { (open + markWidth)..<max(open + markWidth, closed ? close + 1 - markWidth : close) }
 }
 
 /// Finds quotation marks and attribution cues (speech verbs, "according to", "quoted ... as saying") in a document.
@@ -106,9 +108,9 @@ struct AttributionParser: Sendable {
                     result.append(QuoteMarks(open: o, close: t, closed: true))
                     openDouble = nil
                 }
-            case 0x22:  // "
+            case 0x22:  // " (or a '' pair)
                 if let o = openDouble {
-                    result.append(QuoteMarks(open: o, close: skipNext ? t + 1 : t, closed: true))
+                    result.append(QuoteMarks(open: o, close: skipNext ? t + 1 : t, closed: true, markWidth: skipNext ? 2 : 1))
                     openDouble = nil
                 } else {
                     openDouble = t
@@ -173,7 +175,7 @@ struct TokenRules {
                 found.append(a)
                 consumed.formUnion(a.cue)
             } else if let lemma = lexicon.verbForms[norm], !tokens[i].isCapitalized || i == range.lowerBound,
-                let a = verbAttribution(at: i, lemma: lemma, sentence: s)
+                !isNoun(at: i, lemma: lemma, in: s), let a = verbAttribution(at: i, lemma: lemma, sentence: s)
             {
                 found.append(a)
                 consumed.formUnion(a.cue)
@@ -183,6 +185,20 @@ struct TokenRules {
     }
 
     // MARK: Cue forms
+
+    /// Whether a verb-like word is a noun here: "an inspection report said", "the claim", "her statement".
+    private func isNoun(at i: Int, lemma: String, in s: Int) -> Bool {
+        let n = tokens[i].norm
+        guard n == lemma || n == lemma + "s" else { return false }
+        let lower = doc.sentences[s].tokens.lowerBound
+        if i + 1 < doc.sentences[s].tokens.upperBound, lexicon.verbForms[tokens[i + 1].norm] != nil { return true }
+        guard i > lower else { return false }
+        let articles: Set<String> = ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this"]
+        let before = tokens[i - 1]
+        return articles.contains(before.norm)
+            || (before.kind == .word && !before.isCapitalized && isOpenNoun(before) && i - 2 >= lower
+                && articles.contains(tokens[i - 2].norm))
+    }
 
     private func prepositional(at i: Int, sentence s: Int) -> Attribution? {
         let range = doc.sentences[s].tokens
@@ -509,6 +525,15 @@ struct TokenRules {
         }
         guard start <= j else { return nil }
         while start <= j, ["of", "for", "and", "'", "-"].contains(tokens[start].norm) { start += 1 }
+        // "after his visit to Kiev US Secretary of State Antony Blinken said": the place after the preposition
+        // belongs to the adjunct, not to the speaker's role.
+        if start > lower, start < j, tokens[start].isCapitalized, lexicon.adjunctPrepositions.contains(tokens[start - 1].norm)
+            || tokens[start - 1].norm == "to",
+            tokens[start + 1].isCapitalized, (start + 1...j).contains(where: { lexicon.titles.contains(tokens[$0].norm) }),
+            !lexicon.titles.contains(tokens[start].norm)
+        {
+            start += 1
+        }
         var head = j
         if tokens[j].norm == ")", let open = (start..<j).last(where: { tokens[$0].norm == "(" }), open > start {
             head = open - 1
@@ -691,6 +716,8 @@ struct TokenRules {
             let n = tokens[m].norm
             // ", adding that ..." opens a participle clause of its own.
             if n == ",", m + 1 < end, tokens[m + 1].kind == .word, tokens[m + 1].norm.hasSuffix("ing") { return true }
+            // “A,” she said, “B.”: the quotation resumes after the attribution.
+            if n == ",", m + 1 < end, inQuote[m + 1] { return true }
             if inQuote[m] || n == "that" || n == ":" { return false }
             // Another verb ("... and said there ...") starts a clause; "a written statement" does not.
             if m > k + 1, lexicon.verbForms[n] != nil, !lexicon.determiners.contains(tokens[m - 1].norm) { return false }

@@ -6,7 +6,8 @@ import Foundation
 /// of their sentences shares at least `minimumSharedWords` content words with one of the other's, and those shared
 /// words make up at least `minimumContainment` of the shorter sentence (so a partial quotation matches the full
 /// one); when neither wording is quoted, `minimumReportedSharedWords` and `minimumReportedContainment` apply, and
-/// two different named speakers never align. Words are compared lowercased, without function words, periods of
+/// two different named speakers never align. A quotation (or a wording credited to the same speaker) found word for
+/// word inside another wording (five words, or three content words) matches it too. Words are compared lowercased, without function words, periods of
 /// initialisms (`U.S.` = `US`) or hyphens, with a light suffix stemming. Matching candidates are grouped
 /// transitively. A quote's text is its fullest direct wording (the fullest reported one when none is quoted); it
 /// keeps one occurrence per article (the wording closest to that text; the article's other wordings become quotes
@@ -20,6 +21,10 @@ public struct QuoteAligner: Sendable {
     public var minimumReportedContainment = 0.75
     /// Shared content words needed when neither wording is a direct quotation.
     public var minimumReportedSharedWords = 6
+    /// A direct quotation found word for word inside another wording matches it from this many words.
+    public var minimumVerbatimWords = 5
+    /// ... or from this many content words.
+    public var minimumContainedWords = 3
     /// Whether unquoted statements credited to outlets ("…, Politico reported") count as quotes.
     public var includeOutletReports = false
 
@@ -37,6 +42,7 @@ public struct QuoteAligner: Sendable {
     public func align(candidates input: [QuoteCandidate]) -> [Quote] {
         let candidates = input.filter { includeOutletReports || $0.quoted || !$0.isOutletReport }
         let units = candidates.map(sentenceKeys)
+        let sequences = candidates.map(wordSequence)
         var parent = Array(candidates.indices)
         func find(_ x: Int) -> Int {
             var x = x
@@ -52,7 +58,12 @@ public struct QuoteAligner: Sendable {
                 let direct = candidates[i].quoted || candidates[j].quoted
                 let threshold = direct ? minimumContainment : minimumReportedContainment
                 let shared = direct ? minimumSharedWords : minimumReportedSharedWords
-                if matches(units[i], units[j], threshold: threshold, shared: shared) { parent[find(j)] = find(i) }
+                if matches(units[i], units[j], threshold: threshold, shared: shared)
+                    || ((direct || sameSpeaker(candidates[i].speaker, candidates[j].speaker))
+                        && containsVerbatim(sequences[i], sequences[j]))
+                {
+                    parent[find(j)] = find(i)
+                }
             }
         }
         var groups: [Int: [Int]] = [:]
@@ -121,6 +132,28 @@ public struct QuoteAligner: Sendable {
         return false
     }
 
+    /// Whether the shorter wording appears word for word inside the longer one: `minimumVerbatimWords` words or
+    /// more, or a short quotation of `minimumContainedWords` content words or more ("months of neglected
+    /// maintenance" inside the full quotation).
+    func containsVerbatim(_ a: [String], _ b: [String]) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        let content = short.filter { !lexicon.functionWords.contains($0) }.count
+        guard short.count >= minimumVerbatimWords || content >= minimumContainedWords, short.count <= long.count,
+            !short.isEmpty
+        else { return false }
+        var start = 0
+        while start + short.count <= long.count {
+            if long[start..<(start + short.count)].elementsEqual(short) { return true }
+            start += 1
+        }
+        return false
+    }
+
+    /// All words of a candidate's wording, normalized as `WordDiff` compares them.
+    func wordSequence(_ candidate: QuoteCandidate) -> [String] {
+        WordDiff.words(candidate.text).map(WordDiff.key).filter { !$0.isEmpty }
+    }
+
     /// Content-word keys of each sentence of a candidate's wording.
     func sentenceKeys(_ candidate: QuoteCandidate) -> [Set<String>] {
         let text = candidate.text
@@ -146,6 +179,12 @@ public struct QuoteAligner: Sendable {
         let surnameA = a.name.split(separator: " ").last
         let surnameB = b.name.split(separator: " ").last
         return surnameA == surnameB
+    }
+
+    /// Whether two articles name the same speaker ("the regional emergency office" in both).
+    func sameSpeaker(_ a: SpeakerResolver.Speaker?, _ b: SpeakerResolver.Speaker?) -> Bool {
+        guard let a, let b, !a.isUnresolvedPronoun else { return false }
+        return a.name.lowercased() == b.name.lowercased()
     }
 
     /// A light English suffix stemmer, the same for both sides of a comparison.

@@ -46,6 +46,6 @@ public struct QuoteCandidate: Sendable, Hashable, Codable {
     public var occurrence: QuoteOccurrence {
         QuoteOccurrence(
             article: article, text: text, quoted: quoted, speaker: speaker?.name, cue: cue, sentence: sentence,
-            span: span, sentenceSpan: sentenceSpan)
+            span: span, sentenceSpan: sentenceSpan, speakerSpan: speaker?.mention)
     }
 }

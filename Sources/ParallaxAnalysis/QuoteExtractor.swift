@@ -76,11 +76,41 @@ struct AttributionRun {
                     firstPerson[k] = true
                     continue
                 }
-                resolved[k] = resolver.resolve(source, antecedentsBefore: coverStart(s, list[k]))
+                var speaker = resolver.resolve(source, antecedentsBefore: coverStart(s, list[k]))
+                // "Calder Ledger reported": an unknown name without a role that reports is an outlet.
+                if let p = speaker, p.kind == .person, p.role == nil, !p.isAnaphor,
+                    extractor.lexicon.mediaVerbs.contains(list[k].lemma)
+                {
+                    speaker?.kind = .outlet
+                }
+                // "Andrei Kartapolov, the head of the defense committee, as saying": the appositive is the role.
+                if let p = speaker, p.kind == .person, p.role == nil, !p.isAnaphor, let role = appositive(after: source) {
+                    speaker?.role = role
+                    resolver.setRole(role, forMentionAt: source.lowerBound)
+                }
+                resolved[k] = speaker
             }
             speakers.append(resolved)
             muted.append(firstPerson)
         }
+    }
+
+    /// The role given in an appositive right after a name: ", the head of the committee," (an article, then a
+    /// title or descriptor, up to the next comma).
+    private func appositive(after np: Range<Int>) -> String? {
+        let s = tokens[np.lowerBound].sentence
+        let end = doc.sentences[s].tokens.upperBound
+        let lexicon = extractor.lexicon
+        guard np.upperBound + 2 < end, tokens[np.upperBound].norm == ",",
+            ["a", "an", "the"].contains(tokens[np.upperBound + 1].norm)
+        else { return nil }
+        let first = np.upperBound + 2
+        guard let close = (first..<min(end, first + 20)).first(where: { [",", ";", ".", "—"].contains(tokens[$0].norm) }),
+            tokens[close].norm == ",", close > first,
+            !(first..<close).contains(where: { analysis.inQuote[$0] || lexicon.verbForms[tokens[$0].norm] != nil }),
+            (first..<close).contains(where: { lexicon.titles.contains(tokens[$0].norm) || lexicon.descriptors.contains(tokens[$0].norm) })
+        else { return nil }
+        return String(doc.text(of: spanOf(first..<close)))
     }
 
     // MARK: Quotations
@@ -101,6 +131,15 @@ struct AttributionRun {
             }
         }
         chosen = best?.key
+        // (a2) an attribution right before the quotation in its sentence: "“A,” the mayor said, “B.”"
+        if chosen == nil {
+            for (k, a) in analysis.attributions[sOpen].enumerated() where !muted[sOpen][k] {
+                let end = max(a.source.upperBound, (a.cue.max() ?? 0) + 1)
+                guard end <= q.open, q.open - end <= 8, !(end..<q.open).contains(where: { analysis.inQuote[$0] })
+                else { continue }
+                chosen = [sOpen, k]
+            }
+        }
         // (b) a preceding sentence that ends with a colon ("X said:").
         if chosen == nil, sOpen > 0 {
             let p = sOpen - 1
@@ -204,9 +243,7 @@ struct AttributionRun {
         }
         guard let contentSpan = content else { return nil }
         if quotes.contains(where: { contentSpan.contains($0.span) }) { return nil }
-        let words = tokens.indices.filter {
-            tokens[$0].kind == .word && contentSpan.contains(tokens[$0].span)
-        }
+        let words = tokenRange(of: contentSpan).filter { tokens[$0].kind == .word }
         guard words.count >= extractor.minimumReportedWords else { return nil }
         let text = trimmed(contentSpan)
         let full = a.complementizer.map { union(spanOf($0..<($0 + 1)), contentSpan) } ?? contentSpan
@@ -224,7 +261,7 @@ struct AttributionRun {
         var first = s
         let opensSentence = a.content.lowerBound <= firstContentToken(s)
         guard a.form == .endAttribution || a.form == .accordingTo, opensSentence, a.content.count > 0,
-            isLastInParagraph(s)
+            isLastInParagraph(s), !a.content.contains(where: { analysis.inQuote[$0] })
         else { return s }
         let paragraph = doc.sentences[s].paragraph
         while first > 0, s - first < extractor.maxCoveredSentences, doc.sentences[first - 1].paragraph == paragraph,
@@ -307,9 +344,21 @@ struct AttributionRun {
     }
 
     private func trimmed(_ span: TextSpan) -> TextSpan {
-        let inside = tokens.indices.filter { span.contains(tokens[$0].span) }
-        guard let f = inside.first, let l = inside.last else { return span }
-        let t = trimmedSpan(f..<(l + 1))
+        let inside = tokenRange(of: span)
+        guard !inside.isEmpty else { return span }
+        let t = trimmedSpan(inside)
         return t.isEmpty ? span : t
+    }
+
+    /// The tokens lying inside `span`, found through the sentences it touches (not a scan of the document).
+    private func tokenRange(of span: TextSpan) -> Range<Int> {
+        guard let first = doc.sentenceIndex(containing: span.start) ?? doc.sentences.firstIndex(where: { $0.span.end > span.start }),
+            let last = doc.sentenceIndex(containing: max(span.start, span.end - 1)) ?? doc.sentences.lastIndex(where: { $0.span.start < span.end })
+        else { return 0..<0 }
+        let candidates = doc.sentences[first].tokens.lowerBound..<doc.sentences[max(first, last)].tokens.upperBound
+        guard let a = candidates.first(where: { span.contains(tokens[$0].span) }),
+            let b = candidates.last(where: { span.contains(tokens[$0].span) })
+        else { return 0..<0 }
+        return a..<(b + 1)
     }
 }

@@ -99,10 +99,21 @@ public struct SpeakerResolver: Sendable {
         return speaker
     }
 
-    private func interpret(_ np: Range<Int>, antecedentsBefore bound: Int) -> Speaker? {
+    /// Records a role learned after resolution (an appositive) for the person mentioned at `token`.
+    mutating func setRole(_ role: String, forMentionAt token: Int) {
+        for i in persons.indices where persons[i].token == token { persons[i].role = role }
+        for i in speakers.indices where speakers[i].token == token { speakers[i].speaker.role = role }
+    }
+
+    private func interpret(_ phrase: Range<Int>, antecedentsBefore bound: Int) -> Speaker? {
         let tokens = doc.tokens
-        let span = TextSpan(start: tokens[np.lowerBound].span.start, end: tokens[np.upperBound - 1].span.end)
-        let text = String(doc.text(of: span))
+        let span = TextSpan(start: tokens[phrase.lowerBound].span.start, end: tokens[phrase.upperBound - 1].span.end)
+        // "Rep. Jane Miller (D-Ore.)": the parenthetical is not part of the name.
+        var np = phrase
+        if tokens[np.upperBound - 1].norm == ")", let open = np.last(where: { tokens[$0].norm == "(" }), open > np.lowerBound {
+            np = np.lowerBound..<open
+        }
+        let text = String(doc.text(of: spanOf(np)))
         let head = tokens[np.upperBound - 1]
         if np.count == 1, head.kind == .word, rules.isPronoun(head.norm) {
             if lexicon.firstPersonPronouns.contains(head.norm) { return nil }
@@ -201,8 +212,9 @@ public struct SpeakerResolver: Sendable {
         var b = np.upperBound
         while b > np.lowerBound {
             let t = tokens[b - 1]
-            if t.kind == .word, t.isCapitalized, !lexicon.titles.contains(t.norm), !lexicon.determiners.contains(t.norm),
-                !lexicon.outletNouns.contains(t.norm)
+            let initial = t.norm.count == 1 && b < np.upperBound && tokens[b].norm == "."  // "Jane A. Miller"
+            if t.kind == .word, t.isCapitalized, !lexicon.titles.contains(t.norm),
+                initial || !lexicon.determiners.contains(t.norm), !lexicon.outletNouns.contains(t.norm)
             {
                 b -= 1
             } else if t.kind == .punctuation, t.norm == "." || t.norm == "-", b - 1 > np.lowerBound, b < np.upperBound {

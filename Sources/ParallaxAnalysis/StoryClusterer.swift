@@ -7,9 +7,12 @@
 /// story directly. Candidate stories come from an inverted index on centroid terms, queried with the document's
 /// `candidateTerms` heaviest (rarest) terms and capped at the `maxPostings` latest stories per term, so one
 /// insertion costs O(terms + candidateTerms x maxPostings + candidates x centroidTerms), independent of the corpus
-/// size: near-linear overall. `stories()` then merges stories whose centroids reach `mergeThreshold` (same index).
+/// size: near-linear overall. `stories()` then merges stories whose centroids reach `mergeThreshold` (same index)
+/// and runs `refinementPasses` k-means-style passes that move each document to its most similar story centroid
+/// (a document left alone may join a story at `loneDocumentFactor` times the join threshold).
 ///
-/// Batch use: `StoryClusterer().cluster(documents)`. Incremental use: `add(_:)` per document, `stories()` at any time.
+/// Batch use: `StoryClusterer().cluster(documents)`. Incremental use: `add(_:)` per document, `stories()` at any time;
+/// there document frequencies grow as documents arrive (early documents are weighted with the statistics so far).
 public struct StoryClusterer: Sendable {
     /// Thresholds and index sizes.
     public struct Configuration: Sendable, Hashable, Codable {
@@ -31,10 +34,14 @@ public struct StoryClusterer: Sendable {
         public var centroidTerms = 300
         /// Passes that move each document to its most similar story centroid (k-means style) after the merge.
         public var refinementPasses = 2
-        /// Term weighting (names count 3x: events are told apart by who and where).
+        /// Factor on the join threshold for a document left alone when the refinement passes run.
+        public var loneDocumentFactor: Float = 0.8
+        /// Term weighting (names count 3x: events are told apart by who and where; two-word name terms off, they did not
+        /// help on ECB+ train/dev).
         public var vectorizer: TermVectorizer.Configuration = {
             var c = TermVectorizer.Configuration()
             c.entityBoost = 3
+            c.multiwordNameBoost = 0
             return c
         }()
         /// Copy detection; copies always join their original's story.
@@ -131,7 +138,27 @@ public struct StoryClusterer: Sendable {
                 shared[c, default: 0] += 1
             }
         }
-        return shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(configuration.maxCandidates).map(\.key)
+        let limit = configuration.maxCandidates
+        guard shared.count > limit else {
+            return shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+        }
+        // Linear selection: a histogram of shared-term counts gives the cut; only the kept entries are sorted.
+        var histogram = [Int](repeating: 0, count: configuration.candidateTerms + 2)
+        for v in shared.values { histogram[min(v, histogram.count - 1)] += 1 }
+        var cut = histogram.count - 1
+        var above = 0
+        while cut > 1, above + histogram[cut] < limit {
+            above += histogram[cut]
+            cut -= 1
+        }
+        var kept: [(key: Int, value: Int)] = []
+        var ties: [Int] = []
+        for (key, value) in shared {
+            if value > cut { kept.append((key, value)) } else if value == cut { ties.append(key) }
+        }
+        ties.sort(by: >)  // most recent stories first among equals
+        kept.append(contentsOf: ties.prefix(limit - kept.count).map { ($0, cut) })
+        return kept.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
     }
 
     /// The cosine a document of `day` needs to join story `key` (stricter outside the date window).
@@ -228,11 +255,16 @@ public struct StoryClusterer: Sendable {
         var moves: [(Int, Int)] = []
         for (m, vector) in vectors.enumerated() where !copied.contains(m) {
             let own = clusterOf[m]
-            var best = (own, vector.cosine(clusters[own].vector))
+            // A lone document is its own centroid (cosine 1): let it join the best story that accepts it.
+            let alone = clusters[own].members.count == 1
+            var best = (own, alone ? -1 : vector.cosine(clusters[own].vector))
             let day = documents[m].article.published?.daysSinceEpoch
+            let factor: Float = alone ? configuration.loneDocumentFactor : 1
             for c in candidates(for: vector, excluding: own) where clusters[c].members.count > 1 {
                 let similarity = vector.cosine(clusters[c].vector)
-                if similarity >= neededSimilarity(day: day, story: c), similarity > best.1 { best = (c, similarity) }
+                if similarity >= factor * neededSimilarity(day: day, story: c), similarity > best.1 {
+                    best = (c, similarity)
+                }
             }
             if best.0 != own { moves.append((m, best.0)) }
         }

@@ -95,11 +95,11 @@ extension TemporalExpressionParser {
             return found(v, start: start, end: i + 1, day: day, relative: true)
         }
 
-        /// Whether a future word stands within six words before unit `start` in its sentence.
+        /// Whether a future word stands within eight words before unit `start` in its sentence.
         private func isFuture(before start: Int, _ v: Vocabulary) -> Bool {
             guard !v.future.isEmpty else { return false }
             var j = start - 1
-            while j >= 0, j >= start - 6, units[j].sentence == units[start].sentence {
+            while j >= 0, j >= start - 8, units[j].sentence == units[start].sentence {
                 if v.future.match(at: j, in: units) != nil { return true }
                 j -= 1
             }

@@ -25,9 +25,9 @@ public struct HTMLReader: ArticleReader {
     public func read(_ input: InputSource, emit: (IngestEvent) -> Void) throws(IngestIssue) {
         var bytes = try input.readAll()
         guard !bytes.isEmpty else { throw IngestIssue(input: input.name, message: "empty file") }
-        if GzipDecoder.isGzip(bytes) {
+        if GzipStream.isGzip(bytes) {
             do {
-                bytes = try GzipDecoder(maxOutputBytes: max(maxPageBytes * 16, 64 << 20)).decode(bytes)
+                bytes = try GzipStream.decompress(bytes, maxOutput: max(maxPageBytes * 16, 64 << 20))
             } catch {
                 throw IngestIssue(input: input.name, message: "cannot decompress: \(error.description)")
             }

@@ -65,3 +65,14 @@ extension CitationExtractorTests {
         #expect(!cited.contains { $0 == "Planet" || $0 == "The Planet" })
     }
 }
+
+extension CitationExtractorTests {
+    @Test func unknownNameThatReportsIsAnOutlet() throws {
+        let citations = CitationExtractor().extract(
+            from: makeDocument("The dam had cracks for years, the Calder Ledger reported on Monday.\nAn inspection report said the spillway was blocked."))
+        let ledger = try #require(citations.first)
+        #expect(ledger.source == "Calder Ledger")
+        #expect(ledger.sourceKind == .outlet)
+        #expect(!citations.contains { $0.source == "An inspection" })
+    }
+}

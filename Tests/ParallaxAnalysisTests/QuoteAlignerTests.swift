@@ -64,3 +64,15 @@ extension QuoteAlignerTests {
         #expect(QuoteAligner().align([a, b]).count == 2)
     }
 }
+
+extension QuoteAlignerTests {
+    @Test func shortVerbatimQuotationJoinsTheFullOne() throws {
+        let a = makeDocument(
+            "“The breach was caused by months of neglected maintenance, and those responsible will answer for it,” the minister said.", id: "a")
+        let b = makeDocument("The minister blamed “months of neglected maintenance” for the breach, her office said.", id: "b")
+        let c = makeDocument("“Those responsible will answer for it,” she said.", id: "c")
+        let quotes = QuoteAligner().align([a, b, c])
+        let q = try #require(quotes.first)
+        #expect(q.occurrences.map(\.article) == ["a", "b", "c"])
+    }
+}

@@ -127,3 +127,92 @@ struct QuoteExtractorTests {
         #expect(q.speaker?.name == "a senior engineer")
     }
 }
+
+extension QuoteExtractorTests {
+    @Test func dashCreditAfterQuotation() throws {
+        let q = try #require(extractor.extract(from: makeDocument("“The river is our life.” ― Maria Gomez")).first)
+        #expect(q.text == "The river is our life.")
+        #expect(q.speaker?.name == "Maria Gomez")
+    }
+
+    @Test func speakerLabelOfATranscript() throws {
+        let q = try #require(extractor.extract(from: makeDocument("HOLT: We will move on to the economy now.")).first)
+        #expect(q.speaker?.name == "HOLT")
+        #expect(q.text == "We will move on to the economy now")
+    }
+
+    @Test func captionLabelsAreNotSpeakers() {
+        #expect(extractor.extract(from: makeDocument("Photo: Flooded streets of the old town after the storm.")).isEmpty)
+    }
+
+    @Test func infinitiveAndPhrasalCues() {
+        let doc = makeDocument(
+            "The governor vowed to rebuild every damaged school before winter.\nThe union called for an independent inquiry into the collapse.")
+        let quotes = extractor.extract(from: doc)
+        #expect(quotes.map(\.text) == ["rebuild every damaged school before winter", "an independent inquiry into the collapse"])
+        #expect(quotes.map { $0.speaker?.name } == ["The governor", "The union"])
+    }
+
+    @Test func negatedVerbAttributesNothing() {
+        let doc = makeDocument("The ministry and the police have not yet replied to a request for comment.")
+        #expect(extractor.extract(from: doc).isEmpty)
+        #expect(CitationExtractor().extract(from: doc).isEmpty)
+    }
+
+    @Test func participleAfterCommaTakesTheSentenceSubject() throws {
+        let doc = makeDocument("The senator attacked the proposal on Tuesday, saying it would raise taxes for most families.")
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.speaker?.name == "The senator")
+        #expect(q.text == "it would raise taxes for most families")
+    }
+
+    @Test func coordinatedVerbTakesTheSentenceSubject() throws {
+        let doc = makeDocument("Mayor Ana Lopez visited the flooded district and said the water would recede by Friday.")
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.speaker?.name == "Ana Lopez")
+        #expect(q.text == "the water would recede by Friday")
+    }
+
+    @Test func nameBetweenCommasAndParenthetical() {
+        let doc = makeDocument(
+            "The lawyer for the families, David Stone, said the case would go to trial.\nRep. Jane A. Miller (D-Ore.) said the bill was dead.")
+        let speakers = extractor.extract(from: doc).map { $0.speaker?.name }
+        #expect(speakers == ["David Stone", "Jane A. Miller"])
+    }
+
+    @Test func nytStyleDoubleApostropheQuotes() throws {
+        let q = try #require(extractor.extract(from: makeDocument("''We have no plans to leave,'' Mr. Barrett said.")).first)
+        #expect(q.quoted)
+        #expect(q.text == "We have no plans to leave")
+        #expect(q.speaker?.name == "Barrett")
+    }
+}
+
+extension QuoteExtractorTests {
+    @Test func quotationInterruptedInOneSentence() {
+        let doc = makeDocument("“We will rebuild the bridge,” the mayor said on Monday, “and we will do it before winter.”")
+        let quotes = extractor.extract(from: doc)
+        #expect(quotes.map(\.text) == ["We will rebuild the bridge", "and we will do it before winter."])
+        #expect(quotes.map { $0.speaker?.name } == ["the mayor", "the mayor"])
+        #expect(quotes.map(\.cueSpan) == [quotes[0].cueSpan, quotes[0].cueSpan])
+    }
+}
+
+extension QuoteExtractorTests {
+    @Test(arguments: [
+        "", "“", "”", "\"", "''", "said", ": said", "“said”", ", he said.", "He said", "according to", "according to,",
+        "“Unclosed quotation that runs on and on, the mayor said", "― Maria", "(", ")", "said (", "said )",
+        "“A” “B” “C” said", "‘", "’", "«»", "„“", "X: ", "The ministry said that", "citing", "quoted as saying",
+        "The — said the", "\n\n\n", "“Nested ‘inner quote’ here,” she said.", "said said said said",
+    ])
+    func oddInputNeverCrashes(text: String) {
+        let doc = makeDocument(text)
+        let quotes = extractor.extract(from: doc)
+        for q in quotes {
+            #expect(q.span.end <= text.utf8.count)
+            #expect(q.sentenceSpan.contains(q.span) || q.span.isEmpty)
+        }
+        _ = CitationExtractor().extract(from: doc)
+        _ = QuoteAligner().align([doc])
+    }
+}

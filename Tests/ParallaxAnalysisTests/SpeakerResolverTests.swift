@@ -67,3 +67,22 @@ struct SpeakerResolverTests {
         #expect(resolver.resolve(mention: he.span)?.name == "Tom Reyes")
     }
 }
+
+extension SpeakerResolverTests {
+    @Test func placeAfterPrepositionIsNotPartOfTheRole() throws {
+        let s = try #require(
+            speakers("After a visit to Paris Foreign Minister Lena Holm said that talks would resume.").first ?? nil)
+        #expect(s.name == "Lena Holm")
+        #expect(s.role == "Foreign Minister")
+    }
+}
+
+extension SpeakerResolverTests {
+    @Test func appositiveGivesTheRole() throws {
+        let s = try #require(
+            speakers("The agency cited Ivo Brandt, the head of the harbour authority, as saying that ships would wait.").first
+                ?? nil)
+        #expect(s.name == "Ivo Brandt")
+        #expect(s.role == "head of the harbour authority")
+    }
+}

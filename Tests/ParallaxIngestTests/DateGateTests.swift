@@ -38,7 +38,7 @@ struct DateGateTests {
         for (url, item) in gold.sorted(by: { $0.key < $1.key }) {
             guard let file = item["file"] as? String, let want = item["date"] as? String else { continue }
             let path = Self.dataDirectory.appendingPathComponent("html/\(file).gz")
-            let bytes = try GzipDecoder().decode([UInt8](try Data(contentsOf: path)))
+            let bytes = try GzipStream.decompress([UInt8](try Data(contentsOf: path)))
             let start = clock.now
             let encoding = HTMLEncodingDetector().encoding(of: bytes)
             let got = (try? HTMLDocument(bytes: bytes, url: url, encoding: encoding)).flatMap {

@@ -63,7 +63,7 @@ struct HTMLReaderTests {
         let result = events(Array(Self.gzipPage.prefix(60)), name: "cut.html.gz")
         #expect(result.articles.isEmpty)
         #expect(result.issues.first?.description.contains("cut.html.gz") == true)
-        #expect(result.issues.first?.message.contains("truncated") == true)
+        #expect(result.issues.first?.message.contains("cannot decompress") == true)
     }
 
     @Test func corruptGzipIsAnIssue() {

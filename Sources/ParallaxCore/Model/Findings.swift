@@ -43,10 +43,12 @@ public struct QuoteOccurrence: Sendable, Hashable, Codable {
     public var sentenceSpan: TextSpan
     /// Word-level differences from the quote's fullest wording (`Quote.text`).
     public var diff: [DiffSegment]
+    /// Span of the speaker's mention as written ("he", "a U.S. official"), when there is one.
+    public var speakerSpan: TextSpan?
 
     public init(
         article: String, text: String, quoted: Bool, speaker: String?, cue: String? = nil, sentence: String,
-        span: TextSpan, sentenceSpan: TextSpan, diff: [DiffSegment] = []
+        span: TextSpan, sentenceSpan: TextSpan, diff: [DiffSegment] = [], speakerSpan: TextSpan? = nil
     ) {
         self.article = article
         self.text = text
@@ -57,6 +59,7 @@ public struct QuoteOccurrence: Sendable, Hashable, Codable {
         self.span = span
         self.sentenceSpan = sentenceSpan
         self.diff = diff
+        self.speakerSpan = speakerSpan
     }
 }
 

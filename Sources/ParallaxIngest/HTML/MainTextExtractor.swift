@@ -112,12 +112,6 @@ public struct MainTextExtractor: Sendable {
             }
         }
         guard top >= 0 else { return [0] }
-        if ProcessInfo.processInfo.environment["PARALLAX_DEBUG"] != nil {
-            let ranked = (0..<nodes.count).filter { !score[$0].isNaN }.sorted { score[$0] > score[$1] }.prefix(8)
-            for i in ranked {
-                print("DEBUG", i, score[i], statistics.chars[i], statistics.linkDensity(i), nodes[i].roles.rawValue, nodes[i].hints.rawValue, debugPath(tree, i))
-            }
-        }
 
         top = climbToSplitBody(top: top, score: score, tree: tree, statistics: statistics)
         top = climbToMarkedBody(top: top, score: score, tree: tree, statistics: statistics)
@@ -218,13 +212,6 @@ public struct MainTextExtractor: Sendable {
             k -= 1
         }
         return false
-    }
-
-    func debugPath(_ tree: ContentTree, _ i: Int) -> String {
-        var parts: [String] = []
-        var a = i
-        while a >= 0 { parts.append("\(a):\(tree.nodes[a].roles.rawValue)/\(tree.nodes[a].hints.rawValue)"); a = Int(tree.nodes[a].parent) }
-        return parts.joined(separator: " < ")
     }
 
     // MARK: - Fallbacks
