@@ -14,10 +14,20 @@ public struct WordDiff: Sendable {
     public func diff(_ text: String, against reference: String) -> [DiffSegment] {
         let a = WordDiff.words(reference)
         let b = WordDiff.words(text)
-        let ka = a.map(WordDiff.key)
-        let kb = b.map(WordDiff.key)
+        // Keys as integer ids: the n·m table compares integers, not strings.
+        var ids: [String: Int] = [:]
+        func id(_ word: String) -> Int {
+            let key = WordDiff.key(word)
+            if let known = ids[key] { return known }
+            ids[key] = ids.count
+            return ids.count - 1
+        }
+        let ka = a.map(id)
+        let kb = b.map(id)
         var ops: [(DiffSegment.Kind, String)] = []
-        if a.count * b.count <= maxCells {
+        if ka == kb {
+            ops = b.map { (.same, $0) }  // the same wording (a quote's own reference): what the table would give
+        } else if a.count * b.count <= maxCells {
             ops = lcsOps(a, b, ka, kb)
         } else {
             var p = 0
@@ -38,7 +48,7 @@ public struct WordDiff: Sendable {
         return segments
     }
 
-    private func lcsOps(_ a: [String], _ b: [String], _ ka: [String], _ kb: [String]) -> [(DiffSegment.Kind, String)] {
+    private func lcsOps(_ a: [String], _ b: [String], _ ka: [Int], _ kb: [Int]) -> [(DiffSegment.Kind, String)] {
         let n = a.count
         let m = b.count
         // table[i][j] = LCS length of a[i...] and b[j...], row-major.
