@@ -98,6 +98,16 @@ public struct WordDiff: Sendable {
     /// The comparison key of a word: lowercased, typographic variants folded, edge punctuation and inner periods
     /// dropped.
     static func key(_ word: String) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (most words): the same key on bytes, without Unicode property lookups.
+            var kept: [UInt8] = []
+            kept.reserveCapacity(word.utf8.count)
+            for byte in word.utf8 {
+                let b = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D { kept.append(b) }
+            }
+            return kept.isEmpty ? Tokenizer.norm(word) : String(decoding: kept, as: UTF8.self)
+        }
         let folded = Tokenizer.norm(word)
         var scalars = String.UnicodeScalarView()
         for s in folded.unicodeScalars where s.properties.isAlphabetic || s.properties.numericType != nil || s == "-" {
