@@ -6,6 +6,7 @@
 #   FORMAT=html bash bench/analyze_bench.sh     # time another output format (default json)
 #
 #   JOBS=1 bash bench/analyze_bench.sh         # one worker thread (default: all cores)
+#   BIN=/tmp/parallax-old bash bench/analyze_bench.sh   # time that binary instead (no build)
 #
 # Prints wall time, articles/s (wall and per CPU-second: the latter is what to compare on a loaded machine), the
 # load average and peak RSS (from /usr/bin/time -v). The figures go into docs/BENCHMARKS.md with
@@ -27,9 +28,13 @@ if [ ! -s "$corpus" ]; then
 fi
 articles=$(wc -l < "$corpus" | tr -d ' ')
 
-echo "analyze_bench: building release" >&2
-swift build -c release --product parallax >&2
-bin=".build/release/parallax"
+if [ -n "${BIN:-}" ]; then
+    bin="$BIN"  # a binary built elsewhere (e.g. a copy of an older build, for before/after figures)
+else
+    echo "analyze_bench: building release" >&2
+    swift build -c release --product parallax >&2
+    bin=".build/release/parallax"
+fi
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 log=$(mktemp)
