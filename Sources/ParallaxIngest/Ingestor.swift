@@ -145,7 +145,13 @@ public struct Ingestor: Sendable {
             }
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                issues.append(IngestIssue(input: path, message: "no such file or directory"))
+                var link = stat()
+                let isLink = lstat(path, &link) == 0
+                if isLink, case .unresolvable(let reason) = FileKind(path: path) {
+                    issues.append(IngestIssue(input: path, message: "cannot read: \(reason)"))
+                } else {
+                    issues.append(IngestIssue(input: path, message: "no such file or directory"))
+                }
                 continue
             }
             guard isDirectory.boolValue else {

@@ -229,6 +229,19 @@ struct CommandLineTests {
             bytes += Array("The town council said the rules would be reviewed in the autumn after a survey.\n".utf8)
             try w.write("damaged.txt", bytes)
         },
+        BadInput(label: "text in a legacy non-Latin encoding", name: "legacy.txt", mentions: ["encoding"]) { w in
+            // Windows-1251 Cyrillic: lowercase letters are 0xE0-0xFF, which Windows-1252 would turn into mojibake.
+            var bytes: [UInt8] = []
+            var state: UInt32 = 99
+            for word in 0..<400 {
+                for _ in 0..<(3 + word % 6) {
+                    state = state &* 1_103_515_245 &+ 12345
+                    bytes.append(0xE0 + UInt8(truncatingIfNeeded: state >> 16) % 32)
+                }
+                bytes += word % 12 == 11 ? [0x2E, 0x0A] : [0x20]
+            }
+            try w.write("legacy.txt", bytes)
+        },
         BadInput(label: "empty text file", name: "empty.txt", mentions: ["empty"]) { w in
             try w.write("empty.txt", [])
         },
@@ -248,6 +261,21 @@ struct CommandLineTests {
             let text = Array(String(repeating: "A truncated article about the harbor. ", count: 200).utf8)
             let gz = CLIFixture.gzip(text)
             try w.write("cut.txt.gz", Array(gz.prefix(gz.count / 2)))
+        },
+        BadInput(
+            label: "JSONL gzip truncated midway", name: "cut.jsonl.gz", mentions: ["decompress"],
+            yields: ["gz-one", "gz-two"]
+        ) { w in
+            let lines = [
+                CLIFixture.jsonLine(id: "gz-one", title: "Port strike ends after talks",
+                    text: "Dock workers in Velden ended their strike on Friday after talks with the port authority."),
+                CLIFixture.jsonLine(id: "gz-two", title: "New tram line opens",
+                    text: "The new tram line between the university and the main station opened on Saturday."),
+                CLIFixture.jsonLine(id: "gz-three", title: "Long record cut in the middle",
+                    text: CLIFixture.prose(bytes: 4_000)),
+            ]
+            let gz = CLIFixture.gzip(Array(lines.joined(separator: "\n").utf8))
+            try w.write("cut.jsonl.gz", Array(gz.prefix(gz.count - 1_000)))
         },
         BadInput(
             label: "JSONL line that is not JSON", name: "lines.jsonl", mentions: ["line 2", "JSON"],
