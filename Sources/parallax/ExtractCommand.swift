@@ -28,6 +28,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(help: "Print HTML main text as extracted, without the plain-text boilerplate cleaning (for evaluation).")
     var mainTextOnly = false
 
+    @Flag(help: "With --main-text-only: skip metadata too (to time the main-text extraction alone).")
+    var noMetadata = false
+
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("Give at least one file or directory (or - for stdin).") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
@@ -38,7 +41,7 @@ struct ExtractCommand: AsyncParsableCommand {
         var ingestor = input.ingestor(registry: registry)
         if mainTextOnly {
             let builder = HTMLArticleBuilder(filter: BoilerplateFilter(registry: registry))
-            ingestor.readers[.html] = HTMLReader(builder: builder, cleansText: false)
+            ingestor.readers[.html] = HTMLReader(builder: builder, cleansText: false, readsMetadata: !noMetadata)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
