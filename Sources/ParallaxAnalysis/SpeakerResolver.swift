@@ -48,6 +48,9 @@ public struct SpeakerResolver: Sendable {
         var issuedStatement: Bool
     }
 
+    /// Function words that join a description to a name inside one noun phrase (as the parser joins them).
+    static let nameConnectors: Set<String> = ["of", "on", "for", "at"]
+
     let doc: Document
     let lexicon: AttributionLexicon
     let rules: TokenRules
@@ -139,7 +142,18 @@ public struct SpeakerResolver: Sendable {
             if nameRange.contains(where: { lexicon.organizationWords.contains(tokens[$0].norm) }) {
                 return Speaker(name: text, role: nil, kind: .organization, mention: span, isAnaphor: false)
             }
-            let name = String(doc.text(of: spanOf(nameRange)))
+            // "the Commission on Presidential Debates", "the city of Phoenix", "a spokesman for Hamas": a name after
+            // a connector is part of one described source, not a person with a role ("Commission on").
+            if nameRange.lowerBound - np.lowerBound >= 2, Self.nameConnectors.contains(tokens[nameRange.lowerBound - 1].norm),
+                !lexicon.titles.contains(tokens[nameRange.lowerBound - 2].norm),
+                let whole = roleText(np.lowerBound..<np.upperBound)
+            {
+                let described = lexicon.descriptors.contains(tokens[nameRange.lowerBound - 2].norm)
+                return Speaker(
+                    name: whole, role: nil, kind: described ? .anonymous : .organization, mention: span,
+                    isAnaphor: false)
+            }
+            let name = Self.withoutPossessive(String(doc.text(of: spanOf(nameRange))))
             var role = roleText(np.lowerBound..<nameRange.lowerBound)
             var full = name
             if let known = fullName(for: name, before: np.lowerBound) {
@@ -162,9 +176,18 @@ public struct SpeakerResolver: Sendable {
         func near(_ t: Int) -> Bool { paragraph - doc.sentences[doc.tokens[t].sentence].paragraph <= 3 }
         if lexicon.personPronouns.contains(norm) {
             let candidates = persons.filter { $0.token < token && $0.canBeAntecedent && near($0.token) }
-            guard let p = candidates.max(by: { $0.token < $1.token }) else {
-                return nil
+            let person = candidates.max(by: { $0.token < $1.token })
+            // "the Navy spokesperson said ... he said": an unnamed speaker whose head is a person's role is an
+            // antecedent too, when it comes after the last named person.
+            if let described = speakers.last(where: { $0.token < token && near($0.token) && isDescribedPerson($0) }),
+                described.token > (person?.token ?? -1)
+            {
+                var s = described.speaker
+                s.mention = span
+                s.isAnaphor = true
+                return s
             }
+            guard let p = person else { return nil }
             return Speaker(name: p.name, role: p.role, kind: .person, mention: span, isAnaphor: true)
         }
         let plural = lexicon.pluralPronouns.contains(norm)
@@ -180,6 +203,14 @@ public struct SpeakerResolver: Sendable {
         return s
     }
 
+    /// Whether a speaker is one unnamed person described by a role ("a ministry spokesperson", "the official").
+    private func isDescribedPerson(_ m: SpeakerMention) -> Bool {
+        guard m.speaker.kind == .anonymous, !m.speaker.isUnresolvedPronoun, !m.speaker.isAnaphor,
+            let head = m.speaker.name.split(separator: " ").last.map({ Tokenizer.norm(String($0)) })
+        else { return false }
+        return lexicon.titles.contains(head) && lexicon.descriptors.contains(head)
+    }
+
     /// Whoever issued the statement a later "the statement said" refers to.
     private func issuer(before token: Int) -> Speaker? {
         let paragraph = doc.sentences[doc.tokens[token].sentence].paragraph
@@ -188,6 +219,14 @@ public struct SpeakerResolver: Sendable {
                 && !lexicon.statementNouns.contains(doc.tokens[$0.token].norm) && $0.speaker.kind != .outlet
         }.sorted { $0.token < $1.token }
         return (candidates.last(where: \.issuedStatement) ?? candidates.last)?.speaker
+    }
+
+    /// A name without a final possessive ending ("Donald Trump’s" -> "Donald Trump", "the Times’" -> "the Times").
+    static func withoutPossessive(_ name: String) -> String {
+        for ending in ["'s", "’s", "'", "’"] where name.hasSuffix(ending) && name.count > ending.count + 1 {
+            return String(name.dropLast(ending.count))
+        }
+        return name
     }
 
     private func fullName(for name: String, before token: Int) -> PersonMention? {

@@ -65,6 +65,14 @@ struct QuoteExtractorTests {
         #expect(quotes.first?.speaker?.kind == .organization)
     }
 
+    @Test func closingAccordingToCreditsItsOwnSentenceOnly() throws {
+        let doc = makeDocument(
+            "Divers searched the harbour until dusk. Three sailors were missing, according to the coast guard.")
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.text == "Three sailors were missing")
+        #expect(q.speaker?.name == "the coast guard")
+    }
+
     @Test func pronounResolvesToPersonNamedBefore() throws {
         let doc = makeDocument("Coach Maria Silva watched the final from the bench.\nThe team played with real courage, she said.")
         let q = try #require(extractor.extract(from: doc).first)

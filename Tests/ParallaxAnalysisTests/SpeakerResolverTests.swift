@@ -75,4 +75,40 @@ extension SpeakerResolverTests {
         #expect(s.name == "Lena Holm")
         #expect(s.role == "Foreign Minister")
     }
+
+    @Test func heResolvesToAnUnnamedSpokespersonAfterTheLastNamedPerson() throws {
+        let text =
+            "Coast guard boats reached the ferry at noon, a port authority spokesperson said.\n"
+            + "The crew had sent a distress call an hour earlier, he said."
+        let all = speakers(text)
+        #expect(all.count == 2)
+        let he = try #require(all.last ?? nil)
+        #expect(he.name == "a port authority spokesperson")
+        #expect(he.isAnaphor)
+        #expect(!he.isUnresolvedPronoun)
+    }
+
+    @Test func namedPersonAfterTheSpokespersonStaysTheAntecedent() throws {
+        let text =
+            "The ferry was safe, a port authority spokesperson said.\n"
+            + "Mayor Tilda Brask visited the harbour.\nThe crew acted well, she said."
+        let she = try #require(speakers(text).last ?? nil)
+        #expect(she.name == "Tilda Brask")
+    }
+
+    @Test(arguments: [
+        ("The Council on Harbour Safety said that the ferry was overloaded.", "Council on Harbour Safety"),
+        ("The city of Elmsford said that the ferry was overloaded.", "city of Elmsford"),
+    ])
+    func nameAfterAConnectorIsOneOrganization(_ text: String, _ expected: String) throws {
+        let s = try #require(speakers(text).first ?? nil)
+        #expect(s.name == expected)
+        #expect(s.role == nil)
+        #expect(s.kind == .organization)
+    }
+
+    @Test func possessiveEndingIsNotPartOfTheName() throws {
+        let s = try #require(speakers("Mayor Tilda Brask’s claim that “the port never floods” was wrong.").first ?? nil)
+        #expect(s.name == "Tilda Brask")
+    }
 }
