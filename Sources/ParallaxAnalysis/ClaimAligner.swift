@@ -33,7 +33,7 @@ public struct ClaimAligner: Sendable {
         public init() {}
     }
 
-    public var configuration: Configuration
+    public let configuration: Configuration
     private let vectorizer: TermVectorizer
 
     public init(configuration: Configuration = Configuration(), lexicon: TermVectorizer.Lexicon = .standard) {

@@ -83,11 +83,34 @@ struct AttributionRun {
                 {
                     speaker?.kind = .outlet
                 }
+                // "Andrei Kartapolov, the head of the defense committee, as saying": the appositive is the role.
+                if let p = speaker, p.kind == .person, p.role == nil, !p.isAnaphor, let role = appositive(after: source) {
+                    speaker?.role = role
+                    resolver.setRole(role, forMentionAt: source.lowerBound)
+                }
                 resolved[k] = speaker
             }
             speakers.append(resolved)
             muted.append(firstPerson)
         }
+    }
+
+    /// The role given in an appositive right after a name: ", the head of the committee," (an article, then a
+    /// title or descriptor, up to the next comma).
+    private func appositive(after np: Range<Int>) -> String? {
+        let s = tokens[np.lowerBound].sentence
+        let end = doc.sentences[s].tokens.upperBound
+        let lexicon = extractor.lexicon
+        guard np.upperBound + 2 < end, tokens[np.upperBound].norm == ",",
+            ["a", "an", "the"].contains(tokens[np.upperBound + 1].norm)
+        else { return nil }
+        let first = np.upperBound + 2
+        guard let close = (first..<min(end, first + 20)).first(where: { [",", ";", ".", "—"].contains(tokens[$0].norm) }),
+            tokens[close].norm == ",", close > first,
+            !(first..<close).contains(where: { analysis.inQuote[$0] || lexicon.verbForms[tokens[$0].norm] != nil }),
+            (first..<close).contains(where: { lexicon.titles.contains(tokens[$0].norm) || lexicon.descriptors.contains(tokens[$0].norm) })
+        else { return nil }
+        return String(doc.text(of: spanOf(first..<close)))
     }
 
     // MARK: Quotations

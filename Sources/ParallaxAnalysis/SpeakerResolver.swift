@@ -102,6 +102,12 @@ public struct SpeakerResolver: Sendable {
         return speaker
     }
 
+    /// Records a role learned after resolution (an appositive) for the person mentioned at `token`.
+    mutating func setRole(_ role: String, forMentionAt token: Int) {
+        for i in persons.indices where persons[i].token == token { persons[i].role = role }
+        for i in speakers.indices where speakers[i].token == token { speakers[i].speaker.role = role }
+    }
+
     private func interpret(_ phrase: Range<Int>, antecedentsBefore bound: Int) -> Speaker? {
         let tokens = doc.tokens
         let span = TextSpan(start: tokens[phrase.lowerBound].span.start, end: tokens[phrase.upperBound - 1].span.end)

@@ -7,7 +7,9 @@
 /// story directly. Candidate stories come from an inverted index on centroid terms, queried with the document's
 /// `candidateTerms` heaviest (rarest) terms and capped at the `maxPostings` latest stories per term, so one
 /// insertion costs O(terms + candidateTerms x maxPostings + candidates x centroidTerms), independent of the corpus
-/// size: near-linear overall. `stories()` then merges stories whose centroids reach `mergeThreshold` (same index).
+/// size: near-linear overall. `stories()` then merges stories whose centroids reach `mergeThreshold` (same index)
+/// and runs `refinementPasses` k-means-style passes that move each document to its most similar story centroid
+/// (a document left alone may join a story at `loneDocumentFactor` times the join threshold).
 ///
 /// Batch use: `StoryClusterer().cluster(documents)`. Incremental use: `add(_:)` per document, `stories()` at any time;
 /// there document frequencies grow as documents arrive (early documents are weighted with the statistics so far).

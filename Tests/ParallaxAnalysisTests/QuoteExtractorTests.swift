@@ -205,3 +205,22 @@ extension QuoteExtractorTests {
         #expect(quotes.map(\.cueSpan) == [quotes[0].cueSpan, quotes[0].cueSpan])
     }
 }
+
+extension QuoteExtractorTests {
+    @Test(arguments: [
+        "", "“", "”", "\"", "''", "said", ": said", "“said”", ", he said.", "He said", "according to", "according to,",
+        "“Unclosed quotation that runs on and on, the mayor said", "― Maria", "(", ")", "said (", "said )",
+        "“A” “B” “C” said", "‘", "’", "«»", "„“", "X: ", "The ministry said that", "citing", "quoted as saying",
+        "The — said the", "\n\n\n", "“Nested ‘inner quote’ here,” she said.", "said said said said",
+    ])
+    func oddInputNeverCrashes(text: String) {
+        let doc = makeDocument(text)
+        let quotes = extractor.extract(from: doc)
+        for q in quotes {
+            #expect(q.span.end <= text.utf8.count)
+            #expect(q.sentenceSpan.contains(q.span) || q.span.isEmpty)
+        }
+        _ = CitationExtractor().extract(from: doc)
+        _ = QuoteAligner().align([doc])
+    }
+}

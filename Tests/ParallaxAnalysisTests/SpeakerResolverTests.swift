@@ -112,3 +112,13 @@ extension SpeakerResolverTests {
         #expect(s.name == "Tilda Brask")
     }
 }
+
+extension SpeakerResolverTests {
+    @Test func appositiveGivesTheRole() throws {
+        let s = try #require(
+            speakers("The agency cited Ivo Brandt, the head of the harbour authority, as saying that ships would wait.").first
+                ?? nil)
+        #expect(s.name == "Ivo Brandt")
+        #expect(s.role == "head of the harbour authority")
+    }
+}
