@@ -61,6 +61,23 @@ public struct ClaimAligner: Sendable {
         return claims(from: groups, units: units, documents: members)
     }
 
+    /// Whether a sentence reads as a statement: it ends with a full stop (also one absorbed by "a.m.") or an
+    /// exclamation mark (closing quotation marks and brackets aside) and is not wholly in brackets. Headlines, teasers and credit lines left in the text
+    /// ("Strong earthquake hits Aceh province", "AFP, Tuesday 2 Jul 2013", "(Reporting by Jane Doe; editing by
+    /// John Roe)") carry no claim of their own.
+    static func isStatement(_ tokens: ArraySlice<Token>) -> Bool {
+        let closers: Set<String> = ["\"", "'", "”", "’", "»", ")", "]"]
+        guard let last = tokens.last(where: { !($0.kind == .punctuation && closers.contains($0.norm)) }),
+            [".", "!", "…", "...", "?!"].contains(last.norm) || (last.kind != .punctuation && last.norm.hasSuffix("."))
+        else { return false }
+        if let first = tokens.first, first.norm == "(" || first.norm == "[", let end = tokens.last,
+            end.norm == ")" || end.norm == "]" || tokens.dropLast().last?.norm == ")"
+        {
+            return false
+        }
+        return true
+    }
+
     /// Candidate sentences with IDF-weighted features.
     func candidateUnits(_ documents: [Document]) -> [Unit] {
         var vocabulary = TermVocabulary()
@@ -75,6 +92,7 @@ public struct ClaimAligner: Sendable {
                 {
                     continue
                 }
+                guard Self.isStatement(tokens) else { continue }
                 let counts = vectorizer.termCounts(of: tokens)
                 let sequence = tokens.compactMap { vectorizer.term(of: $0) }
                 guard sequence.count >= configuration.minContentWords, seen.insert(sequence).inserted else { continue }

@@ -133,8 +133,14 @@ public struct SpeakerResolver: Sendable {
             }
             return Speaker(name: text, role: nil, kind: .anonymous, mention: span, isAnaphor: false)
         }
-        if let outlet = knownOutlet(in: norms) {
+        if let outlet = knownOutlet(in: norms, of: np) {
             return Speaker(name: outlet, role: nil, kind: .outlet, mention: span, isAnaphor: false)
+        }
+        // "the National Disaster Mitigation Agency": a capitalized organization head names a body, not the outlet
+        // a lowercase "news agency" would be.
+        if nameRange.isEmpty, head.isCapitalized, np.count > 1, lexicon.organizationWords.contains(head.norm) {
+            if let member = personOfOrganization(np, span: span) { return member }
+            return Speaker(name: text, role: nil, kind: .organization, mention: span, isAnaphor: false)
         }
         if nameRange.isEmpty, lexicon.outletNouns.contains(head.norm) || lexicon.documentNouns.contains(head.norm) {
             let definite = ["the", "this", "that", "its"].contains(norms.first ?? "")
@@ -146,6 +152,11 @@ public struct SpeakerResolver: Sendable {
         }
         if !nameRange.isEmpty {
             if nameRange.contains(where: { lexicon.organizationWords.contains(tokens[$0].norm) }) {
+                if let member = personOfOrganization(np, span: span) { return member }
+                return Speaker(name: text, role: nil, kind: .organization, mention: span, isAnaphor: false)
+            }
+            // "USGS", "FEMA": a short all-capital word not written otherwise in the article is an organization.
+            if nameRange.count == 1, isAcronym(tokens[nameRange.lowerBound]) {
                 return Speaker(name: text, role: nil, kind: .organization, mention: span, isAnaphor: false)
             }
             // "the Commission on Presidential Debates", "the city of Phoenix", "a spokesman for Hamas": a name after
@@ -209,6 +220,35 @@ public struct SpeakerResolver: Sendable {
         return s
     }
 
+    /// "Sutopo Purwo Nugroho of the National Disaster Agency": a person's name (two or more capitalized words, no
+    /// title or organization word) joined by "of"/"from"/"at" to the organization, which becomes the role.
+    private func personOfOrganization(_ np: Range<Int>, span: TextSpan) -> Speaker? {
+        let tokens = doc.tokens
+        guard let c = np.first(where: { ["of", "from", "at"].contains(tokens[$0].norm) }), c + 1 < np.upperBound
+        else { return nil }
+        var a = np.lowerBound
+        while a < c, lexicon.determiners.contains(tokens[a].norm) { a += 1 }
+        let words = (a..<c).filter { tokens[$0].kind == .word }
+        guard words.count >= 2, words.count == c - a,
+            words.allSatisfy({
+                tokens[$0].isCapitalized && !lexicon.titles.contains(tokens[$0].norm)
+                    && !lexicon.organizationWords.contains(tokens[$0].norm)
+                    && !lexicon.descriptors.contains(tokens[$0].norm)
+            }),
+            let role = roleText((c + 1)..<np.upperBound)
+        else { return nil }
+        return Speaker(
+            name: String(doc.text(of: spanOf(a..<c))), role: role, kind: .person, mention: span, isAnaphor: false)
+    }
+
+    /// Whether a word is an acronym: two to five capital letters, not also written in lowercase in the article
+    /// (a transcript's "PENCE:" is a name written "Pence" elsewhere).
+    private func isAcronym(_ t: Token) -> Bool {
+        let text = doc.text(of: t.span)
+        guard (2...5).contains(text.count), text.allSatisfy({ $0.isUppercase && $0.isLetter }) else { return false }
+        return !doc.tokens.contains { $0.norm == t.norm && doc.text(of: $0.span) != text }
+    }
+
     /// Whether a speaker is one unnamed person described by a role ("a ministry spokesperson", "the official").
     private func isDescribedPerson(_ m: SpeakerMention) -> Bool {
         guard m.speaker.kind == .anonymous, !m.speaker.isUnresolvedPronoun, !m.speaker.isAnaphor,
@@ -252,7 +292,12 @@ public struct SpeakerResolver: Sendable {
         while b > np.lowerBound {
             let t = tokens[b - 1]
             let initial = t.norm.count == 1 && b < np.upperBound && tokens[b].norm == "."  // "Jane A. Miller"
-            if t.kind == .word, t.isCapitalized, !lexicon.titles.contains(t.norm),
+            // A capital only from the sentence start does not make a descriptor a name ("Authorities said").
+            let capitalizedDescriptor =
+                b - 1 == doc.sentences[t.sentence].tokens.lowerBound
+                && (lexicon.descriptors.contains(t.norm) || lexicon.modifiers.contains(t.norm))
+                && !lexicon.organizationWords.contains(t.norm)
+            if t.kind == .word, t.isCapitalized, !lexicon.titles.contains(t.norm), !capitalizedDescriptor,
                 initial || !lexicon.determiners.contains(t.norm), !lexicon.outletNouns.contains(t.norm)
             {
                 b -= 1
@@ -280,10 +325,17 @@ public struct SpeakerResolver: Sendable {
         return String(doc.text(of: spanOf(a..<range.upperBound)))
     }
 
-    func knownOutlet(in norms: [String]) -> String? {
+    /// The longest known outlet named in a phrase, not counting one that only opens a longer capitalized name
+    /// ("the National Disaster Mitigation Agency" does not name the outlet "The National").
+    func knownOutlet(in norms: [String], of np: Range<Int>? = nil) -> String? {
         var best: (length: Int, name: String)?
         for start in norms.indices {
             for end in stride(from: norms.count, to: start, by: -1) where end - start > (best?.length ?? 0) {
+                if let np, end < norms.count, doc.tokens[np.lowerBound + end].isCapitalized,
+                    doc.tokens[np.lowerBound + end].kind == .word
+                {
+                    continue
+                }
                 if let name = lexicon.outlets[Array(norms[start..<end])] {
                     best = (end - start, name)
                     break

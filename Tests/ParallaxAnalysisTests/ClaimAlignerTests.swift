@@ -19,6 +19,19 @@ struct ClaimAlignerTests {
         #expect(rescue.articles.count >= 2)
     }
 
+    @Test func headlinesAndCreditLinesAreNotClaims() {
+        let documents = StoryFixtures.documents([
+            ("ferry-a", "Harbour Post", "2026-04-02",
+             "Ferry runs aground off Tallby island\nThe ferry Northern Star ran aground off Tallby island on Tuesday with 240 passengers aboard.\n(Reporting by Jane Doe; editing by Tom Roe)"),
+            ("ferry-b", "Island News", "2026-04-02",
+             "Island News, Tuesday 1 Apr 2026\nThe ferry Northern Star ran aground near Tallby island on Tuesday, carrying 240 passengers."),
+        ])
+        let story = Story(id: "story-1", title: "Ferry", articles: documents.map(\.id))
+        let claims = ClaimAligner().align(story: story, documents: documents)
+        #expect(claims.count == 1)
+        #expect(Set(claims.first?.articles ?? []) == ["ferry-a", "ferry-b"])
+    }
+
     @Test func unrelatedSentenceDoesNotAlign() throws {
         let (story, documents) = StoryFixtures.quakeStory()
         let claims = ClaimAligner().align(story: story, documents: documents)

@@ -121,4 +121,30 @@ extension SpeakerResolverTests {
         #expect(s.name == "Ivo Brandt")
         #expect(s.role == "head of the harbour authority")
     }
+
+    @Test func sentenceInitialDescriptorIsNotAName() throws {
+        let s = try #require(speakers("Investigators said that the fire started in the boiler room.").first ?? nil)
+        #expect(s.kind == .anonymous)
+        #expect(s.name == "Investigators")
+    }
+
+    @Test func personOfAnOrganizationKeepsTheOrganizationAsRole() throws {
+        let text = "Nine homes were destroyed, said Ana Velho Ruiz of the Regional Flood Relief Agency."
+        let s = try #require(speakers(text).first ?? nil)
+        #expect(s.name == "Ana Velho Ruiz")
+        #expect(s.role == "Regional Flood Relief Agency")
+        #expect(s.kind == .person)
+    }
+
+    @Test func capitalizedAgencyIsAnOrganizationNotAnOutlet() throws {
+        let s = try #require(speakers("The quake was shallow, the Regional Seismic Survey said.").first ?? nil)
+        #expect(s.name == "the Regional Seismic Survey")
+        #expect(s.kind == .organization)
+    }
+
+    @Test func acronymIsAnOrganization() throws {
+        let s = try #require(speakers("The quake struck at a depth of ten kilometres, the RSSB said.").first ?? nil)
+        #expect(s.name == "the RSSB")
+        #expect(s.kind == .organization)
+    }
 }
