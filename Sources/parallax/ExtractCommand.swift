@@ -23,6 +23,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(help: "Print HTML main text as extracted, without the plain-text boilerplate cleaning (for evaluation).")
     var mainTextOnly = false
 
+    @Flag(help: "With --main-text-only: skip metadata too (to time the main-text extraction alone).")
+    var noMetadata = false
+
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("Give at least one HTML file or directory.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
@@ -30,7 +33,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func run() async throws {
         let files = try Self.expand(paths)
-        let reader = HTMLReader(cleansText: !mainTextOnly)
+        let reader = HTMLReader(cleansText: !mainTextOnly, readsMetadata: !noMetadata)
         let results = Self.readAll(files, reader: reader, jobs: jobs)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

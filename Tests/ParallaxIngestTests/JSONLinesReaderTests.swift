@@ -25,7 +25,7 @@ struct JSONLinesReaderTests {
                 + #""authors": ["Ann Lee", "Bo Chan"]}"#,
             #"{"headline": "Fire", "published": "October 3, 2023", "body": "A fire broke out in the old mill.", "#
                 + #""author": "By Carl Moss and Dee Park", "source": {"name": "Reuters"}}"#,
-            #"{"content": "Talks continue.", "publisher": "Riverside Gazette", "id": 42}"#,
+            #"{"content": "Talks continue.", "publisher": "Riverside Gazette", "id": 42, "timestamp": 1696291200}"#,
         ]
         let result = try read(lines.joined(separator: "\n"))
         #expect(result.issues.isEmpty)
@@ -37,6 +37,7 @@ struct JSONLinesReaderTests {
         #expect(b.id == "batch:2" && b.title == "Fire" && b.published?.description == "2023-10-03")
         #expect(b.authors == ["Carl Moss", "Dee Park"] && b.outlet == "Reuters")
         #expect(c.id == "42" && c.outlet == "Riverside Gazette" && c.text == "Talks continue.")
+        #expect(c.published?.description == "2023-10-03")
     }
 
     @Test func badLinesAreIssuesAndTheRestIsRead() throws {
