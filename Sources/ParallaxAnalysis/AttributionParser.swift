@@ -559,9 +559,12 @@ struct TokenRules {
                 k += 1
                 continue
             }
-            // Nouns outside the lexicon after a determiner or modifier ("a senior engineer"), or a bare plural.
+            // Nouns outside the lexicon after a determiner or modifier ("a senior engineer"), or a bare plural; not
+            // an irregular participle after a noun, before its agent ("data seen by the paper"; but "an analysis by").
             if isOpenNoun(t), openNouns < 2,
-                k > from || (t.norm.hasSuffix("s") && !t.norm.hasSuffix("ss"))
+                k > from || (t.norm.hasSuffix("s") && !t.norm.hasSuffix("ss")),
+                !(k > from && k + 1 < upper && tokens[k + 1].norm == "by"
+                    && !lexicon.determiners.contains(tokens[k - 1].norm) && !lexicon.modifiers.contains(tokens[k - 1].norm))
             {
                 openNouns += 1
                 lastHead = k

@@ -50,6 +50,9 @@ public struct SpeakerResolver: Sendable {
 
     /// Function words that join a description to a name inside one noun phrase (as the parser joins them).
     static let nameConnectors: Set<String> = ["of", "on", "for", "at"]
+    /// Weekday and month names of the bundled temporal lexicon: "instructed staff Monday" names no one "Monday".
+    static let calendarNames: Set<String> = Set(
+        TemporalLexicon.bundled.languages.flatMap { ($0.weekdays + $0.months).flatMap { $0 } }.map { Tokenizer.norm($0) })
 
     let doc: Document
     let lexicon: AttributionLexicon
@@ -384,6 +387,7 @@ public struct SpeakerResolver: Sendable {
             let nameTokens = nameStart..<e
             if nameTokens.contains(where: {
                 lexicon.organizationWords.contains(tokens[$0].norm) || lexicon.determiners.contains(tokens[$0].norm)
+                    || Self.calendarNames.contains(tokens[$0].norm)
             }) {
                 continue
             }

@@ -73,6 +73,12 @@ struct QuoteExtractorTests {
         #expect(q.speaker?.name == "the coast guard")
     }
 
+    @Test func participleAndAgentAreNotPartOfTheSource() throws {
+        let doc = makeDocument("Forty trawlers were idle in port, according to Portwatch data seen by the Gazette.")
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.speaker?.name == "Portwatch data")
+    }
+
     @Test func pronounResolvesToPersonNamedBefore() throws {
         let doc = makeDocument("Coach Maria Silva watched the final from the bench.\nThe team played with real courage, she said.")
         let q = try #require(extractor.extract(from: doc).first)

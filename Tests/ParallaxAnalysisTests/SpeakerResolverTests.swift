@@ -147,4 +147,12 @@ extension SpeakerResolverTests {
         #expect(s.name == "the RSSB")
         #expect(s.kind == .organization)
     }
+
+    @Test func weekdayAfterARoleIsNotAPerson() throws {
+        let text = "The director said he told staff Monday to lock the archive.\nHe said nothing had been taken."
+        let all = speakers(text)
+        let he = try #require(all.last ?? nil)
+        #expect(he.name != "Monday")
+        #expect(he.name == "The director")
+    }
 }
