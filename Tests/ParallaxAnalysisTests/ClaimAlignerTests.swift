@@ -32,6 +32,27 @@ struct ClaimAlignerTests {
         #expect(Set(claims.first?.articles ?? []) == ["ferry-a", "ferry-b"])
     }
 
+    @Test(arguments: [true, false])
+    func factsCreditedToTheSameSourceDoNotAlignOnItsName(_ creditAware: Bool) {
+        let documents = StoryFixtures.documents([
+            ("hike-a", "Alp Post", "2026-02-02", "Four hikers were still missing, the Bergtal mountain rescue service said."),
+            ("hike-b", "Valley News", "2026-02-02",
+             "The cable car will stay closed until spring, the Bergtal mountain rescue service said.\nFour hikers remain missing on the ridge, rescuers said."),
+        ])
+        let story = Story(id: "story-1", title: "Hikers", articles: documents.map(\.id))
+        let aligner = creditAware ? ClaimAligner() : ClaimAligner(attributions: nil)
+        let claims = aligner.align(story: story, documents: documents)
+        let cable = claims.first { c in c.occurrences.contains { $0.sentence.contains("cable car") } }
+        if creditAware {
+            #expect(cable?.articles == ["hike-b"])
+            let missing = claims.first { c in c.occurrences.contains { $0.sentence.contains("Four hikers were") } }
+            #expect(missing?.occurrences.map(\.sentence).contains { $0.contains("remain missing") } == true)
+        } else {
+            // Without the credit left out, the shared source name alone aligns the two facts.
+            #expect(cable?.articles.count == 2)
+        }
+    }
+
     @Test func unrelatedSentenceDoesNotAlign() throws {
         let (story, documents) = StoryFixtures.quakeStory()
         let claims = ClaimAligner().align(story: story, documents: documents)
