@@ -173,6 +173,7 @@ public struct SpeakerResolver: Sendable {
                     name: whole, role: nil, kind: described ? .anonymous : .organization, mention: span,
                     isAnaphor: false)
             }
+            let nameRange = roleWordSplit(nameRange)
             let name = Self.withoutPossessive(String(doc.text(of: spanOf(nameRange))))
             var role = roleText(np.lowerBound..<nameRange.lowerBound)
             var full = name
@@ -242,6 +243,18 @@ public struct SpeakerResolver: Sendable {
         else { return nil }
         return Speaker(
             name: String(doc.text(of: spanOf(a..<c))), role: role, kind: .person, mention: span, isAnaphor: false)
+    }
+
+    /// A name without a capitalized role word glued before it ("Rival Hillary Clinton", "Democrat Hillary
+    /// Clinton"): when a name of three or more words, less its first word, is written more often in the article
+    /// than the whole, the first word is a role.
+    private func roleWordSplit(_ nameRange: Range<Int>) -> Range<Int> {
+        let words = nameRange.filter { doc.tokens[$0].kind == .word }
+        guard words.count >= 3, let second = words.dropFirst().first else { return nameRange }
+        let whole = String(doc.text(of: spanOf(nameRange)))
+        let rest = String(doc.text(of: spanOf(second..<nameRange.upperBound)))
+        func count(_ needle: String) -> Int { doc.text.components(separatedBy: needle).count - 1 }
+        return count(rest) > count(whole) ? second..<nameRange.upperBound : nameRange
     }
 
     /// Whether a word is an acronym: two to five capital letters, not also written in lowercase in the article

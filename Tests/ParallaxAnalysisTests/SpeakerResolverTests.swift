@@ -155,4 +155,21 @@ extension SpeakerResolverTests {
         #expect(he.name != "Monday")
         #expect(he.name == "The director")
     }
+
+    @Test func executiveEndsTheRoleBeforeTheName() throws {
+        let text = "Harlan Rail chief executive Ona Petrauskas said fares would rise in June."
+        let s = try #require(speakers(text).first ?? nil)
+        #expect(s.name == "Ona Petrauskas")
+        #expect(s.role == "Harlan Rail chief executive")
+    }
+
+    @Test func capitalizedRoleWordGluedToANameWrittenAloneElsewhere() throws {
+        let text =
+            "Tomas Vidal Ortega toured the port.\nChallenger Tomas Vidal Ortega said the port needed new cranes."
+        let s = try #require(speakers(text).first ?? nil)
+        #expect(s.name == "Tomas Vidal Ortega")
+        #expect(s.role == "Challenger")
+        let lone = try #require(speakers("Ana Lucia Ferreira said the port needed new cranes.").first ?? nil)
+        #expect(lone.name == "Ana Lucia Ferreira")
+    }
 }
