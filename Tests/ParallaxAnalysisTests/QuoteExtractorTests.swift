@@ -79,6 +79,16 @@ struct QuoteExtractorTests {
         #expect(q.speaker?.name == "Portwatch data")
     }
 
+    @Test(arguments: [
+        "HARLAN – The bridge closed on Monday after a crack was found, the city engineer said.",
+        "HARLAN, Westland (Wire News) — The bridge closed on Monday after a crack was found, the city engineer said.",
+    ])
+    func datelineIsNotPartOfTheStatement(_ text: String) throws {
+        let q = try #require(extractor.extract(from: makeDocument(text)).first)
+        #expect(q.text == "The bridge closed on Monday after a crack was found")
+        #expect(q.speaker?.name == "the city engineer")
+    }
+
     @Test func pronounResolvesToPersonNamedBefore() throws {
         let doc = makeDocument("Coach Maria Silva watched the final from the bench.\nThe team played with real courage, she said.")
         let q = try #require(extractor.extract(from: doc).first)
