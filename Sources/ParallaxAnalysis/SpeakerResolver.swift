@@ -353,12 +353,28 @@ public struct SpeakerResolver: Sendable {
                     continue
                 }
                 if let name = lexicon.outlets[Array(norms[start..<end])] {
+                    if let np, !writtenAsName(np.lowerBound + start..<np.lowerBound + end, phraseEnd: np.upperBound, name)
+                    {
+                        continue
+                    }
                     best = (end - start, name)
                     break
                 }
             }
         }
         return best?.name
+    }
+
+    /// Whether the words matching a capitalized outlet name are written as a name: one of them capitalized, and not
+    /// only by the sentence start when more words follow ("an independent monitor", "Independent monitors said" do
+    /// not name The Independent).
+    private func writtenAsName(_ range: Range<Int>, phraseEnd: Int, _ name: String) -> Bool {
+        guard name.contains(where: \.isUppercase) else { return true }
+        return range.contains { i in
+            let t = doc.tokens[i]
+            guard t.kind == .word, t.isCapitalized else { return false }
+            return i != doc.sentences[t.sentence].tokens.lowerBound || range.upperBound == phraseEnd
+        }
     }
 
     func spanOf(_ range: Range<Int>) -> TextSpan {
