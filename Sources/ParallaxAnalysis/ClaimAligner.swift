@@ -174,7 +174,9 @@ public struct ClaimAligner: Sendable {
         let containment = min(1, max(sharedSmall / small.mass, sharedLarge / large.mass))
         let smallerBigrams = min(a.bigrams.count, b.bigrams.count)
         let bigram = smallerBigrams == 0 ? 0 : Double(a.bigrams.intersection(b.bigrams).count) / Double(smallerBigrams)
-        return 0.5 * cosine + 0.3 * containment + 0.2 * bigram
+        // Rounded so that equal pairs (copies of one text) tie exactly: sums over hashed terms differ in the last
+        // bits from run to run, and the strongest-first order must not.
+        return ((0.5 * cosine + 0.3 * containment + 0.2 * bigram) * 1e9).rounded() / 1e9
     }
 
     /// Groups units into claims (indices into `units`).
