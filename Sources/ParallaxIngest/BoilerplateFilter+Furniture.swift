@@ -72,14 +72,14 @@ extension BoilerplateFilter {
             if isBreadcrumb(shapes[i]) || (i < firstBody && isSectionLabel(inTopZone: shapes[i])) { keep[i] = false }
         }
         // Below the last paragraph, a line that is not a sentence and follows a dropped line is a link-list entry
-        // (a related headline under "Related stories", "Advertisement", a caption).
+        // (a related headline under "Related stories", "Advertisement", a caption), but not one under a bare date.
         var previousDropped = false
         for i in shapes.indices where i > lastBody && !shapes[i].text.isEmpty {
             let s = shapes[i]
             if keep[i], previousDropped, isLinkHeadline(s) {
                 keep[i] = false
             }
-            previousDropped = !keep[i]
+            previousDropped = !keep[i] && !isTimestamp(s)  // a bare date heads no link list
         }
     }
 

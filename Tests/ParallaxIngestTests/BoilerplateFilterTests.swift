@@ -203,6 +203,9 @@ extension BoilerplateFilterTests {
     @Test func closingShortSentencesAndListsAfterAKeptLineStay() {
         let tail = ["Pay by rank", "Deckhands 2,100", "Officers 3,400"]
         #expect(filter.filter(Self.body + tail) == Self.body + tail)
+        // A bare date below the text heads no link list: the line under it stays.
+        let dated = ["12 May 2024", "Ferry operator names a new chief executive"]
+        #expect(filter.filter(Self.body + dated) == Self.body + [dated[1]])
     }
 
     @Test func shortLinesWithoutBodyParagraphsAreNotZoneFurniture() {
