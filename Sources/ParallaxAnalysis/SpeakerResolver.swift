@@ -183,13 +183,32 @@ public struct SpeakerResolver: Sendable {
             }
             return Speaker(name: full, role: role, kind: .person, mention: span, isAnaphor: full != name)
         }
-        if lexicon.descriptors.contains(head.norm) || lexicon.titles.contains(head.norm) {
+        let described = lexicon.descriptors.contains(head.norm) || lexicon.titles.contains(head.norm)
+        let body = !described && norms.contains(where: { lexicon.organizationWords.contains($0) })
+        // "her office", "his spokesman": the person named last before (even inside the statement: "Holt ordered an
+        // inquiry, her office said") is the possessor.
+        if described || body, np.count >= 2, lexicon.personPossessives.contains(norms[0]), let owner = possessor(before: np.lowerBound) {
+            let rest = String(doc.text(of: spanOf((np.lowerBound + 1)..<np.upperBound)))
+            return Speaker(
+                name: "\(owner)’s \(rest)", role: nil, kind: body ? .organization : .anonymous, mention: span,
+                isAnaphor: true)
+        }
+        if described {
             return Speaker(name: text, role: nil, kind: .anonymous, mention: span, isAnaphor: false)
         }
-        if norms.contains(where: { lexicon.organizationWords.contains($0) }) {
+        if body {
             return Speaker(name: text, role: nil, kind: .organization, mention: span, isAnaphor: false)
         }
         return Speaker(name: text, role: nil, kind: .anonymous, mention: span, isAnaphor: false)
+    }
+
+    /// The person a possessive "his"/"her" at `token` refers to: the one named last before it, within three
+    /// paragraphs.
+    private func possessor(before token: Int) -> String? {
+        let paragraph = doc.sentences[doc.tokens[token].sentence].paragraph
+        return persons.filter {
+            $0.token < token && paragraph - doc.sentences[doc.tokens[$0.token].sentence].paragraph <= 3
+        }.max { $0.token < $1.token }?.name
     }
 
     private func pronoun(_ norm: String, at token: Int, span: TextSpan) -> Speaker? {
