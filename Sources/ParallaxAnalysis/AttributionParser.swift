@@ -62,7 +62,12 @@ struct AttributionParser: Sendable {
 
     func analyze(_ doc: Document) -> Analysis {
         var quotes: [QuoteMarks] = []
-        for p in doc.paragraphs.indices { quotes += quoteMarks(doc, paragraph: p) }
+        // Sentences per paragraph, gathered once (a filter per paragraph is quadratic on long texts).
+        var sentencesOf = [[Int]](repeating: [], count: doc.paragraphs.count)
+        for (i, sentence) in doc.sentences.enumerated() where sentencesOf.indices.contains(sentence.paragraph) {
+            sentencesOf[sentence.paragraph].append(i)
+        }
+        for p in doc.paragraphs.indices { quotes += quoteMarks(doc, sentences: sentencesOf[p]) }
         var inQuote = [Bool](repeating: false, count: doc.tokens.count)
         for q in quotes { for t in q.open..<(q.closed ? q.close + 1 : q.close) { inQuote[t] = true } }
         let rules = TokenRules(doc: doc, lexicon: lexicon, inQuote: inQuote)
@@ -72,8 +77,8 @@ struct AttributionParser: Sendable {
 
     // MARK: Quotation marks
 
-    private func quoteMarks(_ doc: Document, paragraph p: Int) -> [QuoteMarks] {
-        let sentenceIndices = doc.sentences.indices.filter { doc.sentences[$0].paragraph == p }
+    /// The quotation marks of one paragraph, given the indices of its sentences.
+    private func quoteMarks(_ doc: Document, sentences sentenceIndices: [Int]) -> [QuoteMarks] {
         guard let first = sentenceIndices.first, let last = sentenceIndices.last else { return [] }
         let range = doc.sentences[first].tokens.lowerBound..<doc.sentences[last].tokens.upperBound
         var result: [QuoteMarks] = []

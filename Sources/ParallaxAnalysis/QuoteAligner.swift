@@ -163,7 +163,8 @@ public struct QuoteAligner: Sendable {
             var keys = Set<String>()
             for t in tokenizer.tokens(in: text, span: span, sentence: 0) where t.kind != .punctuation {
                 for part in t.norm.split(separator: "-") {
-                    let word = String(part).replacingOccurrences(of: ".", with: "")
+                    var word = String(part)
+                    if word.utf8.contains(0x2E) { word.unicodeScalars.removeAll { $0 == "." } }
                     guard !word.isEmpty, !lexicon.functionWords.contains(word) else { continue }
                     keys.insert(QuoteAligner.stem(word))
                 }

@@ -428,10 +428,12 @@ public struct SpeakerResolver: Sendable {
             defer { i += 1 }
             guard !inQuote[i], tokens[i].kind == .word else { continue }
             // Known outlets (longest match of up to 5 words).
-            for length in stride(from: 5, through: 1, by: -1) where i + length <= tokens.count {
+            // Only lengths ending on a capitalized word can match: test that before building the key (hot path).
+            for length in stride(from: 5, through: 1, by: -1)
+            where i + length <= tokens.count && tokens[i + length - 1].isCapitalized {
                 let norms = (i..<(i + length)).map { tokens[$0].norm }
                 let key = norms.first == "the" && length > 1 ? Array(norms.dropFirst()) : norms
-                if let name = lexicon.outlets[key], tokens[i + length - 1].isCapitalized {
+                if let name = lexicon.outlets[key] {
                     outletMentions.append((i, name))
                     i += length - 1
                     break

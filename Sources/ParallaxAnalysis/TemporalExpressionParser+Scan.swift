@@ -7,11 +7,17 @@ extension TemporalExpressionParser {
         let end: Int
     }
 
-    /// The matching of date expressions over one document's word units.
-    struct Scan {
+    /// The matching of date expressions over one document's word units (a class: not copied at every step).
+    final class Scan {
         let document: Document
         let units: [WordUnit]
         let anchor: Day?
+
+        init(document: Document, units: [WordUnit], anchor: Day?) {
+            self.document = document
+            self.units = units
+            self.anchor = anchor
+        }
 
         // MARK: Expressions of one language
 

@@ -39,7 +39,10 @@ public struct JSONLinesReader: ArticleReader {
 
     public func read(_ input: InputSource, emit: (IngestEvent) -> Void) throws(IngestIssue) {
         let bytes = try input.readAll()
-        let decoded = try TextDecoding.decode(bytes, input: input.name, maxBytes: 1 << 30)
+        // A truncated `.jsonl.gz` still yields the lines before the cut.
+        let decoded = try TextDecoding.decode(bytes, input: input.name, maxBytes: 256 << 20, salvages: true) {
+            emit(.issue($0))
+        }
         let stem = PlainTextReader.stem(of: input.name)
         var lineNumber = 0
         var any = false

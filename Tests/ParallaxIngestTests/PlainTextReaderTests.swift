@@ -137,6 +137,15 @@ struct PlainTextReaderTests {
         #expect(result.issues.isEmpty)
     }
 
+    @Test func legacyNonLatinEncodingIsAnIssue() {
+        // Windows-1251 Cyrillic words (lowercase letters are 0xE0-0xFF): Windows-1252 would make mojibake of them.
+        let word: [UInt8] = [0xEF, 0xF0, 0xE5, 0xE7, 0xE8, 0xE4, 0xE5, 0xED, 0xF2]
+        let bytes = Array((0..<40).map { _ in word + [0x20] }.joined())
+        let result = read(bytes: bytes, name: "cp1251.txt")
+        #expect(result.articles.isEmpty)
+        #expect(result.issues.first?.message.contains("legacy encoding") == true)
+    }
+
     @Test func damagedUTF8IsReadWithReplacement() throws {
         var bytes = Array("Kyiv’s mayor said the bridge would reopen on Monday after repairs.".utf8)
         bytes.insert(0xFF, at: 10)
