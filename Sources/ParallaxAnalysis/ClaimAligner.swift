@@ -75,6 +75,8 @@ public struct ClaimAligner: Sendable {
         var terms: [Int32: Double]
         var bigrams: Set<UInt64>
         var mass: Double
+        /// Ids of the terms written in lowercase or as numbers (not names): a pair must share one of them.
+        var plain: Set<Int32> = []
     }
 
     /// The claims of `story`, from those `documents` that belong to it (others are ignored).
@@ -106,7 +108,7 @@ public struct ClaimAligner: Sendable {
     /// Candidate sentences with IDF-weighted features.
     func candidateUnits(_ documents: [Document]) -> [Unit] {
         var vocabulary = TermVocabulary()
-        var raw: [(Int, Int, Double, [String: Double], [String])] = []
+        var raw: [(Int, Int, Double, [String: Double], [String], Set<String>)] = []
         for (a, document) in documents.enumerated() {
             let count = max(1, document.sentences.count)
             var seen = Set<[String]>()
@@ -135,10 +137,16 @@ public struct ClaimAligner: Sendable {
                 guard length >= configuration.minContentWords, !sequence.isEmpty, seen.insert(sequence).inserted
                 else { continue }
                 vocabulary.observe(terms: counts.keys)
-                raw.append((a, s, Double(s) / Double(count), counts, sequence))
+                // A capital from the sentence start alone ("Rescue teams were ...") does not make a name.
+                let words = tokens.filter { $0.kind == .word }
+                let firstWord = words.count > 1 && !words[1].isCapitalized ? words.first?.span : nil
+                let plain = Set(
+                    tokens.lazy.filter { !$0.isCapitalized || $0.kind == .number || $0.span == firstWord }
+                        .compactMap(vectorizer.term))
+                raw.append((a, s, Double(s) / Double(count), counts, sequence, plain))
             }
         }
-        return raw.map { a, s, position, counts, sequence in
+        return raw.map { a, s, position, counts, sequence, plainTerms in
             var terms: [Int32: Double] = [:]
             var mass = 0.0
             for (term, weight) in counts {
@@ -151,7 +159,9 @@ public struct ClaimAligner: Sendable {
             for (x, y) in zip(sequence, sequence.dropFirst()) {
                 bigrams.insert(Hashing.mix(Hashing.fnv1a(x) ^ (Hashing.fnv1a(y) &* 31)))
             }
-            return Unit(article: a, sentence: s, position: position, terms: terms, bigrams: bigrams, mass: mass)
+            let plain = Set(plainTerms.compactMap { vocabulary.existingID(of: $0) })
+            return Unit(
+                article: a, sentence: s, position: position, terms: terms, bigrams: bigrams, mass: mass, plain: plain)
         }
     }
 
@@ -162,14 +172,18 @@ public struct ClaimAligner: Sendable {
         let (small, large) = a.terms.count <= b.terms.count ? (a, b) : (b, a)
         var sharedSmall = 0.0
         var sharedLarge = 0.0
+        var sharedPlain = 0
         for (id, w) in small.terms {
             guard let v = large.terms[id] else { continue }
             shared += min(w, v)
             sharedSmall += w
             sharedLarge += v
             sharedCount += 1
+            if small.plain.contains(id) || large.plain.contains(id) { sharedPlain += 1 }
         }
-        guard sharedCount >= configuration.minSharedTerms, a.mass > 0, b.mass > 0 else { return 0 }
+        // Names alone ("Water Minister Ilse Varga arrived ..." and "Water Minister Ilse Varga blamed ...") are not a
+        // shared fact: one shared lowercase word or number at least.
+        guard sharedCount >= configuration.minSharedTerms, sharedPlain > 0, a.mass > 0, b.mass > 0 else { return 0 }
         let cosine = shared / (a.mass * b.mass).squareRoot()
         let containment = min(1, max(sharedSmall / small.mass, sharedLarge / large.mass))
         let smallerBigrams = min(a.bigrams.count, b.bigrams.count)
