@@ -29,7 +29,7 @@ public struct ClaimAligner: Sendable {
         public var minSharedTerms = 2
         /// Weight of the words of a statement's credit (its source and cue) against its content words: the same
         /// source adds a little, but two facts credited to one source do not align on its name alone.
-        public var creditWeight = 0.3
+        public var creditWeight = 0.6
         /// Term weighting (names and numbers count more).
         public var vectorizer = TermVectorizer.Configuration()
 
