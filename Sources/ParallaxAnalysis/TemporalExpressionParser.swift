@@ -63,8 +63,8 @@ public struct TemporalExpressionParser: Sendable {
 }
 
 extension TemporalExpressionParser {
-    /// One language's vocabulary, compiled for lookups.
-    struct Vocabulary: Sendable {
+    /// One language's vocabulary, compiled for lookups (a class: passed to every scan step without copying).
+    final class Vocabulary: Sendable {
         let code: String
         let detect: Set<String>
         let capitalizedNames: Bool

@@ -59,12 +59,15 @@ public struct TermVectorizer: Sendable {
     public let lexicon: Lexicon
     private let vowelSet: Set<Character>
     private let keepDoubled: Set<Character>
+    /// `vowelSet` as a table of ASCII bytes, for the ASCII fast path of `skeleton(_:)`.
+    private let asciiVowels: [Bool]
 
     public init(configuration: Configuration = Configuration(), lexicon: Lexicon = .standard) {
         self.configuration = configuration
         self.lexicon = lexicon
         self.vowelSet = Set(lexicon.vowels)
         self.keepDoubled = Set(lexicon.undoubleExcept)
+        self.asciiVowels = (0..<128).map { lexicon.vowels.contains(Character(Unicode.Scalar(UInt8($0)))) }
     }
 
     /// Whether a normalized word is a stopword.
@@ -96,6 +99,7 @@ public struct TermVectorizer: Sendable {
 
     /// The consonant skeleton of a name (`kharkiv` -> `~khrkv`), or `nil` when too short to be distinctive.
     public func skeleton(_ norm: String) -> String? {
+        if norm.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSkeleton(norm) }
         var word = norm
         if word.hasSuffix("'s") { word.removeLast(2) }
         guard let first = word.first, first.isLetter else { return nil }
@@ -107,6 +111,21 @@ public struct TermVectorizer: Sendable {
             previous = c
         }
         return out.count >= 3 ? out : nil
+    }
+
+    /// `skeleton(_:)` of an ASCII word, on bytes (one byte is one character there): the same result, faster.
+    private func asciiSkeleton(_ norm: String) -> String? {
+        var bytes = Array(norm.utf8)
+        if bytes.count >= 2, bytes[bytes.count - 2] == 0x27, bytes[bytes.count - 1] == 0x73 { bytes.removeLast(2) }
+        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        guard let first = bytes.first, isLetter(first) else { return nil }
+        var out: [UInt8] = [0x7E, first]
+        var previous = first
+        for c in bytes.dropFirst() where isLetter(c) && !asciiVowels[Int(c)] {
+            if c != previous { out.append(c) }
+            previous = c
+        }
+        return out.count >= 3 ? String(decoding: out, as: UTF8.self) : nil
     }
 
     /// The content term of one token, or `nil` for punctuation, stopwords and one-letter words.

@@ -14,10 +14,20 @@ public struct WordDiff: Sendable {
     public func diff(_ text: String, against reference: String) -> [DiffSegment] {
         let a = WordDiff.words(reference)
         let b = WordDiff.words(text)
-        let ka = a.map(WordDiff.key)
-        let kb = b.map(WordDiff.key)
+        // Keys as integer ids: the n·m table compares integers, not strings.
+        var ids: [String: Int] = [:]
+        func id(_ word: String) -> Int {
+            let key = WordDiff.key(word)
+            if let known = ids[key] { return known }
+            ids[key] = ids.count
+            return ids.count - 1
+        }
+        let ka = a.map(id)
+        let kb = b.map(id)
         var ops: [(DiffSegment.Kind, String)] = []
-        if a.count * b.count <= maxCells {
+        if ka == kb {
+            ops = b.map { (.same, $0) }  // the same wording (a quote's own reference): what the table would give
+        } else if a.count * b.count <= maxCells {
             ops = lcsOps(a, b, ka, kb)
         } else {
             var p = 0
@@ -38,7 +48,7 @@ public struct WordDiff: Sendable {
         return segments
     }
 
-    private func lcsOps(_ a: [String], _ b: [String], _ ka: [String], _ kb: [String]) -> [(DiffSegment.Kind, String)] {
+    private func lcsOps(_ a: [String], _ b: [String], _ ka: [Int], _ kb: [Int]) -> [(DiffSegment.Kind, String)] {
         let n = a.count
         let m = b.count
         // table[i][j] = LCS length of a[i...] and b[j...], row-major.
@@ -88,6 +98,16 @@ public struct WordDiff: Sendable {
     /// The comparison key of a word: lowercased, typographic variants folded, edge punctuation and inner periods
     /// dropped.
     static func key(_ word: String) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (most words): the same key on bytes, without Unicode property lookups.
+            var kept: [UInt8] = []
+            kept.reserveCapacity(word.utf8.count)
+            for byte in word.utf8 {
+                let b = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D { kept.append(b) }
+            }
+            return kept.isEmpty ? Tokenizer.norm(word) : String(decoding: kept, as: UTF8.self)
+        }
         let folded = Tokenizer.norm(word)
         var scalars = String.UnicodeScalarView()
         for s in folded.unicodeScalars where s.properties.isAlphabetic || s.properties.numericType != nil || s == "-" {

@@ -25,15 +25,15 @@ public struct Tokenizer: Sendable {
             if Tokenizer.isSpace(s) { i += 1; continue }
             if Tokenizer.isWordScalar(s) {
                 var j = i + 1
-                var hasLetter = s.properties.isAlphabetic
+                var hasLetter = Tokenizer.isAlphabetic(s)
                 while j < n {
                     let c = scalars[j]
                     if Tokenizer.isWordScalar(c) {
-                        if c.properties.isAlphabetic { hasLetter = true }
+                        if !hasLetter, Tokenizer.isAlphabetic(c) { hasLetter = true }
                         j += 1
                     } else if Tokenizer.isInnerJoiner(c), j + 1 < n, Tokenizer.isWordScalar(scalars[j + 1]) {
                         j += 2
-                    } else if c == ".", j + 1 < n, scalars[j + 1].properties.isAlphabetic,
+                    } else if c == ".", j + 1 < n, Tokenizer.isAlphabetic(scalars[j + 1]),
                         j + 2 < n, scalars[j + 2] == ".", Tokenizer.isSingleLetterRun(scalars, from: i, to: j)
                     {
                         j += 2  // U.S. / a.m.: single letters separated by periods
@@ -52,20 +52,19 @@ public struct Tokenizer: Sendable {
                         while j < n, Tokenizer.isDigit(scalars[j]) { j += 1 }
                     }
                 }
-                let word = String(String.UnicodeScalarView(scalars[i..<j]))
                 result.append(
                     Token(
                         span: TextSpan(start: offsets[i], end: offsets[j]),
                         kind: hasLetter ? .word : .number,
-                        norm: Tokenizer.norm(word),
-                        isCapitalized: s.properties.isUppercase,
+                        norm: Tokenizer.norm(scalars[i..<j]),
+                        isCapitalized: Tokenizer.isUppercase(s),
                         sentence: sentence))
                 i = j
             } else {
                 result.append(
                     Token(
                         span: TextSpan(start: offsets[i], end: offsets[i + 1]), kind: .punctuation,
-                        norm: Tokenizer.norm(String(s)), isCapitalized: false, sentence: sentence))
+                        norm: Tokenizer.norm(scalars[i..<(i + 1)]), isCapitalized: false, sentence: sentence))
                 i += 1
             }
         }
@@ -85,7 +84,32 @@ public struct Tokenizer: Sendable {
         return String(out)
     }
 
-    static func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+    /// The norm of a run of scalars; ASCII runs (most words) are lowercased byte by byte, with the same result.
+    static func norm(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        guard scalars.allSatisfy({ $0.value < 0x80 }) else {
+            return norm(String(String.UnicodeScalarView(scalars)))
+        }
+        return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            for (k, s) in scalars.enumerated() {
+                let v = UInt8(truncatingIfNeeded: s.value)
+                buffer[k] = v >= 0x41 && v <= 0x5A ? v + 0x20 : v
+            }
+            return scalars.count
+        }
+    }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D)) : s.properties.isWhitespace
+    }
+
+    static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value >= 0x41 && s.value <= 0x5A) : s.properties.isUppercase
+    }
+
+    static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0x61 && s.value <= 0x7A) }
+        return s.properties.isAlphabetic
+    }
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
@@ -110,7 +134,7 @@ public struct Tokenizer: Sendable {
     static func isSingleLetterRun(_ scalars: [Unicode.Scalar], from: Int, to: Int) -> Bool {
         var k = from
         while k < to {
-            guard scalars[k].properties.isAlphabetic else { return false }
+            guard isAlphabetic(scalars[k]) else { return false }
             if k + 1 < to { guard scalars[k + 1] == "." else { return false } }
             k += 2
         }
