@@ -87,6 +87,7 @@ public struct BoilerplateFilter: Sendable {
         for i in shapes.indices where keep[i] && (i < firstBody || i > lastBody) {
             if isSiteFurniture(shapes[i], ownKeys: ownKeys) { keep[i] = false }
         }
+        dropZoneFurniture(shapes, keep: &keep, firstBody: firstBody, lastBody: lastBody)
         return keep
     }
 
@@ -123,7 +124,7 @@ public struct BoilerplateFilter: Sendable {
             return .outletName
         }
         if !s.endsSentence, metadata.byline(in: s.text) != nil { return .byline }
-        return nil
+        return furnitureReason(for: s)
     }
 
     /// A line of only dates, times, time zones and words like "Updated".
