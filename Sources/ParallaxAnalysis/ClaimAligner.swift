@@ -202,11 +202,23 @@ public struct ClaimAligner: Sendable {
         // Pairs are generated from terms that are not everywhere: a pair sharing only ubiquitous terms cannot reach
         // the threshold, and skipping their long lists keeps large stories near-linear.
         let longestList = max(64, units.count / 5)
+        // Units come article by article: past the end of a unit's run, a posting list (ascending) holds only other
+        // articles' units, so the same-article part is skipped by binary search (one long article stays linear).
+        var runEnd = [Int](repeating: units.count, count: units.count)
+        for i in units.indices.reversed() where i + 1 < units.count {
+            runEnd[i] = units[i + 1].article == units[i].article ? runEnd[i + 1] : i + 1
+        }
         for (i, u) in units.enumerated() {
             var seen = Set<Int>()
             for id in u.terms.keys {
                 guard let list = postings[id], list.count <= longestList else { continue }
-                for j in list where j > i && units[j].article != u.article && seen.insert(j).inserted {
+                var low = 0
+                var high = list.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if list[mid] < runEnd[i] { low = mid + 1 } else { high = mid }
+                }
+                for j in list[low...] where j > i && units[j].article != u.article && seen.insert(j).inserted {
                     let s = similarity(u, units[j])
                     guard s > 0 else { continue }
                     scores[i, default: [:]][j] = s
