@@ -31,11 +31,18 @@ def child_cpu():
     return usage.ru_utime + usage.ru_stime
 
 
-def time_parallax(binary, pages, repeat, jobs):
-    """(wall, cpu) seconds per pass over the pages; best of 3 runs."""
-    args = [binary, "extract", "--jobs", str(jobs), *map(str, pages * repeat)]
+MODES = {
+    "main text": ["--main-text-only", "--no-metadata"],
+    "main text + metadata": ["--main-text-only"],
+    "full article (+ cleaning)": [],
+}
+
+
+def time_parallax(binary, pages, repeat, jobs, flags):
+    """(wall, cpu) seconds per pass over the pages; best of 2 runs."""
+    args = [binary, "extract", *flags, "--jobs", str(jobs), *map(str, pages * repeat)]
     best = None
-    for _ in range(3):
+    for _ in range(2):
         cpu0, start = child_cpu(), time.perf_counter()
         subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
         result = ((time.perf_counter() - start) / repeat, (child_cpu() - cpu0) / repeat)
@@ -60,7 +67,7 @@ def time_trafilatura(pages, jobs):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--parallax", default=".build/release/parallax")
-    parser.add_argument("--repeat", type=int, default=10, help="passes over the pages per Parallax run")
+    parser.add_argument("--repeat", type=int, default=5, help="passes over the pages per Parallax run")
     parser.add_argument("--no-trafilatura", action="store_true")
     args = parser.parse_args()
     pages = sorted(DATA.glob("*.html.gz"))
@@ -69,13 +76,14 @@ def main():
     print(f"{len(pages)} pages, {megabytes:.1f} MB of HTML (uncompressed), {cores} cores")
     rows = []
     for jobs in (1, cores):
-        seconds = time_parallax(args.parallax, pages, args.repeat, jobs)
-        rows.append((f"parallax extract --jobs {jobs}", seconds))
+        for mode, flags in MODES.items():
+            seconds = time_parallax(args.parallax, pages, args.repeat, jobs, flags)
+            rows.append((f"parallax {mode}, --jobs {jobs}", seconds))
         if not args.no_trafilatura:
             rows.append((f"trafilatura 2.3.1, {jobs} process(es)", time_trafilatura(pages, jobs)))
-    print(f"{'system':36} {'wall s':>7} {'pages/s':>8} {'MB/s':>7} {'CPU s':>7} {'pages/CPU-s':>11} {'MB/CPU-s':>9}")
+    print(f"{'system':42} {'wall s':>7} {'pages/s':>8} {'MB/s':>7} {'CPU s':>7} {'pages/CPU-s':>11} {'MB/CPU-s':>9}")
     for name, (wall, cpu) in rows:
-        print(f"{name:36} {wall:7.3f} {len(pages) / wall:8.1f} {megabytes / wall:7.1f} {cpu:7.3f} "
+        print(f"{name:42} {wall:7.3f} {len(pages) / wall:8.1f} {megabytes / wall:7.1f} {cpu:7.3f} "
               f"{len(pages) / cpu:11.1f} {megabytes / cpu:9.1f}")
 
 

@@ -62,7 +62,12 @@ struct AttributionParser: Sendable {
 
     func analyze(_ doc: Document) -> Analysis {
         var quotes: [QuoteMarks] = []
-        for p in doc.paragraphs.indices { quotes += quoteMarks(doc, paragraph: p) }
+        // Sentences per paragraph, gathered once (a filter per paragraph is quadratic on long texts).
+        var sentencesOf = [[Int]](repeating: [], count: doc.paragraphs.count)
+        for (i, sentence) in doc.sentences.enumerated() where sentencesOf.indices.contains(sentence.paragraph) {
+            sentencesOf[sentence.paragraph].append(i)
+        }
+        for p in doc.paragraphs.indices { quotes += quoteMarks(doc, sentences: sentencesOf[p]) }
         var inQuote = [Bool](repeating: false, count: doc.tokens.count)
         for q in quotes { for t in q.open..<(q.closed ? q.close + 1 : q.close) { inQuote[t] = true } }
         let rules = TokenRules(doc: doc, lexicon: lexicon, inQuote: inQuote)
@@ -72,8 +77,8 @@ struct AttributionParser: Sendable {
 
     // MARK: Quotation marks
 
-    private func quoteMarks(_ doc: Document, paragraph p: Int) -> [QuoteMarks] {
-        let sentenceIndices = doc.sentences.indices.filter { doc.sentences[$0].paragraph == p }
+    /// The quotation marks of one paragraph, given the indices of its sentences.
+    private func quoteMarks(_ doc: Document, sentences sentenceIndices: [Int]) -> [QuoteMarks] {
         guard let first = sentenceIndices.first, let last = sentenceIndices.last else { return [] }
         let range = doc.sentences[first].tokens.lowerBound..<doc.sentences[last].tokens.upperBound
         var result: [QuoteMarks] = []
@@ -559,9 +564,12 @@ struct TokenRules {
                 k += 1
                 continue
             }
-            // Nouns outside the lexicon after a determiner or modifier ("a senior engineer"), or a bare plural.
+            // Nouns outside the lexicon after a determiner or modifier ("a senior engineer"), or a bare plural; not
+            // an irregular participle after a noun, before its agent ("data seen by the paper"; but "an analysis by").
             if isOpenNoun(t), openNouns < 2,
-                k > from || (t.norm.hasSuffix("s") && !t.norm.hasSuffix("ss"))
+                k > from || (t.norm.hasSuffix("s") && !t.norm.hasSuffix("ss")),
+                !(k > from && k + 1 < upper && tokens[k + 1].norm == "by"
+                    && !lexicon.determiners.contains(tokens[k - 1].norm) && !lexicon.modifiers.contains(tokens[k - 1].norm))
             {
                 openNouns += 1
                 lastHead = k
@@ -753,7 +761,36 @@ struct TokenRules {
         let range = doc.sentences[s].tokens
         var k = range.lowerBound
         while k < range.upperBound, tokens[k].kind == .punctuation, !inQuote[k] { k += 1 }
-        return k
+        return datelineEnd(from: k, upper: range.upperBound) ?? k
+    }
+
+    /// The token after a dateline that opens a sentence ("RIVERTON –", "KYIV, Ukraine (AP) —"): capitalized words
+    /// with at least one in capitals, optional commas and a parenthesized agency, then a dash; nil when none.
+    private func datelineEnd(from start: Int, upper: Int) -> Int? {
+        var k = start
+        var shouted = false
+        var inParens = false
+        while k < upper, k < start + 12, !inQuote[k] {
+            let t = tokens[k]
+            let raw = doc.text(of: t.span)
+            if t.kind == .word {
+                guard inParens || t.isCapitalized else { return nil }
+                if !inParens, raw.count >= 3, raw.allSatisfy({ !$0.isLetter || $0.isUppercase }) { shouted = true }
+            } else if raw == "(" {
+                inParens = true
+            } else if raw == ")" {
+                inParens = false
+            } else if ["–", "—", "-"].contains(raw), !inParens {
+                guard shouted, k > start, k + 1 < upper, tokens[k + 1].kind != .punctuation || inQuote[k + 1] else {
+                    return nil
+                }
+                return k + 1
+            } else if raw != ",", raw != "." {
+                return nil
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// End of the sentence's content: before final punctuation that is not part of a quote.

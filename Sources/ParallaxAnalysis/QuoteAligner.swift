@@ -182,10 +182,20 @@ public struct QuoteAligner: Sendable {
         return surnameA == surnameB
     }
 
-    /// Whether two articles name the same speaker ("the regional emergency office" in both).
+    /// Whether two articles name the same speaker: the same name, or one naming a part of the other with the same
+    /// head word ("the emergency office" and "the regional emergency office", "Varga" and "Ilse Varga").
     func sameSpeaker(_ a: SpeakerResolver.Speaker?, _ b: SpeakerResolver.Speaker?) -> Bool {
-        guard let a, let b, !a.isUnresolvedPronoun else { return false }
-        return a.name.lowercased() == b.name.lowercased()
+        guard let a, let b, !a.isUnresolvedPronoun, !b.isUnresolvedPronoun else { return false }
+        if a.name.lowercased() == b.name.lowercased() { return true }
+        guard a.kind == b.kind else { return false }
+        func words(_ name: String) -> [String] {
+            name.split(whereSeparator: { $0 == " " || $0 == "," }).map { Tokenizer.norm(String($0)) }
+                .filter { !lexicon.determiners.contains($0) }
+        }
+        let (x, y) = (words(a.name), words(b.name))
+        guard let head = x.last, head == y.last else { return false }
+        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+        return Set(short).isSubset(of: Set(long))
     }
 
     /// A light English suffix stemmer, the same for both sides of a comparison.

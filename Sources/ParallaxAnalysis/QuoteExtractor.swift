@@ -255,12 +255,14 @@ struct AttributionRun {
             sentenceSpan: sentenceSpan, sentences: first...last)
     }
 
-    /// The first sentence an attribution covers: its own, or an earlier one of its paragraph when the attribution
-    /// closes the paragraph and the sentences before it have no attribution of their own.
+    /// The first sentence an attribution covers: its own, or an earlier one of its paragraph when a closing
+    /// "…, he said." ends the paragraph and the sentences before it have no attribution of their own. A closing
+    /// "according to X" credits its own sentence only ("Crews searched the streets. Two were missing, according to
+    /// the office." does not credit the search to the office).
     private func coveredFirstSentence(_ s: Int, _ a: Attribution) -> Int {
         var first = s
         let opensSentence = a.content.lowerBound <= firstContentToken(s)
-        guard a.form == .endAttribution || a.form == .accordingTo, opensSentence, a.content.count > 0,
+        guard a.form == .endAttribution, opensSentence, a.content.count > 0,
             isLastInParagraph(s), !a.content.contains(where: { analysis.inQuote[$0] })
         else { return s }
         let paragraph = doc.sentences[s].paragraph

@@ -48,6 +48,12 @@ public struct SpeakerResolver: Sendable {
         var issuedStatement: Bool
     }
 
+    /// Function words that join a description to a name inside one noun phrase (as the parser joins them).
+    static let nameConnectors: Set<String> = ["of", "on", "for", "at"]
+    /// Weekday and month names of the bundled temporal lexicon: "instructed staff Monday" names no one "Monday".
+    static let calendarNames: Set<String> = Set(
+        TemporalLexicon.bundled.languages.flatMap { ($0.weekdays + $0.months).flatMap { $0 } }.map { Tokenizer.norm($0) })
+
     let doc: Document
     let lexicon: AttributionLexicon
     let rules: TokenRules
@@ -130,8 +136,14 @@ public struct SpeakerResolver: Sendable {
             }
             return Speaker(name: text, role: nil, kind: .anonymous, mention: span, isAnaphor: false)
         }
-        if let outlet = knownOutlet(in: norms) {
+        if let outlet = knownOutlet(in: norms, of: np) {
             return Speaker(name: outlet, role: nil, kind: .outlet, mention: span, isAnaphor: false)
+        }
+        // "the National Disaster Mitigation Agency": a capitalized organization head names a body, not the outlet
+        // a lowercase "news agency" would be.
+        if nameRange.isEmpty, head.isCapitalized, np.count > 1, lexicon.organizationWords.contains(head.norm) {
+            if let member = personOfOrganization(np, span: span) { return member }
+            return Speaker(name: text, role: nil, kind: .organization, mention: span, isAnaphor: false)
         }
         if nameRange.isEmpty, lexicon.outletNouns.contains(head.norm) || lexicon.documentNouns.contains(head.norm) {
             let definite = ["the", "this", "that", "its"].contains(norms.first ?? "")
@@ -143,9 +155,26 @@ public struct SpeakerResolver: Sendable {
         }
         if !nameRange.isEmpty {
             if nameRange.contains(where: { lexicon.organizationWords.contains(tokens[$0].norm) }) {
+                if let member = personOfOrganization(np, span: span) { return member }
                 return Speaker(name: text, role: nil, kind: .organization, mention: span, isAnaphor: false)
             }
-            let name = String(doc.text(of: spanOf(nameRange)))
+            // "USGS", "FEMA": a short all-capital word not written otherwise in the article is an organization.
+            if nameRange.count == 1, isAcronym(tokens[nameRange.lowerBound]) {
+                return Speaker(name: text, role: nil, kind: .organization, mention: span, isAnaphor: false)
+            }
+            // "the Commission on Presidential Debates", "the city of Phoenix", "a spokesman for Hamas": a name after
+            // a connector is part of one described source, not a person with a role ("Commission on").
+            if nameRange.lowerBound - np.lowerBound >= 2, Self.nameConnectors.contains(tokens[nameRange.lowerBound - 1].norm),
+                !lexicon.titles.contains(tokens[nameRange.lowerBound - 2].norm),
+                let whole = roleText(np.lowerBound..<np.upperBound)
+            {
+                let described = lexicon.descriptors.contains(tokens[nameRange.lowerBound - 2].norm)
+                return Speaker(
+                    name: whole, role: nil, kind: described ? .anonymous : .organization, mention: span,
+                    isAnaphor: false)
+            }
+            let nameRange = roleWordSplit(nameRange)
+            let name = Self.withoutPossessive(String(doc.text(of: spanOf(nameRange))))
             var role = roleText(np.lowerBound..<nameRange.lowerBound)
             var full = name
             if let known = fullName(for: name, before: np.lowerBound) {
@@ -168,9 +197,18 @@ public struct SpeakerResolver: Sendable {
         func near(_ t: Int) -> Bool { paragraph - doc.sentences[doc.tokens[t].sentence].paragraph <= 3 }
         if lexicon.personPronouns.contains(norm) {
             let candidates = persons.filter { $0.token < token && $0.canBeAntecedent && near($0.token) }
-            guard let p = candidates.max(by: { $0.token < $1.token }) else {
-                return nil
+            let person = candidates.max(by: { $0.token < $1.token })
+            // "the Navy spokesperson said ... he said": an unnamed speaker whose head is a person's role is an
+            // antecedent too, when it comes after the last named person.
+            if let described = speakers.last(where: { $0.token < token && near($0.token) && isDescribedPerson($0) }),
+                described.token > (person?.token ?? -1)
+            {
+                var s = described.speaker
+                s.mention = span
+                s.isAnaphor = true
+                return s
             }
+            guard let p = person else { return nil }
             return Speaker(name: p.name, role: p.role, kind: .person, mention: span, isAnaphor: true)
         }
         let plural = lexicon.pluralPronouns.contains(norm)
@@ -186,6 +224,55 @@ public struct SpeakerResolver: Sendable {
         return s
     }
 
+    /// "Sutopo Purwo Nugroho of the National Disaster Agency": a person's name (two or more capitalized words, no
+    /// title or organization word) joined by "of"/"from"/"at" to the organization, which becomes the role.
+    private func personOfOrganization(_ np: Range<Int>, span: TextSpan) -> Speaker? {
+        let tokens = doc.tokens
+        guard let c = np.first(where: { ["of", "from", "at"].contains(tokens[$0].norm) }), c + 1 < np.upperBound
+        else { return nil }
+        var a = np.lowerBound
+        while a < c, lexicon.determiners.contains(tokens[a].norm) { a += 1 }
+        let words = (a..<c).filter { tokens[$0].kind == .word }
+        guard words.count >= 2, words.count == c - a,
+            words.allSatisfy({
+                tokens[$0].isCapitalized && !lexicon.titles.contains(tokens[$0].norm)
+                    && !lexicon.organizationWords.contains(tokens[$0].norm)
+                    && !lexicon.descriptors.contains(tokens[$0].norm)
+            }),
+            let role = roleText((c + 1)..<np.upperBound)
+        else { return nil }
+        return Speaker(
+            name: String(doc.text(of: spanOf(a..<c))), role: role, kind: .person, mention: span, isAnaphor: false)
+    }
+
+    /// A name without a capitalized role word glued before it ("Rival Hillary Clinton", "Democrat Hillary
+    /// Clinton"): when a name of three or more words, less its first word, is written more often in the article
+    /// than the whole, the first word is a role.
+    private func roleWordSplit(_ nameRange: Range<Int>) -> Range<Int> {
+        let words = nameRange.filter { doc.tokens[$0].kind == .word }
+        guard words.count >= 3, let second = words.dropFirst().first else { return nameRange }
+        let whole = String(doc.text(of: spanOf(nameRange)))
+        let rest = String(doc.text(of: spanOf(second..<nameRange.upperBound)))
+        func count(_ needle: String) -> Int { doc.text.components(separatedBy: needle).count - 1 }
+        return count(rest) > count(whole) ? second..<nameRange.upperBound : nameRange
+    }
+
+    /// Whether a word is an acronym: two to five capital letters, not also written in lowercase in the article
+    /// (a transcript's "PENCE:" is a name written "Pence" elsewhere).
+    private func isAcronym(_ t: Token) -> Bool {
+        let text = doc.text(of: t.span)
+        guard (2...5).contains(text.count), text.allSatisfy({ $0.isUppercase && $0.isLetter }) else { return false }
+        return !doc.tokens.contains { $0.norm == t.norm && doc.text(of: $0.span) != text }
+    }
+
+    /// Whether a speaker is one unnamed person described by a role ("a ministry spokesperson", "the official").
+    private func isDescribedPerson(_ m: SpeakerMention) -> Bool {
+        guard m.speaker.kind == .anonymous, !m.speaker.isUnresolvedPronoun, !m.speaker.isAnaphor,
+            let head = m.speaker.name.split(separator: " ").last.map({ Tokenizer.norm(String($0)) })
+        else { return false }
+        return lexicon.titles.contains(head) && lexicon.descriptors.contains(head)
+    }
+
     /// Whoever issued the statement a later "the statement said" refers to.
     private func issuer(before token: Int) -> Speaker? {
         let paragraph = doc.sentences[doc.tokens[token].sentence].paragraph
@@ -194,6 +281,14 @@ public struct SpeakerResolver: Sendable {
                 && !lexicon.statementNouns.contains(doc.tokens[$0.token].norm) && $0.speaker.kind != .outlet
         }.sorted { $0.token < $1.token }
         return (candidates.last(where: \.issuedStatement) ?? candidates.last)?.speaker
+    }
+
+    /// A name without a final possessive ending ("Donald Trump’s" -> "Donald Trump", "the Times’" -> "the Times").
+    static func withoutPossessive(_ name: String) -> String {
+        for ending in ["'s", "’s", "'", "’"] where name.hasSuffix(ending) && name.count > ending.count + 1 {
+            return String(name.dropLast(ending.count))
+        }
+        return name
     }
 
     private func fullName(for name: String, before token: Int) -> PersonMention? {
@@ -213,7 +308,12 @@ public struct SpeakerResolver: Sendable {
         while b > np.lowerBound {
             let t = tokens[b - 1]
             let initial = t.norm.count == 1 && b < np.upperBound && tokens[b].norm == "."  // "Jane A. Miller"
-            if t.kind == .word, t.isCapitalized, !lexicon.titles.contains(t.norm),
+            // A capital only from the sentence start does not make a descriptor a name ("Authorities said").
+            let capitalizedDescriptor =
+                b - 1 == doc.sentences[t.sentence].tokens.lowerBound
+                && (lexicon.descriptors.contains(t.norm) || lexicon.modifiers.contains(t.norm))
+                && !lexicon.organizationWords.contains(t.norm)
+            if t.kind == .word, t.isCapitalized, !lexicon.titles.contains(t.norm), !capitalizedDescriptor,
                 initial || !lexicon.determiners.contains(t.norm), !lexicon.outletNouns.contains(t.norm)
             {
                 b -= 1
@@ -241,17 +341,40 @@ public struct SpeakerResolver: Sendable {
         return String(doc.text(of: spanOf(a..<range.upperBound)))
     }
 
-    func knownOutlet(in norms: [String]) -> String? {
+    /// The longest known outlet named in a phrase, not counting one that only opens a longer capitalized name
+    /// ("the National Disaster Mitigation Agency" does not name the outlet "The National").
+    func knownOutlet(in norms: [String], of np: Range<Int>? = nil) -> String? {
         var best: (length: Int, name: String)?
         for start in norms.indices {
             for end in stride(from: norms.count, to: start, by: -1) where end - start > (best?.length ?? 0) {
+                if let np, end < norms.count, doc.tokens[np.lowerBound + end].isCapitalized,
+                    doc.tokens[np.lowerBound + end].kind == .word
+                {
+                    continue
+                }
                 if let name = lexicon.outlets[Array(norms[start..<end])] {
+                    if let np, !writtenAsName(np.lowerBound + start..<np.lowerBound + end, phraseEnd: np.upperBound, name)
+                    {
+                        continue
+                    }
                     best = (end - start, name)
                     break
                 }
             }
         }
         return best?.name
+    }
+
+    /// Whether the words matching a capitalized outlet name are written as a name: one of them capitalized, and not
+    /// only by the sentence start when more words follow ("an independent monitor", "Independent monitors said" do
+    /// not name The Independent).
+    private func writtenAsName(_ range: Range<Int>, phraseEnd: Int, _ name: String) -> Bool {
+        guard name.contains(where: \.isUppercase) else { return true }
+        return range.contains { i in
+            let t = doc.tokens[i]
+            guard t.kind == .word, t.isCapitalized else { return false }
+            return i != doc.sentences[t.sentence].tokens.lowerBound || range.upperBound == phraseEnd
+        }
     }
 
     func spanOf(_ range: Range<Int>) -> TextSpan {
@@ -295,6 +418,7 @@ public struct SpeakerResolver: Sendable {
             let nameTokens = nameStart..<e
             if nameTokens.contains(where: {
                 lexicon.organizationWords.contains(tokens[$0].norm) || lexicon.determiners.contains(tokens[$0].norm)
+                    || Self.calendarNames.contains(tokens[$0].norm)
             }) {
                 continue
             }

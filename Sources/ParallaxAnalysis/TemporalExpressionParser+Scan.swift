@@ -101,15 +101,28 @@ extension TemporalExpressionParser {
             return found(v, start: start, end: i + 1, day: day, relative: true)
         }
 
-        /// Whether a future word stands within eight words before unit `start` in its sentence.
+        /// Whether a future word stands within eight words before unit `start` in its sentence and clause: the
+        /// look back stops at a comma, quotation mark or other clause punctuation, so that in `"Those responsible
+        /// will answer for it," she said on Tuesday` the quoted `will` does not move the Tuesday forward.
         private func isFuture(before start: Int, _ v: Vocabulary) -> Bool {
             guard !v.future.isEmpty else { return false }
             var j = start - 1
-            while j >= 0, j >= start - 8, units[j].sentence == units[start].sentence {
+            while j >= 0, j >= start - 8, units[j].sentence == units[start].sentence,
+                !hasClauseBreak(between: units[j].token, and: units[j + 1].token)
+            {
                 if v.future.match(at: j, in: units) != nil { return true }
                 j -= 1
             }
             return false
+        }
+
+        /// Whether a punctuation token other than a hyphen, apostrophe or period lies between two tokens.
+        private func hasClauseBreak(between a: Int, and b: Int) -> Bool {
+            guard b > a + 1 else { return false }
+            return (a + 1..<b).contains { k in
+                let t = document.tokens[k]
+                return t.kind == .punctuation && !["-", "'", "."].contains(t.norm)
+            }
         }
 
         /// Whether the month or weekday name at `i` is not part of a name: capitalized where the language

@@ -92,12 +92,12 @@ struct ArticleAssembler: Sendable {
         // Dateline at the start of the body.
         var datelinePlace: String?
         var datelineOutlet: Outlet?
-        if let first = paragraphs.first, let dateline = metadata.dateline(in: first) {
+        if let (at, dateline) = leadDateline(in: paragraphs) {
             datelinePlace = dateline.place
             datelineOutlet = metadata.outlet(in: dateline)
-            let rest = String(decoding: Array(first.utf8).dropFirst(dateline.length), as: UTF8.self)
-            paragraphs[0] = rest
-            if paragraphs[0].isEmpty { paragraphs.removeFirst() }
+            let rest = String(decoding: Array(paragraphs[at].utf8).dropFirst(dateline.length), as: UTF8.self)
+            paragraphs[at] = rest
+            if paragraphs[at].isEmpty { paragraphs.remove(at: at) }
         }
         // The publisher: a given outlet, the URL's domain, the dateline's agency, a copyright line, a byline.
         let outlet = knownOutlet ?? urlOutlet ?? datelineOutlet ?? copyrightOutlet

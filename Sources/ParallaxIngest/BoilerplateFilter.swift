@@ -87,6 +87,7 @@ public struct BoilerplateFilter: Sendable {
         for i in shapes.indices where keep[i] && (i < firstBody || i > lastBody) {
             if isSiteFurniture(shapes[i], ownKeys: ownKeys) { keep[i] = false }
         }
+        dropZoneFurniture(shapes, keep: &keep, firstBody: firstBody, lastBody: lastBody)
         return keep
     }
 
@@ -123,7 +124,7 @@ public struct BoilerplateFilter: Sendable {
             return .outletName
         }
         if !s.endsSentence, metadata.byline(in: s.text) != nil { return .byline }
-        return nil
+        return furnitureReason(for: s)
     }
 
     /// A line of only dates, times, time zones and words like "Updated".
@@ -231,29 +232,30 @@ public struct BoilerplateFilter: Sendable {
     /// Joins kept lines into paragraphs. `nil` marks a dropped line, `""` a paragraph break.
     func join(_ lines: [String?]) -> [String] {
         var out: [String] = []
-        var tail: LineShape?  // the last line appended: its end decides whether the next line continues it
+        var tail: Substring?  // the last line appended: its end decides whether the next line continues it
         var brokeSinceLast = false  // a blank line lies between the last kept line and this one
         for line in lines {
             guard let line else { continue }
-            if line.isEmpty {
+            let text = line.drop { $0 == " " || $0 == "\t" }
+            if text.isEmpty {
                 brokeSinceLast = true
                 continue
             }
-            let shape = LineShape(line)
             if let prev = tail {
-                let continues = !prev.endsSentence && shape.startsAsContinuation
+                let continues = !LineShape.endsSentence(prev) && LineShape.startsAsContinuation(text)
                 // A line ending in ":" or ";" announces more of the same sentence.
-                let afterColon = (prev.finalMark == ":" || prev.finalMark == ";") && !brokeSinceLast
+                let mark = LineShape.finalMark(of: prev)
+                let afterColon = (mark == ":" || mark == ";") && !brokeSinceLast
                 if continues || afterColon {
-                    let glue = ",;)]".contains(shape.text.first!) ? "" : " "
-                    out[out.count - 1] += glue + shape.text
-                    tail = shape
+                    let glue = ",;)]".contains(text.first!) ? "" : " "
+                    out[out.count - 1] += glue + text
+                    tail = text
                     brokeSinceLast = false
                     continue
                 }
             }
-            out.append(shape.text)
-            tail = shape
+            out.append(String(text))
+            tail = text
             brokeSinceLast = false
         }
         return out

@@ -41,6 +41,15 @@ public struct BoilerplateVocabulary: Sendable, Codable {
     public var months: [[String]]
     /// Weekday names and abbreviations.
     public var weekdays: [String]
+    /// Words of buttons and links ("accept", "preferences", "copy", "link"); a short line of only these is a
+    /// control ("Accept all", "Copy link").
+    public var controlWords: [String]
+    /// Openings of a sign-up prompt ("sign up", "subscribe"); with a ``newsletterWords`` phrase, the line is one.
+    public var signUpPrefixes: [String]
+    /// Names of newsletters and alerts ("newsletter", "briefing").
+    public var newsletterWords: [String]
+    /// Staff credits ("reporting by", "editing by"), dropped when in brackets or two on a line.
+    public var creditPrefixes: [String]
 
     /// The vocabulary shipped with Parallax.
     public static let bundled = BundledResource.decode(BoilerplateVocabulary.self, from: "boilerplate")
@@ -66,6 +75,10 @@ public struct BoilerplateVocabulary: Sendable, Codable {
         bylineStopWords = try list(.bylineStopWords)
         months = try c.decodeIfPresent([[String]].self, forKey: .months) ?? []
         weekdays = try list(.weekdays)
+        controlWords = try list(.controlWords)
+        signUpPrefixes = try list(.signUpPrefixes)
+        newsletterWords = try list(.newsletterWords)
+        creditPrefixes = try list(.creditPrefixes)
     }
 
     /// The bundled vocabulary extended by a user file of the same shape (lowercase phrases).
@@ -99,6 +112,10 @@ public struct BoilerplateVocabulary: Sendable, Codable {
         v.bylinePrefixes += other.bylinePrefixes
         v.bylineStopWords += other.bylineStopWords
         v.weekdays += other.weekdays
+        v.controlWords += other.controlWords
+        v.signUpPrefixes += other.signUpPrefixes
+        v.newsletterWords += other.newsletterWords
+        v.creditPrefixes += other.creditPrefixes
         for (i, names) in other.months.enumerated() where i < v.months.count { v.months[i] += names }
         return v
     }

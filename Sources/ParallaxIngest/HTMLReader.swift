@@ -15,11 +15,18 @@ public struct HTMLReader: ArticleReader {
     /// `false`: the article text is the extractor's main text as is, without the plain-text cleaning of the
     /// builder (to measure extraction alone); metadata still comes from ``HTMLMetadataExtractor``.
     public var cleansText: Bool
+    /// With `cleansText` off: whether to read metadata (title, date, authors, ...) at all; off measures the
+    /// main-text extraction alone.
+    public var readsMetadata: Bool
 
-    public init(builder: HTMLArticleBuilder = HTMLArticleBuilder(), maxPageBytes: Int = 16 << 20, cleansText: Bool = true) {
+    public init(
+        builder: HTMLArticleBuilder = HTMLArticleBuilder(), maxPageBytes: Int = 16 << 20, cleansText: Bool = true,
+        readsMetadata: Bool = true
+    ) {
         self.builder = builder
         self.maxPageBytes = maxPageBytes
         self.cleansText = cleansText
+        self.readsMetadata = readsMetadata
     }
 
     public func read(_ input: InputSource, emit: (IngestEvent) -> Void) throws(IngestIssue) {
@@ -57,7 +64,7 @@ public struct HTMLReader: ArticleReader {
         guard cleansText else {
             let text = builder.extractor.extract(from: document).text
             guard !text.isEmpty else { throw IngestIssue(input: input.name, message: "no main text found") }
-            let meta = builder.metadata.extract(from: document, url: nil)
+            let meta = readsMetadata ? builder.metadata.extract(from: document, url: nil) : HTMLMetadata()
             emit(
                 .article(
                     Article(

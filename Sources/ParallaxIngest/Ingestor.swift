@@ -61,6 +61,55 @@ public struct Ingestor: Sendable {
         }
     }
 
+    /// Reads all `paths` like ``ingest(paths:emit:)``, up to `jobs` small files at a time; `emit` is still called
+    /// on the caller's thread, in input order. Events of small files are held per batch of `4 * jobs` files; files
+    /// of ``streamedBytes`` or more, standard input and pipes are read one at a time and streamed, so memory stays
+    /// bounded on large archives.
+    public func ingest(paths: [String], jobs: Int, emit: (IngestEvent) -> Void) {
+        guard jobs > 1 else { return ingest(paths: paths, emit: emit) }
+        let (inputs, problems) = expand(paths)
+        problems.forEach { emit(.issue($0)) }
+        var seen: [String: Int] = [:]
+        func forward(_ event: IngestEvent) {
+            guard case .article(var article) = event else { return emit(event) }
+            article.id = Self.unique(article.id, seen: &seen)
+            emit(.article(article))
+        }
+        var next = 0
+        while next < inputs.count {
+            guard Self.isSmallFile(inputs[next]) else {
+                read(inputs[next], emit: forward)
+                next += 1
+                continue
+            }
+            var end = next
+            while end < inputs.count, end - next < 4 * jobs, Self.isSmallFile(inputs[end]) { end += 1 }
+            let batch = Array(inputs[next..<end])
+            next = end
+            let slots = EventSlots(count: batch.count)
+            let workers = min(jobs, batch.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for k in stride(from: worker, to: batch.count, by: workers) {
+                    var events: [IngestEvent] = []
+                    read(batch[k]) { events.append($0) }
+                    slots.set(k, events)
+                }
+            }
+            slots.values.joined().forEach(forward)
+        }
+    }
+
+    /// Files at least this large are read alone and their articles streamed (``ingest(paths:jobs:emit:)``).
+    public static let streamedBytes = 8 << 20
+
+    /// A regular file smaller than ``streamedBytes`` (or one that cannot be examined: its reader reports why).
+    static func isSmallFile(_ input: InputSource) -> Bool {
+        guard case .file(let path) = input.location else { return false }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return true }
+        return info.st_mode & S_IFMT == S_IFREG && Int(info.st_size) < streamedBytes
+    }
+
     /// Reads one input with the reader of its format.
     public func read(_ input: InputSource, emit: (IngestEvent) -> Void) {
         var input = input
@@ -70,7 +119,16 @@ public struct Ingestor: Sendable {
         } else {
             var head: [UInt8] = []
             switch input.location {
-            case .file(let path): head = Self.head(of: path)
+            case .file(let path):
+                if case .special = FileKind(path: path) {
+                    // A pipe (`<(zcat a.gz)`) can be read only once: keep its bytes for the reader.
+                    do { input = InputSource.bytes(try input.readAll(), name: input.name) } catch {
+                        return emit(.issue(error))
+                    }
+                    if case .bytes(let b) = input.location { head = Array(b.prefix(4096)) }
+                } else {
+                    head = Self.head(of: path)
+                }
             case .bytes(let bytes): head = Array(bytes.prefix(4096))
             case .standardInput:
                 // Standard input can be read only once: keep its bytes for the reader.
@@ -104,7 +162,13 @@ public struct Ingestor: Sendable {
             }
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                issues.append(IngestIssue(input: path, message: "no such file or directory"))
+                var link = stat()
+                let isLink = lstat(path, &link) == 0
+                if isLink, case .unresolvable(let reason) = FileKind(path: path) {
+                    issues.append(IngestIssue(input: path, message: "cannot read: \(reason)"))
+                } else {
+                    issues.append(IngestIssue(input: path, message: "no such file or directory"))
+                }
                 continue
             }
             guard isDirectory.boolValue else {
@@ -116,17 +180,26 @@ public struct Ingestor: Sendable {
                 continue
             }
             var files: [String] = []
+            var skipped: [IngestIssue] = []
             while let relative = walker.nextObject() as? String {
                 let name = (relative as NSString).lastPathComponent
                 let full = (path as NSString).appendingPathComponent(relative)
-                var childIsDirectory: ObjCBool = false
-                _ = fm.fileExists(atPath: full, isDirectory: &childIsDirectory)
+                let kind = FileKind(path: full)
                 if name.hasPrefix(".") {
-                    if childIsDirectory.boolValue { walker.skipDescendants() }
+                    if kind == .directory { walker.skipDescendants() }
                     continue
                 }
-                if !childIsDirectory.boolValue { files.append(full) }
+                switch kind {
+                case .regular: files.append(full)
+                case .directory: continue
+                case .special:
+                    // Opening a FIFO found in a directory would wait for a writer forever.
+                    skipped.append(IngestIssue(input: full, message: "not a regular file (a FIFO, socket or device); skipped"))
+                case .unresolvable(let reason):
+                    skipped.append(IngestIssue(input: full, message: "cannot read: \(reason); skipped"))
+                }
             }
+            issues += skipped.sorted { $0.input < $1.input }
             inputs += files.sorted().map(InputSource.file)
         }
         return (inputs, issues)
@@ -150,5 +223,53 @@ public struct Ingestor: Sendable {
         seen[id] = n
         seen["\(id)-\(n)"] = 1
         return "\(id)-\(n)"
+    }
+}
+
+/// What a path names, following symbolic links.
+enum FileKind: Equatable {
+    case regular
+    case directory
+    /// A FIFO, socket or device.
+    case special
+    /// The path cannot be resolved: a dangling link, a link loop, no permission.
+    case unresolvable(String)
+
+    init(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            switch code {
+            case ELOOP: self = .unresolvable("symbolic link loop")
+            case ENOENT: self = .unresolvable("broken symbolic link")
+            default: self = .unresolvable(String(cString: strerror(code)))
+            }
+            return
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: self = .regular
+        case S_IFDIR: self = .directory
+        default: self = .special
+        }
+    }
+}
+
+/// Event lists filled by concurrent workers, each slot written once.
+private final class EventSlots: @unchecked Sendable {
+    private var slots: [[IngestEvent]]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ events: [IngestEvent]) {
+        lock.lock()
+        slots[index] = events
+        lock.unlock()
+    }
+
+    var values: [[IngestEvent]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }

@@ -33,7 +33,8 @@ public enum InputFormat: String, CaseIterable, Hashable, Sendable, Codable {
     /// The format of content from its first bytes (decompressed when gzip); `nil` when it is not text at all.
     ///
     /// `WARC/` opens an archive; a JSON object with a JSON Feed `version` is a feed, other JSON objects are
-    /// JSON Lines; XML whose root is `rss`, `feed` or `rdf:RDF` is a feed; markup with HTML elements is HTML;
+    /// JSON Lines; XML whose root is `rss`, `feed` or `rdf:RDF` is a feed, and so is (for its reader to reject) an
+    /// XML document without HTML; other markup is HTML;
     /// anything else that decodes as text is plain text.
     public static func sniff(_ head: [UInt8]) -> InputFormat? {
         var bytes = head
@@ -59,6 +60,10 @@ public enum InputFormat: String, CaseIterable, Hashable, Sendable, Codable {
             let tags = ["<rss", "<feed", "<rdf:rdf"]
             if let feedTag = tags.compactMap({ prefix.range(of: $0)?.lowerBound }).min() {
                 if let html = prefix.range(of: "<html")?.lowerBound, html < feedTag { return .html }
+                return .feed
+            }
+            // An XML document that is not a page: let the feed reader say what it is ("XML but not a feed").
+            if prefix.hasPrefix("<?xml"), !prefix.contains("<html"), !prefix.contains("<!doctype html") {
                 return .feed
             }
             return .html

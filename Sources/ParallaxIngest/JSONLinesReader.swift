@@ -39,7 +39,10 @@ public struct JSONLinesReader: ArticleReader {
 
     public func read(_ input: InputSource, emit: (IngestEvent) -> Void) throws(IngestIssue) {
         let bytes = try input.readAll()
-        let decoded = try TextDecoding.decode(bytes, input: input.name, maxBytes: 1 << 30)
+        // A truncated `.jsonl.gz` still yields the lines before the cut.
+        let decoded = try TextDecoding.decode(bytes, input: input.name, maxBytes: 256 << 20, salvages: true) {
+            emit(.issue($0))
+        }
         let stem = PlainTextReader.stem(of: input.name)
         var lineNumber = 0
         var any = false
@@ -67,7 +70,7 @@ public struct JSONLinesReader: ArticleReader {
             var known = ArticleAssembler.Known(
                 id: string(record, fields.id) ?? "\(stem):\(lineNumber)", source: "\(input.name):\(lineNumber)",
                 url: url, title: string(record, fields.title), outlet: outletName(record),
-                published: string(record, fields.date).flatMap { Day(iso: $0) ?? assembler.metadata.day(in: $0) },
+                published: string(record, fields.date).flatMap(day(from:)),
                 authors: authors(record), language: string(record, fields.language))
             known.detectTitle = known.title == nil
             let (article, problems) = assembler.assemble(text, known: known)
@@ -88,6 +91,14 @@ public struct JSONLinesReader: ArticleReader {
             }
         }
         return nil
+    }
+
+    /// A date field: ISO, a written date, or Unix time in seconds or milliseconds.
+    private func day(from value: String) -> Day? {
+        if let day = Day(iso: value) ?? assembler.metadata.day(in: value) { return day }
+        guard (9...13).contains(value.count), value.allSatisfy(\.isASCII), let number = Int(value) else { return nil }
+        let seconds = value.count >= 12 ? number / 1000 : number
+        return Day(daysSinceEpoch: seconds / 86_400)
     }
 
     /// The outlet: a string, or an object with a `name` (as in `"source": {"name": "Reuters"}`).

@@ -62,7 +62,7 @@ struct LineShape: Sendable {
                 continue
             }
             inDigits = false
-            if v == 0x20 || v == 0x09 || scalar.properties.isWhitespace {
+            if v == 0x20 || v == 0x09 || (v >= 0x80 && scalar.properties.isWhitespace) {
                 if !inSpace && !out.isEmpty { out.append(0x20) }
                 inSpace = true
                 continue
@@ -72,8 +72,10 @@ struct LineShape: Sendable {
                 out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
             } else if v == 0x2019 || v == 0x2018 {
                 out.append(0x27)
-            } else {
+            } else if scalar.properties.changesWhenLowercased {
                 out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            } else {
+                out.append(contentsOf: String(scalar).utf8)
             }
         }
         if out.last == 0x20 { out.removeLast() }
@@ -81,18 +83,24 @@ struct LineShape: Sendable {
     }
 
     /// The last character that is not a closing quote, bracket or blank.
-    var finalMark: Character? {
+    var finalMark: Character? { Self.finalMark(of: text) }
+
+    /// Ends with sentence-final punctuation (after any closing quotes).
+    var endsSentence: Bool { Self.endsSentence(text) }
+
+    /// Opens with a lowercase letter or with punctuation that continues a sentence (`,` `;` `)`).
+    var startsAsContinuation: Bool { Self.startsAsContinuation(text) }
+
+    static func finalMark(of text: some StringProtocol) -> Character? {
         text.last { !"\"'”’»)]} ".contains($0) }
     }
 
-    /// Ends with sentence-final punctuation (after any closing quotes).
-    var endsSentence: Bool {
-        guard let mark = finalMark else { return false }
+    static func endsSentence(_ text: some StringProtocol) -> Bool {
+        guard let mark = finalMark(of: text) else { return false }
         return ".!?…".contains(mark)
     }
 
-    /// Opens with a lowercase letter or with punctuation that continues a sentence (`,` `;` `)`).
-    var startsAsContinuation: Bool {
+    static func startsAsContinuation(_ text: some StringProtocol) -> Bool {
         guard let first = text.first else { return false }
         return first.isLowercase || ",;)]".contains(first)
     }

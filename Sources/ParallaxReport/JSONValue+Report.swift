@@ -46,6 +46,7 @@ extension JSONValue {
             "article": .string(o.article), "text": .string(o.text), "quoted": .bool(o.quoted),
             "speaker": .optional(o.speaker), "cue": .optional(o.cue), "sentence": .string(o.sentence),
             "span": JSONValue(o.span), "sentenceSpan": JSONValue(o.sentenceSpan),
+            "speakerSpan": o.speakerSpan.map(JSONValue.init) ?? .null,
             "diff": .array(o.diff.map { .object(["kind": .string($0.kind.rawValue), "text": .string($0.text)]) }),
         ])
     }

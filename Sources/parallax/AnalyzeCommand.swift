@@ -62,7 +62,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let started = Date()
         var articles: [Article] = []
         var issues: [IngestIssue] = []
-        input.ingestor(registry: registry).ingest(paths: paths.isEmpty ? ["-"] : paths) { event in
+        input.ingestor(registry: registry).ingest(paths: paths.isEmpty ? ["-"] : paths, jobs: jobs) { event in
             switch event {
             case .article(let article):
                 articles.append(article)

@@ -3,6 +3,9 @@ import Foundation
 import ParallaxIngest
 
 /// `parallax extract`: read inputs and print the extracted articles (text and metadata), one JSON object a line.
+///
+/// Inputs go through the same ``Ingestor`` as `parallax analyze`: plain text, JSON Lines, HTML, feeds and WARC
+/// archives (also gzip-compressed), files, directories or `-` for standard input.
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract", abstract: "Extract articles (main text and metadata) from inputs.")
@@ -11,112 +14,64 @@ struct ExtractCommand: AsyncParsableCommand {
         case ndjson, json
     }
 
-    @Argument(help: "HTML files (.html, .htm, .html.gz) or directories (read recursively).")
+    @Argument(help: "Files (text, JSON Lines, HTML, feeds, WARC), directories (read recursively) or - for stdin.")
     var paths: [String] = []
+
+    @OptionGroup var input: InputOptions
 
     @Option(help: "Output format: ndjson (one object a line) or json (one array).")
     var format: Format = .ndjson
 
-    @Option(help: "Pages extracted in parallel (default: all cores).")
+    @Option(help: "Inputs read in parallel (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Print HTML main text as extracted, without the plain-text boilerplate cleaning (for evaluation).")
     var mainTextOnly = false
 
+    @Flag(help: "With --main-text-only: skip metadata too (to time the main-text extraction alone).")
+    var noMetadata = false
+
     func validate() throws {
-        guard !paths.isEmpty else { throw ValidationError("Give at least one HTML file or directory.") }
+        guard !paths.isEmpty else { throw ValidationError("Give at least one file or directory (or - for stdin).") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
     }
 
     func run() async throws {
-        let files = try Self.expand(paths)
-        let reader = HTMLReader(cleansText: !mainTextOnly)
-        let results = Self.readAll(files, reader: reader, jobs: jobs)
+        let registry = try input.registry()
+        var ingestor = input.ingestor(registry: registry)
+        if mainTextOnly {
+            let builder = HTMLArticleBuilder(filter: BoilerplateFilter(registry: registry))
+            ingestor.readers[.html] = HTMLReader(builder: builder, cleansText: false, readsMetadata: !noMetadata)
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let out = FileHandle.standardOutput
-        var first = true
+        var count = 0
+        var failure: (any Error)?
         if format == .json { out.write(Data("[".utf8)) }
-        for events in results {
-            for event in events {
-                switch event {
-                case .issue(let issue):
-                    FileHandle.standardError.write(Data("parallax: \(issue.description)\n".utf8))
-                case .article(let article):
+        ingestor.ingest(paths: paths, jobs: jobs) { event in
+            switch event {
+            case .issue(let issue):
+                FileHandle.standardError.write(Data("parallax: warning: \(issue.description)\n".utf8))
+            case .article(let article):
+                guard failure == nil else { return }
+                do {
                     var line = try encoder.encode(ExtractRecord(article))
-                    if format == .json, !first { line.insert(UInt8(ascii: ","), at: 0) }
+                    if format == .json, count > 0 { line.insert(UInt8(ascii: ","), at: 0) }
                     line.append(UInt8(ascii: "\n"))
                     out.write(line)
-                    first = false
+                    count += 1
+                } catch {
+                    failure = error
                 }
             }
         }
         if format == .json { out.write(Data("]\n".utf8)) }
-    }
-
-    /// Reads every file with `reader`, `jobs` at a time; results in input order.
-    static func readAll(_ files: [String], reader: HTMLReader, jobs: Int) -> [[IngestEvent]] {
-        let results = ResultSlots(count: files.count)
-        let workers = min(jobs, max(files.count, 1))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var k = worker
-            while k < files.count {
-                var events: [IngestEvent] = []
-                do throws(IngestIssue) {
-                    try reader.read(.file(files[k])) { events.append($0) }
-                } catch {
-                    events.append(.issue(error))
-                }
-                results.set(k, events)
-                k += workers
-            }
+        if let failure { throw failure }
+        guard count > 0 else {
+            FileHandle.standardError.write(Data("parallax: no article could be read\n".utf8))
+            throw ExitCode.failure
         }
-        return results.values
-    }
-
-    /// Files named by `paths`; directories are walked for HTML files, in sorted order.
-    static func expand(_ paths: [String]) throws -> [String] {
-        var files: [String] = []
-        let manager = FileManager.default
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ValidationError("\(path): no such file or directory.")
-            }
-            guard isDirectory.boolValue else {
-                files.append(path)
-                continue
-            }
-            let found = (manager.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                .filter(isHTMLName).sorted()
-            files += found.map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
-        }
-        return files
-    }
-
-    static func isHTMLName(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        return [".html", ".htm", ".xhtml", ".html.gz", ".htm.gz"].contains { lower.hasSuffix($0) }
-    }
-}
-
-/// Result slots filled by concurrent workers, each slot written once.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [[IngestEvent]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ events: [IngestEvent]) {
-        lock.lock()
-        slots[index] = events
-        lock.unlock()
-    }
-
-    var values: [[IngestEvent]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
     }
 }
 

@@ -21,6 +21,14 @@ struct CitationExtractorTests {
         #expect(cited.contains { $0.hasPrefix("two people familiar with") })
     }
 
+    @Test func commonWordIsNotTheOutletOfTheSameName() {
+        let cited = CitationExtractor().extract(
+            from: makeDocument(
+                "The road stayed closed for three days, an independent monitor said.\nIndependent observers said the count was fair.\nThe count was slow, the Independent reported."))
+        #expect(cited.map(\.source) == ["an independent monitor", "Independent observers", "The Independent"])
+        #expect(cited.map(\.sourceKind) == [.anonymous, .anonymous, .outlet])
+    }
+
     @Test func bodiesAndDescribedSources() throws {
         let citations = CitationExtractor().extract(
             from: makeDocument("The harbour was closed on Sunday, the Transport Ministry said.\nA ministry spokesperson told Kyodo the closure was temporary."))

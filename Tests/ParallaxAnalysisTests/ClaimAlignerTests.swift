@@ -19,6 +19,40 @@ struct ClaimAlignerTests {
         #expect(rescue.articles.count >= 2)
     }
 
+    @Test func headlinesAndCreditLinesAreNotClaims() {
+        let documents = StoryFixtures.documents([
+            ("ferry-a", "Harbour Post", "2026-04-02",
+             "Ferry runs aground off Tallby island\nThe ferry Northern Star ran aground off Tallby island on Tuesday with 240 passengers aboard.\n(Reporting by Jane Doe; editing by Tom Roe)"),
+            ("ferry-b", "Island News", "2026-04-02",
+             "Island News, Tuesday 1 Apr 2026\nThe ferry Northern Star ran aground near Tallby island on Tuesday, carrying 240 passengers."),
+        ])
+        let story = Story(id: "story-1", title: "Ferry", articles: documents.map(\.id))
+        let claims = ClaimAligner().align(story: story, documents: documents)
+        #expect(claims.count == 1)
+        #expect(Set(claims.first?.articles ?? []) == ["ferry-a", "ferry-b"])
+    }
+
+    @Test(arguments: [true, false])
+    func factsCreditedToTheSameSourceDoNotAlignOnItsName(_ creditAware: Bool) {
+        let documents = StoryFixtures.documents([
+            ("hike-a", "Alp Post", "2026-02-02", "Four hikers were still missing, the Bergtal mountain rescue service said."),
+            ("hike-b", "Valley News", "2026-02-02",
+             "The cable car will stay closed until spring, the Bergtal mountain rescue service said.\nFour hikers remain missing on the ridge, rescuers said."),
+        ])
+        let story = Story(id: "story-1", title: "Hikers", articles: documents.map(\.id))
+        let aligner = creditAware ? ClaimAligner() : ClaimAligner(attributions: nil)
+        let claims = aligner.align(story: story, documents: documents)
+        let cable = claims.first { c in c.occurrences.contains { $0.sentence.contains("cable car") } }
+        if creditAware {
+            #expect(cable?.articles == ["hike-b"])
+            let missing = claims.first { c in c.occurrences.contains { $0.sentence.contains("Four hikers were") } }
+            #expect(missing?.occurrences.map(\.sentence).contains { $0.contains("remain missing") } == true)
+        } else {
+            // Without the credit left out, the shared source name alone aligns the two facts.
+            #expect(cable?.articles.count == 2)
+        }
+    }
+
     @Test func unrelatedSentenceDoesNotAlign() throws {
         let (story, documents) = StoryFixtures.quakeStory()
         let claims = ClaimAligner().align(story: story, documents: documents)

@@ -36,6 +36,26 @@ struct QuoteAlignerTests {
         #expect(quotes.last?.speaker == "Fishermen")
     }
 
+    @Test func shorterDescriptionOfTheSameSourceAlignsAShortStatement() {
+        let a = makeDocument("Three sailors were missing, the regional coast guard office said.", id: "a")
+        let b = makeDocument(
+            "Three sailors were missing and nine were rescued from the water, the coast guard office said.", id: "b")
+        let quotes = QuoteAligner().align([a, b])
+        #expect(quotes.count == 1)
+        #expect(quotes.first?.occurrences.map(\.article) == ["a", "b"])
+    }
+
+    @Test func differentHeadsAreDifferentSpeakers() {
+        let aligner = QuoteAligner()
+        let span = TextSpan(start: 0, end: 1)
+        let office = SpeakerResolver.Speaker(
+            name: "the coast guard office", role: nil, kind: .organization, mention: span, isAnaphor: false)
+        let chief = SpeakerResolver.Speaker(
+            name: "the coast guard", role: nil, kind: .organization, mention: span, isAnaphor: false)
+        #expect(!aligner.sameSpeaker(office, chief))
+        #expect(aligner.sameSpeaker(office, office))
+    }
+
     @Test func sharedTopicWordsAloneDoNotAlign() {
         let a = makeDocument("The harbour terminal is too expensive, a council member said.", id: "a")
         let b = makeDocument("The harbour terminal opened with a concert, the organizers said.", id: "b")

@@ -65,6 +65,30 @@ struct QuoteExtractorTests {
         #expect(quotes.first?.speaker?.kind == .organization)
     }
 
+    @Test func closingAccordingToCreditsItsOwnSentenceOnly() throws {
+        let doc = makeDocument(
+            "Divers searched the harbour until dusk. Three sailors were missing, according to the coast guard.")
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.text == "Three sailors were missing")
+        #expect(q.speaker?.name == "the coast guard")
+    }
+
+    @Test func participleAndAgentAreNotPartOfTheSource() throws {
+        let doc = makeDocument("Forty trawlers were idle in port, according to Portwatch data seen by the Gazette.")
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.speaker?.name == "Portwatch data")
+    }
+
+    @Test(arguments: [
+        "HARLAN – The bridge closed on Monday after a crack was found, the city engineer said.",
+        "HARLAN, Westland (Wire News) — The bridge closed on Monday after a crack was found, the city engineer said.",
+    ])
+    func datelineIsNotPartOfTheStatement(_ text: String) throws {
+        let q = try #require(extractor.extract(from: makeDocument(text)).first)
+        #expect(q.text == "The bridge closed on Monday after a crack was found")
+        #expect(q.speaker?.name == "the city engineer")
+    }
+
     @Test func pronounResolvesToPersonNamedBefore() throws {
         let doc = makeDocument("Coach Maria Silva watched the final from the bench.\nThe team played with real courage, she said.")
         let q = try #require(extractor.extract(from: doc).first)

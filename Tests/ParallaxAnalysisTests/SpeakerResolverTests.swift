@@ -75,6 +75,42 @@ extension SpeakerResolverTests {
         #expect(s.name == "Lena Holm")
         #expect(s.role == "Foreign Minister")
     }
+
+    @Test func heResolvesToAnUnnamedSpokespersonAfterTheLastNamedPerson() throws {
+        let text =
+            "Coast guard boats reached the ferry at noon, a port authority spokesperson said.\n"
+            + "The crew had sent a distress call an hour earlier, he said."
+        let all = speakers(text)
+        #expect(all.count == 2)
+        let he = try #require(all.last ?? nil)
+        #expect(he.name == "a port authority spokesperson")
+        #expect(he.isAnaphor)
+        #expect(!he.isUnresolvedPronoun)
+    }
+
+    @Test func namedPersonAfterTheSpokespersonStaysTheAntecedent() throws {
+        let text =
+            "The ferry was safe, a port authority spokesperson said.\n"
+            + "Mayor Tilda Brask visited the harbour.\nThe crew acted well, she said."
+        let she = try #require(speakers(text).last ?? nil)
+        #expect(she.name == "Tilda Brask")
+    }
+
+    @Test(arguments: [
+        ("The Council on Harbour Safety said that the ferry was overloaded.", "Council on Harbour Safety"),
+        ("The city of Elmsford said that the ferry was overloaded.", "city of Elmsford"),
+    ])
+    func nameAfterAConnectorIsOneOrganization(_ text: String, _ expected: String) throws {
+        let s = try #require(speakers(text).first ?? nil)
+        #expect(s.name == expected)
+        #expect(s.role == nil)
+        #expect(s.kind == .organization)
+    }
+
+    @Test func possessiveEndingIsNotPartOfTheName() throws {
+        let s = try #require(speakers("Mayor Tilda Brask’s claim that “the port never floods” was wrong.").first ?? nil)
+        #expect(s.name == "Tilda Brask")
+    }
 }
 
 extension SpeakerResolverTests {
@@ -84,5 +120,56 @@ extension SpeakerResolverTests {
                 ?? nil)
         #expect(s.name == "Ivo Brandt")
         #expect(s.role == "head of the harbour authority")
+    }
+
+    @Test func sentenceInitialDescriptorIsNotAName() throws {
+        let s = try #require(speakers("Investigators said that the fire started in the boiler room.").first ?? nil)
+        #expect(s.kind == .anonymous)
+        #expect(s.name == "Investigators")
+    }
+
+    @Test func personOfAnOrganizationKeepsTheOrganizationAsRole() throws {
+        let text = "Nine homes were destroyed, said Ana Velho Ruiz of the Regional Flood Relief Agency."
+        let s = try #require(speakers(text).first ?? nil)
+        #expect(s.name == "Ana Velho Ruiz")
+        #expect(s.role == "Regional Flood Relief Agency")
+        #expect(s.kind == .person)
+    }
+
+    @Test func capitalizedAgencyIsAnOrganizationNotAnOutlet() throws {
+        let s = try #require(speakers("The quake was shallow, the Regional Seismic Survey said.").first ?? nil)
+        #expect(s.name == "the Regional Seismic Survey")
+        #expect(s.kind == .organization)
+    }
+
+    @Test func acronymIsAnOrganization() throws {
+        let s = try #require(speakers("The quake struck at a depth of ten kilometres, the RSSB said.").first ?? nil)
+        #expect(s.name == "the RSSB")
+        #expect(s.kind == .organization)
+    }
+
+    @Test func weekdayAfterARoleIsNotAPerson() throws {
+        let text = "The director said he told staff Monday to lock the archive.\nHe said nothing had been taken."
+        let all = speakers(text)
+        let he = try #require(all.last ?? nil)
+        #expect(he.name != "Monday")
+        #expect(he.name == "The director")
+    }
+
+    @Test func executiveEndsTheRoleBeforeTheName() throws {
+        let text = "Harlan Rail chief executive Ona Petrauskas said fares would rise in June."
+        let s = try #require(speakers(text).first ?? nil)
+        #expect(s.name == "Ona Petrauskas")
+        #expect(s.role == "Harlan Rail chief executive")
+    }
+
+    @Test func capitalizedRoleWordGluedToANameWrittenAloneElsewhere() throws {
+        let text =
+            "Tomas Vidal Ortega toured the port.\nChallenger Tomas Vidal Ortega said the port needed new cranes."
+        let s = try #require(speakers(text).first ?? nil)
+        #expect(s.name == "Tomas Vidal Ortega")
+        #expect(s.role == "Challenger")
+        let lone = try #require(speakers("Ana Lucia Ferreira said the port needed new cranes.").first ?? nil)
+        #expect(lone.name == "Ana Lucia Ferreira")
     }
 }

@@ -58,6 +58,10 @@ struct TemporalExpressionParserTests {
         Case("The summit will open on Thursday in Oslo.", "2024-03-12", ["on Thursday -> 2024-03-14"]),
         Case("Forecasters expect more rain in the valley on Thursday.", "2024-03-12", ["on Thursday -> 2024-03-14"]),
         Case("The mayor said on Monday that the tunnel will reopen.", "2024-03-14", ["on Monday -> 2024-03-11"]),
+        // A future word inside a quotation before "she said on ..." does not make the weekday a future one.
+        Case(
+            "\"The new levee will hold,\" she said on Tuesday in a statement.", "2024-03-14",
+            ["on Tuesday -> 2024-03-12"]),
         Case("Churches held Good Friday services while the Sunday Times ran a story.", "2024-03-30", []),
         // Relative days.
         Case(

@@ -127,3 +127,89 @@ struct BoilerplateFilterTests {
         #expect(throws: IngestIssue.self) { try BoilerplateVocabulary.load(extraFile: "/nonexistent/vocab.json") }
     }
 }
+
+// MARK: - Page furniture
+
+extension BoilerplateFilterTests {
+    @Test(arguments: [
+        ("Allow all cookies", BoilerplateFilter.Reason.navigation),
+        ("Reject all", .navigation),
+        ("Save my preferences", .navigation),
+        ("Copy URL", .navigation),
+        ("Share via WhatsApp", .navigation),
+        ("More stories from Sport", .navigation),
+        ("Get the Harbour Gazette evening bulletin in your inbox.", .appeal),
+        ("Subscribe to Morning Docket, our daily briefing.", .appeal),
+        ("(Reporting by Anna Berg in Oslo; Editing by Tom Hale)", .byline),
+        ("[Additional reporting by Pia Lund]", .byline),
+        ("Writing by Karl Ek; editing by Mona Dahl.", .byline),
+        ("Maria Costa contributed to this report.", .appeal),
+        ("Fishermen unload the last catch of the season at Varne harbour. (Harbour Gazette)", .photoCaption),
+        ("A crane lifts a container on Monday. (Jon Vik/Port Daily)", .photoCaption),
+    ])
+    func dropsFurnitureWhereverItStands(line: String, reason: BoilerplateFilter.Reason) {
+        #expect(filter.reason(forDropping: line) == reason)
+    }
+
+    @Test(arguments: [
+        "Accept the offer, the union told its members.",
+        "Share prices fell sharply on Monday.",
+        "Subscribers complained that the newsletter arrived late.",
+        "Signing up for the draft was voluntary, the ministry said.",
+        "Reporting by the Gazette showed that the repairs were postponed twice.",
+        "The minister met union leaders on Friday (local time).",
+        "The bill passed the lower house. (It still needs the senate.)",
+        "The proposal was backed by the Green Party (Greens).",
+        "Why the grant looks promising. (More)",
+        "Two people remain missing.",
+        "What happened?",
+        "More rain is forecast.",
+    ])
+    func keepsLookAlikeSentences(line: String) {
+        #expect(filter.reason(forDropping: line) == nil)
+    }
+
+    static let body = [
+        "Ferry crews walked out at dawn on Monday after talks over shift pay broke down late on Sunday.",
+        "Why now?",
+        "The union said the operator had ignored its offer for months, and that the strike would go on.",
+        "Two ferries ran.",
+        "Officials said the ports would reopen once a new agreement had been signed by both sides.",
+    ]
+
+    @Test func topZoneBreadcrumbsMastheadsAndLabelsAreDropped() {
+        let lines = ["Start › World › Europe", "HARBOUR GAZETTE | PORTS & SHIPPING", "Europe", "Ports News"]
+            + Self.body
+        #expect(filter.filter(lines) == Self.body)
+    }
+
+    @Test func datesBetweenBarsAreNotABreadcrumb() {
+        #expect(!filter.isBreadcrumb(LineShape("29 May 2018 | 20 June 2019")))
+        #expect(filter.isBreadcrumb(LineShape("Start » Ports » Baltic")))
+    }
+
+    @Test func labelsAndSeparatorsInsideTheBodyStay() {
+        let lines = [Self.body[0], "Background", "Rates / Pay", Self.body[2], Self.body[4]]
+        #expect(filter.filter(lines) == lines)
+    }
+
+    @Test func linkListBelowTheLastParagraphIsDropped() {
+        let lines = Self.body + [
+            "Advertisement", "Related coverage", "Ferry operator posts record profit", "Union vote set for June",
+        ]
+        #expect(filter.filter(lines) == Self.body)
+    }
+
+    @Test func closingShortSentencesAndListsAfterAKeptLineStay() {
+        let tail = ["Pay by rank", "Deckhands 2,100", "Officers 3,400"]
+        #expect(filter.filter(Self.body + tail) == Self.body + tail)
+        // A bare date below the text heads no link list: the line under it stays.
+        let dated = ["12 May 2024", "Ferry operator names a new chief executive"]
+        #expect(filter.filter(Self.body + dated) == Self.body + [dated[1]])
+    }
+
+    @Test func shortLinesWithoutBodyParagraphsAreNotZoneFurniture() {
+        let lines = ["Europe", "Pay talks fail", "Strike called"]
+        #expect(filter.filter(lines) == lines)
+    }
+}

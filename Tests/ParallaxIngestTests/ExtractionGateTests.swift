@@ -7,7 +7,7 @@ import Testing
 /// not fall below the floor pinned here. Same metric as `eval/extraction_zyte.py` (the benchmark's): `\w+`
 /// tokens, multisets of 4-token shingles, per-page precision and recall averaged over pages, F1 of the averages.
 struct ExtractionGateTests {
-    /// Pinned a little below the measured score of the main text alone (`HTMLReader(cleansText: false)`: 0.967,
+    /// Pinned a little below the measured score of the main text alone (`HTMLReader(cleansText: false)`: 0.969,
     /// November 2026); raise it when extraction improves.
     static let floorF1 = 0.96
     /// The same for the reader's article text after the plain-text cleaning (`BoilerplateFilter`; measured 0.960).

@@ -23,6 +23,16 @@ struct HTMLEncodingDetectorTests {
         #expect(detector.encoding(of: [0xFE, 0xFF, 0x00, 0x3C]) == "UTF-16BE")
     }
 
+    @Test func mislabelledUTF8WinsOverDeclaredLegacyEncodings() {
+        for label in ["euc-kr", "shift_jis", "windows-1251", "gb2312"] {
+            let html = "<meta charset=\"\(label)\"><p>Київ 서울 東京</p>"
+            #expect(detector.encoding(of: Array(html.utf8)) == "UTF-8", "\(label)")
+        }
+        // Real EUC-KR bytes (서울 = BC AD BF EF) are not valid UTF-8: the declaration stands.
+        let euc: [UInt8] = Array("<meta charset=\"euc-kr\"><p>".utf8) + [0xBC, 0xAD, 0xBF, 0xEF]
+        #expect(detector.encoding(of: euc) == "EUC-KR")
+    }
+
     @Test func undeclaredInvalidUTF8FallsBackToWindows1252() {
         let bytes = Array("<p>caf".utf8) + [0xE9] + Array(" cr".utf8) + [0xE8, 0x6D, 0x65] + Array("</p>".utf8)
         #expect(detector.encoding(of: bytes) == "windows-1252")

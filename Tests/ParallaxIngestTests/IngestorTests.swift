@@ -90,4 +90,36 @@ struct IngestorTests {
         #expect(result.articles.map(\.id) == ["2"])
         #expect(result.issues.map(\.input) == [tree.path("1.txt")])
     }
+
+    @Test func specialFilesAndBrokenLinksInADirectoryAreSkippedWithAnIssue() throws {
+        let tree = try Tree(["a.txt": Self.text("The bridge reopened on Friday, the mayor said.")])
+        #expect(mkfifo(tree.path("pipe.txt"), 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: tree.path("x.txt"), withDestinationPath: "y.txt")
+        try FileManager.default.createSymbolicLink(atPath: tree.path("y.txt"), withDestinationPath: "x.txt")
+        try FileManager.default.createSymbolicLink(atPath: tree.path("gone.txt"), withDestinationPath: "nowhere")
+        try FileManager.default.createSymbolicLink(atPath: tree.path("self"), withDestinationPath: ".")
+        let result = Ingestor().ingest(paths: [tree.root.path])
+        #expect(result.articles.map(\.id) == ["a"])
+        let messages = Dictionary(uniqueKeysWithValues: result.issues.map { ($0.input, $0.message) })
+        #expect(messages[tree.path("pipe.txt")]?.contains("not a regular file") == true)
+        #expect(messages[tree.path("x.txt")]?.contains("symbolic link loop") == true)
+        #expect(messages[tree.path("gone.txt")]?.contains("broken symbolic link") == true)
+    }
+
+    @Test func parallelReadingKeepsInputOrder() throws {
+        var files: [String: [UInt8]] = [:]
+        for n in 0..<12 { files[String(format: "%02d.txt", n)] = Self.text("Story number \(n) was told, officials said.") }
+        files["05.txt"] = []
+        // A file of `streamedBytes` is read alone, between the batches, still in order.
+        files["07.txt"] = [UInt8](repeating: 0x20, count: Ingestor.streamedBytes)
+        let tree = try Tree(files)
+        var events: [String] = []
+        Ingestor().ingest(paths: [tree.root.path], jobs: 3) { event in
+            switch event {
+            case .article(let a): events.append(a.id)
+            case .issue(let i): events.append("issue:" + (i.input as NSString).lastPathComponent)
+            }
+        }
+        #expect(events == ["00", "01", "02", "03", "04", "issue:05.txt", "06", "issue:07.txt", "08", "09", "10", "11"])
+    }
 }

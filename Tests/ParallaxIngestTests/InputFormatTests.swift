@@ -25,6 +25,8 @@ struct InputFormatTests {
         (#"{"text": "a"}"# + "\n" + #"{"text": "b"}"#, .jsonl),
         (#"<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>"#, .feed),
         (#"<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">"#, .feed),
+        (#"<?xml version="1.0"?><settings><option>1</option></settings>"#, .feed),
+        (#"<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body></body></html>"#, .html),
         ("<!DOCTYPE html><html><head><title>x</title></head></html>", .html),
         ("  \n<div><p>Hello</p></div>", .html),
         ("\u{FEFF}Plain words in a file.", .text),

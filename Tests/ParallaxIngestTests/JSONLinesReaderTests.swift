@@ -18,6 +18,23 @@ struct JSONLinesReaderTests {
         return (articles, issues)
     }
 
+    @Test func truncatedGzipYieldsTheLinesBeforeTheCut() throws {
+        let lines = (1...3).map { #"{"id": "r\#($0)", "text": "Record \#($0) tells of the harbor bridge repairs."}"# }
+        let long = #"{"id": "r4", "text": ""# + String(repeating: "A long record that is cut. ", count: 200) + #""}"#
+        let gz = try #require(Gzip.compress(Array((lines + [long]).joined(separator: "\n").utf8)))
+        var articles: [Article] = []
+        var issues: [IngestIssue] = []
+        try JSONLinesReader().read(.bytes(Array(gz.prefix(gz.count - 2_000)), name: "cut.jsonl.gz")) { event in
+            switch event {
+            case .article(let a): articles.append(a)
+            case .issue(let i): issues.append(i)
+            }
+        }
+        #expect(articles.map(\.id) == ["r1", "r2", "r3"])
+        #expect(issues.first?.message.contains("cannot decompress") == true)
+        #expect(issues.contains { $0.location == "line 4" })
+    }
+
     @Test func readsFieldsAndAliases() throws {
         let lines = [
             #"{"id": "a1", "outlet": "the guardian", "url": "https://www.theguardian.com/x", "title": "Floods", "#
@@ -25,7 +42,7 @@ struct JSONLinesReaderTests {
                 + #""authors": ["Ann Lee", "Bo Chan"]}"#,
             #"{"headline": "Fire", "published": "October 3, 2023", "body": "A fire broke out in the old mill.", "#
                 + #""author": "By Carl Moss and Dee Park", "source": {"name": "Reuters"}}"#,
-            #"{"content": "Talks continue.", "publisher": "Riverside Gazette", "id": 42}"#,
+            #"{"content": "Talks continue.", "publisher": "Riverside Gazette", "id": 42, "timestamp": 1696291200}"#,
         ]
         let result = try read(lines.joined(separator: "\n"))
         #expect(result.issues.isEmpty)
@@ -37,6 +54,7 @@ struct JSONLinesReaderTests {
         #expect(b.id == "batch:2" && b.title == "Fire" && b.published?.description == "2023-10-03")
         #expect(b.authors == ["Carl Moss", "Dee Park"] && b.outlet == "Reuters")
         #expect(c.id == "42" && c.outlet == "Riverside Gazette" && c.text == "Talks continue.")
+        #expect(c.published?.description == "2023-10-03")
     }
 
     @Test func badLinesAreIssuesAndTheRestIsRead() throws {

@@ -46,6 +46,46 @@ struct PlainTextReaderTests {
             """)
     }
 
+    @Test func datelineWithoutAgencyAfterPageFurniture() throws {
+        let text = """
+            Ferry Crews Strike Over Shift Pay
+            Allow all cookies
+            Start › Ports › Baltic
+            Ports
+            VARNE – Ferry crews walked out at dawn on Monday after talks over shift pay broke down.
+            Officials said the ports would reopen on Friday.
+            """
+        let article = try #require(read(text).articles.first)
+        #expect(article.title == "Ferry Crews Strike Over Shift Pay")
+        #expect(article.dateline == "VARNE")
+        #expect(article.text == """
+            Ferry crews walked out at dawn on Monday after talks over shift pay broke down.
+            Officials said the ports would reopen on Friday.
+            """)
+    }
+
+    @Test func datelineAfterAStandfirstIsFoundButNotInsideTheBody() throws {
+        let text = """
+            Ferry Crews Strike Over Shift Pay
+
+            Ports shut for a second day
+
+            VARNE – Ferry crews walked out at dawn on Monday after talks over shift pay broke down.
+            """
+        let article = try #require(read(text).articles.first)
+        #expect(article.dateline == "VARNE")
+        #expect(article.text == """
+            Ports shut for a second day
+            Ferry crews walked out at dawn on Monday after talks over shift pay broke down.
+            """)
+        let later = """
+            Ferry Crews Strike Over Shift Pay
+            Ferry crews walked out at dawn on Monday after talks over shift pay broke down late on Sunday.
+            OSLO – Talks in the capital went on through the night, the union said.
+            """
+        #expect(try #require(read(later).articles.first).dateline == nil)
+    }
+
     @Test func dateLineWinsAndItsRestIsAURL() throws {
         let text = """
              date 2023-03-04 https://www.dw.com/en/2023/03/05/rail-strike
@@ -135,6 +175,15 @@ struct PlainTextReaderTests {
         let article = try #require(result.articles.first)
         #expect(article.text.hasPrefix("Café owners"))
         #expect(result.issues.isEmpty)
+    }
+
+    @Test func legacyNonLatinEncodingIsAnIssue() {
+        // Windows-1251 Cyrillic words (lowercase letters are 0xE0-0xFF): Windows-1252 would make mojibake of them.
+        let word: [UInt8] = [0xEF, 0xF0, 0xE5, 0xE7, 0xE8, 0xE4, 0xE5, 0xED, 0xF2]
+        let bytes = Array((0..<40).map { _ in word + [0x20] }.joined())
+        let result = read(bytes: bytes, name: "cp1251.txt")
+        #expect(result.articles.isEmpty)
+        #expect(result.issues.first?.message.contains("legacy encoding") == true)
     }
 
     @Test func damagedUTF8IsReadWithReplacement() throws {

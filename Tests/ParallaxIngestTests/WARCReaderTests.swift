@@ -143,6 +143,26 @@ struct WARCReaderTests {
         #expect(r.issues.first?.input == "crawl.warc")
     }
 
+    /// Damaged archives (bytes flipped, cut anywhere) never crash or hang; the pages that survive are still read.
+    @Test(arguments: 1...24)
+    func damagedArchivesAreSurvived(seed: UInt64) throws {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let plain = Self.records.flatMap { $0 }
+        let gzipped = Self.records.flatMap { CompressionFixture.compress($0) }
+        for original in [plain, gzipped] {
+            var bytes = original
+            for _ in 0..<(1 + next(8)) { bytes[next(bytes.count)] = UInt8(next(256)) }
+            if next(2) == 0 { bytes = Array(bytes.prefix(next(bytes.count))) }
+            let r = try read(bytes)
+            #expect(r.articles.count <= 2)
+            #expect(r.stats.records <= Self.records.count + 1)
+        }
+    }
+
     @Test func missingFileThrows() {
         #expect(throws: IngestIssue.self) {
             try WARCReader().read(.file("/nonexistent/crawl.warc.gz")) { _ in }

@@ -94,7 +94,8 @@ public struct FeedReader: ArticleReader {
     /// Titles sometimes carry markup or entities (`AT&amp;T`, `<b>`): plain text of one line.
     private func plain(htmlOrText s: String) -> String {
         guard s.contains("<") || s.contains("&") else { return TextNormalizer().normalize(s) }
-        let text = extractor.text(fromHTML: Array(s.utf8), url: nil, charset: "utf-8")
+        // Not the injected extractor: a title is not main text to find, just markup to drop.
+        let text = BlockTextExtractor().text(fromHTML: Array(s.utf8), url: nil, charset: "utf-8")
         return text.isEmpty ? TextNormalizer().normalize(s) : text.replacingOccurrences(of: "\n", with: " ")
     }
 

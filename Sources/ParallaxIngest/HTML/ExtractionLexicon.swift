@@ -11,9 +11,10 @@ struct ExtractionLexicon: Sendable {
 
     private let tags: [UInt64: TagInfo]
     private let matcher: HintMatcher
-    private let articleBodyItemprops: Set<[UInt8]>
-    private let boilerplateRoles: Set<[UInt8]>
-    private let contentRoles: Set<[UInt8]>
+    /// FNV-1a hashes of the lowercase values (no allocation per attribute).
+    private let articleBodyItemprops: Set<UInt64>
+    private let boilerplateRoles: Set<UInt64>
+    private let contentRoles: Set<UInt64>
     private let hiddenStyles: [[UInt8]]
     /// Interface lines (lowercase) never kept as article text.
     let boilerplateLines: Set<String>
@@ -49,9 +50,9 @@ struct ExtractionLexicon: Sendable {
         patterns += hints.layout.map { ($0, UInt32(ContentTree.Hint.layout.rawValue)) }
         patterns += hints.articleBody.map { ($0, UInt32(ContentTree.Hint.articleBody.rawValue)) }
         matcher = HintMatcher(patterns: patterns)
-        articleBodyItemprops = Set(configuration.articleBodyItemprops.map { Array($0.lowercased().utf8) })
-        boilerplateRoles = Set(configuration.boilerplateRoles.map { Array($0.lowercased().utf8) })
-        contentRoles = Set(configuration.contentRoles.map { Array($0.lowercased().utf8) })
+        articleBodyItemprops = Set(configuration.articleBodyItemprops.map(Self.hash))
+        boilerplateRoles = Set(configuration.boilerplateRoles.map(Self.hash))
+        contentRoles = Set(configuration.contentRoles.map(Self.hash))
         hiddenStyles = configuration.hiddenStyles.map { Array($0.lowercased().utf8) }
         boilerplateLines = Set(configuration.boilerplateLines.map { $0.lowercased() })
     }
@@ -106,16 +107,15 @@ struct ExtractionLexicon: Sendable {
                 matcher.roles(in: Self.buffer(value), state: &state, mask: &mask)
                 matcher.boundary(state: &state, mask: &mask)
             } else if Self.nameEquals(name, "itemprop") {
-                if let value, articleBodyItemprops.contains(Self.lowercased(value)) { hints.insert(.itemprop) }
+                if let value, articleBodyItemprops.contains(Self.lowercaseHash(value)) { hints.insert(.itemprop) }
             } else if Self.nameEquals(name, "role") {
                 guard let value else { continue }
-                let role = Self.lowercased(value)
+                let role = Self.lowercaseHash(value)
                 if boilerplateRoles.contains(role) { hints.insert(.boilerplateRole) }
                 if contentRoles.contains(role) { hints.insert(.contentRole) }
             } else if Self.nameEquals(name, "style") {
                 guard let value else { continue }
-                let style = Self.lowercased(value).filter { $0 != 0x20 }
-                if hiddenStyles.contains(where: { style.firstRange(of: $0) != nil }) { hints.insert(.hidden) }
+                if hiddenStyles.contains(where: { Self.contains(value, $0) }) { hints.insert(.hidden) }
             } else if Self.nameEquals(name, "hidden") {
                 hints.insert(.hidden)
             }
@@ -135,7 +135,38 @@ struct ExtractionLexicon: Sendable {
         UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))
     }
 
-    private static func lowercased(_ value: UnsafePointer<xmlChar>) -> [UInt8] {
-        buffer(value).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    /// FNV-1a of the ASCII-lowercased value (same as ``hash(_:)`` of its lowercase string).
+    private static func lowercaseHash(_ value: UnsafePointer<xmlChar>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var i = 0
+        while value[i] != 0 {
+            let b = value[i]
+            h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100_0000_01b3
+            i += 1
+        }
+        return h
+    }
+
+    /// Whether `value`, lowercased and with spaces removed, contains `pattern` (lowercase, no spaces).
+    private static func contains(_ value: UnsafePointer<xmlChar>, _ pattern: [UInt8]) -> Bool {
+        guard let first = pattern.first else { return true }
+        var start = 0
+        while value[start] != 0 {
+            let b = value[start]
+            if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == first {
+                var i = start + 1
+                var k = 1
+                while k < pattern.count, value[i] != 0 {
+                    let c = value[i]
+                    i += 1
+                    if c == 0x20 { continue }
+                    if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != pattern[k] { break }
+                    k += 1
+                }
+                if k == pattern.count { return true }
+            }
+            start += 1
+        }
+        return false
     }
 }

@@ -1,8 +1,9 @@
 /// Decides the character encoding of raw HTML bytes before parsing.
 ///
 /// Order: a byte-order mark; then a `<meta charset>` or `http-equiv="content-type"` declaration in the first
-/// 4 KiB (WHATWG labels: `latin1`, `ascii` and `iso-8859-1` mean windows-1252); a declared single-byte
-/// encoding is overruled when the bytes are valid UTF-8 with non-ASCII characters (a common mislabel); without a
+/// 4 KiB (WHATWG labels: `latin1`, `ascii` and `iso-8859-1` mean windows-1252); a declared legacy encoding
+/// (single-byte, or multi-byte such as EUC-KR or Shift_JIS) is overruled when the bytes are valid UTF-8 with
+/// non-ASCII characters: a common mislabel, and legacy text is practically never valid UTF-8; without a
 /// declaration, UTF-8 when the bytes are valid UTF-8, else windows-1252. libxml2 2.9's `htmlReadMemory` guesses
 /// badly on its own, so the result is always passed to it explicitly.
 public struct HTMLEncodingDetector: Sendable {
@@ -17,7 +18,7 @@ public struct HTMLEncodingDetector: Sendable {
         if let declared, declared != "UTF-8" {
             // UTF-16 cannot be declared in an ASCII-compatible document; browsers then use UTF-8.
             if declared.hasPrefix("UTF-16") { return "UTF-8" }
-            if Self.isSingleByte(declared), Self.isNonASCIIUTF8(bytes) { return "UTF-8" }
+            if Self.isNonASCIIUTF8(bytes) { return "UTF-8" }
             return declared
         }
         if declared == "UTF-8" { return "UTF-8" }
@@ -62,11 +63,6 @@ public struct HTMLEncodingDetector: Sendable {
         case "utf-16", "utf-16le", "utf-16be", "unicode": return "UTF-16"
         default: return label.uppercased()
         }
-    }
-
-    private static func isSingleByte(_ name: String) -> Bool {
-        name.hasPrefix("WINDOWS-") || name.hasPrefix("ISO-8859") || name == "windows-1252" || name.hasPrefix("KOI8")
-            || name.hasPrefix("CP")
     }
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
