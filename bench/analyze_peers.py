@@ -5,7 +5,8 @@ Both run on the SAME JSON Lines corpus in the same invocation:
 
   * Parallax: `parallax analyze CORPUS --format json --jobs J`, run under a pseudo-terminal so that its progress
     lines appear; each phase ends when its progress line arrives (read -> documents -> grouping -> analysis ->
-    render and write). CPU time from the child's rusage.
+    render and write), and its CPU seconds are read from /proc/PID/stat at that moment (compare CPU, not wall,
+    on a loaded machine). Peer stages are timed with time.process_time().
   * Peers (one core, as Python runs them):
       read          json.loads of every line
       segmentation  spaCy 3 blank English pipeline with the rule-based `sentencizer` (tokens and sentences)

@@ -66,7 +66,9 @@ public struct AnalysisPipeline: Sendable {
             synthesis: synthesisBuilder.build(claims: claims, story: story, documents: documents))
     }
 
-    /// Maps `items` with `transform` on `concurrency` threads, keeping input order.
+    /// Maps `items` with `transform` on `concurrency` threads, keeping input order. Workers take the next item as
+    /// they become free (not a fixed share each), so a thread that the system schedules less, or a few large
+    /// stories, do not leave the other threads idle at the end.
     private func concurrentMap<T: Sendable, R: Sendable>(
         _ items: [T], step: Step, progress: (@Sendable (Step, Int, Int) -> Void)?,
         _ transform: @Sendable (T) -> R
@@ -74,12 +76,10 @@ public struct AnalysisPipeline: Sendable {
         let slots = ResultBox<R>(count: items.count)
         let total = items.count
         let workers = min(concurrency, max(1, total))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var i = worker
-            while i < total {
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = slots.claim() {
                 let done = slots.set(i, transform(items[i]))
                 if let progress, done % 64 == 0 || done == total { slots.serialized { progress(step, done, total) } }
-                i += workers
             }
         }
         return slots.values()
@@ -90,9 +90,19 @@ public struct AnalysisPipeline: Sendable {
 private final class ResultBox<R>: @unchecked Sendable {
     private var slots: [R?]
     private var done = 0
+    private var claimed = 0
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    /// The next index no worker has taken yet, or `nil` when all are taken.
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard claimed < slots.count else { return nil }
+        claimed += 1
+        return claimed - 1
+    }
 
     /// Stores a result and returns how many are done.
     func set(_ index: Int, _ value: R) -> Int {

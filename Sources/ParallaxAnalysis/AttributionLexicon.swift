@@ -32,6 +32,8 @@ public struct AttributionLexicon: Sendable {
     public var adjunctPrepositions: Set<String>
     public var firstPersonPronouns: Set<String>
     public var personPronouns: Set<String>
+    /// Possessives of a person ("his", "her"): "her office said" is the office of the person named before.
+    public var personPossessives: Set<String>
     public var pluralPronouns: Set<String>
     public var thingPronouns: Set<String>
     public var determiners: Set<String>
@@ -117,6 +119,7 @@ public struct AttributionLexicon: Sendable {
         timeWords = Set(v.timeWords)
         firstPersonPronouns = Set(v.firstPersonPronouns)
         personPronouns = Set(v.personPronouns)
+        personPossessives = Set(v.personPossessives ?? [])
         pluralPronouns = Set(v.pluralPronouns)
         thingPronouns = Set(v.thingPronouns)
         determiners = Set(d.determiners)
@@ -214,6 +217,7 @@ public struct AttributionLexicon: Sendable {
         var timeWords: [String]
         var firstPersonPronouns: [String]
         var personPronouns: [String]
+        var personPossessives: [String]?
         var pluralPronouns: [String]
         var thingPronouns: [String]
     }

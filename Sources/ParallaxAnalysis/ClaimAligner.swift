@@ -29,7 +29,7 @@ public struct ClaimAligner: Sendable {
         public var minSharedTerms = 2
         /// Weight of the words of a statement's credit (its source and cue) against its content words: the same
         /// source adds a little, but two facts credited to one source do not align on its name alone.
-        public var creditWeight = 0.3
+        public var creditWeight = 0.6
         /// Term weighting (names and numbers count more).
         public var vectorizer = TermVectorizer.Configuration()
 
@@ -75,6 +75,8 @@ public struct ClaimAligner: Sendable {
         var terms: [Int32: Double]
         var bigrams: Set<UInt64>
         var mass: Double
+        /// Ids of the terms written in lowercase or as numbers (not names): a pair must share one of them.
+        var plain: Set<Int32> = []
     }
 
     /// The claims of `story`, from those `documents` that belong to it (others are ignored).
@@ -106,7 +108,7 @@ public struct ClaimAligner: Sendable {
     /// Candidate sentences with IDF-weighted features.
     func candidateUnits(_ documents: [Document]) -> [Unit] {
         var vocabulary = TermVocabulary()
-        var raw: [(Int, Int, Double, [String: Double], [String])] = []
+        var raw: [(Int, Int, Double, [String: Double], [String], Set<String>)] = []
         for (a, document) in documents.enumerated() {
             let count = max(1, document.sentences.count)
             var seen = Set<[String]>()
@@ -135,10 +137,16 @@ public struct ClaimAligner: Sendable {
                 guard length >= configuration.minContentWords, !sequence.isEmpty, seen.insert(sequence).inserted
                 else { continue }
                 vocabulary.observe(terms: counts.keys)
-                raw.append((a, s, Double(s) / Double(count), counts, sequence))
+                // A capital from the sentence start alone ("Rescue teams were ...") does not make a name.
+                let words = tokens.filter { $0.kind == .word }
+                let firstWord = words.count > 1 && !words[1].isCapitalized ? words.first?.span : nil
+                let plain = Set(
+                    tokens.lazy.filter { !$0.isCapitalized || $0.kind == .number || $0.span == firstWord }
+                        .compactMap(vectorizer.term))
+                raw.append((a, s, Double(s) / Double(count), counts, sequence, plain))
             }
         }
-        return raw.map { a, s, position, counts, sequence in
+        return raw.map { a, s, position, counts, sequence, plainTerms in
             var terms: [Int32: Double] = [:]
             var mass = 0.0
             for (term, weight) in counts {
@@ -151,7 +159,9 @@ public struct ClaimAligner: Sendable {
             for (x, y) in zip(sequence, sequence.dropFirst()) {
                 bigrams.insert(Hashing.mix(Hashing.fnv1a(x) ^ (Hashing.fnv1a(y) &* 31)))
             }
-            return Unit(article: a, sentence: s, position: position, terms: terms, bigrams: bigrams, mass: mass)
+            let plain = Set(plainTerms.compactMap { vocabulary.existingID(of: $0) })
+            return Unit(
+                article: a, sentence: s, position: position, terms: terms, bigrams: bigrams, mass: mass, plain: plain)
         }
     }
 
@@ -162,14 +172,18 @@ public struct ClaimAligner: Sendable {
         let (small, large) = a.terms.count <= b.terms.count ? (a, b) : (b, a)
         var sharedSmall = 0.0
         var sharedLarge = 0.0
+        var sharedPlain = 0
         for (id, w) in small.terms {
             guard let v = large.terms[id] else { continue }
             shared += min(w, v)
             sharedSmall += w
             sharedLarge += v
             sharedCount += 1
+            if small.plain.contains(id) || large.plain.contains(id) { sharedPlain += 1 }
         }
-        guard sharedCount >= configuration.minSharedTerms, a.mass > 0, b.mass > 0 else { return 0 }
+        // Names alone ("Water Minister Ilse Varga arrived ..." and "Water Minister Ilse Varga blamed ...") are not a
+        // shared fact: one shared lowercase word or number at least.
+        guard sharedCount >= configuration.minSharedTerms, sharedPlain > 0, a.mass > 0, b.mass > 0 else { return 0 }
         let cosine = shared / (a.mass * b.mass).squareRoot()
         let containment = min(1, max(sharedSmall / small.mass, sharedLarge / large.mass))
         let smallerBigrams = min(a.bigrams.count, b.bigrams.count)
@@ -188,11 +202,23 @@ public struct ClaimAligner: Sendable {
         // Pairs are generated from terms that are not everywhere: a pair sharing only ubiquitous terms cannot reach
         // the threshold, and skipping their long lists keeps large stories near-linear.
         let longestList = max(64, units.count / 5)
+        // Units come article by article: past the end of a unit's run, a posting list (ascending) holds only other
+        // articles' units, so the same-article part is skipped by binary search (one long article stays linear).
+        var runEnd = [Int](repeating: units.count, count: units.count)
+        for i in units.indices.reversed() where i + 1 < units.count {
+            runEnd[i] = units[i + 1].article == units[i].article ? runEnd[i + 1] : i + 1
+        }
         for (i, u) in units.enumerated() {
             var seen = Set<Int>()
             for id in u.terms.keys {
                 guard let list = postings[id], list.count <= longestList else { continue }
-                for j in list where j > i && units[j].article != u.article && seen.insert(j).inserted {
+                var low = 0
+                var high = list.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if list[mid] < runEnd[i] { low = mid + 1 } else { high = mid }
+                }
+                for j in list[low...] where j > i && units[j].article != u.article && seen.insert(j).inserted {
                     let s = similarity(u, units[j])
                     guard s > 0 else { continue }
                     scores[i, default: [:]][j] = s

@@ -159,21 +159,27 @@ public struct SpeakerResolver: Sendable {
                 return Speaker(name: text, role: nil, kind: .organization, mention: span, isAnaphor: false)
             }
             // "USGS", "FEMA": a short all-capital word not written otherwise in the article is an organization.
-            if nameRange.count == 1, isAcronym(tokens[nameRange.lowerBound]) {
+            if nameRange.count == 1, isAcronym(tokens[nameRange.lowerBound]),
+                (np.lowerBound..<nameRange.lowerBound).allSatisfy({ lexicon.determiners.contains(tokens[$0].norm) })
+            {
                 return Speaker(name: text, role: nil, kind: .organization, mention: span, isAnaphor: false)
             }
             // "the Commission on Presidential Debates", "the city of Phoenix", "a spokesman for Hamas": a name after
             // a connector is part of one described source, not a person with a role ("Commission on").
+            // After a title, only a one-word name ("executive director of HRWA", "Secretary of State"): "Secretary of
+            // State Antony Blinken" is a person.
             if nameRange.lowerBound - np.lowerBound >= 2, Self.nameConnectors.contains(tokens[nameRange.lowerBound - 1].norm),
-                !lexicon.titles.contains(tokens[nameRange.lowerBound - 2].norm),
+                !lexicon.titles.contains(tokens[nameRange.lowerBound - 2].norm)
+                    || nameRange.filter({ tokens[$0].kind == .word }).count == 1,
                 let whole = roleText(np.lowerBound..<np.upperBound)
             {
-                let described = lexicon.descriptors.contains(tokens[nameRange.lowerBound - 2].norm)
+                let before = tokens[nameRange.lowerBound - 2].norm
+                let described = lexicon.descriptors.contains(before) || lexicon.titles.contains(before)
                 return Speaker(
                     name: whole, role: nil, kind: described ? .anonymous : .organization, mention: span,
                     isAnaphor: false)
             }
-            let nameRange = roleWordSplit(nameRange)
+            let nameRange = roleWordSplit(afterOutlet(nameRange))
             let name = Self.withoutPossessive(String(doc.text(of: spanOf(nameRange))))
             var role = roleText(np.lowerBound..<nameRange.lowerBound)
             var full = name
@@ -183,13 +189,32 @@ public struct SpeakerResolver: Sendable {
             }
             return Speaker(name: full, role: role, kind: .person, mention: span, isAnaphor: full != name)
         }
-        if lexicon.descriptors.contains(head.norm) || lexicon.titles.contains(head.norm) {
+        let described = lexicon.descriptors.contains(head.norm) || lexicon.titles.contains(head.norm)
+        let body = !described && norms.contains(where: { lexicon.organizationWords.contains($0) })
+        // "her office", "his spokesman": the person named last before (even inside the statement: "Holt ordered an
+        // inquiry, her office said") is the possessor.
+        if described || body, np.count >= 2, lexicon.personPossessives.contains(norms[0]), let owner = possessor(before: np.lowerBound) {
+            let rest = String(doc.text(of: spanOf((np.lowerBound + 1)..<np.upperBound)))
+            return Speaker(
+                name: "\(owner)’s \(rest)", role: nil, kind: body ? .organization : .anonymous, mention: span,
+                isAnaphor: true)
+        }
+        if described {
             return Speaker(name: text, role: nil, kind: .anonymous, mention: span, isAnaphor: false)
         }
-        if norms.contains(where: { lexicon.organizationWords.contains($0) }) {
+        if body {
             return Speaker(name: text, role: nil, kind: .organization, mention: span, isAnaphor: false)
         }
         return Speaker(name: text, role: nil, kind: .anonymous, mention: span, isAnaphor: false)
+    }
+
+    /// The person a possessive "his"/"her" at `token` refers to: the one named last before it, within three
+    /// paragraphs.
+    private func possessor(before token: Int) -> String? {
+        let paragraph = doc.sentences[doc.tokens[token].sentence].paragraph
+        return persons.filter {
+            $0.token < token && paragraph - doc.sentences[doc.tokens[$0.token].sentence].paragraph <= 3
+        }.max { $0.token < $1.token }?.name
     }
 
     private func pronoun(_ norm: String, at token: Int, span: TextSpan) -> Speaker? {
@@ -243,6 +268,19 @@ public struct SpeakerResolver: Sendable {
         else { return nil }
         return Speaker(
             name: String(doc.text(of: spanOf(a..<c))), role: role, kind: .person, mention: span, isAnaphor: false)
+    }
+
+    /// A name without a known outlet of two or more words written before it ("the editorial board of the
+    /// Washington Post Trump said"): the capitalized words after the outlet's name.
+    private func afterOutlet(_ nameRange: Range<Int>) -> Range<Int> {
+        let norms = nameRange.map { doc.tokens[$0].norm }
+        // Two words at least: a one-word outlet may also be a given name ("Sun Yang", "Time" in "Time Magazine").
+        for length in stride(from: min(5, norms.count - 1), through: 2, by: -1)
+        where lexicon.outlets[Array(norms.prefix(length))] != nil {
+            let rest = (nameRange.lowerBound + length)..<nameRange.upperBound
+            return rest.contains { doc.tokens[$0].kind == .word } ? rest : nameRange
+        }
+        return nameRange
     }
 
     /// A name without a capitalized role word glued before it ("Rival Hillary Clinton", "Democrat Hillary

@@ -8,8 +8,8 @@ import Foundation
 ///
 /// The point's text is the most neutral wording among the claim's occurrences: each sentence scores the share of the
 /// claim's core terms it contains (terms found in at least half of the occurrences, so the wording that says what
-/// most sources say), minus penalties for loaded terms (`Resources/synthesis.json`), quotation marks and first-person
-/// words (an unmarked quote). The highest score wins; ties go to the earlier article. A leading wire dateline
+/// most sources say), minus penalties for loaded terms (`Resources/synthesis.json`), quotation marks, first-person
+/// words (an unmarked quote) and an opening pronoun that needs the sentence before ("She said ..."). The highest score wins; ties go to the earlier article. A leading wire dateline
 /// (`TEHRAN (Tasnim) – `) is cut from the text. O(occurrence tokens).
 public struct SynthesisBuilder: Sendable {
     /// Thresholds and penalties.
@@ -22,6 +22,9 @@ public struct SynthesisBuilder: Sendable {
         public var quotationPenalty = 0.25
         /// Score taken off a sentence with first-person words.
         public var firstPersonPenalty = 0.25
+        /// Score taken off a sentence that opens with a word needing the sentence before ("She said ...", "He also
+        /// declined ...").
+        public var contextPenalty = 0.3
 
         public init() {}
     }
@@ -32,6 +35,8 @@ public struct SynthesisBuilder: Sendable {
         public var loadedTerms: [String]
         /// Pronouns that mark a speaker's own words.
         public var firstPersonWords: [String]
+        /// Sentence openers that refer back to an earlier sentence ("he", "she", "they", "it").
+        public var contextOpeners: [String]?
 
         /// The lexicon bundled with Parallax.
         public static let standard: Lexicon = {
@@ -46,6 +51,7 @@ public struct SynthesisBuilder: Sendable {
     private let loaded: Set<[String]>
     private let longestLoaded: Int
     private let firstPerson: Set<String>
+    private let contextOpeners: Set<String>
     private let vectorizer: TermVectorizer
 
     public init(
@@ -57,6 +63,7 @@ public struct SynthesisBuilder: Sendable {
         self.loaded = Set(phrases)
         self.longestLoaded = phrases.map(\.count).max() ?? 1
         self.firstPerson = Set(lexicon.firstPersonWords.map { $0.lowercased() })
+        self.contextOpeners = Set((lexicon.contextOpeners ?? []).map { $0.lowercased() })
         self.vectorizer = TermVectorizer(lexicon: termLexicon)
     }
 
@@ -141,6 +148,9 @@ public struct SynthesisBuilder: Sendable {
                 penalty += configuration.quotationPenalty
             }
             if norms.contains(where: { firstPerson.contains($0) }) { penalty += configuration.firstPersonPenalty }
+            if let opener = tokens.first(where: { $0.kind == .word }), contextOpeners.contains(opener.norm) {
+                penalty += configuration.contextPenalty
+            }
             let terms = Set(tokens.compactMap { vectorizer.term(of: $0) })
             candidates.append(Candidate(text: occurrence.sentence, terms: terms, penalty: penalty))
         }

@@ -27,10 +27,11 @@ public struct TermVocabulary: Sendable {
     /// The id of a term when known.
     public func existingID(of term: String) -> Int32? { idOf[term] }
 
-    /// Counts one document holding these distinct terms.
+    /// Counts one document holding these distinct terms. New terms get ids in sorted order, so ids (and every
+    /// floating-point sum over them) do not depend on the hash order of the caller's collection.
     public mutating func observe<S: Sequence>(terms: S) where S.Element == String {
         documentCount += 1
-        for term in terms { documentFrequency[Int(id(of: term))] += 1 }
+        for term in terms.sorted() { documentFrequency[Int(id(of: term))] += 1 }
     }
 
     /// Document frequency of a term id.
@@ -45,7 +46,7 @@ public struct TermVocabulary: Sendable {
     public mutating func vector(of counts: [String: Double]) -> TermVector {
         var pairs: [(Int32, Float)] = []
         pairs.reserveCapacity(counts.count)
-        for (term, tf) in counts where tf > 0 {
+        for (term, tf) in counts.sorted(by: { $0.key < $1.key }) where tf > 0 {
             let id = id(of: term)
             pairs.append((id, Float((tf >= 1 ? 1 + log(tf) : tf) * idf(of: id))))
         }

@@ -21,7 +21,8 @@ enum CompressedInput {
             return out
         }
         do { return try GzipStream.decompress(input, maxOutput: maxBytes) } catch {
-            throw CompressedInputError(message: error.message)
+            // `GzipStream.decompress` reports reaching `maxOutput` as "more than N bytes".
+            throw CompressedInputError(message: error.message, exceedsLimit: error.message.hasPrefix("more than "))
         }
     }
 }
@@ -29,4 +30,6 @@ enum CompressedInput {
 /// Why compressed input could not be read.
 struct CompressedInputError: Error {
     var message: String
+    /// The data is intact but decompresses to more than the limit (not truncated or corrupt).
+    var exceedsLimit = false
 }

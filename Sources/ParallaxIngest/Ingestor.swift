@@ -61,18 +61,31 @@ public struct Ingestor: Sendable {
         }
     }
 
-    /// Reads all `paths` like ``ingest(paths:emit:)``, up to `jobs` inputs at a time; `emit` is still called on
-    /// the caller's thread, in input order. Events are held per batch of `4 * jobs` inputs, so memory stays bounded
-    /// by the largest inputs of one batch.
+    /// Reads all `paths` like ``ingest(paths:emit:)``, up to `jobs` small files at a time; `emit` is still called
+    /// on the caller's thread, in input order. Events of small files are held per batch of `4 * jobs` files; files
+    /// of ``streamedBytes`` or more, standard input and pipes are read one at a time and streamed, so memory stays
+    /// bounded on large archives.
     public func ingest(paths: [String], jobs: Int, emit: (IngestEvent) -> Void) {
         guard jobs > 1 else { return ingest(paths: paths, emit: emit) }
         let (inputs, problems) = expand(paths)
         problems.forEach { emit(.issue($0)) }
         var seen: [String: Int] = [:]
-        var start = 0
-        while start < inputs.count {
-            let batch = Array(inputs[start..<min(start + 4 * jobs, inputs.count)])
-            start += batch.count
+        func forward(_ event: IngestEvent) {
+            guard case .article(var article) = event else { return emit(event) }
+            article.id = Self.unique(article.id, seen: &seen)
+            emit(.article(article))
+        }
+        var next = 0
+        while next < inputs.count {
+            guard Self.isSmallFile(inputs[next]) else {
+                read(inputs[next], emit: forward)
+                next += 1
+                continue
+            }
+            var end = next
+            while end < inputs.count, end - next < 4 * jobs, Self.isSmallFile(inputs[end]) { end += 1 }
+            let batch = Array(inputs[next..<end])
+            next = end
             let slots = EventSlots(count: batch.count)
             let workers = min(jobs, batch.count)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -82,15 +95,19 @@ public struct Ingestor: Sendable {
                     slots.set(k, events)
                 }
             }
-            for event in slots.values.joined() {
-                guard case .article(var article) = event else {
-                    emit(event)
-                    continue
-                }
-                article.id = Self.unique(article.id, seen: &seen)
-                emit(.article(article))
-            }
+            slots.values.joined().forEach(forward)
         }
+    }
+
+    /// Files at least this large are read alone and their articles streamed (``ingest(paths:jobs:emit:)``).
+    public static let streamedBytes = 8 << 20
+
+    /// A regular file smaller than ``streamedBytes`` (or one that cannot be examined: its reader reports why).
+    static func isSmallFile(_ input: InputSource) -> Bool {
+        guard case .file(let path) = input.location else { return false }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return true }
+        return info.st_mode & S_IFMT == S_IFREG && Int(info.st_size) < streamedBytes
     }
 
     /// Reads one input with the reader of its format.

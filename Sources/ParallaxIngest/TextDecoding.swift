@@ -19,8 +19,10 @@ enum TextDecoding {
         var bytes = bytes
         if CompressedInput.isGzip(bytes) {
             do { bytes = try CompressedInput.gunzip(bytes, maxBytes: maxBytes) } catch {
-                let message = "cannot decompress: \(error.message)"
-                guard salvages,
+                let message = error.exceedsLimit
+                    ? "decompresses to more than \(maxBytes >> 20) MiB, the limit for one input; skipped"
+                    : "cannot decompress: \(error.message)"
+                guard salvages, !error.exceedsLimit,
                     let partial = try? CompressedInput.gunzip(bytes, maxBytes: maxBytes, partial: true),
                     !partial.isEmpty
                 else { throw IngestIssue(input: input, message: message) }

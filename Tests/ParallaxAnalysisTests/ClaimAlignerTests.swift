@@ -53,6 +53,20 @@ struct ClaimAlignerTests {
         }
     }
 
+    @Test func sharedNamesAloneDoNotAlign() {
+        let documents = StoryFixtures.documents([
+            ("port-a", "Harbour Post", "2026-02-02", "Transport Minister Ada Lindqvist Holm arrived in Port Varne shortly after noon."),
+            ("port-b", "Island News", "2026-02-02", "Transport Minister Ada Lindqvist Holm blamed the closure on Port Varne managers."),
+            ("port-c", "Coast Daily", "2026-02-02", "Transport Minister Ada Lindqvist Holm blamed managers for the closure."),
+        ])
+        let story = Story(id: "story-1", title: "Port", articles: documents.map(\.id))
+        let claims = ClaimAligner().align(story: story, documents: documents)
+        let arrival = claims.first { c in c.occurrences.contains { $0.sentence.contains("arrived") } }
+        #expect(arrival?.articles == ["port-a"])
+        let blame = claims.first { c in c.occurrences.contains { $0.sentence.contains("blamed the closure") } }
+        #expect(blame.map { Set($0.articles) } == ["port-b", "port-c"])
+    }
+
     @Test func unrelatedSentenceDoesNotAlign() throws {
         let (story, documents) = StoryFixtures.quakeStory()
         let claims = ClaimAligner().align(story: story, documents: documents)

@@ -172,4 +172,23 @@ extension SpeakerResolverTests {
         let lone = try #require(speakers("Ana Lucia Ferreira said the port needed new cranes.").first ?? nil)
         #expect(lone.name == "Ana Lucia Ferreira")
     }
+
+    @Test func possessiveDescriptionBelongsToThePersonNamedBefore() throws {
+        let text = "On Monday, Governor Ines Moll ordered a review of the bridge contracts, her office said."
+        let s = try #require(speakers(text).first ?? nil)
+        #expect(s.name == "Ines Moll’s office")
+        #expect(s.kind == .organization)
+        #expect(s.isAnaphor)
+        let alone = try #require(speakers("The review will take a month, her office said.").first ?? nil)
+        #expect(alone.name == "her office")
+    }
+
+    @Test func nameWrittenRightAfterAnOutletIsTheSpeaker() throws {
+        let text = "In a meeting with the editorial board of the Washington Post Tilda Brask said the port would close."
+        let s = try #require(speakers(text).first ?? nil)
+        #expect(s.name == "Tilda Brask")
+        let acronym = try #require(speakers("Lena Ortiz, executive director of HRWA, said the port would close.").first ?? nil)
+        #expect(acronym.name == "executive director of HRWA")
+        #expect(acronym.kind == .anonymous)
+    }
 }

@@ -42,6 +42,25 @@ struct SynthesisBuilderTests {
         #expect(points.first?.articles == ["a", "b", "c"])
     }
 
+    @Test func prefersWordingThatDoesNotOpenWithAPronoun() {
+        let documents = StoryFixtures.documents([
+            ("a", "Wire", nil, "She said the ferry to Tallby island would resume sailing on Friday."),
+            ("b", "Paper", nil, "Mayor Ines Moll said the ferry to Tallby island would resume sailing on Friday."),
+        ])
+        let claims = [
+            Claim(
+                id: "c1", text: "", articles: ["a", "b"],
+                occurrences: documents.map { d in
+                    SpanReference(
+                        article: d.id, span: d.sentences[0].span, sentence: String(d.text(of: d.sentences[0].span)),
+                        sentenceSpan: d.sentences[0].span)
+                })
+        ]
+        let story = Story(id: "s", title: "", articles: ["a", "b"])
+        let points = SynthesisBuilder().build(claims: claims, story: story, documents: documents)
+        #expect(points.first?.text.hasPrefix("Mayor Ines Moll said") == true)
+    }
+
     @Test func prefersWordingWithoutLoadedTermsOrQuotes() {
         let texts = [
             "The brutal regime shelled the village of Orlin on Monday, killing 4 people.",

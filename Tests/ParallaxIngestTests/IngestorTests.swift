@@ -110,6 +110,8 @@ struct IngestorTests {
         var files: [String: [UInt8]] = [:]
         for n in 0..<12 { files[String(format: "%02d.txt", n)] = Self.text("Story number \(n) was told, officials said.") }
         files["05.txt"] = []
+        // A file of `streamedBytes` is read alone, between the batches, still in order.
+        files["07.txt"] = [UInt8](repeating: 0x20, count: Ingestor.streamedBytes)
         let tree = try Tree(files)
         var events: [String] = []
         Ingestor().ingest(paths: [tree.root.path], jobs: 3) { event in
@@ -118,6 +120,6 @@ struct IngestorTests {
             case .issue(let i): events.append("issue:" + (i.input as NSString).lastPathComponent)
             }
         }
-        #expect(events == ["00", "01", "02", "03", "04", "issue:05.txt", "06", "07", "08", "09", "10", "11"])
+        #expect(events == ["00", "01", "02", "03", "04", "issue:05.txt", "06", "issue:07.txt", "08", "09", "10", "11"])
     }
 }
