@@ -47,8 +47,8 @@ struct CommandLineTests {
         let outPath = workspace.url.appendingPathComponent(".stdout-\(id)")
         let errPath = workspace.url.appendingPathComponent(".stderr-\(id)")
         try Data(stdin).write(to: inPath)
-        FileManager.default.createFile(atPath: outPath.path, contents: nil)
-        FileManager.default.createFile(atPath: errPath.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath.path, contents: nil)
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
