@@ -66,58 +66,16 @@ public struct AnalysisPipeline: Sendable {
             synthesis: synthesisBuilder.build(claims: claims, story: story, documents: documents))
     }
 
-    /// Maps `items` with `transform` on `concurrency` threads, keeping input order. Workers take the next item as
-    /// they become free (not a fixed share each), so a thread that the system schedules less, or a few large
-    /// stories, do not leave the other threads idle at the end.
+    /// Maps `items` with `transform` on `concurrency` threads, keeping input order, reporting progress every 64
+    /// items and at the end.
     private func concurrentMap<T: Sendable, R: Sendable>(
         _ items: [T], step: Step, progress: (@Sendable (Step, Int, Int) -> Void)?,
         _ transform: @Sendable (T) -> R
     ) -> [R] {
-        let slots = ResultBox<R>(count: items.count)
         let total = items.count
-        let workers = min(concurrency, max(1, total))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let i = slots.claim() {
-                let done = slots.set(i, transform(items[i]))
-                if let progress, done % 64 == 0 || done == total { slots.serialized { progress(step, done, total) } }
-            }
-        }
-        return slots.values()
+        guard let progress else { return ParallelMap.map(items, concurrency: concurrency, transform) }
+        return ParallelMap.map(items, concurrency: concurrency, progress: { done in
+            if done % 64 == 0 || done == total { progress(step, done, total) }
+        }, transform)
     }
-}
-
-/// Fixed slots written by concurrent workers, each slot once.
-private final class ResultBox<R>: @unchecked Sendable {
-    private var slots: [R?]
-    private var done = 0
-    private var claimed = 0
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    /// The next index no worker has taken yet, or `nil` when all are taken.
-    func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard claimed < slots.count else { return nil }
-        claimed += 1
-        return claimed - 1
-    }
-
-    /// Stores a result and returns how many are done.
-    func set(_ index: Int, _ value: R) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        slots[index] = value
-        done += 1
-        return done
-    }
-
-    func serialized(_ body: () -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        body()
-    }
-
-    func values() -> [R] { slots.map { $0! } }
 }

@@ -86,16 +86,12 @@ public struct Ingestor: Sendable {
             while end < inputs.count, end - next < 4 * jobs, Self.isSmallFile(inputs[end]) { end += 1 }
             let batch = Array(inputs[next..<end])
             next = end
-            let slots = EventSlots(count: batch.count)
-            let workers = min(jobs, batch.count)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for k in stride(from: worker, to: batch.count, by: workers) {
-                    var events: [IngestEvent] = []
-                    read(batch[k]) { events.append($0) }
-                    slots.set(k, events)
-                }
+            let events = ParallelMap.map(batch, concurrency: jobs) { input in
+                var events: [IngestEvent] = []
+                read(input) { events.append($0) }
+                return events
             }
-            slots.values.joined().forEach(forward)
+            events.joined().forEach(forward)
         }
     }
 
@@ -251,25 +247,5 @@ enum FileKind: Equatable {
         case S_IFDIR: self = .directory
         default: self = .special
         }
-    }
-}
-
-/// Event lists filled by concurrent workers, each slot written once.
-private final class EventSlots: @unchecked Sendable {
-    private var slots: [[IngestEvent]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ events: [IngestEvent]) {
-        lock.lock()
-        slots[index] = events
-        lock.unlock()
-    }
-
-    var values: [[IngestEvent]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
     }
 }
