@@ -18,3 +18,15 @@ struct TokenizerTests {
         #expect(n.foldPunctuation("“Kyiv’s” — …") == "\"Kyiv's\" - ...")
     }
 }
+
+struct TextNormalizerTests {
+    @Test func composesDecomposedTextAndKeepsComposedText() {
+        let n = TextNormalizer()
+        // "é" as e + combining acute, and Hangul jamo, are composed.
+        #expect(n.normalize("Caf\u{0065}\u{0301} \u{1100}\u{1161}") == "Caf\u{00E9} \u{AC00}")
+        // ASCII, Latin-1 and typographic quotes need no normalizer and stay as they are.
+        #expect(n.normalize("“Kyiv’s” naïve – résumé…") == "“Kyiv’s” naïve – résumé…")
+        #expect(TextNormalizer.isNFCByConstruction("“Kyiv’s” naïve – résumé…"))
+        #expect(!TextNormalizer.isNFCByConstruction("Cafe\u{0301}"))
+    }
+}
