@@ -39,12 +39,7 @@ public struct SynthesisBuilder: Sendable {
         public var contextOpeners: [String]?
 
         /// The lexicon bundled with Parallax.
-        public static let standard: Lexicon = {
-            guard let url = Bundle.module.url(forResource: "synthesis", withExtension: "json"),
-                let data = try? Data(contentsOf: url), let lexicon = try? JSONDecoder().decode(Lexicon.self, from: data)
-            else { preconditionFailure("ParallaxAnalysis resource synthesis.json is missing or invalid") }
-            return lexicon
-        }()
+        public static let standard: Lexicon = LexiconError.bundled(Lexicon.self, named: "synthesis")
     }
 
     public var configuration: Configuration

@@ -41,18 +41,8 @@ public struct TermVectorizer: Sendable {
         /// Letters left out of name skeletons (after the first letter).
         public var vowels: String
 
-        /// Decodes a lexicon from JSON data.
-        public static func decode(_ data: Data) throws -> Lexicon {
-            try JSONDecoder().decode(Lexicon.self, from: data)
-        }
-
         /// The lexicon bundled with Parallax (`Resources/stopwords.json`).
-        public static let standard: Lexicon = {
-            guard let url = Bundle.module.url(forResource: "stopwords", withExtension: "json"),
-                let data = try? Data(contentsOf: url), let lexicon = try? Lexicon.decode(data)
-            else { preconditionFailure("ParallaxAnalysis resource stopwords.json is missing or invalid") }
-            return lexicon
-        }()
+        public static let standard: Lexicon = LexiconError.bundled(Lexicon.self, named: "stopwords")
     }
 
     public var configuration: Configuration

@@ -88,14 +88,5 @@ public struct ExtractionConfiguration: Codable, Sendable, Hashable {
     }
 
     /// The configuration in the bundled `extraction.json`.
-    public static let bundled: ExtractionConfiguration = {
-        guard let url = Bundle.module.url(forResource: "extraction", withExtension: "json") else {
-            fatalError("ParallaxIngest resource extraction.json is missing from the bundle")
-        }
-        do {
-            return try JSONDecoder().decode(ExtractionConfiguration.self, from: Data(contentsOf: url))
-        } catch {
-            fatalError("ParallaxIngest resource extraction.json is invalid: \(error)")
-        }
-    }()
+    public static let bundled = BundledResource.decode(ExtractionConfiguration.self, from: "extraction")
 }

@@ -127,13 +127,9 @@ public struct HTMLMetadataLexicon: Sendable, Decodable {
         try JSONDecoder().decode(HTMLMetadataLexicon.self, from: Data(contentsOf: url))
     }
 
-    /// The lexicon shipped with Parallax (`Resources/html-metadata.json`); empty if the resource is missing.
-    public static let bundled: HTMLMetadataLexicon = {
-        guard let url = Bundle.module.url(forResource: "html-metadata", withExtension: "json"),
-            let lexicon = try? load(from: url)
-        else { return HTMLMetadataLexicon() }
-        return lexicon
-    }()
+    /// The lexicon shipped with Parallax (`Resources/html-metadata.json`); like every bundled data file, a missing
+    /// or invalid one is a packaging error that stops the program (it no longer degrades silently to no metadata).
+    public static let bundled = BundledResource.decode(HTMLMetadataLexicon.self, from: "html-metadata")
 }
 
 extension HTMLMetadataLexicon {
