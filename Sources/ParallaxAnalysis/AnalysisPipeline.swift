@@ -1,69 +1,139 @@
 import Foundation
 import ParallaxCore
 
-/// Runs the whole comparison: documents from articles, stories from documents, and each story's analysis.
+/// Runs the whole comparison in two levels: one annotation per article, then a cheap aggregation per story.
 ///
-/// Stages are plain values; the pipeline only composes them. Document building and story analysis run
-/// concurrently (one article or one story per task); grouping is a single incremental pass. Results do not depend
-/// on the degree of concurrency.
+/// 1. **Per article** (``ArticleAnnotator``): document, one attribution parse (quotes and citations), dates,
+///    naming and framing uses, grouping terms and copy signature. Computed once, concurrently.
+/// 2. **Grouping** (``StoryClusterer``): one incremental pass over the annotations' terms and signatures.
+/// 3. **Per story** (``analyze(_:annotations:)``): quote alignment, claim alignment, timeline, provenance, naming,
+///    framing and synthesis read the members' annotations only; no article is parsed again.
+///
+/// Results do not depend on the input order or on the degree of concurrency: articles are taken in id order
+/// (an id that occurs twice is one article, the copy with the longest text kept), grouping orders by date and id,
+/// and every id is derived from content.
 public struct AnalysisPipeline: Sendable {
-    /// The stages used; replace any of them to change its settings or lexicon.
-    public var builder = DocumentBuilder()
-    public var clusterer = StoryClusterer()
-    public var quoteExtractor = QuoteExtractor()
+    /// The per-article stage (and the settings of naming, framing, timeline and grouping, which aggregate what it
+    /// finds).
+    public var annotator: ArticleAnnotator
     public var quoteAligner = QuoteAligner()
-    public var citationExtractor: CitationExtractor
-    public var namingAnalyzer = NamingAnalyzer()
-    public var framingDetector = FramingDetector()
-    public var timelineBuilder = TimelineBuilder()
     public var claimAligner = ClaimAligner()
     public var synthesisBuilder = SynthesisBuilder()
-    /// Tasks run at once (default: the number of cores).
+    /// Items processed at once (default: the number of cores).
     public var concurrency: Int
 
-    /// A pipeline with the bundled lexicons; `outlets` names the outlets the citation extractor recognises.
+    /// A pipeline with the bundled lexicons; `outlets` names the outlets the attribution parse recognises.
     public init(outlets: OutletRegistry, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        self.citationExtractor = CitationExtractor(registry: outlets)
+        self.annotator = ArticleAnnotator(outlets: outlets)
         self.concurrency = max(1, concurrency)
     }
 
     /// What the pipeline is doing, for progress reports on long runs.
     public enum Step: String, Sendable {
-        case documents, grouping, analysis
+        case annotation, grouping, analysis
     }
 
-    /// Analyzes `articles`: builds documents, groups them into stories and compares each story's articles.
+    // MARK: Batch
+
+    /// Analyzes `articles`: annotates them, groups them into stories and compares each story's articles.
     /// `progress` is called with the step, the items done and the total (from any thread, serialized).
     public func run(
         _ articles: [Article], progress: (@Sendable (Step, Int, Int) -> Void)? = nil
     ) -> [StoryAnalysis] {
-        let documents = concurrentMap(articles, step: .documents, progress: progress) { builder.build($0) }
-        progress?(.grouping, 0, 1)
-        let stories = clusterer.cluster(documents)
-        progress?(.grouping, 1, 1)
-        var byID: [String: Document] = [:]
-        for d in documents { byID[d.id] = d }
-        let lookup = byID
+        let annotations = concurrentMap(Self.canonical(articles), step: .annotation, progress: progress) {
+            annotator.annotate($0)
+        }
+        return analyze(annotations: annotations, progress: progress)
+    }
+
+    /// Groups annotations into stories and analyzes each story (the second half of ``run(_:progress:)``).
+    public func analyze(
+        annotations: [ArticleAnnotation], progress: (@Sendable (Step, Int, Int) -> Void)? = nil
+    ) -> [StoryAnalysis] {
+        let (stories, lookup) = group(annotations, progress: progress)
         return concurrentMap(stories, step: .analysis, progress: progress) { story in
-            analyze(story, documents: story.articles.compactMap { lookup[$0] })
+            analyze(story, annotations: story.articles.compactMap { lookup[$0] })
         }
     }
 
-    /// The comparison of one story, given its member documents (in story order).
-    public func analyze(_ story: Story, documents: [Document]) -> StoryAnalysis {
-        let quotes = quoteAligner.align(documents, extractor: quoteExtractor)
-        let citations = documents.flatMap { citationExtractor.extract(from: $0) }
-        let claims = claimAligner.align(story: story, documents: documents)
+    // MARK: Async
+
+    /// Annotates articles as they arrive, at most `concurrency` at once off the cooperative thread pool, and hands
+    /// each annotation to `consume` in input order (for a store, or to collect them).
+    public func annotate<S: AsyncSequence & Sendable>(
+        _ articles: S, consume: (ArticleAnnotation) async throws -> Void
+    ) async throws where S.Element == Article {
+        let annotator = self.annotator
+        try await CPUWorkers(limit: concurrency).map(articles, transform: { annotator.annotate($0) }, consume: consume)
+    }
+
+    /// Groups `annotations` and analyzes each story off the cooperative thread pool, handing each story's analysis
+    /// to `consume` in story order (largest stories first); at most `concurrency` analyses are held at once.
+    public func analyze(
+        annotations: [ArticleAnnotation], progress: (@Sendable (Step, Int, Int) -> Void)? = nil,
+        consume: (StoryAnalysis) async throws -> Void
+    ) async throws {
+        let workers = CPUWorkers(limit: concurrency)
+        let (stories, lookup) = await workers.run { [self] in group(annotations, progress: progress) }
+        var done = 0
+        try await workers.map(
+            stories, transform: { [self] story in analyze(story, annotations: story.articles.compactMap { lookup[$0] }) },
+            consume: { analysis in
+                try await consume(analysis)
+                done += 1
+                if done % 64 == 0 || done == stories.count { progress?(.analysis, done, stories.count) }
+            })
+    }
+
+    // MARK: Stages
+
+    /// The stories of `annotations` (in canonical order, see ``canonical(_:)``) and an id -> annotation lookup.
+    public func group(
+        _ annotations: [ArticleAnnotation], progress: (@Sendable (Step, Int, Int) -> Void)? = nil
+    ) -> ([Story], [String: ArticleAnnotation]) {
+        progress?(.grouping, 0, 1)
+        let lookup = Dictionary(annotations.map { ($0.id, $0) }, uniquingKeysWith: Self.preferred)
+        let stories = annotator.clusterer.cluster(lookup.values.sorted { $0.id < $1.id })
+        progress?(.grouping, 1, 1)
+        return (stories, lookup)
+    }
+
+    /// The comparison of one story, from its members' annotations (in story order).
+    public func analyze(_ story: Story, annotations: [ArticleAnnotation]) -> StoryAnalysis {
+        let quotes = quoteAligner.align(candidates: annotations.flatMap(\.statements))
+        let citations = annotations.flatMap(\.citations)
+        let claims = claimAligner.align(story: story, annotations: annotations)
         return StoryAnalysis(
             story: story,
             quotes: quotes,
             citations: citations,
             originalSource: ProvenanceGraph(citations: citations).originalSource,
-            naming: namingAnalyzer.analyze(documents),
-            framing: framingDetector.detect(documents),
+            naming: annotator.namingAnalyzer.choices(from: annotations),
+            framing: annotator.framingDetector.uses(from: annotations),
             claims: claims,
-            timeline: timelineBuilder.build(documents),
-            synthesis: synthesisBuilder.build(claims: claims, story: story, documents: documents))
+            timeline: annotator.timelineBuilder.build(annotations),
+            synthesis: synthesisBuilder.build(claims: claims, story: story, documents: annotations.map(\.document)))
+    }
+
+    /// `articles` in id order, one per id: of two articles with one id (the same URL read twice), the one with
+    /// the longer text, then the greater text, is kept, so the choice does not depend on input order.
+    public static func canonical(_ articles: [Article]) -> [Article] {
+        var byID: [String: Article] = [:]
+        byID.reserveCapacity(articles.count)
+        for a in articles {
+            if let other = byID[a.id], !isPreferred(a, over: other) { continue }
+            byID[a.id] = a
+        }
+        return byID.values.sorted { $0.id < $1.id }
+    }
+
+    private static func isPreferred(_ a: Article, over b: Article) -> Bool {
+        let (x, y) = (a.text.utf8.count, b.text.utf8.count)
+        return x != y ? x > y : a.text > b.text
+    }
+
+    private static func preferred(_ a: ArticleAnnotation, _ b: ArticleAnnotation) -> ArticleAnnotation {
+        isPreferred(b.article, over: a.article) ? b : a
     }
 
     /// Maps `items` with `transform` on `concurrency` threads, keeping input order, reporting progress every 64

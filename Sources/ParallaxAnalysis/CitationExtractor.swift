@@ -26,6 +26,14 @@ public struct CitationExtractor: Sendable {
     public func extract(from document: Document) -> [Citation] {
         var run = AttributionRun(doc: document, extractor: QuoteExtractor(lexicon: lexicon))
         run.resolveSpeakers()
+        return extract(from: run)
+    }
+
+    /// The citations read from an attribution run whose speakers are resolved (``AttributionRun/resolveSpeakers()``):
+    /// the same parse and the same speakers that the run's quotations get, with the run's lexicon.
+    func extract(from run: AttributionRun) -> [Citation] {
+        let document = run.doc
+        let lexicon = run.extractor.lexicon
         let analysis = run.analysis
         var resolver = run.resolver
         let rules = TokenRules(doc: document, lexicon: lexicon, inQuote: analysis.inQuote)
@@ -44,7 +52,7 @@ public struct CitationExtractor: Sendable {
                     speaker.mention.start,
                     Citation(
                         article: document.id, source: speaker.name, sourceKind: speaker.kind, cue: cue,
-                        sentence: String(document.text(of: sentence)), span: speaker.mention, sentenceSpan: sentence)
+                        span: speaker.mention, sentenceSpan: sentence)
                 ))
         }
         func text(_ r: Range<Int>) -> String {

@@ -12,7 +12,8 @@
 /// 4. Clustering: pairs at or above `threshold`, strongest first, join clusters (union) when the clusters have no
 ///    article in common (one sentence per article per claim) and their average linkage reaches `linkThreshold`.
 /// Claims are ordered by number of articles, then by mean relative position in the articles (lead facts first);
-/// ids are `c1`, `c2`, ... Unshared sentences become one-article claims, so `Claim.articles` is the coverage matrix.
+/// ids come from the representative sentence (its article id and span), so they do not depend on input order. Unshared
+/// sentences become one-article claims, so `Claim.articles` is the coverage matrix.
 ///
 /// Cost: O(s) features plus the sentence pairs that share a term held by at most a fifth of the `s` candidate
 /// sentences (at most O(s^2), in practice far fewer), then O(p log p) for the `p` pairs above threshold.
@@ -53,17 +54,15 @@ public struct ClaimAligner: Sendable {
     }
 
     /// Token indices of the credits of a document's reported statements (speaker, cue and listener outside
-    /// quotations, for attributions that carry content).
-    func creditTokens(of document: Document) -> Set<Int> {
-        guard let parser = attributionParser else { return [] }
-        let analysis = parser.analyze(document)
+    /// quotations, for attributions that carry content), ascending. Read from the article's one attribution parse.
+    static func creditTokens(of analysis: AttributionParser.Analysis) -> [Int] {
         var result = Set<Int>()
         for a in analysis.attributions.joined() where !a.content.isEmpty {
             for i in a.source where !analysis.inQuote[i] { result.insert(i) }
             for i in a.cue where !analysis.inQuote[i] { result.insert(i) }
             if let m = a.medium { for i in m where !analysis.inQuote[i] { result.insert(i) } }
         }
-        return result
+        return result.sorted()
     }
 
     /// One candidate sentence.
@@ -79,13 +78,24 @@ public struct ClaimAligner: Sendable {
         var plain: Set<Int32> = []
     }
 
-    /// The claims of `story`, from those `documents` that belong to it (others are ignored).
+    /// The claims of `story`, from the annotations of its articles (others are ignored).
+    public func align(story: Story, annotations: [ArticleAnnotation]) -> [Claim] {
+        let byID = Dictionary(annotations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let members = story.articles.compactMap { byID[$0] }
+        let units = candidateUnits(members.map { ($0.document, Set($0.creditTokens)) })
+        let groups = cluster(units)
+        return claims(from: groups, units: units, documents: members.map(\.document), story: story)
+    }
+
+    /// The claims of `story` from plain documents: parses each document's attributions for their credits (the
+    /// pipeline reads them from the annotations instead).
     public func align(story: Story, documents: [Document]) -> [Claim] {
         let byID = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let members = story.articles.compactMap { byID[$0] }
-        let units = candidateUnits(members)
+        let units = candidateUnits(
+            members.map { d in (d, attributionParser.map { Set(Self.creditTokens(of: $0.analyze(d))) } ?? []) })
         let groups = cluster(units)
-        return claims(from: groups, units: units, documents: members)
+        return claims(from: groups, units: units, documents: members, story: story)
     }
 
     /// Whether a sentence reads as a statement: it ends with a full stop (also one absorbed by "a.m.") or an
@@ -106,13 +116,12 @@ public struct ClaimAligner: Sendable {
     }
 
     /// Candidate sentences with IDF-weighted features.
-    func candidateUnits(_ documents: [Document]) -> [Unit] {
+    func candidateUnits(_ documents: [(document: Document, credit: Set<Int>)]) -> [Unit] {
         var vocabulary = TermVocabulary()
         var raw: [(Int, Int, Double, [String: Double], [String], Set<String>)] = []
-        for (a, document) in documents.enumerated() {
+        for (a, (document, credit)) in documents.enumerated() {
             let count = max(1, document.sentences.count)
             var seen = Set<[String]>()
-            let credit = creditTokens(of: document)
             for (s, sentence) in document.sentences.enumerated() {
                 let whole = document.tokens[sentence.tokens]
                 if let last = whole.last(where: { $0.kind == .punctuation && $0.norm != "\"" && $0.norm != "”" }),
@@ -248,7 +257,7 @@ public struct ClaimAligner: Sendable {
         return members.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 
-    private func claims(from groups: [[Int]], units: [Unit], documents: [Document]) -> [Claim] {
+    private func claims(from groups: [[Int]], units: [Unit], documents: [Document], story: Story) -> [Claim] {
         struct Draft {
             var members: [Int]
             var representative: Int
@@ -278,18 +287,29 @@ public struct ClaimAligner: Sendable {
             return (units[a.members[0]].article, units[a.members[0]].sentence)
                 < (units[b.members[0]].article, units[b.members[0]].sentence)
         }
-        return drafts.enumerated().map { n, draft in
+        let built = drafts.map { draft -> Claim in
             let occurrences = draft.members.map { m -> SpanReference in
                 let document = documents[units[m].article]
                 let span = document.sentences[units[m].sentence].span
-                let text = String(document.text(of: span))
-                return SpanReference(article: document.id, span: span, sentence: text, sentenceSpan: span)
+                return SpanReference(article: document.id, span: span, sentenceSpan: span)
             }
             let rep = units[draft.representative]
             let text = String(documents[rep.article].text(of: documents[rep.article].sentences[rep.sentence].span))
             var articles: [String] = []
             for o in occurrences where !articles.contains(o.article) { articles.append(o.article) }
-            return Claim(id: "c\(n + 1)", text: text, articles: articles, occurrences: occurrences)
+            return Claim(id: "", text: text, articles: articles, occurrences: occurrences)
+        }
+        // Ids from content: the article and span of the representative sentence.
+        let ids = StableID.disambiguated(
+            drafts.map { d in
+                let rep = units[d.representative]
+                let span = documents[rep.article].sentences[rep.sentence].span
+                return StableID.make("c", documents[rep.article].id, String(span.start), String(span.end))
+            })
+        return zip(built, ids).map { claim, id in
+            var claim = claim
+            claim.id = id
+            return claim
         }
     }
 }

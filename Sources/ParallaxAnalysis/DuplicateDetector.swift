@@ -69,22 +69,6 @@ public struct DuplicateDetector: Sendable {
     }
 }
 
-/// A MinHash signature plus the hash of the exact normalized word sequence.
-public struct MinHashSignature: Sendable, Hashable {
-    /// Minimum hash per permutation (empty for a document without words).
-    public var values: [UInt64]
-    /// Hash of the document's normalized word sequence.
-    public var exactKey: UInt64
-
-    /// The estimated Jaccard similarity of the two shingle sets (share of equal slots).
-    public func similarity(_ other: MinHashSignature) -> Double {
-        guard !values.isEmpty, values.count == other.values.count else { return 0 }
-        var same = 0
-        for i in values.indices where values[i] == other.values[i] { same += 1 }
-        return Double(same) / Double(values.count)
-    }
-}
-
 /// 64-bit hashing helpers shared by the grouping stages (FNV-1a, SplitMix64 finalizer).
 enum Hashing {
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -31,9 +31,14 @@ public struct DuplicateIndex: Sendable {
 
     /// Inserts a document and returns the earlier documents it copies, most similar first.
     public mutating func insert(_ document: Document, key: Int? = nil) -> [Match] {
-        let signature = detector.signature(of: document)
+        insert(signature: detector.signature(of: document), id: document.id, key: key)
+    }
+
+    /// Inserts a document by its signature (made by this index's detector) and returns the earlier documents it
+    /// copies, most similar first.
+    public mutating func insert(signature: MinHashSignature, id: String, key: Int? = nil) -> [Match] {
         let slot = ids.count
-        ids.append(document.id)
+        ids.append(id)
         keys.append(key ?? slot)
         signatures.append(signature)
         guard !signature.values.isEmpty else { return [] }

@@ -12,6 +12,8 @@ public struct FramingDetector: Sendable {
     private let nearMatchers: [PhraseMatcher?]
     /// Payload -> entry index, or -1 for an exclusion.
     private let targets: [Int]
+    /// Phrase -> what it signals.
+    private let notes: [String: String?]
 
     /// Creates a detector over `lexicon` (the bundled one by default).
     public init(lexicon: FramingLexicon = .bundled) {
@@ -29,27 +31,46 @@ public struct FramingDetector: Sendable {
             }
         }
         self.targets = targets
+        self.notes = Dictionary(lexicon.entries.map { ($0.phrase, $0.note) }, uniquingKeysWith: { a, _ in a })
         self.matcher = PhraseMatcher(phrases: phrases, requireCapital: false)
         self.nearMatchers = lexicon.entries.map { entry in
             entry.near.map { words in PhraseMatcher(phrases: words.map { ($0, 0) }, requireCapital: false) }
         }
     }
 
-    /// The framing uses in a story's documents, the phrases used by most articles first. O(total text length).
+    /// The framing uses in a story's documents (see ``uses(from:)``). O(total text length).
     public func detect(_ documents: [Document]) -> [FramingUse] {
-        var uses: [Int: [SpanReference]] = [:]
-        for document in documents {
-            let units = WordUnit.units(of: document)
-            for match in matcher.matches(in: units) {
-                let e = targets[match.payload]
-                guard e >= 0, isNearRequiredWord(entry: e, match: match, units: units) else { continue }
-                uses[e, default: []].append(document.reference(to: match.span, sentence: match.sentence))
+        uses(from: documents.map { ($0.id, matches(in: $0, units: WordUnit.units(of: $0))) })
+    }
+
+    /// The uses of the lexicon's phrases in one document, in text order (part of its annotation). O(text length).
+    func matches(in document: Document, units: [WordUnit]) -> [LexiconMatch] {
+        matcher.matches(in: units).compactMap { match in
+            let e = targets[match.payload]
+            guard e >= 0, isNearRequiredWord(entry: e, match: match, units: units) else { return nil }
+            return LexiconMatch(
+                entry: lexicon.entries[e].phrase, span: match.span,
+                sentenceSpan: document.logicalSentenceSpan(of: match.sentence))
+        }
+    }
+
+    /// The framing uses of a story from its articles' annotations (in story order), the phrases used by most
+    /// articles first.
+    public func uses(from annotations: [ArticleAnnotation]) -> [FramingUse] {
+        uses(from: annotations.map { ($0.id, $0.framing) })
+    }
+
+    private func uses(from matches: [(article: String, matches: [LexiconMatch])]) -> [FramingUse] {
+        var uses: [String: [SpanReference]] = [:]
+        for (article, found) in matches {
+            for m in found {
+                uses[m.entry, default: []].append(
+                    SpanReference(article: article, span: m.span, sentenceSpan: m.sentenceSpan))
             }
         }
-        return uses.map { e, occurrences in
-            let entry = lexicon.entries[e]
-            return FramingUse(
-                phrase: entry.phrase, note: entry.note, articles: occurrences.articleIDs, occurrences: occurrences)
+        return uses.map { phrase, occurrences in
+            FramingUse(
+                phrase: phrase, note: notes[phrase] ?? nil, articles: occurrences.articleIDs, occurrences: occurrences)
         }.sorted { ($0.articles.count, $1.phrase) > ($1.articles.count, $0.phrase) }
     }
 

@@ -37,31 +37,47 @@ public struct NamingAnalyzer: Sendable {
         self.matcher = PhraseMatcher(phrases: phrases, requireCapital: true)
     }
 
-    /// The naming choices of a story's documents: entities with at least `minimumForms` forms in use, the
-    /// entities used by most articles first; forms ordered by the number of articles using them.
-    /// O(total text length).
+    /// The naming choices of a story's documents (see ``choices(from:)``). O(total text length).
     public func analyze(_ documents: [Document]) -> [NamingChoice] {
-        // entity -> variant -> occurrences
-        var uses: [Int: [Int: [SpanReference]]] = [:]
-        for document in documents {
-            for match in matcher.matches(in: WordUnit.units(of: document)) {
-                let target = targets[match.payload]
-                guard target.variant >= 0 else { continue }
-                uses[target.entity, default: [:]][target.variant, default: []]
-                    .append(document.reference(to: match.span, sentence: match.sentence))
+        choices(from: documents.map { ($0.id, matches(in: $0, units: WordUnit.units(of: $0))) })
+    }
+
+    /// The uses of the lexicon's forms in one document, in text order (part of its annotation). O(text length).
+    func matches(in document: Document, units: [WordUnit]) -> [LexiconMatch] {
+        matcher.matches(in: units).compactMap { match in
+            let target = targets[match.payload]
+            guard target.variant >= 0 else { return nil }
+            let entity = lexicon.entities[target.entity]
+            return LexiconMatch(
+                entry: entity.name, form: entity.variants[target.variant].form, span: match.span,
+                sentenceSpan: document.logicalSentenceSpan(of: match.sentence))
+        }
+    }
+
+    /// The naming choices of a story from its articles' annotations (in story order): entities with at least
+    /// `minimumForms` forms in use, the entities used by most articles first; forms ordered by the number of
+    /// articles using them.
+    public func choices(from annotations: [ArticleAnnotation]) -> [NamingChoice] {
+        choices(from: annotations.map { ($0.id, $0.names) })
+    }
+
+    private func choices(from matches: [(article: String, matches: [LexiconMatch])]) -> [NamingChoice] {
+        // entity -> form -> occurrences, forms in first-use order
+        var uses: [String: [String: [SpanReference]]] = [:]
+        for (article, found) in matches {
+            for m in found {
+                uses[m.entry, default: [:]][m.form ?? m.entry, default: []]
+                    .append(SpanReference(article: article, span: m.span, sentenceSpan: m.sentenceSpan))
             }
         }
         var choices: [(choice: NamingChoice, articles: Int)] = []
-        for (e, byVariant) in uses where byVariant.count >= max(1, minimumForms) {
-            let entity = lexicon.entities[e]
-            let variants = byVariant.map { v, occurrences in
-                NamingVariant(
-                    form: entity.variants[v].form, articles: occurrences.articleIDs, occurrences: occurrences)
+        for (entity, byForm) in uses where byForm.count >= max(1, minimumForms) {
+            let variants = byForm.map { form, occurrences in
+                NamingVariant(form: form, articles: occurrences.articleIDs, occurrences: occurrences)
             }.sorted { ($0.articles.count, $1.form) > ($1.articles.count, $0.form) }
             let articles = Set(variants.flatMap(\.articles)).count
-            choices.append((NamingChoice(entity: entity.name, variants: variants), articles))
+            choices.append((NamingChoice(entity: entity, variants: variants), articles))
         }
         return choices.sorted { ($0.articles, $1.choice.entity) > ($1.articles, $0.choice.entity) }.map(\.choice)
     }
-
 }

@@ -11,8 +11,8 @@ import Foundation
 /// initialisms (`U.S.` = `US`) or hyphens, with a light suffix stemming. Matching candidates are grouped
 /// transitively. A quote's text is its fullest direct wording (the fullest reported one when none is quoted); it
 /// keeps one occurrence per article (the wording closest to that text; the article's other wordings become quotes
-/// of their own), and every occurrence gets a word-level diff against the text. Ids (`q1`, `q2`, ...) follow the
-/// number of articles, then the order of first appearance.
+/// of their own), and every occurrence gets a word-level diff against the text. Quotes are ordered by number of
+/// articles, then by first appearance; ids come from the speaker and the text (``StableID``), not from the order.
 public struct QuoteAligner: Sendable {
     public var lexicon: AttributionLexicon
     public var minimumSharedWords = 4
@@ -111,9 +111,11 @@ public struct QuoteAligner: Sendable {
                 ))
         }
         built.sort { ($0.articles, -$0.first.0, -$0.first.1) > ($1.articles, -$1.first.0, -$1.first.1) }
-        return built.enumerated().map { n, item in
+        // Ids from content: the speaker and the reference wording.
+        let ids = StableID.disambiguated(built.map { StableID.make("q", $0.quote.speaker ?? "", $0.quote.text) })
+        return zip(built, ids).map { item, id in
             var q = item.quote
-            q.id = "q\(n + 1)"
+            q.id = id
             return q
         }
     }
@@ -175,7 +177,7 @@ public struct QuoteAligner: Sendable {
 
     /// Two different named people do not make the same statement; other speakers may be described differently
     /// by each article ("a U.S. official", "a State Department spokesperson").
-    func compatibleSpeakers(_ a: SpeakerResolver.Speaker?, _ b: SpeakerResolver.Speaker?) -> Bool {
+    func compatibleSpeakers(_ a: Speaker?, _ b: Speaker?) -> Bool {
         guard let a, let b, a.kind == .person, b.kind == .person else { return true }
         let surnameA = a.name.split(separator: " ").last
         let surnameB = b.name.split(separator: " ").last
@@ -184,7 +186,7 @@ public struct QuoteAligner: Sendable {
 
     /// Whether two articles name the same speaker: the same name, or one naming a part of the other with the same
     /// head word ("the emergency office" and "the regional emergency office", "Varga" and "Ilse Varga").
-    func sameSpeaker(_ a: SpeakerResolver.Speaker?, _ b: SpeakerResolver.Speaker?) -> Bool {
+    func sameSpeaker(_ a: Speaker?, _ b: Speaker?) -> Bool {
         guard let a, let b, !a.isUnresolvedPronoun, !b.isUnresolvedPronoun else { return false }
         if a.name.lowercased() == b.name.lowercased() { return true }
         guard a.kind == b.kind else { return false }
@@ -212,9 +214,9 @@ public struct QuoteAligner: Sendable {
 
     /// The most informative speaker: a named person (with a role best), then organizations, described sources
     /// with more specific words, outlets; ties go to the speaker named most often.
-    private func bestSpeaker(_ speakers: [SpeakerResolver.Speaker?]) -> SpeakerResolver.Speaker? {
+    private func bestSpeaker(_ speakers: [Speaker?]) -> Speaker? {
         let present = speakers.compactMap { $0 }
-        func score(_ s: SpeakerResolver.Speaker) -> Int {
+        func score(_ s: Speaker) -> Int {
             let base: Int
             switch s.kind {
             case .person: base = 100

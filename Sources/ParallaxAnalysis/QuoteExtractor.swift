@@ -175,7 +175,7 @@ struct AttributionRun {
         let sentenceSpan = union(doc.sentences[sentences.lowerBound].span, doc.sentences[sentences.upperBound].span)
         let candidate = QuoteCandidate(
             article: doc.id, text: String(doc.text(of: text)), span: text, quoted: true, speaker: speaker,
-            cue: cue?.0, cueSpan: cue?.1, contentSpan: contentSpan, sentence: String(doc.text(of: sentenceSpan)),
+            cue: cue?.0, cueSpan: cue?.1, contentSpan: contentSpan,
             sentenceSpan: sentenceSpan, sentences: sentences)
         return (candidate, chosen)
     }
@@ -251,7 +251,7 @@ struct AttributionRun {
         let cue = cueText(a)
         return QuoteCandidate(
             article: doc.id, text: String(doc.text(of: text)), span: text, quoted: false, speaker: speakers[s][k],
-            cue: cue.0, cueSpan: cue.1, contentSpan: full, sentence: String(doc.text(of: sentenceSpan)),
+            cue: cue.0, cueSpan: cue.1, contentSpan: full,
             sentenceSpan: sentenceSpan, sentences: first...last)
     }
 

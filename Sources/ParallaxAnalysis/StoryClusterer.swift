@@ -66,7 +66,16 @@ public struct StoryClusterer: Sendable {
     private var duplicateIndex: DuplicateIndex
     private var clusters: [Cluster] = []
     private var postings: [Int32: [Int]] = [:]
-    private var documents: [Document] = []
+    /// What the clusterer keeps of each member: no text beyond a title.
+    private struct Member: Sendable {
+        var id: String
+        var published: Day?
+        /// The headline, else the first sentence, else the id.
+        var title: String
+        var hasTitle: Bool
+    }
+
+    private var documents: [Member] = []
     private var vectors: [TermVector] = []
     private var clusterOf: [Int] = []
     private var vocabularyIsFrozen = false
@@ -79,38 +88,67 @@ public struct StoryClusterer: Sendable {
     }
 
     /// Groups `documents` into stories (see ``stories()`` for ids and order). Document frequencies are taken over
-    /// the whole batch first; documents are added oldest first (undated ones after, in input order).
+    /// the whole batch first; documents are added oldest first (undated ones after, then by id), so the result does
+    /// not depend on the input order.
     public func cluster(_ documents: [Document]) -> [Story] {
+        let detector = duplicateIndex.detector
+        return cluster(documents.map { ($0, termCounts(of: $0), detector.signature(of: $0)) })
+    }
+
+    /// Groups annotated articles into stories, from the term weights and signatures of their annotations (made
+    /// with this clusterer's ``termCounts(of:)`` and signature settings). Same order rules as ``cluster(_:)``.
+    public func cluster(_ annotations: [ArticleAnnotation]) -> [Story] {
+        cluster(annotations.map { ($0.document, $0.terms.dictionary, $0.signature) })
+    }
+
+    private func cluster(_ inputs: [(document: Document, terms: [String: Double], signature: MinHashSignature)])
+        -> [Story]
+    {
         var clusterer = self
-        var counts: [[String: Double]] = []
-        counts.reserveCapacity(documents.count)
-        for document in documents {
-            let c = vectorizer.termCounts(of: document)
-            clusterer.vocabulary.observe(terms: c.keys)
-            counts.append(c)
-        }
+        for input in inputs { clusterer.vocabulary.observe(terms: input.terms.keys) }
         clusterer.vocabularyIsFrozen = true
-        let order = documents.indices.sorted {
-            Self.isOlder(documents[$0].article.published, documents[$1].article.published) ?? ($0 < $1)
+        let order = inputs.indices.sorted {
+            Self.isOlder(inputs[$0].document.article.published, inputs[$1].document.article.published)
+                ?? (inputs[$0].document.id < inputs[$1].document.id)
         }
-        for i in order { _ = clusterer.add(documents[i], termCounts: counts[i]) }
+        for i in order { _ = clusterer.add(inputs[i].document, termCounts: inputs[i].terms, signature: inputs[i].signature) }
         return clusterer.stories()
+    }
+
+    /// The term weights this clusterer compares documents by (stored in each article's annotation).
+    public func termCounts(of document: Document) -> [String: Double] {
+        vectorizer.termCounts(of: document)
+    }
+
+    /// The copy-detection signature this clusterer uses (stored in each article's annotation).
+    public func signature(of document: Document) -> MinHashSignature {
+        duplicateIndex.detector.signature(of: document)
     }
 
     /// Adds one document and returns the provisional key of the story it joined (final ids come from `stories()`).
     public mutating func add(_ document: Document) -> Int {
-        add(document, termCounts: vectorizer.termCounts(of: document))
+        add(document, termCounts: termCounts(of: document), signature: signature(of: document))
     }
 
-    private mutating func add(_ document: Document, termCounts: [String: Double]) -> Int {
+    /// Adds one annotated article and returns the provisional key of the story it joined.
+    public mutating func add(_ annotation: ArticleAnnotation) -> Int {
+        add(annotation.document, termCounts: annotation.terms.dictionary, signature: annotation.signature)
+    }
+
+    private mutating func add(_ document: Document, termCounts: [String: Double], signature: MinHashSignature) -> Int {
         if !vocabularyIsFrozen { vocabulary.observe(terms: termCounts.keys) }
         let index = documents.count
         let vector = vocabulary.vector(of: termCounts)
-        documents.append(document)
+        let title = document.article.title.flatMap { $0.isEmpty ? nil : $0 }
+        documents.append(
+            Member(
+                id: document.id, published: document.article.published,
+                title: title ?? document.sentences.first.map { String(document.text(of: $0.span)) } ?? document.id,
+                hasTitle: title != nil))
         vectors.append(vector)
         let day = document.article.published?.daysSinceEpoch
         var target: Int?
-        let copies = duplicateIndex.insert(document, key: index)
+        let copies = duplicateIndex.insert(signature: signature, id: document.id, key: index)
         for match in copies { copyLinks.append((index, match.key)) }
         if let original = copies.first {
             target = clusterOf[original.key]
@@ -187,7 +225,7 @@ public struct StoryClusterer: Sendable {
         let vector = vectors[member]
         clusters[key].members.append(member)
         for (id, w) in zip(vector.ids, vector.weights) { clusters[key].sum[id, default: 0] += w }
-        if let d = documents[member].article.published?.daysSinceEpoch {
+        if let d = documents[member].published?.daysSinceEpoch {
             clusters[key].firstDay = min(clusters[key].firstDay ?? d, d)
             clusters[key].lastDay = max(clusters[key].lastDay ?? d, d)
         }
@@ -212,7 +250,8 @@ public struct StoryClusterer: Sendable {
 
     /// The stories so far, after merging stories whose centroids reach `mergeThreshold`.
     ///
-    /// Ids are `story-1`, ... by size (largest first), then earliest date, then first article id. Articles are
+    /// Stories are ordered by size (largest first), then earliest date, then first article id; a story's id comes
+    /// from its founding (oldest, then lowest-id) article (``StableID``), not from its rank. Articles are
     /// oldest first (undated last); the title is the headline (or first sentence) of the member nearest the
     /// centroid; `copies` are the copy groups found by ``DuplicateIndex``.
     public func stories() -> [Story] {
@@ -258,7 +297,7 @@ public struct StoryClusterer: Sendable {
             // A lone document is its own centroid (cosine 1): let it join the best story that accepts it.
             let alone = clusters[own].members.count == 1
             var best = (own, alone ? -1 : vector.cosine(clusters[own].vector))
-            let day = documents[m].article.published?.daysSinceEpoch
+            let day = documents[m].published?.daysSinceEpoch
             let factor: Float = alone ? configuration.loneDocumentFactor : 1
             for c in candidates(for: vector, excluding: own) where clusters[c].members.count > 1 {
                 let similarity = vector.cosine(clusters[c].vector)
@@ -285,7 +324,7 @@ public struct StoryClusterer: Sendable {
     }
 
     private func makeStories() -> [Story] {
-        let dayOf: (Int) -> Day? = { documents[$0].article.published }
+        let dayOf: (Int) -> Day? = { documents[$0].published }
         var groups: [[Int]] = clusters.filter(\.alive).map(\.members).filter { !$0.isEmpty }
         for g in groups.indices {
             groups[g].sort { a, b in Self.isOlder(dayOf(a), dayOf(b)) ?? (documents[a].id < documents[b].id) }
@@ -295,7 +334,7 @@ public struct StoryClusterer: Sendable {
             return Self.isOlder(dayOf(a[0]), dayOf(b[0])) ?? (documents[a[0]].id < documents[b[0]].id)
         }
         let copyGroups = copyGroupsByMember()
-        return groups.enumerated().map { n, members in
+        return groups.map { members in
             let ids = members.map { documents[$0].id }
             let memberSet = Set(members)
             var copies: [[String]] = []
@@ -306,7 +345,8 @@ public struct StoryClusterer: Sendable {
                 seen.formUnion(inside)
                 if inside.count > 1 { copies.append(members.filter { inside.contains($0) }.map { documents[$0].id }) }
             }
-            return Story(id: "story-\(n + 1)", title: title(of: members), articles: ids, copies: copies)
+            // The id comes from the founding (oldest) member, so it does not depend on the other stories or on order.
+            return Story(id: StableID.make("s", ids[0]), title: title(of: members), articles: ids, copies: copies)
         }
     }
 
@@ -332,12 +372,9 @@ public struct StoryClusterer: Sendable {
         var sum: [Int32: Float] = [:]
         for m in members { for (id, w) in zip(vectors[m].ids, vectors[m].weights) { sum[id, default: 0] += w } }
         let centroid = TermVector(pairs: sum.map { ($0.key, $0.value) })
-        let titled = members.filter { !(documents[$0].article.title ?? "").isEmpty }
+        let titled = members.filter { documents[$0].hasTitle }
         let pool = titled.isEmpty ? members : titled
         let best = pool.max { vectors[$0].cosine(centroid) < vectors[$1].cosine(centroid) } ?? members[0]
-        let document = documents[best]
-        if let t = document.article.title, !t.isEmpty { return t }
-        guard let first = document.sentences.first else { return document.id }
-        return String(document.text(of: first.span))
+        return documents[best].title
     }
 }

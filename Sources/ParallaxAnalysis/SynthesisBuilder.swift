@@ -125,10 +125,8 @@ public struct SynthesisBuilder: Sendable {
         for occurrence in claim.occurrences {
             guard let document = documents[occurrence.article],
                 let s = document.sentenceIndex(containing: occurrence.sentenceSpan.start)
-            else {
-                candidates.append(Candidate(text: occurrence.sentence, terms: [], penalty: 0))
-                continue
-            }
+            else { continue }
+            let sentence = String(document.text(of: occurrence.sentenceSpan))
             let tokens = Array(document.tokens(ofSentence: s).filter { occurrence.sentenceSpan.contains($0.span) })
             let norms = tokens.map(\.norm)
             var penalty = 0.0
@@ -147,7 +145,7 @@ public struct SynthesisBuilder: Sendable {
                 penalty += configuration.contextPenalty
             }
             let terms = Set(tokens.compactMap { vectorizer.term(of: $0) })
-            candidates.append(Candidate(text: occurrence.sentence, terms: terms, penalty: penalty))
+            candidates.append(Candidate(text: sentence, terms: terms, penalty: penalty))
         }
         var frequency: [String: Int] = [:]
         for c in candidates { for t in c.terms { frequency[t, default: 0] += 1 } }

@@ -294,7 +294,7 @@ extension TemporalExpressionParser {
             let mention = DateMention(
                 article: document.id, expression: String(document.text(of: exprSpan)),
                 resolution: relative ? .relative : .absolute, anchor: anchored ? anchor : nil, span: exprSpan,
-                sentence: String(document.text(of: sentenceSpan)), sentenceSpan: sentenceSpan)
+                sentenceSpan: sentenceSpan)
             return Found(mention: ResolvedDateMention(mention: mention, day: day), end: end)
         }
     }

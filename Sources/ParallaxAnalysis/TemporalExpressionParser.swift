@@ -28,7 +28,11 @@ public struct TemporalExpressionParser: Sendable {
     /// - Parameter anchor: the day relative expressions and year-less dates are resolved against; defaults to the
     ///   article's publication day. Without either, only dates with a year are reported. O(text length).
     public func parse(_ document: Document, anchor: Day? = nil) -> [ResolvedDateMention] {
-        let units = WordUnit.units(of: document)
+        parse(document, units: WordUnit.units(of: document), anchor: anchor)
+    }
+
+    /// ``parse(_:anchor:)`` over the document's word units, when the caller has them already.
+    func parse(_ document: Document, units: [WordUnit], anchor: Day?) -> [ResolvedDateMention] {
         let scan = Scan(document: document, units: units, anchor: anchor ?? document.article.published)
         let vocabularies = vocabularies(for: document, units: units)
         var result: [ResolvedDateMention] = []

@@ -49,14 +49,40 @@ public struct TimelineBuilder: Sendable {
     /// The timeline of a story's documents, sorted by date (then by first mention).
     public func build(_ documents: [Document]) -> [TimelineEvent] {
         let fallback = TimelineBuilder.fallbackAnchor(for: documents)
-        var items: [Item] = []
-        for document in documents {
-            let units = WordUnit.units(of: document)
-            for found in parser.parse(document, anchor: document.article.published ?? fallback) {
-                let words = contentWords(of: found, in: units)
-                guard words.count >= minimumWords else { continue }
-                items.append(Item(found: found, words: words))
-            }
+        let items = documents.flatMap { document in
+            dates(of: document, units: WordUnit.units(of: document), anchor: document.article.published ?? fallback)
+        }
+        return build(items: items, texts: documents.map(\.article))
+    }
+
+    /// The timeline of a story from its articles' annotations (in story order), sorted by date (then by first
+    /// mention). An undated article's relative dates need the story's fallback anchor, which its annotation
+    /// cannot know: those articles alone are parsed here again, against that anchor.
+    public func build(_ annotations: [ArticleAnnotation]) -> [TimelineEvent] {
+        let fallback = TimelineBuilder.fallbackAnchor(for: annotations.map(\.document))
+        let items = annotations.flatMap { a -> [AnnotatedDate] in
+            guard a.article.published == nil, let fallback else { return a.dates }
+            return dates(of: a.document, units: WordUnit.units(of: a.document), anchor: fallback)
+        }
+        return build(items: items, texts: annotations.map(\.article))
+    }
+
+    /// The date mentions of one document with the content words of their sentences, resolved against `anchor`;
+    /// mentions in sentences with fewer than `minimumWords` content words are left out.
+    func dates(of document: Document, units: [WordUnit], anchor: Day?) -> [AnnotatedDate] {
+        parser.parse(document, units: units, anchor: anchor).compactMap { found in
+            let words = contentWords(of: found, in: units)
+            guard words.count >= minimumWords else { return nil }
+            return AnnotatedDate(mention: found, words: [WeightedTerm](words))
+        }
+    }
+
+    private func build(items dated: [AnnotatedDate], texts articles: [Article]) -> [TimelineEvent] {
+        let texts = Dictionary(articles.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
+        let items = dated.map { d in
+            Item(
+                found: d.mention, words: d.words.dictionary,
+                sentence: texts[d.mention.mention.article].map { String($0[span: d.mention.mention.sentenceSpan]) } ?? "")
         }
         var events: [(event: TimelineEvent, order: Int)] = []
         for (day, indices) in Dictionary(grouping: items.indices, by: { items[$0].found.day }) {
@@ -71,6 +97,8 @@ public struct TimelineBuilder: Sendable {
         let found: ResolvedDateMention
         /// Content words of the sentence and their weights.
         let words: [String: Double]
+        /// The sentence's text.
+        let sentence: String
     }
 
     /// Content words of a mention's sentence outside the date expression: lowercased, spellings unified, names
@@ -120,11 +148,11 @@ public struct TimelineBuilder: Sendable {
                 let sa = cluster.reduce(0.0) { $0 + ($1 == a ? 0 : similarity(items[a].words, items[$1].words)) }
                 let sb = cluster.reduce(0.0) { $0 + ($1 == b ? 0 : similarity(items[b].words, items[$1].words)) }
                 if sa != sb { return sa < sb }
-                return items[a].found.mention.sentence.utf8.count > items[b].found.mention.sentence.utf8.count
+                return items[a].sentence.utf8.count > items[b].sentence.utf8.count
             } ?? cluster[0]
         let articles = mentions.map(\.article).distinctInOrder
         return TimelineEvent(
-            date: day, text: collapsed(items[central].found.mention.sentence), articles: articles,
+            date: day, text: collapsed(items[central].sentence), articles: articles,
             occurrences: mentions)
     }
 

@@ -1,11 +1,17 @@
 // The JSON shape of every model type: the field names of the Core types' `Codable` conformances, with `null` for
-// absent optionals. `JSONRendererTests` checks that `JSONDecoder` reads the output back into an equal report.
+// absent optionals, plus the `sentence` text of every finding, sliced from its article (findings keep spans only).
+
+/// The version of the JSON contract (`docs/JSON.md`); written as `"version"` at the top of every JSON report and
+/// in the first NDJSON line.
+public let reportContractVersion = 2
 
 extension JSONValue {
     init(_ report: AnalysisReport) {
+        let texts = ArticleTexts(report.articles)
         self = .object([
+            "version": .int(reportContractVersion),
             "articles": .array(report.articles.map(JSONValue.init)),
-            "stories": .array(report.stories.map(JSONValue.init)),
+            "stories": .array(report.stories.map { JSONValue($0, texts: texts) }),
             "issues": .array(report.issues.map(JSONValue.init)),
         ])
     }
@@ -19,85 +25,85 @@ extension JSONValue {
         ])
     }
 
-    init(_ s: StoryAnalysis) {
+    init(_ s: StoryAnalysis, texts: ArticleTexts) {
         self = .object([
             "id": .string(s.id), "title": .string(s.title), "articles": .strings(s.articles),
             "copies": .array(s.copies.map(JSONValue.strings)),
-            "quotes": .array(s.quotes.map(JSONValue.init)),
-            "citations": .array(s.citations.map(JSONValue.init)),
+            "quotes": .array(s.quotes.map { JSONValue($0, texts: texts) }),
+            "citations": .array(s.citations.map { JSONValue($0, texts: texts) }),
             "originalSource": .optional(s.originalSource),
-            "naming": .array(s.naming.map(JSONValue.init)),
-            "framing": .array(s.framing.map(JSONValue.init)),
-            "claims": .array(s.claims.map(JSONValue.init)),
-            "timeline": .array(s.timeline.map(JSONValue.init)),
+            "naming": .array(s.naming.map { JSONValue($0, texts: texts) }),
+            "framing": .array(s.framing.map { JSONValue($0, texts: texts) }),
+            "claims": .array(s.claims.map { JSONValue($0, texts: texts) }),
+            "timeline": .array(s.timeline.map { JSONValue($0, texts: texts) }),
             "synthesis": .array(s.synthesis.map(JSONValue.init)),
         ])
     }
 
-    init(_ q: Quote) {
+    init(_ q: Quote, texts: ArticleTexts) {
         self = .object([
             "id": .string(q.id), "speaker": .optional(q.speaker), "speakerRole": .optional(q.speakerRole),
-            "text": .string(q.text), "occurrences": .array(q.occurrences.map(JSONValue.init)),
+            "text": .string(q.text), "occurrences": .array(q.occurrences.map { JSONValue($0, texts: texts) }),
         ])
     }
 
-    init(_ o: QuoteOccurrence) {
+    init(_ o: QuoteOccurrence, texts: ArticleTexts) {
         self = .object([
             "article": .string(o.article), "text": .string(o.text), "quoted": .bool(o.quoted),
-            "speaker": .optional(o.speaker), "cue": .optional(o.cue), "sentence": .string(o.sentence),
+            "speaker": .optional(o.speaker), "cue": .optional(o.cue), "sentence": .string(texts.text(o.article, o.sentenceSpan)),
             "span": JSONValue(o.span), "sentenceSpan": JSONValue(o.sentenceSpan),
             "speakerSpan": o.speakerSpan.map(JSONValue.init) ?? .null,
             "diff": .array(o.diff.map { .object(["kind": .string($0.kind.rawValue), "text": .string($0.text)]) }),
         ])
     }
 
-    init(_ c: Citation) {
+    init(_ c: Citation, texts: ArticleTexts) {
         self = .object([
             "article": .string(c.article), "source": .string(c.source), "sourceKind": .string(c.sourceKind.rawValue),
-            "cue": .string(c.cue), "sentence": .string(c.sentence), "span": JSONValue(c.span),
+            "cue": .string(c.cue), "sentence": .string(texts.text(c.article, c.sentenceSpan)), "span": JSONValue(c.span),
             "sentenceSpan": JSONValue(c.sentenceSpan),
         ])
     }
 
-    init(_ n: NamingChoice) {
+    init(_ n: NamingChoice, texts: ArticleTexts) {
         self = .object([
             "entity": .string(n.entity),
             "variants": .array(
                 n.variants.map {
                     .object([
                         "form": .string($0.form), "articles": .strings($0.articles),
-                        "occurrences": .array($0.occurrences.map(JSONValue.init)),
+                        "occurrences": .array($0.occurrences.map { JSONValue($0, texts: texts) }),
                     ])
                 }),
         ])
     }
 
-    init(_ f: FramingUse) {
+    init(_ f: FramingUse, texts: ArticleTexts) {
         self = .object([
             "phrase": .string(f.phrase), "note": .optional(f.note), "articles": .strings(f.articles),
-            "occurrences": .array(f.occurrences.map(JSONValue.init)),
+            "occurrences": .array(f.occurrences.map { JSONValue($0, texts: texts) }),
         ])
     }
 
-    init(_ c: Claim) {
+    init(_ c: Claim, texts: ArticleTexts) {
         self = .object([
             "id": .string(c.id), "text": .string(c.text), "articles": .strings(c.articles),
-            "occurrences": .array(c.occurrences.map(JSONValue.init)),
+            "occurrences": .array(c.occurrences.map { JSONValue($0, texts: texts) }),
         ])
     }
 
-    init(_ t: TimelineEvent) {
+    init(_ t: TimelineEvent, texts: ArticleTexts) {
         self = .object([
             "date": .string(t.date.description), "text": .string(t.text), "articles": .strings(t.articles),
-            "occurrences": .array(t.occurrences.map(JSONValue.init)),
+            "occurrences": .array(t.occurrences.map { JSONValue($0, texts: texts) }),
         ])
     }
 
-    init(_ m: DateMention) {
+    init(_ m: DateMention, texts: ArticleTexts) {
         self = .object([
             "article": .string(m.article), "expression": .string(m.expression),
             "resolution": .string(m.resolution.rawValue), "anchor": .optional(m.anchor?.description),
-            "span": JSONValue(m.span), "sentence": .string(m.sentence), "sentenceSpan": JSONValue(m.sentenceSpan),
+            "span": JSONValue(m.span), "sentence": .string(texts.text(m.article, m.sentenceSpan)), "sentenceSpan": JSONValue(m.sentenceSpan),
         ])
     }
 
@@ -108,9 +114,9 @@ extension JSONValue {
         ])
     }
 
-    init(_ r: SpanReference) {
+    init(_ r: SpanReference, texts: ArticleTexts) {
         self = .object([
-            "article": .string(r.article), "span": JSONValue(r.span), "sentence": .string(r.sentence),
+            "article": .string(r.article), "span": JSONValue(r.span), "sentence": .string(texts.text(r.article, r.sentenceSpan)),
             "sentenceSpan": JSONValue(r.sentenceSpan),
         ])
     }

@@ -41,6 +41,11 @@ struct StoryContext: Sendable {
 
     func member(_ id: String) -> Member? { byID[id] }
 
+    /// The text of `span` in member `id` (findings keep spans, not text); empty when the article is not in the report.
+    func text(_ id: String, _ span: TextSpan) -> String {
+        byID[id]?.article.map { String($0.text[span: span]) } ?? ""
+    }
+
     /// The article's number in the story, as text (`"3"`), or its id when it is not a member.
     func number(_ id: String) -> String { byID[id].map { String($0.number) } ?? id }
 

@@ -80,12 +80,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
         var pipeline = AnalysisPipeline(outlets: registry, concurrency: jobs)
         if let aliases {
             let lexicon = try loadLexicon(aliases) { try NamingLexicon(contentsOf: $0) }
-            pipeline.namingAnalyzer = NamingAnalyzer(lexicon: NamingLexicon.bundled.merging(lexicon))
-            pipeline.timelineBuilder = TimelineBuilder(naming: NamingLexicon.bundled.merging(lexicon))
+            pipeline.annotator.namingAnalyzer = NamingAnalyzer(lexicon: NamingLexicon.bundled.merging(lexicon))
+            pipeline.annotator.timelineBuilder = TimelineBuilder(naming: NamingLexicon.bundled.merging(lexicon))
         }
         if let framing {
             let lexicon = try loadLexicon(framing) { try FramingLexicon(contentsOf: $0) }
-            pipeline.framingDetector = FramingDetector(lexicon: FramingLexicon.bundled.merging(lexicon))
+            pipeline.annotator.framingDetector = FramingDetector(lexicon: FramingLexicon.bundled.merging(lexicon))
         }
         let analyses = pipeline.run(articles) { step, done, total in
             console.progress("\(step.rawValue): \(done)/\(total)", transient: done < total)

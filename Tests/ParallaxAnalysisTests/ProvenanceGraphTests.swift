@@ -5,8 +5,7 @@ import Testing
 struct ProvenanceGraphTests {
     func citation(_ article: String, _ source: String, _ kind: Citation.SourceKind, at start: Int = 0) -> Citation {
         Citation(
-            article: article, source: source, sourceKind: kind, cue: "said", sentence: "",
-            span: TextSpan(start: start, end: start + 1), sentenceSpan: TextSpan(start: 0, end: 100))
+            article: article, source: source, sourceKind: kind, cue: "said", span: TextSpan(start: start, end: start + 1), sentenceSpan: TextSpan(start: 0, end: 100))
     }
 
     @Test func mostCitedByDistinctArticles() {

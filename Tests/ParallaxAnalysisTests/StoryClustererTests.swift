@@ -1,3 +1,4 @@
+import ParallaxCore
 import ParallaxAnalysis
 import Testing
 
@@ -17,13 +18,16 @@ struct StoryClustererTests {
         let stories = StoryClusterer().cluster(Self.corpus())
         #expect(stories.count == 3)
         let quake = try #require(stories.first)
-        #expect(quake.id == "story-1")
+        // The id comes from the founding (oldest) article.
+        #expect(quake.id == StableID.make("s", "quake-a"))
         #expect(quake.articles == ["quake-a", "quake-b", "quake-a-copy", "quake-c"])
         #expect(quake.copies == [["quake-a", "quake-a-copy"]])
         // Equal sizes: the earlier story first.
         #expect(stories[1].articles == ["rates"])
         #expect(stories[2].articles == ["football"])
-        #expect(stories.map(\.id) == ["story-1", "story-2", "story-3"])
+        #expect(stories.map(\.id) == ["quake-a", "rates", "football"].map { StableID.make("s", $0) })
+        // The same stories, with the same ids, from the documents in reverse order.
+        #expect(StoryClusterer().cluster(Array(Self.corpus().reversed())) == stories)
         #expect(!quake.title.isEmpty)
     }
 
@@ -64,7 +68,7 @@ struct StoryClustererTests {
     }
 
     @Test func emptyInputGivesNoStories() {
-        #expect(StoryClusterer().cluster([]).isEmpty)
+        #expect(StoryClusterer().cluster([Document]()).isEmpty)
         #expect(StoryClusterer().cluster(StoryFixtures.documents([("e", nil, nil, "")])).count == 1)
     }
 }

@@ -29,7 +29,7 @@ struct SynthesisBuilderTests {
                 id: "c1", text: "", articles: ["a", "b", "c"],
                 occurrences: documents.map { d in
                     SpanReference(
-                        article: d.id, span: d.sentences[0].span, sentence: String(d.text(of: d.sentences[0].span)),
+                        article: d.id, span: d.sentences[0].span,
                         sentenceSpan: d.sentences[0].span)
                 })
         ]
@@ -52,7 +52,7 @@ struct SynthesisBuilderTests {
                 id: "c1", text: "", articles: ["a", "b"],
                 occurrences: documents.map { d in
                     SpanReference(
-                        article: d.id, span: d.sentences[0].span, sentence: String(d.text(of: d.sentences[0].span)),
+                        article: d.id, span: d.sentences[0].span,
                         sentenceSpan: d.sentences[0].span)
                 })
         ]
@@ -73,7 +73,7 @@ struct SynthesisBuilderTests {
             id: "c1", text: texts[0], articles: documents.map(\.id),
             occurrences: documents.map { d in
                 SpanReference(
-                    article: d.id, span: d.sentences[0].span, sentence: String(d.text(of: d.sentences[0].span)),
+                    article: d.id, span: d.sentences[0].span,
                     sentenceSpan: d.sentences[0].span)
             })
         let story = Story(id: "s", title: "", articles: documents.map(\.id))
@@ -90,7 +90,7 @@ struct SynthesisBuilderTests {
             id: "c1", text: "", articles: ["a", "b"],
             occurrences: [documents[0]].map { d in
                 SpanReference(
-                    article: d.id, span: d.sentences[0].span, sentence: String(d.text(of: d.sentences[0].span)),
+                    article: d.id, span: d.sentences[0].span,
                     sentenceSpan: d.sentences[0].span)
             })
         let story = Story(id: "s", title: "", articles: ["a", "b"])

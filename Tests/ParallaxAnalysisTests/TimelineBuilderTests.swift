@@ -57,6 +57,6 @@ struct TimelineBuilderTests {
     @Test func noDatesNoEvents() {
         #expect(
             Self.builder.build([testDocument("Nothing dated happens here at all.", published: "2024-01-01")]).isEmpty)
-        #expect(Self.builder.build([]).isEmpty)
+        #expect(Self.builder.build([Document]()).isEmpty)
     }
 }

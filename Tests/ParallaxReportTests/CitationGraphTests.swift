@@ -15,8 +15,7 @@ struct CitationGraphTests {
     @Test func mergesCuesOfOnePairAndOrdersSourcesByBarycenter() {
         func cite(_ article: String, _ source: String, _ cue: String) -> Citation {
             Citation(
-                article: article, source: source, sourceKind: .outlet, cue: cue, sentence: "",
-                span: TextSpan(start: 0, end: 0), sentenceSpan: TextSpan(start: 0, end: 0))
+                article: article, source: source, sourceKind: .outlet, cue: cue, span: TextSpan(start: 0, end: 0), sentenceSpan: TextSpan(start: 0, end: 0))
         }
         let story = StoryAnalysis(
             story: Story(id: "s", title: "t", articles: ["a", "b", "c"]),

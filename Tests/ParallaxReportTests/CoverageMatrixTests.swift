@@ -15,12 +15,12 @@ struct CoverageMatrixTests {
         let row = try #require(CoverageMatrix(context).rows.first { $0.claim.id == "c3" })
         #expect(row.cells[2] == nil)
         let ledger = try #require(row.cells[1])
-        #expect(ledger.first?.sentence.hasSuffix("according to documents seen by the Ledger.") == true)
+        #expect(ledger.first.map { ReportFixture.ledger.text[span: $0.sentenceSpan].hasSuffix("according to documents seen by the Ledger.") } == true)
     }
 
     @Test func countsArticlesNamedOnlyInOccurrences() {
         let ref = SpanReference(
-            article: "b", span: TextSpan(start: 0, end: 1), sentence: "B.", sentenceSpan: TextSpan(start: 0, end: 2))
+            article: "b", span: TextSpan(start: 0, end: 1), sentenceSpan: TextSpan(start: 0, end: 2))
         let story = StoryAnalysis(
             story: Story(id: "s", title: "t", articles: ["a", "b"]),
             claims: [Claim(id: "c", text: "x", articles: ["a"], occurrences: [ref])])

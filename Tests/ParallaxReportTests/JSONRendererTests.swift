@@ -17,8 +17,7 @@ struct JSONRendererTests {
     @Test func keepsEveryContractFieldWithNullForAbsentValues() throws {
         let bare = Article(id: "x", source: "x.txt", text: "Text.")
         let occurrence = QuoteOccurrence(
-            article: "x", text: "Text", quoted: false, speaker: nil, sentence: "Text.",
-            span: TextSpan(start: 0, end: 4), sentenceSpan: TextSpan(start: 0, end: 5))
+            article: "x", text: "Text", quoted: false, speaker: nil, span: TextSpan(start: 0, end: 4), sentenceSpan: TextSpan(start: 0, end: 5))
         let story = StoryAnalysis(
             story: Story(id: "s", title: "T", articles: ["x"]),
             quotes: [Quote(id: "q", speaker: nil, text: "Text", occurrences: [occurrence])])

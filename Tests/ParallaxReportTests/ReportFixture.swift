@@ -22,7 +22,7 @@ enum ReportFixture {
                 let inner = span(sub, in: sentence)
                 return TextSpan(start: s.start + inner.start, end: s.start + inner.end)
             } ?? s
-        return SpanReference(article: article.id, span: p, sentence: sentence, sentenceSpan: s)
+        return SpanReference(article: article.id, span: p, sentenceSpan: s)
     }
 
     static let herald = Article(
@@ -101,7 +101,7 @@ enum ReportFixture {
         ) -> QuoteOccurrence {
             let r = ref(a, sentence, part: text)
             return QuoteOccurrence(
-                article: a.id, text: text, quoted: quoted, speaker: speaker, cue: cue, sentence: sentence,
+                article: a.id, text: text, quoted: quoted, speaker: speaker, cue: cue,
                 span: r.span, sentenceSpan: r.sentenceSpan, diff: diff)
         }
         let quote = Quote(
@@ -173,14 +173,14 @@ enum ReportFixture {
         {
             let r = ref(a, sentence, part: source)
             return Citation(
-                article: a.id, source: source, sourceKind: kind, cue: cue, sentence: sentence, span: r.span,
+                article: a.id, source: source, sourceKind: kind, cue: cue, span: r.span,
                 sentenceSpan: r.sentenceSpan)
         }
         let tuesday = { (a: Article, sentence: String, expr: String) -> DateMention in
             let r = ref(a, sentence, part: expr)
             return DateMention(
                 article: a.id, expression: expr, resolution: .relative, anchor: a.published, span: r.span,
-                sentence: sentence, sentenceSpan: r.sentenceSpan)
+                sentenceSpan: r.sentenceSpan)
         }
         return StoryAnalysis(
             story: Story(
@@ -253,11 +253,11 @@ enum ReportFixture {
                     occurrences: [
                         QuoteOccurrence(
                             article: port.id, text: "We have not had a raise in four years", quoted: true,
-                            speaker: "Tomas Brandt", cue: "said", sentence: s1, span: r1.span,
+                            speaker: "Tomas Brandt", cue: "said", span: r1.span,
                             sentenceSpan: r1.sentenceSpan),
                         QuoteOccurrence(
                             article: portHerald.id, text: "workers had not had a raise in four years",
-                            quoted: false, speaker: "Tomas Brandt", cue: "said", sentence: s2, span: r2.span,
+                            quoted: false, speaker: "Tomas Brandt", cue: "said", span: r2.span,
                             sentenceSpan: r2.sentenceSpan,
                             diff: [
                                 .init(kind: .removed, text: "We have"), .init(kind: .added, text: "workers had"),
@@ -267,7 +267,7 @@ enum ReportFixture {
             ],
             citations: [
                 Citation(
-                    article: port.id, source: "Tomas Brandt", sourceKind: .person, cue: "said", sentence: s1,
+                    article: port.id, source: "Tomas Brandt", sourceKind: .person, cue: "said",
                     span: r1.span, sentenceSpan: r1.sentenceSpan)
             ],
             originalSource: "Tomas Brandt")

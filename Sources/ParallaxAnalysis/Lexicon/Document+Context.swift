@@ -14,8 +14,7 @@ extension Document {
     /// A reference to `span` in this document, with its logical sentence.
     func reference(to span: TextSpan, sentence index: Int) -> SpanReference {
         let sentenceSpan = logicalSentenceSpan(of: index)
-        return SpanReference(
-            article: id, span: span, sentence: String(text(of: sentenceSpan)), sentenceSpan: sentenceSpan)
+        return SpanReference(article: id, span: span, sentenceSpan: sentenceSpan)
     }
 
     private func continuesPrevious(_ sentence: Sentence) -> Bool {

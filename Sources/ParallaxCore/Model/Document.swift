@@ -1,7 +1,7 @@
 /// An article prepared for analysis: its text split into paragraphs, sentences and tokens.
 ///
 /// Built once per article by `DocumentBuilder`; all spans are UTF-8 byte offsets into `article.text`.
-public struct Document: Sendable, Hashable {
+public struct Document: Sendable, Hashable, Codable {
     public let article: Article
     /// Paragraph spans, in order.
     public let paragraphs: [TextSpan]

@@ -1,5 +1,6 @@
-// Findings of the per-story comparison. Plain values; every occurrence keeps its article id, the sentence it came
-// from and UTF-8 spans into that article's text, so each finding is traceable to its source.
+// Findings of the per-story comparison. Plain values; every occurrence keeps its article id and UTF-8 spans into
+// that article's text (the finding and its sentence), so each finding is traceable to its source. Findings do not
+// copy sentence text: renderers slice it from the article (`String[span:]`).
 
 /// One statement quoted or reported by one or more articles.
 public struct Quote: Sendable, Hashable, Codable, Identifiable {
@@ -35,11 +36,9 @@ public struct QuoteOccurrence: Sendable, Hashable, Codable {
     public var speaker: String?
     /// The attribution cue ("said", "told Reuters", "according to").
     public var cue: String?
-    /// The full sentence(s) that hold the statement.
-    public var sentence: String
     /// Span of `text` in the article.
     public var span: TextSpan
-    /// Span of `sentence` in the article.
+    /// Span of the full sentence(s) that hold the statement.
     public var sentenceSpan: TextSpan
     /// Word-level differences from the quote's fullest wording (`Quote.text`).
     public var diff: [DiffSegment]
@@ -47,7 +46,7 @@ public struct QuoteOccurrence: Sendable, Hashable, Codable {
     public var speakerSpan: TextSpan?
 
     public init(
-        article: String, text: String, quoted: Bool, speaker: String?, cue: String? = nil, sentence: String,
+        article: String, text: String, quoted: Bool, speaker: String?, cue: String? = nil,
         span: TextSpan, sentenceSpan: TextSpan, diff: [DiffSegment] = [], speakerSpan: TextSpan? = nil
     ) {
         self.article = article
@@ -55,7 +54,6 @@ public struct QuoteOccurrence: Sendable, Hashable, Codable {
         self.quoted = quoted
         self.speaker = speaker
         self.cue = cue
-        self.sentence = sentence
         self.span = span
         self.sentenceSpan = sentenceSpan
         self.diff = diff
@@ -102,20 +100,19 @@ public struct Citation: Sendable, Hashable, Codable {
     public var sourceKind: SourceKind
     /// The words that mark the citation ("citing", "told", "reported", "according to").
     public var cue: String
-    public var sentence: String
     /// Span of the source's name in the article.
     public var span: TextSpan
+    /// Span of the sentence that cites.
     public var sentenceSpan: TextSpan
 
     public init(
-        article: String, source: String, sourceKind: SourceKind, cue: String, sentence: String, span: TextSpan,
+        article: String, source: String, sourceKind: SourceKind, cue: String, span: TextSpan,
         sentenceSpan: TextSpan
     ) {
         self.article = article
         self.source = source
         self.sourceKind = sourceKind
         self.cue = cue
-        self.sentence = sentence
         self.span = span
         self.sentenceSpan = sentenceSpan
     }
@@ -167,13 +164,12 @@ public struct FramingUse: Sendable, Hashable, Codable {
 public struct SpanReference: Sendable, Hashable, Codable {
     public var article: String
     public var span: TextSpan
-    public var sentence: String
+    /// Span of the (logical) sentence around `span`.
     public var sentenceSpan: TextSpan
 
-    public init(article: String, span: TextSpan, sentence: String, sentenceSpan: TextSpan) {
+    public init(article: String, span: TextSpan, sentenceSpan: TextSpan) {
         self.article = article
         self.span = span
-        self.sentence = sentence
         self.sentenceSpan = sentenceSpan
     }
 }
@@ -228,11 +224,11 @@ public struct DateMention: Sendable, Hashable, Codable {
     /// The anchor day a relative expression was resolved against.
     public var anchor: Day?
     public var span: TextSpan
-    public var sentence: String
+    /// Span of the sentence around the expression.
     public var sentenceSpan: TextSpan
 
     public init(
-        article: String, expression: String, resolution: Resolution, anchor: Day?, span: TextSpan, sentence: String,
+        article: String, expression: String, resolution: Resolution, anchor: Day?, span: TextSpan,
         sentenceSpan: TextSpan
     ) {
         self.article = article
@@ -240,7 +236,6 @@ public struct DateMention: Sendable, Hashable, Codable {
         self.resolution = resolution
         self.anchor = anchor
         self.span = span
-        self.sentence = sentence
         self.sentenceSpan = sentenceSpan
     }
 }

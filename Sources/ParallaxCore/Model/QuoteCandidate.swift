@@ -8,7 +8,7 @@ public struct QuoteCandidate: Sendable, Hashable, Codable {
     /// Whether the wording stands inside quotation marks.
     public var quoted: Bool
     /// The resolved speaker, if any.
-    public var speaker: SpeakerResolver.Speaker?
+    public var speaker: Speaker?
     /// The attribution cue as written ("said", "according to", "quoted as saying").
     public var cue: String?
     /// Span of the cue's first word.
@@ -16,15 +16,14 @@ public struct QuoteCandidate: Sendable, Hashable, Codable {
     /// The whole attributed content, including a complementizer "that" and any partial quotation inside it
     /// (the unit that attribution corpora such as PolNeAR annotate).
     public var contentSpan: TextSpan
-    /// The sentence(s) holding the statement and its attribution.
-    public var sentence: String
+    /// Span of the sentence(s) holding the statement and its attribution.
     public var sentenceSpan: TextSpan
     /// Indices of those sentences in `Document.sentences`.
     public var sentences: ClosedRange<Int>
 
     public init(
-        article: String, text: String, span: TextSpan, quoted: Bool, speaker: SpeakerResolver.Speaker?, cue: String?,
-        cueSpan: TextSpan?, contentSpan: TextSpan, sentence: String, sentenceSpan: TextSpan, sentences: ClosedRange<Int>
+        article: String, text: String, span: TextSpan, quoted: Bool, speaker: Speaker?, cue: String?,
+        cueSpan: TextSpan?, contentSpan: TextSpan, sentenceSpan: TextSpan, sentences: ClosedRange<Int>
     ) {
         self.article = article
         self.text = text
@@ -34,7 +33,6 @@ public struct QuoteCandidate: Sendable, Hashable, Codable {
         self.cue = cue
         self.cueSpan = cueSpan
         self.contentSpan = contentSpan
-        self.sentence = sentence
         self.sentenceSpan = sentenceSpan
         self.sentences = sentences
     }
@@ -45,7 +43,7 @@ public struct QuoteCandidate: Sendable, Hashable, Codable {
     /// This candidate as an occurrence of an aligned `Quote` (without a diff).
     public var occurrence: QuoteOccurrence {
         QuoteOccurrence(
-            article: article, text: text, quoted: quoted, speaker: speaker?.name, cue: cue, sentence: sentence,
+            article: article, text: text, quoted: quoted, speaker: speaker?.name, cue: cue,
             span: span, sentenceSpan: sentenceSpan, speakerSpan: speaker?.mention)
     }
 }

@@ -1,7 +1,5 @@
-import ParallaxCore
-
 /// A date expression found by `TemporalExpressionParser`, with the calendar day it resolves to.
-public struct ResolvedDateMention: Sendable, Hashable {
+public struct ResolvedDateMention: Sendable, Hashable, Codable {
     /// The expression, its span and sentence, and the anchor used (if any).
     public var mention: DateMention
     /// The day the expression names.
