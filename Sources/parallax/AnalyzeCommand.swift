@@ -76,6 +76,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
             throw ExitCode.failure.withMessage("parallax: no article could be read", console: console)
         }
         console.progress("read \(articles.count) articles (\(issues.count) problems)")
+        // One article per id, in id order: the report does not depend on the order of the inputs.
+        articles = AnalysisPipeline.canonical(articles)
 
         var pipeline = AnalysisPipeline(outlets: registry, concurrency: jobs)
         if let aliases {
