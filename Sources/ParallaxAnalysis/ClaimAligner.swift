@@ -130,17 +130,17 @@ public struct ClaimAligner: Sendable {
                     continue
                 }
                 guard Self.isStatement(whole) else { continue }
-                let tokens =
-                    sentence.tokens.contains(where: credit.contains)
-                    ? ArraySlice(sentence.tokens.filter { !credit.contains($0) }.map { document.tokens[$0] }) : whole
-                var counts = vectorizer.termCounts(of: tokens)
+                let hasCredit = sentence.tokens.contains(where: credit.contains)
+                let tokens = hasCredit ? ArraySlice(sentence.tokens.filter { !credit.contains($0) }.map { document.tokens[$0] }) : whole
+                let tokenTerms = tokens.map(vectorizer.term(of:))
+                var counts = vectorizer.termCounts(of: tokens, terms: tokenTerms)
                 if tokens.count < whole.count, configuration.creditWeight > 0 {
                     let creditOnly = sentence.tokens.filter(credit.contains).map { document.tokens[$0] }
                     for (term, weight) in vectorizer.termCounts(of: ArraySlice(creditOnly)) {
                         counts[term, default: 0] += weight * configuration.creditWeight
                     }
                 }
-                let sequence = tokens.compactMap { vectorizer.term(of: $0) }
+                let sequence = tokenTerms.compactMap { $0 }
                 // Whether the sentence is long enough counts its credit too ("Two were missing, police said.").
                 let length = tokens.count == whole.count ? sequence.count : whole.lazy.compactMap(vectorizer.term).count
                 guard length >= configuration.minContentWords, !sequence.isEmpty, seen.insert(sequence).inserted
@@ -149,9 +149,12 @@ public struct ClaimAligner: Sendable {
                 // A capital from the sentence start alone ("Rescue teams were ...") does not make a name.
                 let words = tokens.filter { $0.kind == .word }
                 let firstWord = words.count > 1 && !words[1].isCapitalized ? words.first?.span : nil
-                let plain = Set(
-                    tokens.lazy.filter { !$0.isCapitalized || $0.kind == .number || $0.span == firstWord }
-                        .compactMap(vectorizer.term))
+                var plain = Set<String>()
+                for (token, term) in zip(tokens, tokenTerms) {
+                    if let term, !token.isCapitalized || token.kind == .number || token.span == firstWord {
+                        plain.insert(term)
+                    }
+                }
                 raw.append((a, s, Double(s) / Double(count), counts, sequence, plain))
             }
         }

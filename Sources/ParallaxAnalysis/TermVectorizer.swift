@@ -49,8 +49,13 @@ public struct TermVectorizer: Sendable {
     public let lexicon: Lexicon
     private let vowelSet: Set<Character>
     private let keepDoubled: Set<Character>
-    /// `vowelSet` as a table of ASCII bytes, for the ASCII fast path of `skeleton(_:)`.
+    /// `vowelSet` as a table of ASCII bytes, for the ASCII fast paths of `skeleton(_:)` and `stem(_:)`.
     private let asciiVowels: [Bool]
+    /// `keepDoubled` as a table of ASCII bytes.
+    private let asciiKeepDoubled: [Bool]
+    /// The suffix rules as bytes, for the ASCII fast path of `stem(_:)` (nil when a rule is not ASCII).
+    private let asciiRules: [(suffix: [UInt8], replacement: [UInt8], minStem: Int, undouble: Bool)]?
+    private let asciiFinalDrop: [[UInt8]]?
 
     public init(configuration: Configuration = Configuration(), lexicon: Lexicon = .standard) {
         self.configuration = configuration
@@ -58,6 +63,14 @@ public struct TermVectorizer: Sendable {
         self.vowelSet = Set(lexicon.vowels)
         self.keepDoubled = Set(lexicon.undoubleExcept)
         self.asciiVowels = (0..<128).map { lexicon.vowels.contains(Character(Unicode.Scalar(UInt8($0)))) }
+        self.asciiKeepDoubled = (0..<128).map { lexicon.undoubleExcept.contains(Character(Unicode.Scalar(UInt8($0)))) }
+        let isASCII = { (s: String) in s.utf8.allSatisfy { $0 < 0x80 } }
+        let undouble = Set(lexicon.undoubleAfter)
+        self.asciiRules =
+            lexicon.suffixes.allSatisfy({ isASCII($0.suffix) && isASCII($0.replacement) })
+            ? lexicon.suffixes.map { (Array($0.suffix.utf8), Array($0.replacement.utf8), $0.minStem, undouble.contains($0.suffix)) }
+            : nil
+        self.asciiFinalDrop = lexicon.finalDrop.allSatisfy(isASCII) ? lexicon.finalDrop.map { Array($0.utf8) } : nil
     }
 
     /// Whether a normalized word is a stopword.
@@ -65,6 +78,11 @@ public struct TermVectorizer: Sendable {
 
     /// The light stem of a normalized word (`attacking` -> `attack`, `countries` -> `country`).
     public func stem(_ norm: String) -> String {
+        asciiStem(norm) ?? unicodeStem(norm)
+    }
+
+    /// `stem(_:)` on Characters: any script (the reference the ASCII fast path must agree with).
+    func unicodeStem(_ norm: String) -> String {
         var word = norm
         if word.hasSuffix("'s") { word.removeLast(2) }
         for rule in lexicon.suffixes where word.hasSuffix(rule.suffix) {
@@ -85,6 +103,45 @@ public struct TermVectorizer: Sendable {
             break
         }
         return word
+    }
+
+    /// `stem(_:)` of an ASCII word, on bytes (one byte is one character there): the same result, without the
+    /// Unicode-aware string comparisons. `nil` when the word or the rules are not ASCII.
+    private func asciiStem(_ norm: String) -> String? {
+        guard let rules = asciiRules, let finalDrop = asciiFinalDrop else { return nil }
+        var word: [UInt8] = []
+        word.reserveCapacity(norm.utf8.count + 4)
+        for b in norm.utf8 {
+            guard b < 0x80 else { return nil }
+            word.append(b)
+        }
+        func hasSuffix(_ suffix: [UInt8]) -> Bool {
+            suffix.count <= word.count && word.withUnsafeBufferPointer { w in
+                suffix.withUnsafeBufferPointer { s in
+                    var i = 0
+                    let offset = w.count - s.count
+                    while i < s.count, w[offset + i] == s[i] { i += 1 }
+                    return i == s.count
+                }
+            }
+        }
+        if word.count >= 2, word[word.count - 2] == 0x27, word[word.count - 1] == 0x73 { word.removeLast(2) }
+        for rule in rules where hasSuffix(rule.suffix) {
+            guard word.count - rule.suffix.count >= rule.minStem else { break }
+            word.removeLast(rule.suffix.count)
+            if rule.undouble, let last = word.last, word.count >= 3, word[word.count - 2] == last,
+                !asciiKeepDoubled[Int(last)], !asciiVowels[Int(last)]
+            {
+                word.removeLast()
+            }
+            word.append(contentsOf: rule.replacement)
+            break
+        }
+        for tail in finalDrop where word.count > 3 && hasSuffix(tail) {
+            word.removeLast(tail.count)
+            break
+        }
+        return String(decoding: word, as: UTF8.self)
     }
 
     /// The consonant skeleton of a name (`kharkiv` -> `~khrkv`), or `nil` when too short to be distinctive.
@@ -135,17 +192,22 @@ public struct TermVectorizer: Sendable {
 
     /// Weighted term counts of a run of tokens (raw counts times the kind's boost). O(n).
     public func termCounts(of tokens: ArraySlice<Token>) -> [String: Double] {
+        termCounts(of: tokens, terms: tokens.map(term(of:)))
+    }
+
+    /// ``termCounts(of:)`` given each token's ``term(of:)`` (parallel to `tokens`), when the caller has them.
+    func termCounts(of tokens: ArraySlice<Token>, terms: [String?]) -> [String: Double] {
         var counts: [String: Double] = [:]
         var sentence = -1
         var firstWord = true
         var previousName: String?
-        for token in tokens {
+        for (token, term) in zip(tokens, terms) {
             if token.sentence != sentence {
                 sentence = token.sentence
                 firstWord = true
                 previousName = nil
             }
-            guard let term = term(of: token) else {
+            guard let term else {
                 if token.kind == .punctuation || !token.isCapitalized { previousName = nil }
                 firstWord = firstWord && token.kind == .punctuation
                 continue

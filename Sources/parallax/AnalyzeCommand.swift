@@ -59,6 +59,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console(quiet: quiet)
         let registry = try input.registry()
+        // The output is created before any input is read: an unwritable path fails at once.
+        let out = try ReportOutput(path: output)
         let started = Date()
         var articles: [Article] = []
         var issues: [IngestIssue] = []
@@ -73,6 +75,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             }
         }
         guard !articles.isEmpty else {
+            out.discard()
             throw ExitCode.failure.withMessage("parallax: no article could be read", console: console)
         }
         console.progress("read \(articles.count) articles (\(issues.count) problems)")
@@ -89,36 +92,55 @@ struct AnalyzeCommand: AsyncParsableCommand {
             let lexicon = try loadLexicon(framing) { try FramingLexicon(contentsOf: $0) }
             pipeline.annotator.framingDetector = FramingDetector(lexicon: FramingLexicon.bundled.merging(lexicon))
         }
-        let analyses = pipeline.run(articles) { step, done, total in
+        do {
+            try await analyze(articles, issues: issues, pipeline: pipeline, console: console, to: out)
+            try out.close()
+        } catch {
+            out.discard()
+            throw error
+        }
+        console.progress("done in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+    }
+
+    /// Annotates the articles (once each, on the workers), groups them and writes each story's analysis as soon
+    /// as it is ready: JSON and NDJSON stream story by story; the other formats render the whole report at the end.
+    private func analyze(
+        _ articles: [Article], issues: [IngestIssue], pipeline: AnalysisPipeline, console: Console, to out: ReportOutput
+    ) async throws {
+        var annotations: [ArticleAnnotation] = []
+        annotations.reserveCapacity(articles.count)
+        try await pipeline.annotate(ArrayAsyncSequence(articles)) { annotation in
+            annotations.append(annotation)
+            if annotations.count % 500 == 0 {
+                console.progress("annotated \(annotations.count)/\(articles.count) articles", transient: true)
+            }
+        }
+        let progress: @Sendable (AnalysisPipeline.Step, Int, Int) -> Void = { step, done, total in
             console.progress("\(step.rawValue): \(done)/\(total)", transient: done < total)
         }
-        let shown = analyses.filter { $0.articles.count >= minArticles }
-        let seconds = Date().timeIntervalSince(started)
-        console.progress(
-            "\(analyses.count) stories (\(shown.count) shown) from \(articles.count) articles "
-                + "in \(String(format: "%.1f", seconds)) s")
-
-        let report = AnalysisReport(articles: articles, stories: shown, issues: issues)
-        let useColor = color || (output == nil && format == .text && isatty(STDOUT_FILENO) != 0)
-        let rendered = ReportRenderer.render(report, format: format.reportFormat, color: useColor)
-        try write(rendered)
+        var output = out
+        if var writer = StoryStreamWriter(format.reportFormat) {
+            writer.begin(articles: articles, issues: issues, to: &output)
+            try await pipeline.analyze(annotations: annotations, progress: progress) { story in
+                guard story.articles.count >= minArticles else { return }
+                writer.write(story, to: &output)
+            }
+            writer.finish(to: &output)
+            return
+        }
+        var stories: [StoryAnalysis] = []
+        try await pipeline.analyze(annotations: annotations, progress: progress) { story in
+            if story.articles.count >= minArticles { stories.append(story) }
+        }
+        let useColor = color || (self.output == nil && format == .text && isatty(STDOUT_FILENO) != 0)
+        ReportRenderer.render(
+            AnalysisReport(articles: articles, stories: stories, issues: issues), format: format.reportFormat,
+            color: useColor, to: &output)
     }
 
     private func loadLexicon<L>(_ path: String, _ load: (URL) throws -> L) throws -> L {
         do { return try load(URL(fileURLWithPath: path)) } catch {
             throw ValidationError("Cannot load \(path): \(error.localizedDescription)")
-        }
-    }
-
-    private func write(_ text: String) throws {
-        guard let output, output != "-" else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw ValidationError("Cannot write \(output): \(error.localizedDescription)")
         }
     }
 }

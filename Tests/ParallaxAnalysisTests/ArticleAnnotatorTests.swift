@@ -1,5 +1,5 @@
 import Foundation
-import ParallaxAnalysis
+@testable import ParallaxAnalysis
 import ParallaxCore
 import Testing
 
@@ -67,5 +67,21 @@ struct ArticleAnnotatorTests {
         let data = try JSONEncoder().encode(a)
         #expect(try JSONDecoder().decode(ArticleAnnotation.self, from: data) == a)
         #expect(a.version == ArticleAnnotation.currentVersion)
+    }
+}
+
+struct TermVectorizerFastPathTests {
+    /// The byte-level stemmer of ASCII words gives the Character-level stemmer's result on every word of the
+    /// example corpus and of invented edge cases.
+    @Test func asciiStemAgreesWithTheReference() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../examples/corpus")
+        var words: Set<String> = ["hitting", "calling", "countries", "press", "strikes", "it's", "ss", "s", "'s", "ing", "a"]
+        for name in try FileManager.default.contentsOfDirectory(atPath: root.path) {
+            let text = try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8)
+            for w in text.split(whereSeparator: { !$0.isLetter && $0 != "'" }) { words.insert(Tokenizer.norm(String(w))) }
+        }
+        let v = TermVectorizer()
+        #expect(words.count > 300)
+        for w in words { #expect(v.stem(w) == v.unicodeStem(w), "\(w)") }
     }
 }

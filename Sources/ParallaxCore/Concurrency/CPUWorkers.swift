@@ -55,20 +55,20 @@ public struct CPUWorkers: Sendable {
     public func map<T: Sendable, R: Sendable>(
         _ items: [T], transform: @escaping @Sendable (T) -> R, consume: (R) async throws -> Void
     ) async throws {
-        try await map(ArraySequence(items), transform: transform, consume: consume)
+        try await map(ArrayAsyncSequence(items), transform: transform, consume: consume)
     }
 }
 
-/// An array as an `AsyncSequence`.
-struct ArraySequence<Element: Sendable>: AsyncSequence, Sendable {
+/// An array as an `AsyncSequence` (for feeding stored items to async stages).
+public struct ArrayAsyncSequence<Element: Sendable>: AsyncSequence, Sendable {
     let items: [Element]
 
-    init(_ items: [Element]) { self.items = items }
+    public init(_ items: [Element]) { self.items = items }
 
-    struct AsyncIterator: AsyncIteratorProtocol {
+    public struct AsyncIterator: AsyncIteratorProtocol {
         var base: IndexingIterator<[Element]>
-        mutating func next() async -> Element? { base.next() }
+        public mutating func next() async -> Element? { base.next() }
     }
 
-    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(base: items.makeIterator()) }
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(base: items.makeIterator()) }
 }

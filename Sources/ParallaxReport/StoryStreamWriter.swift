@@ -1,0 +1,94 @@
+/// Writes a JSON or NDJSON report one story at a time, so that a large run never holds every story's analysis,
+/// or the whole output, in memory.
+///
+/// Call ``begin(articles:issues:to:)`` once, ``write(_:to:)`` per story (in report order), then
+/// ``finish(to:)``. The bytes are those of ``JSONRenderer`` / ``NDJSONRenderer`` for the same report: both render
+/// through this writer.
+public struct StoryStreamWriter: Sendable {
+    /// The two streamable formats.
+    public enum Format: Sendable {
+        case json, ndjson
+    }
+
+    public let format: Format
+    private var texts = ArticleTexts([Article]())
+    private var issues: [IngestIssue] = []
+    private var storiesWritten = 0
+
+    /// A writer of `format`; `nil` for the formats that need the whole report (text, Markdown, HTML).
+    public init?(_ format: ReportFormat) {
+        switch format {
+        case .json: self.format = .json
+        case .ndjson: self.format = .ndjson
+        case .text, .markdown, .html: return nil
+        }
+    }
+
+    /// Writes everything before the stories: the contract version (NDJSON), the articles and (JSON) the issues.
+    public mutating func begin(articles: [Article], issues: [IngestIssue], to output: inout some TextOutputStream) {
+        texts = ArticleTexts(articles)
+        self.issues = issues
+        switch format {
+        case .json:
+            output.write("{\n  \"articles\": ")
+            Self.writeArray(articles.lazy.map(JSONValue.init), to: &output)
+            output.write(",\n  \"issues\": ")
+            Self.writeArray(issues.lazy.map(JSONValue.init), to: &output)
+            output.write(",\n  \"stories\": [")
+        case .ndjson:
+            Self.writeLine(.object(["version": .int(reportContractVersion)]), type: "report", to: &output)
+            for a in articles { Self.writeLine(JSONValue(a), type: "article", to: &output) }
+        }
+    }
+
+    /// Writes one story.
+    public mutating func write(_ story: StoryAnalysis, to output: inout some TextOutputStream) {
+        let value = JSONValue(story, texts: texts)
+        switch format {
+        case .json:
+            output.write(storiesWritten == 0 ? "\n    " : ",\n    ")
+            value.write(to: &output, indent: 2, level: 2)
+        case .ndjson:
+            Self.writeLine(value, type: "story", to: &output)
+        }
+        storiesWritten += 1
+    }
+
+    /// Writes everything after the stories.
+    public mutating func finish(to output: inout some TextOutputStream) {
+        switch format {
+        case .json:
+            output.write(storiesWritten == 0 ? "]" : "\n  ]")
+            output.write(",\n  \"version\": \(reportContractVersion)\n}\n")
+        case .ndjson:
+            for i in issues { Self.writeLine(JSONValue(i), type: "issue", to: &output) }
+        }
+    }
+
+    /// A whole report through the writer.
+    static func render(_ report: AnalysisReport, format: ReportFormat, to output: inout some TextOutputStream) {
+        guard var writer = StoryStreamWriter(format) else { return }
+        writer.begin(articles: report.articles, issues: report.issues, to: &output)
+        for story in report.stories { writer.write(story, to: &output) }
+        writer.finish(to: &output)
+    }
+
+    private static func writeArray(_ items: some Collection<JSONValue>, to output: inout some TextOutputStream) {
+        guard !items.isEmpty else { return output.write("[]") }
+        output.write("[")
+        var first = true
+        for item in items {
+            output.write(first ? "\n    " : ",\n    ")
+            first = false
+            item.write(to: &output, indent: 2, level: 2)
+        }
+        output.write("\n  ]")
+    }
+
+    private static func writeLine(_ value: JSONValue, type: String, to output: inout some TextOutputStream) {
+        guard case .object(var members) = value else { return }
+        members["type"] = .string(type)
+        JSONValue.object(members).write(to: &output)
+        output.write("\n")
+    }
+}
