@@ -93,7 +93,9 @@ public struct AnalysisPipeline: Sendable {
     ) -> ([Story], [String: ArticleAnnotation]) {
         progress?(.grouping, 0, 1)
         let lookup = Dictionary(annotations.map { ($0.id, $0) }, uniquingKeysWith: Self.preferred)
-        let stories = annotator.clusterer.cluster(lookup.values.sorted { $0.id < $1.id })
+        var clusterer = annotator.clusterer
+        clusterer.concurrency = concurrency
+        let stories = clusterer.cluster(lookup.values.sorted { $0.id < $1.id })
         progress?(.grouping, 1, 1)
         return (stories, lookup)
     }

@@ -61,6 +61,8 @@ public struct StoryClusterer: Sendable {
     }
 
     public let configuration: Configuration
+    /// Threads used by the refinement passes (results do not depend on it).
+    public var concurrency = 1
     private let vectorizer: TermVectorizer
     private var vocabulary = TermVocabulary()
     private var duplicateIndex: DuplicateIndex
@@ -291,22 +293,14 @@ public struct StoryClusterer: Sendable {
     /// Copies stay with their original. O(documents x candidates x centroidTerms).
     private mutating func refine() {
         let copied = Set(copyLinks.map(\.0))
-        var moves: [(Int, Int)] = []
-        for (m, vector) in vectors.enumerated() where !copied.contains(m) {
-            let own = clusterOf[m]
-            // A lone document is its own centroid (cosine 1): let it join the best story that accepts it.
-            let alone = clusters[own].members.count == 1
-            var best = (own, alone ? -1 : vector.cosine(clusters[own].vector))
-            let day = documents[m].published?.daysSinceEpoch
-            let factor: Float = alone ? configuration.loneDocumentFactor : 1
-            for c in candidates(for: vector, excluding: own) where clusters[c].members.count > 1 {
-                let similarity = vector.cosine(clusters[c].vector)
-                if similarity >= factor * neededSimilarity(day: day, story: c), similarity > best.1 {
-                    best = (c, similarity)
-                }
-            }
-            if best.0 != own { moves.append((m, best.0)) }
+        // Each document's best story against the centroids of the pass: read-only, so documents are scored
+        // concurrently and the moves applied after (the same result at any concurrency).
+        let clusterer = self
+        let targets = ParallelMap.map(Array(vectors.indices), concurrency: concurrency) { m -> Int? in
+            guard !copied.contains(m) else { return nil }
+            return clusterer.bestMove(for: m)
         }
+        let moves = targets.enumerated().compactMap { m, target in target.map { (m, $0) } }
         guard !moves.isEmpty else { return }
         for (m, c) in moves { clusterOf[m] = c }
         for (a, b) in copyLinks { clusterOf[a] = clusterOf[b] }
@@ -321,6 +315,24 @@ public struct StoryClusterer: Sendable {
             clusters[key].alive = !clusters[key].members.isEmpty
             if clusters[key].alive { refreshCentroid(key) }
         }
+    }
+
+    /// The story document `m` should move to in a refinement pass, or `nil` to stay.
+    private func bestMove(for m: Int) -> Int? {
+        let vector = vectors[m]
+        let own = clusterOf[m]
+        // A lone document is its own centroid (cosine 1): let it join the best story that accepts it.
+        let alone = clusters[own].members.count == 1
+        var best = (own, alone ? -1 : vector.cosine(clusters[own].vector))
+        let day = documents[m].published?.daysSinceEpoch
+        let factor: Float = alone ? configuration.loneDocumentFactor : 1
+        for c in candidates(for: vector, excluding: own) where clusters[c].members.count > 1 {
+            let similarity = vector.cosine(clusters[c].vector)
+            if similarity >= factor * neededSimilarity(day: day, story: c), similarity > best.1 {
+                best = (c, similarity)
+            }
+        }
+        return best.0 != own ? best.0 : nil
     }
 
     private func makeStories() -> [Story] {

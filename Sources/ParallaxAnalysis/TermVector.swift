@@ -24,23 +24,31 @@ public struct TermVector: Sendable, Hashable {
 
     /// Cosine similarity with another unit vector: a merge join, O(n + m).
     public func cosine(_ other: TermVector) -> Float {
-        var i = 0
-        var j = 0
-        var sum: Float = 0
-        let a = ids
-        let b = other.ids
-        while i < a.count, j < b.count {
-            if a[i] == b[j] {
-                sum += weights[i] * other.weights[j]
-                i += 1
-                j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
+        ids.withUnsafeBufferPointer { a in
+            other.ids.withUnsafeBufferPointer { b in
+                weights.withUnsafeBufferPointer { wa in
+                    other.weights.withUnsafeBufferPointer { wb in
+                        var i = 0
+                        var j = 0
+                        var sum: Float = 0
+                        while i < a.count, j < b.count {
+                            let x = a[i]
+                            let y = b[j]
+                            if x == y {
+                                sum += wa[i] * wb[j]
+                                i += 1
+                                j += 1
+                            } else if x < y {
+                                i += 1
+                            } else {
+                                j += 1
+                            }
+                        }
+                        return sum
+                    }
+                }
             }
         }
-        return sum
     }
 
     /// The `count` heaviest terms' ids, heaviest first.

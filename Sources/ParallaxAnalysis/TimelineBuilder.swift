@@ -107,7 +107,16 @@ public struct TimelineBuilder: Sendable {
         let sentence = mention.mention.sentenceSpan
         let expression = mention.mention.span
         var words: [String: Double] = [:]
-        for u in units where sentence.contains(u.span) && !expression.overlaps(u.span) && !u.isNumber {
+        // Units are in text order: start at the sentence's first unit (binary search), stop after its last.
+        var lo = 0
+        var hi = units.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if units[mid].span.start < sentence.start { lo = mid + 1 } else { hi = mid }
+        }
+        for u in units[lo...] {
+            guard u.span.start < sentence.end else { break }
+            guard sentence.contains(u.span), !expression.overlaps(u.span), !u.isNumber else { continue }
             guard u.key.count > 1, u.key.unicodeScalars.contains(where: \.properties.isAlphabetic),
                 !ignored.contains(u.key)
             else { continue }

@@ -53,9 +53,12 @@ enum JSONValue: Sendable, Hashable {
 
     private static func newline(_ indent: Int?, _ level: Int, _ out: inout some TextOutputStream) {
         guard let indent else { return }
-        out.write("\n")
-        out.write(String(repeating: " ", count: indent * level))
+        if indent == 2, level < newlines.count { return out.write(newlines[level]) }
+        out.write("\n" + String(repeating: " ", count: indent * level))
     }
+
+    /// A line break and the indentation of each level at two spaces per level, made once.
+    private static let newlines: [String] = (0..<24).map { "\n" + String(repeating: " ", count: 2 * $0) }
 
     /// Writes `s` as a JSON string literal: quotes, backslashes and control characters escaped, the rest as is.
     /// O(n) over the UTF-8 bytes; unescaped runs are copied in one piece.

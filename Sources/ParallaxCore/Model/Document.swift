@@ -56,6 +56,9 @@ public struct Sentence: Sendable, Hashable, Codable {
 }
 
 /// One token: a word, a number or a punctuation mark.
+///
+/// 32 bytes: every article holds one per word, so the layout is kept tight (stored fields ordered by size, the
+/// sentence index in 32 bits).
 public struct Token: Sendable, Hashable, Codable {
     public enum Kind: UInt8, Sendable, Codable {
         case word, number, punctuation
@@ -63,19 +66,42 @@ public struct Token: Sendable, Hashable, Codable {
 
     /// Its span in the article text.
     public let span: TextSpan
-    public let kind: Kind
     /// Normalized form for matching: lowercased, curly apostrophes and dashes folded (`U.S.` -> `u.s.`).
     public let norm: String
+    private let sentenceIndex: Int32
+    public let kind: Kind
     /// Whether the token starts with an uppercase letter in the text.
     public let isCapitalized: Bool
+
     /// Index of its sentence in `Document.sentences`.
-    public let sentence: Int
+    public var sentence: Int { Int(sentenceIndex) }
 
     public init(span: TextSpan, kind: Kind, norm: String, isCapitalized: Bool, sentence: Int) {
         self.span = span
         self.kind = kind
         self.norm = norm
         self.isCapitalized = isCapitalized
-        self.sentence = sentence
+        self.sentenceIndex = Int32(clamping: sentence)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case span, kind, norm, isCapitalized, sentence
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            span: try c.decode(TextSpan.self, forKey: .span), kind: try c.decode(Kind.self, forKey: .kind),
+            norm: try c.decode(String.self, forKey: .norm), isCapitalized: try c.decode(Bool.self, forKey: .isCapitalized),
+            sentence: try c.decode(Int.self, forKey: .sentence))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(span, forKey: .span)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(norm, forKey: .norm)
+        try c.encode(isCapitalized, forKey: .isCapitalized)
+        try c.encode(sentence, forKey: .sentence)
     }
 }

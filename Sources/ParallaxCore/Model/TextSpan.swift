@@ -2,14 +2,47 @@
 ///
 /// Findings keep spans rather than copied strings so that every result stays traceable to its sentence
 /// (in the spirit of spaCy's `Span`). Offsets are UTF-8 bytes of the cleaned `Article.text`.
+///
+/// Stored as two 32-bit offsets (8 bytes: an article's text is capped far below 2 GiB), since every token and
+/// finding holds spans; the API is `Int`.
 public struct TextSpan: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    public var start: Int
-    public var end: Int
+    private var lower: Int32
+    private var upper: Int32
+
+    public var start: Int {
+        get { Int(lower) }
+        set { lower = Int32(clamping: newValue) }
+    }
+
+    public var end: Int {
+        get { Int(upper) }
+        set { upper = Int32(clamping: newValue) }
+    }
 
     public init(start: Int, end: Int) {
         precondition(start <= end, "TextSpan start \(start) > end \(end)")
-        self.start = start
-        self.end = end
+        self.lower = Int32(clamping: start)
+        self.upper = Int32(clamping: end)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case start, end
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let start = try c.decode(Int.self, forKey: .start)
+        let end = try c.decode(Int.self, forKey: .end)
+        guard start <= end else {
+            throw DecodingError.dataCorruptedError(forKey: .end, in: c, debugDescription: "span end before start")
+        }
+        self.init(start: start, end: end)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
     }
 
     public var length: Int { end - start }
@@ -21,7 +54,7 @@ public struct TextSpan: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// Whether the two spans share at least one byte.
     public func overlaps(_ other: TextSpan) -> Bool { other.start < end && start < other.end }
 
-    public static func < (a: TextSpan, b: TextSpan) -> Bool { (a.start, a.end) < (b.start, b.end) }
+    public static func < (a: TextSpan, b: TextSpan) -> Bool { (a.lower, a.upper) < (b.lower, b.upper) }
 
     public var description: String { "[\(start), \(end))" }
 }
