@@ -84,12 +84,12 @@ public struct BoilerplateVocabulary: Sendable, Codable {
     /// The bundled vocabulary extended by a user file of the same shape (lowercase phrases).
     public static func load(extraFile: String) throws(IngestIssue) -> BoilerplateVocabulary {
         guard let data = FileManager.default.contents(atPath: extraFile) else {
-            throw IngestIssue(input: extraFile, message: "cannot read the boilerplate vocabulary file")
+            throw IngestIssue(input: extraFile, kind: .unreadable, message: "cannot read the boilerplate vocabulary file")
         }
         do {
             return bundled.merged(with: try JSONDecoder().decode(BoilerplateVocabulary.self, from: data))
         } catch {
-            throw IngestIssue(input: extraFile, message: "not a valid boilerplate vocabulary: \(error)")
+            throw IngestIssue(input: extraFile, kind: .notJSON, message: "not a valid boilerplate vocabulary: \(error)")
         }
     }
 

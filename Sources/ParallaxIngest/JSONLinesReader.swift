@@ -43,7 +43,6 @@ public struct JSONLinesReader: ArticleReader {
         let decoded = try TextDecoding.decode(bytes, input: input.name, maxBytes: 256 << 20, salvages: true) {
             emit(.issue($0))
         }
-        let stem = PlainTextReader.stem(of: input.name)
         var lineNumber = 0
         var any = false
         for line in decoded.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -51,33 +50,31 @@ public struct JSONLinesReader: ArticleReader {
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
             any = true
             let location = "line \(lineNumber)"
-            func issue(_ message: String) {
-                emit(.issue(IngestIssue(input: input.name, location: location, message: message)))
+            func issue(_ kind: IngestIssue.Kind, _ message: String) {
+                emit(.issue(IngestIssue(input: input.name, location: location, kind: kind, message: message)))
             }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) else {
-                issue("not valid JSON; skipped")
+                issue(.notJSON, "not valid JSON; skipped")
                 continue
             }
             guard let record = object as? [String: Any] else {
-                issue("not a JSON object; skipped")
+                issue(.notJSON, "not a JSON object; skipped")
                 continue
             }
             guard let text = string(record, fields.text), text.contains(where: { !$0.isWhitespace }) else {
-                issue("no article text (expected one of: \(fields.text.joined(separator: ", "))); skipped")
+                issue(.noText, "no article text (expected one of: \(fields.text.joined(separator: ", "))); skipped")
                 continue
             }
             let url = string(record, fields.url)
             var known = ArticleAssembler.Known(
-                id: string(record, fields.id) ?? "\(stem):\(lineNumber)", source: "\(input.name):\(lineNumber)",
+                source: "\(input.name):\(lineNumber)",
                 url: url, title: string(record, fields.title), outlet: outletName(record),
                 published: string(record, fields.date).flatMap(day(from:)),
                 authors: authors(record), language: string(record, fields.language))
             known.detectTitle = known.title == nil
-            let (article, problems) = assembler.assemble(text, known: known)
-            for problem in problems { issue(problem) }
-            if let article { emit(.article(article)) }
+            assembler.events(text, known: known, input: input.name, location: location).forEach(emit)
         }
-        if !any { emit(.issue(IngestIssue(input: input.name, message: "empty file; no article"))) }
+        if !any { emit(.issue(IngestIssue(input: input.name, kind: .empty, message: "empty file; no article"))) }
     }
 
     /// The first field among `keys` holding a non-empty string (numbers are written out).

@@ -100,36 +100,10 @@ public struct TextMetadataExtractor: Sendable {
         return best?.1
     }
 
-    /// The publication date written in a URL path: `/20240531/`, `/2024/05/31/`, `/2024-05-31-slug`.
+    /// The publication date written in a URL path: `/20240531/`, `/2024/05/31/`, `/2024-05-31-slug`
+    /// (``WebAddress/days(inURL:)``).
     public func day(inURL url: some StringProtocol) -> Day? {
-        var path = Substring(url)
-        if let scheme = path.range(of: "://") {
-            path = path[scheme.upperBound...]
-            path = path.firstIndex(of: "/").map { path[$0...] } ?? ""
-        }
-        if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<q] }
-        let segments = path.split(separator: "/")
-        for (i, seg) in segments.enumerated() {
-            let digits = seg.prefix { $0.isASCII && $0.isNumber }
-            if digits.count == 8, seg.count == 8 || !(seg.dropFirst(8).first?.isNumber ?? false),
-                let v = Int(digits), let d = Day(year: v / 10000, month: v / 100 % 100, day: v % 100),
-                (1990...2100).contains(d.year)
-            {
-                return d
-            }
-            if seg.count == 4, let y = Int(seg), (1990...2100).contains(y), i + 2 < segments.count,
-                segments[i + 1].count <= 2, let m = Int(segments[i + 1]),
-                let d = Int(segments[i + 2].prefix { $0.isASCII && $0.isNumber }.prefix(2)),
-                segments[i + 2].prefix(while: { $0.isNumber }).count <= 2,
-                let day = Day(year: y, month: m, day: d)
-            {
-                return day
-            }
-            if seg.count >= 10, let day = Day(iso: seg.prefix(10)), (1990...2100).contains(day.year) {
-                return day
-            }
-        }
-        return nil
+        WebAddress.days(inURL: url).first
     }
 
     // MARK: - Dateline

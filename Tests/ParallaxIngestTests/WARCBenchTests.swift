@@ -17,7 +17,7 @@ struct WARCBenchTests {
     /// Hands pages on untouched: measures everything but the HTML parse.
     private struct CountingPageReader: HTMLPageReader {
         func read(_ page: HTMLPage) -> IngestEvent {
-            .article(Article(id: page.id, source: page.source, text: ""))
+            .article(Article(id: page.source, source: page.source, text: ""))
         }
     }
 
