@@ -29,6 +29,8 @@ public struct TextMetadataExtractor: Sendable {
     /// The registry that resolves outlet names and domains.
     public let registry: OutletRegistry
     let vocabulary: BoilerplateVocabulary
+    /// Month and weekday names of every language (dates, datelines, bylines).
+    public let calendar: CalendarLexicon
     private let datelinePattern: NSRegularExpression
     private let monthDayYear: NSRegularExpression
     private let dayMonthYear: NSRegularExpression
@@ -38,13 +40,18 @@ public struct TextMetadataExtractor: Sendable {
     private let bylinePrefixes: [String]
     private let bylineStopWords: Set<String>
 
-    /// Creates an extractor over an outlet registry and a vocabulary (month names, byline words).
-    public init(registry: OutletRegistry = .bundled, vocabulary: BoilerplateVocabulary = .bundled) {
+    /// Creates an extractor over an outlet registry, a vocabulary (byline words) and a calendar (month and weekday
+    /// names of every language it holds).
+    public init(
+        registry: OutletRegistry = .bundled, vocabulary: BoilerplateVocabulary = .bundled,
+        calendar: CalendarLexicon = .bundled
+    ) {
         self.registry = registry
         self.vocabulary = vocabulary
+        self.calendar = calendar
         bylinePrefixes = vocabulary.bylinePrefixes.sorted { $0.count > $1.count }
         bylineStopWords = Set(vocabulary.bylineStopWords)
-        let months = vocabulary.months.flatMap { $0 }.sorted { $0.count > $1.count }
+        let months = calendar.monthNumbers.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
             .map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
         func regex(_ p: String) -> NSRegularExpression {
             // The patterns are built from escaped vocabulary words; a failure is a programming error.
@@ -86,7 +93,7 @@ public struct TextMetadataExtractor: Sendable {
         }
         for regex in [monthDayYear, dayMonthYear] {
             if let m = regex.firstMatch(in: s, range: range), let y = int(m, "year"), let d = int(m, "day"),
-                let mo = vocabulary.month(named: ns.substring(with: m.range(withName: "month")))
+                let mo = calendar.month(named: ns.substring(with: m.range(withName: "month")))
             {
                 consider(m.range.location, Day(year: y, month: mo, day: d))
             }
@@ -128,7 +135,7 @@ public struct TextMetadataExtractor: Sendable {
             return nil
         }
         let agency = group("a1") ?? group("a2")
-        let month = group("month").flatMap { vocabulary.month(named: $0) }
+        let month = group("month").flatMap { calendar.month(named: $0) }
         let day = group("day").flatMap { Int($0) }
         let sep = group("sep") ?? ""
         // A bare "PLACE." is a shouted word, not a dateline; it needs a date or an agency.
@@ -172,10 +179,14 @@ public struct TextMetadataExtractor: Sendable {
                 continue
             }
             var words: [Substring] = []
-            for w in part.split(separator: " ") {
+            let parts = part.split(separator: " ")
+            for (k, w) in parts.enumerated() {
                 let bare = w.trimmingCharacters(in: .punctuationCharacters)
                 let lower = bare.lowercased()
-                if bylineStopWords.contains(lower) || vocabulary.weekdays.contains(lower) || vocabulary.month(named: bare) != nil {
+                // A month name ends the names only inside a date ("Jane Doe May 31"): "Avril", "Julio" and "June"
+                // are also given names.
+                let nearNumber = [k - 1, k + 1].contains { parts.indices.contains($0) && parts[$0].first?.isNumber == true }
+                if bylineStopWords.contains(lower) || calendar.isWeekday(lower) || nearNumber && calendar.month(named: bare) != nil {
                     break
                 }
                 words.append(w)
