@@ -95,6 +95,8 @@ struct IngestFunnelTests {
             #expect(article.dateline == "MOSCOW", "\(format)")
             #expect(article.title == Self.title, "\(format)")
             #expect(article.url == Self.url, "\(format)")
+            // Normalized once, and the result is normalized text.
+            #expect(TextNormalizer().normalize(article.text) == article.text, "\(format)")
             ids.insert(article.id)
         }
         #expect(ids == [ArticleIdentity.id(url: Self.url, text: "")])
