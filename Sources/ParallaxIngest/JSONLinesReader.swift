@@ -2,14 +2,14 @@ import Foundation
 
 /// Reads articles from JSON Lines: one JSON object per line.
 ///
-/// Fields (each with the aliases in `jsonl-fields.json`): `id`, `outlet`, `url`, `title`, `date` (`YYYY-MM-DD`
-/// or an ISO timestamp, or any date ``TextMetadataExtractor`` reads), `text` (required), `authors` (a string or
-/// an array), `language`. The text goes through the same cleaning as plain text. A line that is not a JSON
+/// Fields (each with the aliases in `jsonl-fields.json`): `outlet`, `url`, `title`, `date` (`YYYY-MM-DD` or an
+/// ISO timestamp, or any date ``TextMetadataExtractor`` reads), `text` (required), `authors` (a string or an
+/// array), `language`. The text goes through the same cleaning as plain text; the article id follows
+/// ``ArticleIdentity`` (an `id` field is local to its file and not used). A line that is not a JSON
 /// object or has no text is reported as an issue naming the file and line; the other lines are read.
 public struct JSONLinesReader: ArticleReader {
     /// The JSON keys accepted for each field, in order of preference.
     public struct FieldNames: Sendable, Codable {
-        public var id: [String]
         public var outlet: [String]
         public var url: [String]
         public var title: [String]
