@@ -48,10 +48,12 @@ struct ExtractCommand: AsyncParsableCommand {
         }
         let out = FileHandle.standardOutput
         var count = 0
+        var issues = IngestIssue.Tally()
         if format == .json { out.write(Data("[".utf8)) }
         for await event in ingestor.events(paths: paths, jobs: jobs) {
             switch event {
             case .issue(let issue):
+                issues.add(issue)
                 FileHandle.standardError.write(Data("parallax: warning: \(issue.description)\n".utf8))
             case .article(let article):
                 var line = (format == .json && count > 0 ? "," : "") + ArticleJSON.line(article)
@@ -61,6 +63,9 @@ struct ExtractCommand: AsyncParsableCommand {
             }
         }
         if format == .json { out.write(Data("]\n".utf8)) }
+        if issues.total > 0 {
+            FileHandle.standardError.write(Data("parallax: \(count) articles, \(issues.total) issues (\(issues))\n".utf8))
+        }
         guard count > 0 else {
             FileHandle.standardError.write(Data("parallax: no article could be read\n".utf8))
             throw ExitCode.failure

@@ -118,12 +118,13 @@ struct IngestFunnelTests {
             #expect(issues.map(\.kind).contains(kind), "\(name): \(issues)")
             #expect(issues.allSatisfy { $0.input == name }, "\(name)")
         }
-        let summary = IngestIssue.summary([
-            IngestIssue(input: "a", kind: .empty, message: ""), IngestIssue(input: "b", kind: .notJSON, message: ""),
-            IngestIssue(input: "c", kind: .notJSON, message: ""),
-        ])
-        #expect(summary.map(\.kind) == [.notJSON, .empty])
-        #expect(summary.map(\.count) == [2, 1])
+        var tally = IngestIssue.Tally()
+        for kind in [IngestIssue.Kind.empty, .notJSON, .notJSON, .binary] {
+            tally.add(IngestIssue(input: "a", kind: kind, message: ""))
+        }
+        #expect(tally.summary.map(\.kind) == [.notJSON, .empty, .binary])
+        #expect(tally.summary.map(\.count) == [2, 1, 1])
+        #expect(tally.total == 4 && tally.description == "2 notJSON, 1 empty, 1 binary")
     }
 
     @Test func kindsRoundTripAsJSON() throws {

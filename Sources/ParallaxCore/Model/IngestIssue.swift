@@ -2,7 +2,7 @@
 ///
 /// Readers report issues instead of throwing so that one bad article never stops a batch. The description
 /// names the input and where in it: `feed.xml: not XML (line 3: ...)`, `a.jsonl:12: not valid JSON`. The
-/// ``kind`` classifies the outcome so a run can be summarized (``IngestIssue/Kind``), counted and stored.
+/// ``kind`` classifies the outcome so a run can be counted (``IngestIssue/Tally``), summarized and stored.
 public struct IngestIssue: Error, Hashable, Sendable, Codable, CustomStringConvertible {
     /// What kind of problem an issue reports: a closed list, so outcomes can be counted and stored.
     ///
@@ -92,12 +92,27 @@ public struct IngestIssue: Error, Hashable, Sendable, Codable, CustomStringConve
         return "\(input): \(message)"
     }
 
-    /// How many issues of each kind `issues` holds, most frequent first (ties in ``Kind`` order).
-    public static func summary(_ issues: some Sequence<IngestIssue>) -> [(kind: Kind, count: Int)] {
-        var counts: [Kind: Int] = [:]
-        for issue in issues { counts[issue.kind, default: 0] += 1 }
-        let order = Dictionary(uniqueKeysWithValues: Kind.allCases.enumerated().map { ($1, $0) })
-        return counts.map { (kind: $0.key, count: $0.value) }
-            .sorted { $0.count != $1.count ? $0.count > $1.count : order[$0.kind]! < order[$1.kind]! }
+    /// Counts of issues by kind, for a run's summary: constant memory however many issues a run has.
+    public struct Tally: Hashable, Sendable, Codable, CustomStringConvertible {
+        /// How many issues of each kind were added.
+        public private(set) var counts: [Kind: Int] = [:]
+
+        public init() {}
+
+        /// Counts `issue`.
+        public mutating func add(_ issue: IngestIssue) { counts[issue.kind, default: 0] += 1 }
+
+        /// All issues counted.
+        public var total: Int { counts.values.reduce(0, +) }
+
+        /// The kinds met, most frequent first (ties in ``Kind`` declaration order).
+        public var summary: [(kind: Kind, count: Int)] {
+            Kind.allCases.compactMap { kind in counts[kind].map { (kind: kind, count: $0) } }
+                .enumerated().sorted { $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset }
+                .map(\.element)
+        }
+
+        /// `3 notJSON, 1 empty`.
+        public var description: String { summary.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", ") }
     }
 }
