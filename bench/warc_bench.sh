@@ -3,8 +3,8 @@
 #
 # Usage: bench/warc_bench.sh [ARCHIVE]   (default: bench/out/zyte-x50.warc.gz, built by bench/make_warc.sh)
 # Runs the env-gated test WARCBenchTests under /usr/bin/time -v once per mode: `stream` (inflate + WARC + HTTP
-# parsing, pages counted but not parsed), `full` (every page parsed into an article by the default
-# BasicHTMLPageReader), `article` (the production HTMLArticleBuilder: main text, metadata, boilerplate cleaning).
+# parsing, pages counted but not parsed), `full` (every page made an article by WARCReader's default page reader,
+# which is now HTMLArticleBuilder), `article` (HTMLArticleBuilder named explicitly: the same as `full`).
 # MODES="stream full" picks modes. With PEER=1 it also times warcio (Python, installed into bench/.venv)
 # iterating the same archive and reading every response payload, for comparison.
 set -euo pipefail

@@ -4,11 +4,16 @@ import Foundation
 ///
 /// Order of work: a URL line, outlet evidence (URL, dateline, copyright line), the top zone's byline and date
 /// lines, the title (a line repeated later, else a short first line without a final period), the body through
-/// the ``BoilerplateFilter``, the dateline stripped from the first paragraph, then a size cap.
+/// the ``BoilerplateFilter``, the dateline stripped from the first paragraph, then a size cap, and the id
+/// (``ArticleIdentity``).
+///
+/// Every reader ends here (plain text, JSON Lines, HTML pages, feed items, archived pages), so the same text gives
+/// the same article whatever format carried it. The text is normalized (``TextNormalizer``) once: here, or by the
+/// HTML extractor before (``Known/textIsNormalized``).
 struct ArticleAssembler: Sendable {
-    /// Metadata known before reading the text (from the plain-text date line or JSON fields).
+    /// Metadata known before reading the text (from the plain-text date line, JSON fields, HTML metadata or a
+    /// feed item).
     struct Known {
-        var id: String
         var source: String
         var url: String?
         var title: String?
@@ -18,6 +23,27 @@ struct ArticleAssembler: Sendable {
         var language: String?
         /// Look for a headline at the top of the text when `title` is nil.
         var detectTitle = true
+        /// The text is already the output of ``TextNormalizer`` (HTML extraction): not normalized again.
+        var textIsNormalized = false
+    }
+
+    /// A problem met while assembling, for the reader to report with its input and location.
+    struct Problem: Hashable, Sendable {
+        var kind: IngestIssue.Kind
+        var message: String
+
+        /// The problem as an issue of `input` at `location`.
+        func issue(input: String, location: String? = nil) -> IngestIssue {
+            IngestIssue(input: input, location: location, kind: kind, message: message)
+        }
+    }
+
+    /// The events of one assembly: its problems as issues of `input` (at `location`), then the article.
+    func events(_ rawText: String, known: Known, input: String, location: String? = nil) -> [IngestEvent] {
+        let (article, problems) = assemble(rawText, known: known)
+        var events = problems.map { IngestEvent.issue($0.issue(input: input, location: location)) }
+        if let article { events.append(.article(article)) }
+        return events
     }
 
     let filter: BoilerplateFilter
@@ -26,15 +52,16 @@ struct ArticleAssembler: Sendable {
     var registry: OutletRegistry { metadata.registry }
 
     /// The article, plus problems worth reporting (text cut at the cap); `nil` article when no text is left.
-    func assemble(_ rawText: String, known: Known) -> (article: Article?, issues: [String]) {
-        var issues: [String] = []
+    func assemble(_ rawText: String, known: Known) -> (article: Article?, issues: [Problem]) {
+        var issues: [Problem] = []
         // Cleaning never lengthens text, so input far beyond the cap need not be read.
         var rawText = rawText
         if rawText.utf8.count > maxTextBytes * 2 {
             rawText = Self.cut(rawText, maxBytes: maxTextBytes * 2)
-            issues.append("input text longer than \(maxTextBytes * 2) bytes; only the start was read")
+            issues.append(
+                Problem(kind: .truncated, message: "input text longer than \(maxTextBytes * 2) bytes; only the start was read"))
         }
-        let normalized = TextNormalizer().normalize(rawText)
+        let normalized = known.textIsNormalized ? rawText : TextNormalizer().normalize(rawText)
         var shapes = Self.lines(of: normalized).map(LineShape.init)
         var url = known.url
         var published = known.published
@@ -79,16 +106,17 @@ struct ArticleAssembler: Sendable {
             dropped[i + 1] = filter.isDropped(shapes[i + 1])
         }
 
-        // Title: given, else detected at the top; lines above a detected title are page furniture.
+        // Title: given, else detected at the top; lines above a detected title are page furniture. The lines to
+        // keep are judged once, and again only when a detected title changed the top lines.
         var title = known.title.map { LineShape($0).text }.flatMap { $0.isEmpty ? nil : $0 }
-        let keptBefore = filter.keptLines(shapes, ownOutlet: ownOutlet, title: nil, dropped: dropped)
-        if title == nil, known.detectTitle, let t = detectTitle(shapes, kept: keptBefore, firstBody: firstBody) {
+        var kept = filter.keptLines(shapes, ownOutlet: ownOutlet, title: title, dropped: dropped)
+        if title == nil, known.detectTitle, let t = detectTitle(shapes, kept: kept, firstBody: firstBody) {
             title = shapes[t].text
             for i in 0...t { shapes[i] = LineShape("") }
+            kept = filter.keptLines(shapes, ownOutlet: ownOutlet, title: title, dropped: dropped)
         }
 
         // Body.
-        let kept = filter.keptLines(shapes, ownOutlet: ownOutlet, title: title, dropped: dropped)
         var paragraphs = filter.join(shapes, kept: kept)
 
         // Dateline at the start of the body.
@@ -107,18 +135,22 @@ struct ArticleAssembler: Sendable {
 
         published = published ?? url.flatMap { metadata.day(inURL: $0) } ?? topDate
 
-        var text = TextNormalizer().normalize(paragraphs.joined(separator: "\n"))
+        // The lines are normalized and trimmed already, and joining them with line feeds keeps them so: no second
+        // normalization.
+        var text = paragraphs.filter { !$0.isEmpty }.joined(separator: "\n")
         if text.utf8.count > maxTextBytes {
             text = Self.cut(text, maxBytes: maxTextBytes)
-            issues.append("article text longer than \(maxTextBytes) bytes; cut to \(text.utf8.count) bytes")
+            issues.append(
+                Problem(kind: .truncated, message: "article text longer than \(maxTextBytes) bytes; cut to \(text.utf8.count) bytes"))
         }
         guard !text.isEmpty else {
-            return (nil, issues + ["no article text left after removing boilerplate"])
+            return (nil, issues + [Problem(kind: .onlyBoilerplate, message: "no article text left after removing boilerplate")])
         }
         let outletName = outlet?.name ?? known.outlet.flatMap { $0.isEmpty ? nil : $0 }
         let article = Article(
-            id: known.id, source: known.source, outlet: outletName, url: url, title: title, authors: authors,
-            published: published, dateline: datelinePlace, language: known.language, text: text)
+            id: ArticleIdentity.id(url: url, text: text), source: known.source, outlet: outletName, url: url,
+            title: title, authors: authors, published: published, dateline: datelinePlace, language: known.language,
+            text: text)
         return (article, issues)
     }
 

@@ -24,7 +24,6 @@ public struct BoilerplateFilter: Sendable {
     private let functionWords: Set<String>
     private let languageLabels: Set<String>
     private let timeWords: Set<String>
-    private let weekdays: Set<String>
     private let wholeLines: Set<String>
     private let anywhere: PhraseMatcher
     private let appeals: PhraseMatcher
@@ -32,14 +31,17 @@ public struct BoilerplateFilter: Sendable {
     private let credits: PhraseMatcher
     private let labelCredits: PhraseMatcher
 
-    /// Creates a filter with a vocabulary and an outlet registry (for bare outlet names and own-site lines).
-    public init(vocabulary: BoilerplateVocabulary = .bundled, registry: OutletRegistry = .bundled) {
+    /// Creates a filter with a vocabulary, an outlet registry (for bare outlet names and own-site lines) and a
+    /// calendar (month and weekday names in timestamps and bylines).
+    public init(
+        vocabulary: BoilerplateVocabulary = .bundled, registry: OutletRegistry = .bundled,
+        calendar: CalendarLexicon = .bundled
+    ) {
         self.vocabulary = vocabulary
-        self.metadata = TextMetadataExtractor(registry: registry, vocabulary: vocabulary)
+        self.metadata = TextMetadataExtractor(registry: registry, vocabulary: vocabulary, calendar: calendar)
         functionWords = Set(vocabulary.functionWords)
         languageLabels = Set(vocabulary.languageLabels)
         timeWords = Set(vocabulary.timeWords)
-        weekdays = Set(vocabulary.weekdays)
         wholeLines = Set(vocabulary.wholeLines)
         anywhere = PhraseMatcher(vocabulary.anywherePhrases)
         appeals = PhraseMatcher(vocabulary.appealPhrases)
@@ -150,7 +152,7 @@ public struct BoilerplateFilter: Sendable {
             if bare.hasPrefix("#"), ["st", "nd", "rd", "th", "h", "am", "pm"].contains(String(bare.dropFirst())) {
                 continue
             }
-            if timeWords.contains(bare) || weekdays.contains(bare) || vocabulary.month(named: bare) != nil {
+            if timeWords.contains(bare) || metadata.calendar.isWeekday(bare) || metadata.calendar.month(named: bare) != nil {
                 continue
             }
             return false

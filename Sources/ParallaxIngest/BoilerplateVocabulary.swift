@@ -37,10 +37,6 @@ public struct BoilerplateVocabulary: Sendable, Codable {
     public var bylinePrefixes: [String]
     /// Words that end the names in a byline ("staff", "correspondent").
     public var bylineStopWords: [String]
-    /// Month names, January first; each entry lists the full name and its abbreviations.
-    public var months: [[String]]
-    /// Weekday names and abbreviations.
-    public var weekdays: [String]
     /// Words of buttons and links ("accept", "preferences", "copy", "link"); a short line of only these is a
     /// control ("Accept all", "Copy link").
     public var controlWords: [String]
@@ -73,8 +69,6 @@ public struct BoilerplateVocabulary: Sendable, Codable {
         functionWords = try list(.functionWords)
         bylinePrefixes = try list(.bylinePrefixes)
         bylineStopWords = try list(.bylineStopWords)
-        months = try c.decodeIfPresent([[String]].self, forKey: .months) ?? []
-        weekdays = try list(.weekdays)
         controlWords = try list(.controlWords)
         signUpPrefixes = try list(.signUpPrefixes)
         newsletterWords = try list(.newsletterWords)
@@ -84,12 +78,12 @@ public struct BoilerplateVocabulary: Sendable, Codable {
     /// The bundled vocabulary extended by a user file of the same shape (lowercase phrases).
     public static func load(extraFile: String) throws(IngestIssue) -> BoilerplateVocabulary {
         guard let data = FileManager.default.contents(atPath: extraFile) else {
-            throw IngestIssue(input: extraFile, message: "cannot read the boilerplate vocabulary file")
+            throw IngestIssue(input: extraFile, kind: .unreadable, message: "cannot read the boilerplate vocabulary file")
         }
         do {
             return bundled.merged(with: try JSONDecoder().decode(BoilerplateVocabulary.self, from: data))
         } catch {
-            throw IngestIssue(input: extraFile, message: "not a valid boilerplate vocabulary: \(error)")
+            throw IngestIssue(input: extraFile, kind: .notJSON, message: "not a valid boilerplate vocabulary: \(error)")
         }
     }
 
@@ -111,19 +105,10 @@ public struct BoilerplateVocabulary: Sendable, Codable {
         v.functionWords += other.functionWords
         v.bylinePrefixes += other.bylinePrefixes
         v.bylineStopWords += other.bylineStopWords
-        v.weekdays += other.weekdays
         v.controlWords += other.controlWords
         v.signUpPrefixes += other.signUpPrefixes
         v.newsletterWords += other.newsletterWords
         v.creditPrefixes += other.creditPrefixes
-        for (i, names) in other.months.enumerated() where i < v.months.count { v.months[i] += names }
         return v
-    }
-
-    /// The month number (1-12) of a month name or abbreviation, ignoring case and a final period.
-    func month(named word: some StringProtocol) -> Int? {
-        var w = word.lowercased()
-        if w.hasSuffix(".") { w.removeLast() }
-        return months.firstIndex { $0.contains(w) }.map { $0 + 1 }
     }
 }

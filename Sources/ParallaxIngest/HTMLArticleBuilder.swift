@@ -21,14 +21,14 @@ public struct HTMLArticleBuilder: HTMLPageReader {
     /// The article of a parsed page, or an issue naming `source` when the page holds no article text.
     /// `captured` (a crawl date) stands in for the publication date only when the page states none.
     public func article(
-        from document: HTMLDocument, id: String, source: String, url: String?, captured: Day? = nil
+        from document: HTMLDocument, source: String, url: String?, captured: Day? = nil
     ) -> [IngestEvent] {
         let extracted = extractor.extract(from: document)
         guard !extracted.text.isEmpty else {
-            return [.issue(IngestIssue(input: source, message: "no main text found"))]
+            return [.issue(IngestIssue(input: source, kind: .noMainText, message: "no main text found"))]
         }
         let meta = metadata.extract(from: document, url: url)
-        var known = ArticleAssembler.Known(id: id, source: source)
+        var known = ArticleAssembler.Known(source: source)
         known.url = meta.canonicalURL ?? url
         known.title = meta.title
         known.outlet = meta.siteName
@@ -36,10 +36,8 @@ public struct HTMLArticleBuilder: HTMLPageReader {
         known.authors = meta.authors
         known.language = meta.language
         known.detectTitle = meta.title == nil
-        let (article, problems) = assembler.assemble(extracted.text, known: known)
-        var events = problems.map { IngestEvent.issue(IngestIssue(input: source, message: $0)) }
-        if let article { events.append(.article(article)) }
-        return events
+        known.textIsNormalized = true
+        return assembler.events(extracted.text, known: known, input: source)
     }
 
     /// Reads an archived page (``HTMLPageReader``).
@@ -49,11 +47,11 @@ public struct HTMLArticleBuilder: HTMLPageReader {
             let encoding = page.charset ?? HTMLEncodingDetector().encoding(of: page.html)
             document = try HTMLDocument(bytes: page.html, url: page.url, encoding: encoding)
         } catch {
-            return .issue(IngestIssue(input: page.source, message: "cannot parse HTML: \(error.message)"))
+            return .issue(IngestIssue(input: page.source, kind: .notHTML, message: "cannot parse HTML: \(error.message)"))
         }
-        let events = article(from: document, id: page.id, source: page.source, url: page.url, captured: page.captured)
+        let events = article(from: document, source: page.source, url: page.url, captured: page.captured)
         return events.last { if case .article = $0 { true } else { false } } ?? events.first
-            ?? .issue(IngestIssue(input: page.source, message: "no article"))
+            ?? .issue(IngestIssue(input: page.source, kind: .noMainText, message: "no article"))
     }
 }
 
@@ -63,21 +61,23 @@ public struct HTMLArticleBuilder: HTMLPageReader {
 /// the fragment is used instead.
 public struct MainTextBodyExtractor: HTMLBodyExtractor {
     public var extractor: MainTextExtractor
-    public var fallback: BlockTextExtractor
 
-    public init(extractor: MainTextExtractor = MainTextExtractor(), fallback: BlockTextExtractor = BlockTextExtractor()) {
+    public init(extractor: MainTextExtractor = MainTextExtractor()) {
         self.extractor = extractor
-        self.fallback = fallback
     }
 
+    /// The main text of the fragment, else its block text; the fragment is parsed once for both.
     public func text(fromHTML html: [UInt8], url: String?, charset: String?) -> String {
-        let block = fallback.text(fromHTML: html, url: url, charset: charset)
         guard let document = try? HTMLDocument(bytes: html, url: url, encoding: charset ?? "utf-8") else {
-            return block
+            return ""
         }
+        let block = document.root.map(BlockTextExtractor.text(of:)) ?? ""
         let main = extractor.extract(from: document).text
         return main.utf8.count * 2 >= block.utf8.count ? main : block
     }
+
+    /// Both the main text and the block text come out normalized.
+    public var producesNormalizedText: Bool { true }
 }
 
 extension Ingestor {
@@ -88,7 +88,7 @@ extension Ingestor {
         let html = HTMLArticleBuilder(filter: filter)
         var readers = defaultReaders(filter: filter)
         readers[.html] = HTMLReader(builder: html)
-        readers[.feed] = FeedReader(extractor: MainTextBodyExtractor())
+        readers[.feed] = FeedReader(filter: filter)
         readers[.warc] = WARCReader(pageReader: html)
         return readers
     }

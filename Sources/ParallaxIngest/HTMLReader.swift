@@ -31,23 +31,23 @@ public struct HTMLReader: ArticleReader {
 
     public func read(_ input: InputSource, emit: (IngestEvent) -> Void) throws(IngestIssue) {
         var bytes = try input.readAll()
-        guard !bytes.isEmpty else { throw IngestIssue(input: input.name, message: "empty file") }
+        guard !bytes.isEmpty else { throw IngestIssue(input: input.name, kind: .empty, message: "empty file") }
         if GzipStream.isGzip(bytes) {
             do {
                 bytes = try GzipStream.decompress(bytes, maxOutput: max(maxPageBytes * 16, 64 << 20))
             } catch {
-                throw IngestIssue(input: input.name, message: "cannot decompress: \(error.description)")
+                throw IngestIssue(input: input.name, kind: .corruptCompression, message: "cannot decompress: \(error.description)")
             }
-            guard !bytes.isEmpty else { throw IngestIssue(input: input.name, message: "empty file (after gunzip)") }
+            guard !bytes.isEmpty else { throw IngestIssue(input: input.name, kind: .empty, message: "empty file (after gunzip)") }
         }
         guard !Self.looksBinary(bytes) else {
-            throw IngestIssue(input: input.name, message: "not HTML (binary data)")
+            throw IngestIssue(input: input.name, kind: .binary, message: "not HTML (binary data)")
         }
         if bytes.count > maxPageBytes {
             emit(
                 .issue(
                     IngestIssue(
-                        input: input.name,
+                        input: input.name, kind: .truncated,
                         message: "page is \(bytes.count >> 20) MiB; only the first \(maxPageBytes >> 20) MiB are read")
                 ))
             let cut = bytes[..<maxPageBytes].lastIndex(of: UInt8(ascii: "<")) ?? maxPageBytes
@@ -58,30 +58,20 @@ public struct HTMLReader: ArticleReader {
         do {
             document = try HTMLDocument(bytes: bytes, encoding: HTMLEncodingDetector().encoding(of: bytes))
         } catch {
-            throw IngestIssue(input: input.name, message: "cannot parse HTML: \(error.message)")
+            throw IngestIssue(input: input.name, kind: .notHTML, message: "cannot parse HTML: \(error.message)")
         }
-        let id = Self.identifier(input.name)
         guard cleansText else {
             let text = builder.extractor.extract(from: document).text
-            guard !text.isEmpty else { throw IngestIssue(input: input.name, message: "no main text found") }
+            guard !text.isEmpty else { throw IngestIssue(input: input.name, kind: .noMainText, message: "no main text found") }
             let meta = readsMetadata ? builder.metadata.extract(from: document, url: nil) : HTMLMetadata()
             emit(
                 .article(
                     Article(
-                        id: id, source: input.name, outlet: meta.siteName, url: meta.canonicalURL, title: meta.title,
+                        id: ArticleIdentity.id(url: meta.canonicalURL, text: text), source: input.name, outlet: meta.siteName, url: meta.canonicalURL, title: meta.title,
                         authors: meta.authors, published: meta.published, language: meta.language, text: text)))
             return
         }
-        for event in builder.article(from: document, id: id, source: input.name, url: nil) { emit(event) }
-    }
-
-    /// The file name without directories and without `.gz`, `.html`, `.htm`, `.xhtml` extensions.
-    static func identifier(_ name: String) -> String {
-        var stem = Substring(name.split(separator: "/").last ?? Substring(name))
-        for ext in [".gz", ".html", ".htm", ".xhtml", ".shtml"] where stem.lowercased().hasSuffix(ext) {
-            stem = stem.dropLast(ext.count)
-        }
-        return stem.isEmpty ? name : String(stem)
+        for event in builder.article(from: document, source: input.name, url: nil) { emit(event) }
     }
 
     /// Binary data: NUL bytes or many control characters in the first 4 KiB (UTF-16 with a BOM excepted).

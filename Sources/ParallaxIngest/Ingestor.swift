@@ -4,7 +4,12 @@ import Foundation
 ///
 /// Each input's format is detected from its name and content unless a format is forced; the input is handed to
 /// the reader registered for that format. Problems (missing files, unknown formats, bad records) become
-/// `IngestIssue`s and everything else is read. Article ids are made unique within one run.
+/// `IngestIssue`s and everything else is read. Article ids follow ``ArticleIdentity`` (canonical URL, else content),
+/// so two inputs of one article carry the same id; both are reported and the consumer keeps one.
+///
+/// Three ways to read: ``events(paths:jobs:bufferSize:)`` (an `AsyncSequence` for async code: reading runs on
+/// threads of its own, never on Swift's cooperative pool), ``ingest(paths:jobs:emit:)`` (a callback on the calling
+/// thread) and ``ingest(paths:)`` (everything collected).
 public struct Ingestor: Sendable {
     /// The result of one run.
     public struct Result: Sendable {
@@ -21,9 +26,10 @@ public struct Ingestor: Sendable {
 
     /// Creates an ingestor.
     /// - Parameters:
-    ///   - readers: reader per format; by default the plain-text and JSON Lines readers.
+    ///   - readers: reader per format; by default a reader for every format with the bundled outlet registry, as
+    ///     `parallax` runs (``allReaders(registry:)``).
     ///   - format: forces one format for all inputs.
-    public init(readers: [InputFormat: any ArticleReader] = Ingestor.defaultReaders(), format: InputFormat? = nil) {
+    public init(readers: [InputFormat: any ArticleReader] = Ingestor.allReaders(), format: InputFormat? = nil) {
         self.readers = readers
         self.format = format
     }
@@ -47,38 +53,28 @@ public struct Ingestor: Sendable {
         return result
     }
 
-    /// Reads all `paths`, calling `emit` for each article (with a unique id) and each issue, in input order.
+    /// Reads all `paths`, calling `emit` for each article and each issue, in input order.
     public func ingest(paths: [String], emit: (IngestEvent) -> Void) {
-        let (inputs, problems) = expand(paths)
-        problems.forEach { emit(.issue($0)) }
-        var seen: [String: Int] = [:]
-        for input in inputs {
-            read(input) { event in
-                guard case .article(var article) = event else { return emit(event) }
-                article.id = Self.unique(article.id, seen: &seen)
-                emit(.article(article))
-            }
-        }
+        ingest(paths: paths, jobs: 1, emit: emit)
     }
 
     /// Reads all `paths` like ``ingest(paths:emit:)``, up to `jobs` small files at a time; `emit` is still called
-    /// on the caller's thread, in input order. Events of small files are held per batch of `4 * jobs` files; files
-    /// of ``streamedBytes`` or more, standard input and pipes are read one at a time and streamed, so memory stays
-    /// bounded on large archives.
+    /// on the caller's thread, in input order, so the events do not depend on `jobs`. Events of small files are
+    /// held per batch of `4 * jobs` files; files of ``streamedBytes`` or more, standard input and pipes are read
+    /// one at a time and streamed, so memory stays bounded on large archives. Blocks the calling thread: from
+    /// async code use ``events(paths:jobs:bufferSize:)``.
     public func ingest(paths: [String], jobs: Int, emit: (IngestEvent) -> Void) {
-        guard jobs > 1 else { return ingest(paths: paths, emit: emit) }
+        ingest(paths: paths, jobs: jobs, stop: { false }, emit: emit)
+    }
+
+    /// ``ingest(paths:jobs:emit:)`` that stops before the next input (or batch) once `stop` returns true.
+    func ingest(paths: [String], jobs: Int, stop: () -> Bool, emit: (IngestEvent) -> Void) {
         let (inputs, problems) = expand(paths)
         problems.forEach { emit(.issue($0)) }
-        var seen: [String: Int] = [:]
-        func forward(_ event: IngestEvent) {
-            guard case .article(var article) = event else { return emit(event) }
-            article.id = Self.unique(article.id, seen: &seen)
-            emit(.article(article))
-        }
         var next = 0
-        while next < inputs.count {
-            guard Self.isSmallFile(inputs[next]) else {
-                read(inputs[next], emit: forward)
+        while next < inputs.count, !stop() {
+            guard jobs > 1, Self.isSmallFile(inputs[next]) else {
+                read(inputs[next], emit: emit)
                 next += 1
                 continue
             }
@@ -91,7 +87,7 @@ public struct Ingestor: Sendable {
                 read(input) { events.append($0) }
                 return events
             }
-            events.joined().forEach(forward)
+            events.joined().forEach(emit)
         }
     }
 
@@ -136,11 +132,11 @@ public struct Ingestor: Sendable {
             chosen = InputFormat.detect(path: input.name == "-" ? "" : input.name, head: head)
         }
         guard let chosen else {
-            return emit(.issue(IngestIssue(input: input.name, message: "unknown format (not text); skipped")))
+            return emit(.issue(IngestIssue(input: input.name, kind: .unknownFormat, message: "unknown format (not text); skipped")))
         }
         guard let reader = readers[chosen] else {
             let message = "\(chosen.rawValue) input, but no \(chosen.rawValue) reader is available; skipped"
-            return emit(.issue(IngestIssue(input: input.name, message: message)))
+            return emit(.issue(IngestIssue(input: input.name, kind: .noReader, message: message)))
         }
         do { try reader.read(input, emit: emit) } catch { emit(.issue(error)) }
     }
@@ -161,9 +157,9 @@ public struct Ingestor: Sendable {
                 var link = stat()
                 let isLink = lstat(path, &link) == 0
                 if isLink, case .unresolvable(let reason) = FileKind(path: path) {
-                    issues.append(IngestIssue(input: path, message: "cannot read: \(reason)"))
+                    issues.append(IngestIssue(input: path, kind: .unreadable, message: "cannot read: \(reason)"))
                 } else {
-                    issues.append(IngestIssue(input: path, message: "no such file or directory"))
+                    issues.append(IngestIssue(input: path, kind: .unreadable, message: "no such file or directory"))
                 }
                 continue
             }
@@ -172,7 +168,7 @@ public struct Ingestor: Sendable {
                 continue
             }
             guard let walker = fm.enumerator(atPath: path) else {
-                issues.append(IngestIssue(input: path, message: "cannot list directory"))
+                issues.append(IngestIssue(input: path, kind: .unreadable, message: "cannot list directory"))
                 continue
             }
             var files: [String] = []
@@ -190,9 +186,9 @@ public struct Ingestor: Sendable {
                 case .directory: continue
                 case .special:
                     // Opening a FIFO found in a directory would wait for a writer forever.
-                    skipped.append(IngestIssue(input: full, message: "not a regular file (a FIFO, socket or device); skipped"))
+                    skipped.append(IngestIssue(input: full, kind: .notRegularFile, message: "not a regular file (a FIFO, socket or device); skipped"))
                 case .unresolvable(let reason):
-                    skipped.append(IngestIssue(input: full, message: "cannot read: \(reason); skipped"))
+                    skipped.append(IngestIssue(input: full, kind: .unreadable, message: "cannot read: \(reason); skipped"))
                 }
             }
             issues += skipped.sorted { $0.input < $1.input }
@@ -206,19 +202,6 @@ public struct Ingestor: Sendable {
         guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
         defer { try? handle.close() }
         return (try? handle.read(upToCount: 4096)).map { Array($0) } ?? []
-    }
-
-    /// `id`, or `id-2`, `id-3`, ... when it was already used.
-    static func unique(_ id: String, seen: inout [String: Int]) -> String {
-        guard let count = seen[id] else {
-            seen[id] = 1
-            return id
-        }
-        var n = count + 1
-        while seen["\(id)-\(n)"] != nil { n += 1 }
-        seen[id] = n
-        seen["\(id)-\(n)"] = 1
-        return "\(id)-\(n)"
     }
 }
 

@@ -32,7 +32,7 @@ public struct InputSource: Sendable, Hashable {
             return try read(handle: FileHandle.standardInput, maxBytes: maxBytes)
         case .file(let path):
             guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw IngestIssue(input: name, message: "cannot open file (missing or not readable)")
+                throw IngestIssue(input: name, kind: .unreadable, message: "cannot open file (missing or not readable)")
             }
             defer { try? handle.close() }
             return try read(handle: handle, maxBytes: maxBytes)
@@ -44,7 +44,7 @@ public struct InputSource: Sendable, Hashable {
         while true {
             let chunk: Data?
             do { chunk = try handle.read(upToCount: 1 << 20) } catch {
-                throw IngestIssue(input: name, message: "read failed: \(error.localizedDescription)")
+                throw IngestIssue(input: name, kind: .unreadable, message: "read failed: \(error.localizedDescription)")
             }
             guard let chunk, !chunk.isEmpty else { break }
             out.append(contentsOf: chunk)
@@ -54,7 +54,7 @@ public struct InputSource: Sendable, Hashable {
     }
 
     private func tooLarge(_ count: Int, _ maxBytes: Int) -> IngestIssue {
-        IngestIssue(input: name, message: "larger than the \(maxBytes >> 20) MiB limit for one input; skipped")
+        IngestIssue(input: name, kind: .tooLarge, message: "larger than the \(maxBytes >> 20) MiB limit for one input; skipped")
     }
 }
 

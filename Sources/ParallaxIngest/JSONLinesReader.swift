@@ -2,14 +2,14 @@ import Foundation
 
 /// Reads articles from JSON Lines: one JSON object per line.
 ///
-/// Fields (each with the aliases in `jsonl-fields.json`): `id`, `outlet`, `url`, `title`, `date` (`YYYY-MM-DD`
-/// or an ISO timestamp, or any date ``TextMetadataExtractor`` reads), `text` (required), `authors` (a string or
-/// an array), `language`. The text goes through the same cleaning as plain text. A line that is not a JSON
+/// Fields (each with the aliases in `jsonl-fields.json`): `outlet`, `url`, `title`, `date` (`YYYY-MM-DD` or an
+/// ISO timestamp, or any date ``TextMetadataExtractor`` reads), `text` (required), `authors` (a string or an
+/// array), `language`. The text goes through the same cleaning as plain text; the article id follows
+/// ``ArticleIdentity`` (an `id` field is local to its file and not used). A line that is not a JSON
 /// object or has no text is reported as an issue naming the file and line; the other lines are read.
 public struct JSONLinesReader: ArticleReader {
     /// The JSON keys accepted for each field, in order of preference.
     public struct FieldNames: Sendable, Codable {
-        public var id: [String]
         public var outlet: [String]
         public var url: [String]
         public var title: [String]
@@ -43,7 +43,6 @@ public struct JSONLinesReader: ArticleReader {
         let decoded = try TextDecoding.decode(bytes, input: input.name, maxBytes: 256 << 20, salvages: true) {
             emit(.issue($0))
         }
-        let stem = PlainTextReader.stem(of: input.name)
         var lineNumber = 0
         var any = false
         for line in decoded.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -51,33 +50,31 @@ public struct JSONLinesReader: ArticleReader {
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
             any = true
             let location = "line \(lineNumber)"
-            func issue(_ message: String) {
-                emit(.issue(IngestIssue(input: input.name, location: location, message: message)))
+            func issue(_ kind: IngestIssue.Kind, _ message: String) {
+                emit(.issue(IngestIssue(input: input.name, location: location, kind: kind, message: message)))
             }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) else {
-                issue("not valid JSON; skipped")
+                issue(.notJSON, "not valid JSON; skipped")
                 continue
             }
             guard let record = object as? [String: Any] else {
-                issue("not a JSON object; skipped")
+                issue(.notJSON, "not a JSON object; skipped")
                 continue
             }
             guard let text = string(record, fields.text), text.contains(where: { !$0.isWhitespace }) else {
-                issue("no article text (expected one of: \(fields.text.joined(separator: ", "))); skipped")
+                issue(.noText, "no article text (expected one of: \(fields.text.joined(separator: ", "))); skipped")
                 continue
             }
             let url = string(record, fields.url)
             var known = ArticleAssembler.Known(
-                id: string(record, fields.id) ?? "\(stem):\(lineNumber)", source: "\(input.name):\(lineNumber)",
+                source: "\(input.name):\(lineNumber)",
                 url: url, title: string(record, fields.title), outlet: outletName(record),
                 published: string(record, fields.date).flatMap(day(from:)),
                 authors: authors(record), language: string(record, fields.language))
             known.detectTitle = known.title == nil
-            let (article, problems) = assembler.assemble(text, known: known)
-            for problem in problems { issue(problem) }
-            if let article { emit(.article(article)) }
+            assembler.events(text, known: known, input: input.name, location: location).forEach(emit)
         }
-        if !any { emit(.issue(IngestIssue(input: input.name, message: "empty file; no article"))) }
+        if !any { emit(.issue(IngestIssue(input: input.name, kind: .empty, message: "empty file; no article"))) }
     }
 
     /// The first field among `keys` holding a non-empty string (numbers are written out).

@@ -3,8 +3,8 @@ import Foundation
 /// Reads one article from a plain-text file.
 ///
 /// Layout understood (every part optional): a first line ` date YYYY-MM-DD` (the rest of that line may already
-/// be a URL or text), a URL line, the headline, bylines and timestamps, then the body. The id is the file stem,
-/// the source the path. Boilerplate goes through ``BoilerplateFilter``; metadata through
+/// be a URL or text), a URL line, the headline, bylines and timestamps, then the body. The id follows
+/// ``ArticleIdentity`` (URL, else text); the source is the path. Boilerplate goes through ``BoilerplateFilter``; metadata through
 /// ``TextMetadataExtractor``.
 public struct PlainTextReader: ArticleReader {
     private let assembler: ArticleAssembler
@@ -21,17 +21,15 @@ public struct PlainTextReader: ArticleReader {
         let bytes = try input.readAll()
         var text = try TextDecoding.decode(bytes, input: input.name, maxBytes: 256 << 20)
         guard text.contains(where: { !$0.isWhitespace }) else {
-            emit(.issue(IngestIssue(input: input.name, message: "empty file; no article")))
+            emit(.issue(IngestIssue(input: input.name, kind: .empty, message: "empty file; no article")))
             return
         }
-        var known = ArticleAssembler.Known(id: Self.stem(of: input.name), source: input.name)
+        var known = ArticleAssembler.Known(source: input.name)
         if let (day, rest) = Self.dateLine(text) {
             known.published = day
             text = String(rest)
         }
-        let (article, problems) = assembler.assemble(text, known: known)
-        for problem in problems { emit(.issue(IngestIssue(input: input.name, message: problem))) }
-        if let article { emit(.article(article)) }
+        assembler.events(text, known: known, input: input.name).forEach(emit)
     }
 
     /// Splits off a leading `date YYYY-MM-DD` (blanks before it allowed) and returns the day and the rest.
@@ -47,16 +45,5 @@ public struct PlainTextReader: ArticleReader {
         if rest.first == "T" { rest = rest.drop { !$0.isWhitespace } }
         guard rest.isEmpty || rest.first!.isWhitespace else { return nil }
         return (day, rest.drop { $0 == " " || $0 == "\t" })
-    }
-
-    /// The file name without directory and extensions (`.txt`, `.gz`): `000_591ac8d1a26620ab`.
-    static func stem(of name: String) -> String {
-        guard name != "-" else { return "stdin" }
-        var base = (name as NSString).lastPathComponent
-        if ["gz", "gzip"].contains((base as NSString).pathExtension.lowercased()) {
-            base = (base as NSString).deletingPathExtension
-        }
-        if (base as NSString).pathExtension.count <= 8 { base = (base as NSString).deletingPathExtension }
-        return base.isEmpty ? name : base
     }
 }

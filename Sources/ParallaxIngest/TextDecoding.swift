@@ -19,15 +19,16 @@ enum TextDecoding {
         var bytes = bytes
         if CompressedInput.isGzip(bytes) {
             do { bytes = try CompressedInput.gunzip(bytes, maxBytes: maxBytes) } catch {
+                let kind: IngestIssue.Kind = error.exceedsLimit ? .tooLarge : .corruptCompression
                 let message = error.exceedsLimit
                     ? "decompresses to more than \(maxBytes >> 20) MiB, the limit for one input; skipped"
                     : "cannot decompress: \(error.message)"
                 guard salvages, !error.exceedsLimit,
                     let partial = try? CompressedInput.gunzip(bytes, maxBytes: maxBytes, partial: true),
                     !partial.isEmpty
-                else { throw IngestIssue(input: input, message: message) }
+                else { throw IngestIssue(input: input, kind: kind, message: message) }
                 salvage(IngestIssue(
-                    input: input, message: "\(message); read the first \(partial.count) bytes"))
+                    input: input, kind: .truncated, message: "\(message); read the first \(partial.count) bytes"))
                 bytes = partial
             }
         }
@@ -48,7 +49,7 @@ enum TextDecoding {
             let letters = bytes.lazy.filter { $0 >= 0x80 || (0x41...0x5A).contains($0 & 0xDF) }.count
             guard high * 10 > letters * 3 else { return latin }
             throw IngestIssue(
-                input: input, message: "not UTF-8 and not Western European text (an unknown legacy encoding); skipped")
+                input: input, kind: .invalidUTF8, message: "not UTF-8 and not Western European text (an unknown legacy encoding); skipped")
         }
         // Damaged UTF-8 is read with U+FFFD in place of the bad bytes; mostly garbage is not text.
         let scalars = max(1, utf8.unicodeScalars.count)
@@ -65,6 +66,6 @@ enum TextDecoding {
     }
 
     private static func notText(_ input: String) -> IngestIssue {
-        IngestIssue(input: input, message: "not text (binary data or an unknown encoding); skipped")
+        IngestIssue(input: input, kind: .binary, message: "not text (binary data or an unknown encoding); skipped")
     }
 }

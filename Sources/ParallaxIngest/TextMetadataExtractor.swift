@@ -29,6 +29,8 @@ public struct TextMetadataExtractor: Sendable {
     /// The registry that resolves outlet names and domains.
     public let registry: OutletRegistry
     let vocabulary: BoilerplateVocabulary
+    /// Month and weekday names of every language (dates, datelines, bylines).
+    public let calendar: CalendarLexicon
     private let datelinePattern: NSRegularExpression
     private let monthDayYear: NSRegularExpression
     private let dayMonthYear: NSRegularExpression
@@ -38,13 +40,18 @@ public struct TextMetadataExtractor: Sendable {
     private let bylinePrefixes: [String]
     private let bylineStopWords: Set<String>
 
-    /// Creates an extractor over an outlet registry and a vocabulary (month names, byline words).
-    public init(registry: OutletRegistry = .bundled, vocabulary: BoilerplateVocabulary = .bundled) {
+    /// Creates an extractor over an outlet registry, a vocabulary (byline words) and a calendar (month and weekday
+    /// names of every language it holds).
+    public init(
+        registry: OutletRegistry = .bundled, vocabulary: BoilerplateVocabulary = .bundled,
+        calendar: CalendarLexicon = .bundled
+    ) {
         self.registry = registry
         self.vocabulary = vocabulary
+        self.calendar = calendar
         bylinePrefixes = vocabulary.bylinePrefixes.sorted { $0.count > $1.count }
         bylineStopWords = Set(vocabulary.bylineStopWords)
-        let months = vocabulary.months.flatMap { $0 }.sorted { $0.count > $1.count }
+        let months = calendar.monthNumbers.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
             .map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
         func regex(_ p: String) -> NSRegularExpression {
             // The patterns are built from escaped vocabulary words; a failure is a programming error.
@@ -86,7 +93,7 @@ public struct TextMetadataExtractor: Sendable {
         }
         for regex in [monthDayYear, dayMonthYear] {
             if let m = regex.firstMatch(in: s, range: range), let y = int(m, "year"), let d = int(m, "day"),
-                let mo = vocabulary.month(named: ns.substring(with: m.range(withName: "month")))
+                let mo = calendar.month(named: ns.substring(with: m.range(withName: "month")))
             {
                 consider(m.range.location, Day(year: y, month: mo, day: d))
             }
@@ -100,36 +107,10 @@ public struct TextMetadataExtractor: Sendable {
         return best?.1
     }
 
-    /// The publication date written in a URL path: `/20240531/`, `/2024/05/31/`, `/2024-05-31-slug`.
+    /// The publication date written in a URL path: `/20240531/`, `/2024/05/31/`, `/2024-05-31-slug`
+    /// (``WebAddress/days(inURL:)``).
     public func day(inURL url: some StringProtocol) -> Day? {
-        var path = Substring(url)
-        if let scheme = path.range(of: "://") {
-            path = path[scheme.upperBound...]
-            path = path.firstIndex(of: "/").map { path[$0...] } ?? ""
-        }
-        if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<q] }
-        let segments = path.split(separator: "/")
-        for (i, seg) in segments.enumerated() {
-            let digits = seg.prefix { $0.isASCII && $0.isNumber }
-            if digits.count == 8, seg.count == 8 || !(seg.dropFirst(8).first?.isNumber ?? false),
-                let v = Int(digits), let d = Day(year: v / 10000, month: v / 100 % 100, day: v % 100),
-                (1990...2100).contains(d.year)
-            {
-                return d
-            }
-            if seg.count == 4, let y = Int(seg), (1990...2100).contains(y), i + 2 < segments.count,
-                segments[i + 1].count <= 2, let m = Int(segments[i + 1]),
-                let d = Int(segments[i + 2].prefix { $0.isASCII && $0.isNumber }.prefix(2)),
-                segments[i + 2].prefix(while: { $0.isNumber }).count <= 2,
-                let day = Day(year: y, month: m, day: d)
-            {
-                return day
-            }
-            if seg.count >= 10, let day = Day(iso: seg.prefix(10)), (1990...2100).contains(day.year) {
-                return day
-            }
-        }
-        return nil
+        WebAddress.days(inURL: url).first
     }
 
     // MARK: - Dateline
@@ -154,7 +135,7 @@ public struct TextMetadataExtractor: Sendable {
             return nil
         }
         let agency = group("a1") ?? group("a2")
-        let month = group("month").flatMap { vocabulary.month(named: $0) }
+        let month = group("month").flatMap { calendar.month(named: $0) }
         let day = group("day").flatMap { Int($0) }
         let sep = group("sep") ?? ""
         // A bare "PLACE." is a shouted word, not a dateline; it needs a date or an agency.
@@ -198,10 +179,14 @@ public struct TextMetadataExtractor: Sendable {
                 continue
             }
             var words: [Substring] = []
-            for w in part.split(separator: " ") {
+            let parts = part.split(separator: " ")
+            for (k, w) in parts.enumerated() {
                 let bare = w.trimmingCharacters(in: .punctuationCharacters)
                 let lower = bare.lowercased()
-                if bylineStopWords.contains(lower) || vocabulary.weekdays.contains(lower) || vocabulary.month(named: bare) != nil {
+                // A month name ends the names only inside a date ("Jane Doe May 31"): "Avril", "Julio" and "June"
+                // are also given names.
+                let nearNumber = [k - 1, k + 1].contains { parts.indices.contains($0) && parts[$0].first?.isNumber == true }
+                if bylineStopWords.contains(lower) || calendar.isWeekday(lower) || nearNumber && calendar.month(named: bare) != nil {
                     break
                 }
                 words.append(w)

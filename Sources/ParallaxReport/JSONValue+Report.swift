@@ -127,7 +127,8 @@ extension JSONValue {
 
     init(_ issue: IngestIssue) {
         self = .object([
-            "input": .string(issue.input), "location": .optional(issue.location), "message": .string(issue.message),
+            "input": .string(issue.input), "location": .optional(issue.location), "kind": .string(issue.kind.rawValue),
+            "message": .string(issue.message),
         ])
     }
 }

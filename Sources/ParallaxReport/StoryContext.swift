@@ -92,14 +92,10 @@ struct StoryContext: Sendable {
         return a.id
     }
 
-    /// The host of an absolute URL, without a leading `www.`.
+    /// The host of an absolute URL, without a leading `www.` (``WebAddress/host(of:)``).
     static func host(of url: String) -> String? {
-        guard let r = url.range(of: "://") else { return nil }
-        let rest = url[r.upperBound...]
-        let end = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" || $0 == ":" } ?? rest.endIndex
-        var host = rest[..<end]
-        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
-        if host.hasPrefix("www.") { host = host.dropFirst(4) }
-        return host.isEmpty ? nil : String(host)
+        guard url.contains("://") else { return nil }
+        let host = WebAddress.host(of: url)
+        return host.isEmpty ? nil : host
     }
 }

@@ -1,11 +1,14 @@
 import ArgumentParser
 import Foundation
 import ParallaxIngest
+import ParallaxReport
 
 /// `parallax extract`: read inputs and print the extracted articles (text and metadata), one JSON object a line.
 ///
 /// Inputs go through the same ``Ingestor`` as `parallax analyze`: plain text, JSON Lines, HTML, feeds and WARC
-/// archives (also gzip-compressed), files, directories or `-` for standard input.
+/// archives (also gzip-compressed), files, directories or `-` for standard input. Each article is written as the
+/// reports write it (``ArticleJSON``). Articles are read as an asynchronous sequence
+/// (``Ingestor/events(paths:jobs:bufferSize:)``), so reading never blocks Swift's cooperative pool.
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract", abstract: "Extract articles (main text and metadata) from inputs.")
@@ -43,73 +46,29 @@ struct ExtractCommand: AsyncParsableCommand {
             let builder = HTMLArticleBuilder(filter: BoilerplateFilter(registry: registry))
             ingestor.readers[.html] = HTMLReader(builder: builder, cleansText: false, readsMetadata: !noMetadata)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let out = FileHandle.standardOutput
         var count = 0
-        var failure: (any Error)?
+        var issues = IngestIssue.Tally()
         if format == .json { out.write(Data("[".utf8)) }
-        ingestor.ingest(paths: paths, jobs: jobs) { event in
+        for await event in ingestor.events(paths: paths, jobs: jobs) {
             switch event {
             case .issue(let issue):
+                issues.add(issue)
                 FileHandle.standardError.write(Data("parallax: warning: \(issue.description)\n".utf8))
             case .article(let article):
-                guard failure == nil else { return }
-                do {
-                    var line = try encoder.encode(ExtractRecord(article))
-                    if format == .json, count > 0 { line.insert(UInt8(ascii: ","), at: 0) }
-                    line.append(UInt8(ascii: "\n"))
-                    out.write(line)
-                    count += 1
-                } catch {
-                    failure = error
-                }
+                var line = (format == .json && count > 0 ? "," : "") + ArticleJSON.line(article)
+                line += "\n"
+                out.write(Data(line.utf8))
+                count += 1
             }
         }
         if format == .json { out.write(Data("]\n".utf8)) }
-        if let failure { throw failure }
+        if issues.total > 0 {
+            FileHandle.standardError.write(Data("parallax: \(count) articles, \(issues.total) issues (\(issues))\n".utf8))
+        }
         guard count > 0 else {
             FileHandle.standardError.write(Data("parallax: no article could be read\n".utf8))
             throw ExitCode.failure
         }
-    }
-}
-
-/// The JSON shape of one extracted article.
-private struct ExtractRecord: Encodable {
-    var id: String
-    var source: String
-    var url: String?
-    var title: String?
-    var published: String?
-    var authors: [String]
-    var outlet: String?
-    var language: String?
-    var text: String
-
-    init(_ article: Article) {
-        id = article.id
-        source = article.source
-        url = article.url
-        title = article.title
-        published = article.published?.description
-        authors = article.authors
-        outlet = article.outlet
-        language = article.language
-        text = article.text
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        enum Key: String, CodingKey { case id, source, url, title, published, authors, outlet, language, text }
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(source, forKey: .source)
-        try c.encode(url, forKey: .url)
-        try c.encode(title, forKey: .title)
-        try c.encode(published, forKey: .published)
-        try c.encode(authors, forKey: .authors)
-        try c.encode(outlet, forKey: .outlet)
-        try c.encode(language, forKey: .language)
-        try c.encode(text, forKey: .text)
     }
 }

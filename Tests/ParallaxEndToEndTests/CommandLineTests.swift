@@ -25,9 +25,9 @@ struct CommandLineTests {
             (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:]
         }
 
-        /// The ids of the articles in the JSON report.
-        var articleIDs: Set<String> {
-            Set((json["articles"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+        /// Readable names of the articles in the JSON report (``CommandLineTests/name(of:)``); ids are hashes.
+        var articleNames: Set<String> {
+            Set((json["articles"] as? [[String: Any]] ?? []).map(CommandLineTests.name(of:)))
         }
 
         /// The objects of NDJSON output, one a line (`nil` for a line that does not parse).
@@ -36,6 +36,22 @@ struct CommandLineTests {
                 (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
             }
         }
+    }
+
+    /// A readable name for an article object: the last path component of its URL for an item of a feed or an
+    /// archive, else the stem of the file it was read from, with the line for JSON Lines (`lines:3`).
+    static func name(of article: [String: Any]) -> String {
+        let source = article["source"] as? String ?? ""
+        if source.contains("#"), let url = article["url"] as? String { return (url as NSString).lastPathComponent }
+        var file = (source as NSString).lastPathComponent
+        var line = ""
+        if let colon = file.lastIndex(of: ":"), Int(file[file.index(after: colon)...]) != nil {
+            line = String(file[colon...])
+            file = String(file[..<colon])
+        }
+        if file.hasSuffix(".gz") { file = String(file.dropLast(3)) }
+        if let dot = file.firstIndex(of: "."), dot != file.startIndex { file = String(file[..<dot]) }
+        return file + line
     }
 
     /// Runs `parallax` with `arguments`, standard input from `stdin` (empty when nil), outputs captured in files.
@@ -141,7 +157,7 @@ struct CommandLineTests {
             """
         ),
     ]
-    static let goodIDs: Set<String> = ["good-bridge", "good-library"]
+    static let goodNames: Set<String> = ["good-bridge", "good-library"]
 
     /// A workspace holding the two good articles.
     func workspaceWithGoodArticles() throws -> Workspace {
@@ -264,7 +280,7 @@ struct CommandLineTests {
         },
         BadInput(
             label: "JSONL gzip truncated midway", name: "cut.jsonl.gz", mentions: ["decompress"],
-            yields: ["gz-one", "gz-two"]
+            yields: ["cut:1", "cut:2"]
         ) { w in
             let lines = [
                 CLIFixture.jsonLine(id: "gz-one", title: "Port strike ends after talks",
@@ -279,7 +295,7 @@ struct CommandLineTests {
         },
         BadInput(
             label: "JSONL line that is not JSON", name: "lines.jsonl", mentions: ["line 2", "JSON"],
-            yields: ["jsonl-one", "jsonl-three"]
+            yields: ["lines:1", "lines:3"]
         ) { w in
             let one = CLIFixture.jsonLine(id: "jsonl-one", title: "Port strike ends after talks",
                 text: "Dock workers in Velden ended their strike on Friday after talks with the port authority.")
@@ -341,8 +357,8 @@ struct CommandLineTests {
         let run = try parallax(["analyze", "--format", "json", workspace.url.path], in: workspace)
         #expect(!run.hung, "\(bad.label): parallax hung")
         #expect(run.status == 0, "\(run)")
-        let ids = run.articleIDs
-        #expect(Self.goodIDs.isSubset(of: ids), "\(bad.label): got \(ids.sorted())\n\(run)")
+        let ids = run.articleNames
+        #expect(Self.goodNames.isSubset(of: ids), "\(bad.label): got \(ids.sorted())\n\(run)")
         #expect(bad.yields.isSubset(of: ids), "\(bad.label): got \(ids.sorted())\n\(run)")
         let warnings = run.stderr.split(separator: "\n").filter { $0.contains(bad.name) }
         if bad.reported {
@@ -379,8 +395,8 @@ struct CommandLineTests {
         let run = try parallax(["extract", workspace.url.path], in: workspace)
         #expect(run.status == 0, "\(run)")
         let records = run.lines.compactMap { $0 }
-        #expect(Set(records.compactMap { $0["id"] as? String }) == Self.goodIDs.union(["huge"]), "\(run)")
-        let huge = records.first { $0["id"] as? String == "huge" }
+        #expect(Set(records.map(Self.name(of:))) == Self.goodNames.union(["huge"]), "\(run)")
+        let huge = records.first { Self.name(of: $0) == "huge" }
         let length = (huge?["text"] as? String)?.utf8.count ?? 0
         #expect(length > 1 << 19 && length <= 1 << 20)
         #expect(run.stderr.split(separator: "\n").contains { $0.contains("huge.txt") && $0.contains("longer") }, "\(run)")
@@ -402,7 +418,7 @@ struct CommandLineTests {
         let run = try parallax(["analyze", "--format", "json", workspace.url.path], in: workspace)
         #expect(!run.hung)
         #expect(run.status == 0, "\(run)")
-        #expect(Self.goodIDs.union(["big-line", "after-big"]).isSubset(of: run.articleIDs), "\(run)")
+        #expect(Self.goodNames.union(["big:1", "big:2"]).isSubset(of: run.articleNames), "\(run)")
         #expect(Self.peakChildMemory < 1 << 30, "a child used \(Self.peakChildMemory >> 20) MiB")
     }
 
@@ -425,7 +441,7 @@ struct CommandLineTests {
         let run = try parallax(["analyze", "--format", "json", workspace.url.path], in: workspace)
         #expect(!run.hung)
         #expect(run.status == 0, "\(run)")
-        #expect(Self.goodIDs.union(["huge"]).isSubset(of: run.articleIDs), "\(run)")
+        #expect(Self.goodNames.union(["huge"]).isSubset(of: run.articleNames), "\(run)")
         #expect(run.stderr.contains("huge.html"), "\(run)")
         #expect(Self.peakChildMemory < 1 << 30, "a child used \(Self.peakChildMemory >> 20) MiB")
     }
@@ -459,7 +475,7 @@ struct CommandLineTests {
                 text: "The new tram line between the university and the main station opened on Saturday.") + "\n"
         let run = try parallax(["analyze", "--format", "json"], stdin: Array(lines.utf8), in: workspace)
         #expect(run.status == 0, "\(run)")
-        #expect(run.articleIDs == ["a", "b"], "\(run)")
+        #expect(run.articleNames == ["-:1", "-:2"], "\(run)")
     }
 
     @Test func namedPipeOnTheCommandLine() throws {
@@ -525,7 +541,7 @@ struct CommandLineTests {
         #expect(!run.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
         switch format {
         case "json":
-            #expect(run.articleIDs == Self.goodIDs.union(["script"]), "\(run)")
+            #expect(run.articleNames == Self.goodNames.union(["script"]), "\(run)")
             #expect(run.json["stories"] is [Any])
         case "ndjson":
             let lines = run.lines
@@ -568,7 +584,7 @@ struct CommandLineTests {
         let missing = workspace.path("missing.txt")
         let mixed = try parallax(["analyze", "--format", "json", missing, workspace.path("good-bridge.txt")], in: workspace)
         #expect(mixed.status == 0, "\(mixed)")
-        #expect(mixed.articleIDs == ["good-bridge"])
+        #expect(mixed.articleNames == ["good-bridge"])
         #expect(mixed.stderr.contains("missing.txt"), "\(mixed)")
         let alone = try parallax(["analyze", missing], in: workspace)
         #expect(alone.status != 0)

@@ -28,7 +28,8 @@ struct SeedStoryEndToEndTests {
 
     /// The id of the seed whose file name starts with `prefix` ("000").
     func id(_ prefix: String) -> String {
-        articles.compactMap { $0["id"] as? String }.first { $0.hasPrefix(prefix) } ?? "missing-\(prefix)"
+        let seed = articles.first { (($0["source"] as? String ?? "") as NSString).lastPathComponent.hasPrefix(prefix) }
+        return seed?["id"] as? String ?? "missing-\(prefix)"
     }
 
     func article(_ prefix: String) -> [String: Any] {

@@ -22,6 +22,9 @@ struct IngestorTests {
 
     static func text(_ s: String) -> [UInt8] { Array(s.utf8) }
 
+    /// The file name (and line) an article was read from: `two.txt`, `three.jsonl:1`.
+    static func name(_ a: Article) -> String { (a.source as NSString).lastPathComponent }
+
     @Test func walksDirectoriesSortedSkippingHiddenFiles() throws {
         let tree = try Tree([
             "b/two.txt": Self.text("Second story text, the officials said."),
@@ -32,25 +35,38 @@ struct IngestorTests {
         ])
         let result = Ingestor().ingest(paths: [tree.root.path])
         #expect(result.issues.isEmpty)
-        #expect(result.articles.map(\.id) == ["a", "three:1", "two"])
+        #expect(result.articles.map(Self.name) == ["a.txt", "three.jsonl:1", "two.txt"])
     }
 
     @Test func missingPathsAndUnknownFormatsAreIssues() throws {
         let tree = try Tree(["page.html": Self.text("<html><body><p>Hi</p></body></html>")])
-        let result = Ingestor().ingest(paths: ["/no/such/file.txt", tree.path("page.html")])
+        let result = Ingestor(readers: Ingestor.defaultReaders()).ingest(paths: ["/no/such/file.txt", tree.path("page.html")])
         #expect(result.articles.isEmpty)
         #expect(result.issues.map(\.input) == ["/no/such/file.txt", tree.path("page.html")])
+        #expect(result.issues.map(\.kind) == [.unreadable, .noReader])
         #expect(result.issues[1].message.contains("no html reader"))
     }
 
-    @Test func duplicateIdsAreMadeUnique() throws {
+    @Test func idsComeFromTheArticleNotTheFileOrTheRun() throws {
         let tree = try Tree([
             "x/story.txt": Self.text("One text of the story, said the mayor."),
             "y/story.txt": Self.text("Another text of the story, said the mayor."),
-            "z/story.txt": Self.text("A third text of the story, said the mayor."),
+            "z/copy.txt": Self.text("One  text of the story, said the mayor.\n"),
+            "w/linked.txt": Self.text("https://Example.com/a?utm_source=x\n\nA linked text, said the mayor."),
+            "v/other.jsonl": Self.text(#"{"url": "https://example.com/a#top", "text": "Other words, said the mayor."}"#),
         ])
         let result = Ingestor().ingest(paths: [tree.root.path])
-        #expect(result.articles.map(\.id) == ["story", "story-2", "story-3"])
+        #expect(result.articles.count == 5)
+        // Same cleaned text: same article, whatever the file is called; no "-2" suffixes.
+        let byPath = Dictionary(uniqueKeysWithValues: result.articles.map { ($0.source, $0.id) })
+        #expect(byPath[tree.path("z/copy.txt")] == byPath[tree.path("x/story.txt")])
+        #expect(byPath[tree.path("y/story.txt")] != byPath[tree.path("x/story.txt")])
+        // Same canonical URL: same article, whatever the text.
+        #expect(byPath[tree.path("w/linked.txt")] == byPath[tree.path("v/other.jsonl") + ":1"])
+        #expect(byPath[tree.path("w/linked.txt")]?.hasPrefix("u") == true)
+        #expect(byPath[tree.path("x/story.txt")]?.hasPrefix("t") == true)
+        // The same run again gives the same ids.
+        #expect(Ingestor().ingest(paths: [tree.root.path]).articles.map(\.id) == result.articles.map(\.id))
     }
 
     @Test func detectsFormatByContentAndAcceptsGzip() throws {
@@ -58,13 +74,13 @@ struct IngestorTests {
         let tree = try Tree(["batch.jsonl.gz": jsonl, "noext": Self.text(#"{"text": "Sniffed as JSON Lines."}"#)])
         let result = Ingestor().ingest(paths: [tree.path("batch.jsonl.gz"), tree.path("noext")])
         #expect(result.issues.isEmpty)
-        #expect(result.articles.map(\.id) == ["g1", "noext:1"])
+        #expect(result.articles.map(\.text) == ["Zipped article text.", "Sniffed as JSON Lines."])
     }
 
     @Test func forcedFormatOverridesDetection() throws {
         let tree = try Tree(["notes.jsonl": Self.text(#"{"text": "Read as plain text, braces and all."}"#)])
         let result = Ingestor(format: .text).ingest(paths: [tree.path("notes.jsonl")])
-        #expect(result.articles.first?.id == "notes")
+        #expect(result.articles.first.map(Self.name) == "notes.jsonl")
         #expect(result.articles.first?.text.hasPrefix("{") == true)
     }
 
@@ -87,8 +103,9 @@ struct IngestorTests {
             "2.txt": Self.text("Good article text, the spokesman said."),
         ])
         let result = Ingestor().ingest(paths: [tree.root.path])
-        #expect(result.articles.map(\.id) == ["2"])
+        #expect(result.articles.map(Self.name) == ["2.txt"])
         #expect(result.issues.map(\.input) == [tree.path("1.txt")])
+        #expect(result.issues.map(\.kind) == [.binary])
     }
 
     @Test func specialFilesAndBrokenLinksInADirectoryAreSkippedWithAnIssue() throws {
@@ -99,11 +116,14 @@ struct IngestorTests {
         try FileManager.default.createSymbolicLink(atPath: tree.path("gone.txt"), withDestinationPath: "nowhere")
         try FileManager.default.createSymbolicLink(atPath: tree.path("self"), withDestinationPath: ".")
         let result = Ingestor().ingest(paths: [tree.root.path])
-        #expect(result.articles.map(\.id) == ["a"])
+        #expect(result.articles.map(Self.name) == ["a.txt"])
         let messages = Dictionary(uniqueKeysWithValues: result.issues.map { ($0.input, $0.message) })
         #expect(messages[tree.path("pipe.txt")]?.contains("not a regular file") == true)
         #expect(messages[tree.path("x.txt")]?.contains("symbolic link loop") == true)
         #expect(messages[tree.path("gone.txt")]?.contains("broken symbolic link") == true)
+        let kinds = Dictionary(uniqueKeysWithValues: result.issues.map { ($0.input, $0.kind) })
+        #expect(kinds[tree.path("pipe.txt")] == .notRegularFile)
+        #expect(kinds[tree.path("gone.txt")] == .unreadable)
     }
 
     @Test func parallelReadingKeepsInputOrder() throws {
@@ -116,7 +136,7 @@ struct IngestorTests {
         var events: [String] = []
         Ingestor().ingest(paths: [tree.root.path], jobs: 3) { event in
             switch event {
-            case .article(let a): events.append(a.id)
+            case .article(let a): events.append(String(Self.name(a).dropLast(4)))
             case .issue(let i): events.append("issue:" + (i.input as NSString).lastPathComponent)
             }
         }

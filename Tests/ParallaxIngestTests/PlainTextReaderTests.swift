@@ -33,7 +33,7 @@ struct PlainTextReaderTests {
             Officials said the ports would reopen on Friday.
             """
         let article = try #require(read(text).articles.first)
-        #expect(article.id == "story")
+        #expect(article.id == ArticleIdentity.id(url: article.url, text: article.text))
         #expect(article.source == "/in/story.txt")
         #expect(article.title == "Storm Closes Ports Along the Baltic Coast")
         #expect(article.authors == ["Ingrid Berg"])
@@ -212,14 +212,6 @@ struct PlainTextReaderTests {
         #expect(article.text.utf8.count <= 20_000)
         #expect(article.text.hasSuffix("today."))
         #expect(result.issues.contains { $0.message.contains("cut") })
-    }
-
-    @Test(arguments: [
-        ("/a/b/000_abc.txt", "000_abc"), ("x.txt.gz", "x"), ("-", "stdin"), ("notes", "notes"),
-        ("report.final.txt", "report.final"),
-    ])
-    func stemOfNames(name: String, stem: String) {
-        #expect(PlainTextReader.stem(of: name) == stem)
     }
 }
 

@@ -20,18 +20,21 @@ struct SeedCorpusTests {
         let result = Ingestor().ingest(paths: [seedDirectory])
         #expect(result.issues.isEmpty, "\(result.issues)")
         var byPrefix: [String: Article] = [:]
-        for article in result.articles { byPrefix[String(article.id.prefix(3))] = article }
+        for article in result.articles {
+            byPrefix[String((article.source as NSString).lastPathComponent.prefix(3))] = article
+        }
         try #require(byPrefix.count == 5)
         return byPrefix
     }
 
     @Test(.enabled(if: seedsPresent, skipMessage))
-    func idsAndSourcesComeFromFileNames() throws {
+    func idsComeFromTheURLElseTheTextAndSourcesFromFileNames() throws {
         let articles = try Self.articles()
         for (prefix, article) in articles {
-            #expect(article.id.hasPrefix(prefix + "_"))
-            #expect(article.source.hasSuffix("/" + article.id + ".txt"))
+            #expect((article.source as NSString).lastPathComponent.hasPrefix(prefix + "_"))
+            #expect(article.id == ArticleIdentity.id(url: article.url, text: article.text))
         }
+        #expect(Set(articles.values.map(\.id)).count == 5)
     }
 
     @Test(.enabled(if: seedsPresent, skipMessage))

@@ -7,8 +7,8 @@ import ParallaxIngest
 ///
 /// Run by `bench/warc_bench.sh` in a release build. `PARALLAX_WARC_BENCH_MODE=stream` counts records and pages
 /// without parsing the HTML (inflate + WARC + HTTP parsing alone); `full` (default) also turns every page into an
-/// article with the default ``BasicHTMLPageReader``; `article` uses the production page reader
-/// (``HTMLArticleBuilder``: main text, metadata, boilerplate cleaning), as `Ingestor.allReaders` wires it.
+/// article with the default page reader, which is now the production one (``HTMLArticleBuilder``: main text,
+/// metadata, boilerplate cleaning); `article` names that reader explicitly (the two modes are the same).
 /// Prints the figures; checks only that the archive read cleanly (pages without article text are issues there).
 struct WARCBenchTests {
     private static let path = ProcessInfo.processInfo.environment["PARALLAX_WARC_BENCH"]
@@ -17,7 +17,7 @@ struct WARCBenchTests {
     /// Hands pages on untouched: measures everything but the HTML parse.
     private struct CountingPageReader: HTMLPageReader {
         func read(_ page: HTMLPage) -> IngestEvent {
-            .article(Article(id: page.id, source: page.source, text: ""))
+            .article(Article(id: page.source, source: page.source, text: ""))
         }
     }
 

@@ -56,7 +56,7 @@ struct WARCReaderTests {
         #expect(a.text == "The bridge reopened on Friday.\nTraffic is back.")
         #expect(a.published == Day(year: 2024, month: 5, day: 31))
         #expect(a.source == "crawl.warc#record-3")
-        #expect(a.id == "resp-html")
+        #expect(a.id == ArticleIdentity.id(url: a.url, text: "") && a.url != nil)
         #expect(a.language == "en")
         #expect(r.articles[1].url == "https://news.example/res")
         #expect(r.articles[1].text == "Stored as a resource.")
@@ -126,7 +126,7 @@ struct WARCReaderTests {
     @Test func injectedPageReaderGetsThePage() throws {
         struct Recorder: HTMLPageReader {
             func read(_ page: HTMLPage) -> IngestEvent {
-                .article(Article(id: page.id, source: page.source, title: page.charset, text: "\(page.html.count)"))
+                .article(Article(id: page.source, source: page.source, title: page.charset, text: "\(page.html.count)"))
             }
         }
         let r = try read(Self.records.flatMap { $0 }, reader: WARCReader(pageReader: Recorder()))

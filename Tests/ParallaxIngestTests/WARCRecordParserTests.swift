@@ -12,7 +12,7 @@ struct WARCRecordParserTests {
         let handle: (WARCRecordParser.Event) -> Void = { event in
             switch event {
             case .record(let r): records.append(r)
-            case .issue(let location, let message): issues.append("\(location ?? ""): \(message)")
+            case .issue(let location, _, let message): issues.append("\(location ?? ""): \(message)")
             }
         }
         var start = 0

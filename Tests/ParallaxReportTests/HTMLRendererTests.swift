@@ -109,7 +109,7 @@ struct HTMLRendererTests {
                     independentSources: 2)
             ])
         let out = HTMLRenderer().render(
-            AnalysisReport(articles: [a, b], stories: [story], issues: [IngestIssue(input: hostile, message: hostile)]))
+            AnalysisReport(articles: [a, b], stories: [story], issues: [IngestIssue(input: hostile, kind: .other, message: hostile)]))
         #expect(out.components(separatedBy: "<script").count == 2)
         #expect(balanceProblem(out) == nil)
         #expect(!out.contains("<img"))

@@ -275,5 +275,5 @@ enum ReportFixture {
 
     static let report = AnalysisReport(
         articles: [herald, ledger, wire, courier, port, portHerald], stories: [dam, strike],
-        issues: [IngestIssue(input: "examples/corpus/broken.jsonl", location: "line 3", message: "not valid JSON")])
+        issues: [IngestIssue(input: "examples/corpus/broken.jsonl", location: "line 3", kind: .notJSON, message: "not valid JSON")])
 }

@@ -1,8 +1,10 @@
 import Foundation
 import ParallaxCore
 
-/// Words of date expressions per language (month and weekday names, relative words), loaded from `temporal.json`
-/// (bundled) or a user file in the same format (see `docs/LEXICONS.md`).
+/// Words of date expressions per language (relative words, prepositions, numbers), loaded from `temporal.json`
+/// (bundled) or a user file in the same format (see `docs/LEXICONS.md`). Month and weekday names come from Core's
+/// calendar lexicon (``CalendarLexicon``, `calendar.json`), which every date reader shares; a file may still list
+/// its own, which then replace the calendar's for that language.
 public struct TemporalLexicon: Sendable, Codable, Hashable {
     /// The date vocabulary of one language. All words are matched lowercased and whole; phrases may have several
     /// words.
@@ -14,9 +16,10 @@ public struct TemporalLexicon: Sendable, Codable, Hashable {
         /// Whether month and weekday names are capitalized in running text (English, German): then lowercase
         /// `may` or `march` are not months.
         public var capitalizedNames: Bool?
-        /// Twelve lists of month spellings (all cases and abbreviations), January first.
+        /// Twelve lists of month spellings (all cases and abbreviations), January first: the calendar's for
+        /// ``code`` unless the file lists them.
         public var months: [[String]]
-        /// Seven lists of weekday spellings, Monday first.
+        /// Seven lists of weekday spellings, Monday first: the calendar's for ``code`` unless the file lists them.
         public var weekdays: [[String]]
         /// Phrases that name a day relative to publication, with its offset in days (`yesterday`: -1).
         public var days: [String: Int]
@@ -70,5 +73,35 @@ public struct TemporalLexicon: Sendable, Codable, Hashable {
         var result = self
         result.languages = languages.merged(with: other.languages, by: \.code)
         return result
+    }
+}
+
+extension TemporalLexicon.Language {
+    /// Decodes a language; month and weekday names left out are the calendar's (``CalendarLexicon/bundled``).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        let calendar = CalendarLexicon.bundled.language(code)
+        detect = try c.decode([String].self, forKey: .detect)
+        capitalizedNames = try c.decodeIfPresent(Bool.self, forKey: .capitalizedNames)
+        months = try c.decodeIfPresent([[String]].self, forKey: .months) ?? calendar?.months ?? []
+        weekdays = try c.decodeIfPresent([[String]].self, forKey: .weekdays) ?? calendar?.weekdays ?? []
+        days = try c.decode([String: Int].self, forKey: .days)
+        prepositions = try c.decode([String].self, forKey: .prepositions)
+        last = try c.decode([String].self, forKey: .last)
+        next = try c.decode([String].self, forKey: .next)
+        this = try c.decode([String].self, forKey: .this)
+        future = try c.decodeIfPresent([String].self, forKey: .future)
+        numbers = try c.decode([String: Int].self, forKey: .numbers)
+        units = try c.decode([String: Int].self, forKey: .units)
+        agoAfter = try c.decodeIfPresent([String].self, forKey: .agoAfter)
+        agoBefore = try c.decodeIfPresent([String].self, forKey: .agoBefore)
+        ordinalSuffixes = try c.decodeIfPresent([String].self, forKey: .ordinalSuffixes)
+        connectors = try c.decodeIfPresent([String].self, forKey: .connectors)
+        ordinalDot = try c.decodeIfPresent(Bool.self, forKey: .ordinalDot)
+        notDateBefore = try c.decodeIfPresent([String].self, forKey: .notDateBefore)
+        nameLikeMonths = try c.decodeIfPresent([String].self, forKey: .nameLikeMonths)
+        notDateAfter = try c.decodeIfPresent([String].self, forKey: .notDateAfter)
+        honorifics = try c.decodeIfPresent([String].self, forKey: .honorifics)
     }
 }

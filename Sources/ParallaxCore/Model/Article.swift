@@ -4,7 +4,8 @@
 /// changes them. `text` is the cleaned main text: boilerplate removed, Unicode normalized, paragraphs separated by
 /// a single `"\n"`. All spans in later findings are UTF-8 offsets into this `text`.
 public struct Article: Hashable, Sendable, Codable, Identifiable {
-    /// Stable identifier, unique within one run (e.g. the file stem `000_591ac8d1a26620ab`, or a JSONL `id`).
+    /// Stable identifier from the canonical URL, else from the cleaned text (``ArticleIdentity``): the same article
+    /// read twice, in any run and from any format, has the same id.
     public var id: String
     /// Where it was read from: a file path, `path:line` for JSON Lines, `path#record` for archives, `-` for stdin.
     public var source: String
@@ -40,5 +41,25 @@ public struct Article: Hashable, Sendable, Codable, Identifiable {
         self.dateline = dateline
         self.language = language
         self.text = text
+    }
+
+    /// The JSON field names: the one mapping of an article to JSON, used by `parallax extract` and by the reports.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, source, outlet, url, title, authors, published, dateline, language, text
+    }
+
+    /// Writes every field; an absent optional is written as `null`, so every record has the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(source, forKey: .source)
+        try c.encode(outlet, forKey: .outlet)
+        try c.encode(url, forKey: .url)
+        try c.encode(title, forKey: .title)
+        try c.encode(authors, forKey: .authors)
+        try c.encode(published, forKey: .published)
+        try c.encode(dateline, forKey: .dateline)
+        try c.encode(language, forKey: .language)
+        try c.encode(text, forKey: .text)
     }
 }

@@ -86,7 +86,7 @@ public struct OutletRegistry: Sendable {
     ///
     /// Accepts a bare host (`"www.tass.com"`), a domain written as a name (`"Euromaidanpress.com"`) or a URL.
     public func outlet(forDomain host: some StringProtocol) -> Outlet? {
-        var h = OutletRegistry.host(of: String(host))
+        var h = WebAddress.host(of: host)
         while !h.isEmpty {
             if let index = byDomain[h] { return outlets[index] }
             guard let dot = h.firstIndex(of: ".") else { break }
@@ -150,7 +150,7 @@ public struct OutletRegistry: Sendable {
             let key = OutletRegistry.key(name)
             if !key.isEmpty, byKey[key] == nil { byKey[key] = index }
         }
-        for domain in outlet.domains { byDomain[OutletRegistry.host(of: domain)] = index }
+        for domain in outlet.domains { byDomain[WebAddress.host(of: domain)] = index }
         let ambiguous = Set(outlet.ambiguous.map(OutletRegistry.key))
         for name in outlet.allNames + outlet.domains where !ambiguous.contains(OutletRegistry.key(name)) {
             var words = OutletRegistry.words(of: name)
@@ -241,15 +241,4 @@ public struct OutletRegistry: Sendable {
         return keys.joined(separator: " ")
     }
 
-    /// The lowercase host of a URL, bare host or domain-like name, without `www.` and a trailing dot.
-    static func host(of text: String) -> String {
-        var s = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        if let scheme = s.range(of: "://") { s = String(s[scheme.upperBound...]) }
-        if let end = s.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { s = String(s[..<end]) }
-        if let at = s.lastIndex(of: "@") { s = String(s[s.index(after: at)...]) }
-        if let colon = s.firstIndex(of: ":") { s = String(s[..<colon]) }
-        while s.hasSuffix(".") { s.removeLast() }
-        if s.hasPrefix("www.") { s.removeFirst(4) }
-        return s
-    }
 }

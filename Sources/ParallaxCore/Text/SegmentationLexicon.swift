@@ -16,11 +16,5 @@ public struct SegmentationLexicon: Sendable, Codable {
     }
 
     /// The lexicon shipped with Parallax.
-    public static let bundled: SegmentationLexicon = {
-        guard let url = Bundle.module.url(forResource: "segmentation", withExtension: "json"),
-            let data = try? Data(contentsOf: url),
-            let lexicon = try? JSONDecoder().decode(SegmentationLexicon.self, from: data)
-        else { fatalError("ParallaxCore resource segmentation.json is missing or invalid") }
-        return lexicon
-    }()
+    public static let bundled = BundledJSON.core(SegmentationLexicon.self, named: "segmentation")
 }

@@ -10,6 +10,9 @@ import Foundation
 public struct BlockTextExtractor: HTMLBodyExtractor {
     public init() {}
 
+    /// Paragraphs are normalized as they are built.
+    public var producesNormalizedText: Bool { true }
+
     public func text(fromHTML html: [UInt8], url: String?, charset: String?) -> String {
         guard let doc = try? HTMLDocument(bytes: html, url: url, encoding: charset), let root = doc.root else {
             return ""

@@ -31,13 +31,8 @@ public struct FeedDateParser: Sendable {
         return Day(year: year, month: month, day: day)
     }
 
-    /// Month number of an English month name or its three-letter abbreviation (RFC 822 `month`).
+    /// Month number of a month name or abbreviation (RFC 822 `month`, or a full name) from ``CalendarLexicon``.
     private static func month(_ word: String) -> Int? {
-        let w = word.lowercased().prefix(3)
-        return monthAbbreviations.firstIndex(of: String(w)).map { $0 + 1 }
+        CalendarLexicon.bundled.month(named: word) ?? CalendarLexicon.bundled.month(named: word.prefix(3))
     }
-
-    private static let monthAbbreviations = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
 }

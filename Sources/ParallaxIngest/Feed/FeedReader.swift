@@ -2,13 +2,15 @@ import Foundation
 
 /// Reads the items of a news feed as articles: RSS 2.0 (and 0.9x / 1.0), Atom 1.0, JSON Feed 1.0 / 1.1.
 ///
-/// One ``Article`` per item: `id` from the guid / Atom id / JSON id (else the link, else the source);
-/// `source` is `path#item-N` (1-based); `outlet` is the feed's title; `url` the item link, resolved against the
-/// feed's address; `published` from `pubDate` / `dc:date` / `published` / `updated` / `date_published`; `authors`
-/// from `author` / `dc:creator` / Atom and JSON authors; `text` from the fullest body (`content:encoded`, Atom
-/// `content`, `content_html` before descriptions and summaries), with HTML turned into text by the injected
-/// ``HTMLBodyExtractor``. An item without any text is reported as an issue and skipped. Input that is not a feed
-/// is one issue naming the file. Gzip-compressed feeds are decompressed first.
+/// One ``Article`` per item, assembled like every other input (``ArticleAssembler``: boilerplate, dateline,
+/// registry outlet, size caps, id): `source` is `path#item-N` (1-based); the outlet is the registry's outlet for
+/// the feed's title (else for the item link's domain, the dateline's agency or a copyright line; else the title as
+/// written); `url` the item link, resolved against the feed's address; `published` from `pubDate` / `dc:date` /
+/// `published` / `updated` / `date_published`; `authors` from `author` / `dc:creator` / Atom and JSON authors;
+/// the text from the fullest body (`content:encoded`, Atom `content`, `content_html` before descriptions and
+/// summaries), with HTML turned into text by the injected ``HTMLBodyExtractor``. An item without any text is
+/// reported as an issue and skipped. Input that is not a feed is one issue naming the file. Gzip-compressed feeds
+/// are decompressed first.
 public struct FeedReader: ArticleReader {
     /// Turns HTML item bodies into text.
     public var extractor: any HTMLBodyExtractor
@@ -16,26 +18,36 @@ public struct FeedReader: ArticleReader {
     public var feedURL: String?
     /// The largest feed file accepted.
     public var maxBytes: Int
+    private let assembler: ArticleAssembler
 
+    /// Creates a reader.
+    /// - Parameters:
+    ///   - extractor: turns HTML bodies into text (by default the main-text extractor, as `parallax` runs).
+    ///   - filter: the boilerplate filter every item's text goes through (its registry resolves outlets).
+    ///   - feedURL: the feed's own address, for relative links.
+    ///   - maxBytes: the largest feed file accepted.
+    ///   - maxTextBytes: longest article text kept; longer text is cut and reported.
     public init(
-        extractor: any HTMLBodyExtractor = BlockTextExtractor(), feedURL: String? = nil, maxBytes: Int = 64 << 20
+        extractor: any HTMLBodyExtractor = MainTextBodyExtractor(), filter: BoilerplateFilter = BoilerplateFilter(),
+        feedURL: String? = nil, maxBytes: Int = 64 << 20, maxTextBytes: Int = 1 << 20
     ) {
         self.extractor = extractor
         self.feedURL = feedURL
         self.maxBytes = maxBytes
+        self.assembler = ArticleAssembler(filter: filter, maxTextBytes: maxTextBytes)
     }
 
     public func read(_ input: InputSource, emit: (IngestEvent) -> Void) throws(IngestIssue) {
         var bytes = try input.readAll(maxBytes: maxBytes)
         if GzipStream.isGzip(bytes) {  // feed.xml.gz
             do { bytes = try GzipStream.decompress(bytes, maxOutput: maxBytes) } catch {
-                throw IngestIssue(input: input.name, message: "cannot decompress: \(error)")
+                throw IngestIssue(input: input.name, kind: .corruptCompression, message: "cannot decompress: \(error)")
             }
         }
         let start = bytes.firstIndex { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF
             && $0 != 0xBB && $0 != 0xBF }  // whitespace and a UTF-8 BOM
         guard let start else {
-            emit(.issue(IngestIssue(input: input.name, message: "empty feed")))
+            emit(.issue(IngestIssue(input: input.name, kind: .empty, message: "empty feed")))
             return
         }
         let feed: Feed
@@ -43,50 +55,56 @@ public struct FeedReader: ArticleReader {
             switch JSONFeedParser().parse(bytes, url: feedURL) {
             case .success(let f): feed = f
             case .failure(let e):
-                emit(.issue(IngestIssue(input: input.name, message: e.message)))
+                emit(.issue(IngestIssue(input: input.name, kind: e.kind, message: e.message)))
                 return
             }
         } else {
             switch XMLFeedParser().parse(bytes, url: feedURL) {
             case .success(let (f, warning)):
                 feed = f
-                if let warning { emit(.issue(IngestIssue(input: input.name, message: warning))) }
+                if let warning { emit(.issue(IngestIssue(input: input.name, kind: .malformedFeed, message: warning))) }
             case .failure(let e):
-                emit(.issue(IngestIssue(input: input.name, message: e.message)))
+                emit(.issue(IngestIssue(input: input.name, kind: e.kind, message: e.message)))
                 return
             }
         }
         if feed.items.isEmpty {
-            emit(.issue(IngestIssue(input: input.name, message: "feed has no items")))
+            emit(.issue(IngestIssue(input: input.name, kind: .noItems, message: "feed has no items")))
         }
         let outlet = feed.title.map { TextNormalizer().normalize($0) }.flatMap { $0.isEmpty ? nil : $0 }
         let dates = FeedDateParser()
         for (index, item) in feed.items.enumerated() {
-            let source = "\(input.name)#item-\(index + 1)"
+            let location = "item \(index + 1)"
             let text = self.text(of: item)
             guard !text.isEmpty else {
-                emit(.issue(IngestIssue(input: input.name, location: "item \(index + 1)",
+                emit(.issue(IngestIssue(input: input.name, location: location, kind: .noText,
                     message: "item has no text (no content, description or summary); skipped")))
                 continue
             }
-            let title = item.title.map { plain(htmlOrText: $0) }
-            let article = Article(
-                id: item.id ?? item.url ?? source, source: source, outlet: outlet, url: item.url,
-                title: title?.isEmpty == false ? title : nil, authors: item.authors,
-                published: item.date.flatMap { dates.day(from: $0) }, language: feed.language, text: text)
-            emit(.article(article))
+            var known = ArticleAssembler.Known(source: "\(input.name)#item-\(index + 1)")
+            known.url = item.url
+            known.title = item.title.map { plain(htmlOrText: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+            known.detectTitle = known.title == nil
+            known.outlet = outlet
+            known.published = item.date.flatMap { dates.day(from: $0) }
+            known.authors = item.authors
+            known.language = feed.language
+            known.textIsNormalized = extractor.producesNormalizedText
+            assembler.events(text, known: known, input: input.name, location: location).forEach(emit)
         }
     }
 
-    /// The text of the first body that yields any.
+    /// The text of the first body that yields any: normalized when ``HTMLBodyExtractor/producesNormalizedText``.
     private func text(of item: FeedItem) -> String {
         for body in item.bodies {
             let text: String
             switch body {
             case .html(let html): text = extractor.text(fromHTML: html, url: item.url, charset: "utf-8")
-            case .text(let plain): text = Self.paragraphs(plain)
+            case .text(let plain):
+                text = extractor.producesNormalizedText ? Self.paragraphs(plain) : plain
             }
-            if !text.isEmpty { return text }
+            if !text.contains(where: { !$0.isWhitespace }) { continue }
+            return text
         }
         return ""
     }

@@ -56,10 +56,10 @@ struct JSONFeedParser {
     func parse(_ bytes: [UInt8], url: String?) -> Result<Feed, FeedParseError> {
         let doc: Document
         do { doc = try JSONDecoder().decode(Document.self, from: Data(bytes)) } catch {
-            return .failure(FeedParseError("not a JSON Feed (\(Self.describe(error)))"))
+            return .failure(FeedParseError("not a JSON Feed (\(Self.describe(error)))", kind: .notJSON))
         }
         guard doc.version?.contains("jsonfeed.org") == true || doc.items != nil else {
-            return .failure(FeedParseError("JSON but not a JSON Feed (no \"version\" or \"items\")"))
+            return .failure(FeedParseError("JSON but not a JSON Feed (no \"version\" or \"items\")", kind: .notFeed))
         }
         let base = doc.home_page_url ?? doc.feed_url ?? url
         let feedAuthors = Self.names(doc.authors, doc.author)

@@ -10,8 +10,8 @@ struct XMLFeedParser {
 
     /// The feed in `bytes`, or an error message (not XML, or XML that is not a feed).
     func parse(_ bytes: [UInt8], url: String?) -> Result<(feed: Feed, warning: String?), FeedParseError> {
-        guard bytes.count <= Int(Int32.max) else { return .failure(FeedParseError("too large")) }
-        guard let ctxt = xmlNewParserCtxt() else { return .failure(FeedParseError("libxml2 could not start")) }
+        guard bytes.count <= Int(Int32.max) else { return .failure(FeedParseError("too large", kind: .tooLarge)) }
+        guard let ctxt = xmlNewParserCtxt() else { return .failure(FeedParseError("libxml2 could not start", kind: .other)) }
         defer { xmlFreeParserCtxt(ctxt) }
         let options = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue
@@ -22,28 +22,28 @@ struct XMLFeedParser {
             }
         }
         let error = Self.errorText(ctxt.pointee.lastError)
-        guard let doc else { return .failure(FeedParseError("not XML (\(error ?? "no document"))")) }
+        guard let doc else { return .failure(FeedParseError("not XML (\(error ?? "no document"))", kind: .notXML)) }
         defer { xmlFreeDoc(doc) }
         guard let root = xmlDocGetRootElement(doc) else {
-            return .failure(FeedParseError("not XML (\(error ?? "no root element"))"))
+            return .failure(FeedParseError("not XML (\(error ?? "no root element"))", kind: .notXML))
         }
         let warning = ctxt.pointee.wellFormed == 0 ? error.map { "malformed XML, read what could be recovered: \($0)" }
             : nil
         switch Self.name(root) {
         case "rss":
             guard let channel = Self.children(root, named: "channel").first else {
-                return .failure(FeedParseError("RSS feed without a <channel>"))
+                return .failure(FeedParseError("RSS feed without a <channel>", kind: .notFeed))
             }
             return .success((rss(channel: channel, items: Self.children(channel, named: "item"), url: url), warning))
         case "RDF":
             guard let channel = Self.children(root, named: "channel").first else {
-                return .failure(FeedParseError("RSS 1.0 feed without a <channel>"))
+                return .failure(FeedParseError("RSS 1.0 feed without a <channel>", kind: .notFeed))
             }
             return .success((rss(channel: channel, items: Self.children(root, named: "item"), url: url), warning))
         case "feed":
             return .success((atom(feed: root), warning))
         case let other:
-            return .failure(FeedParseError("XML but not a feed (root element <\(other)>, expected <rss> or <feed>)"))
+            return .failure(FeedParseError("XML but not a feed (root element <\(other)>, expected <rss> or <feed>)", kind: .notFeed))
         }
     }
 
@@ -214,8 +214,10 @@ struct XMLFeedParser {
 /// Why bytes could not be read as a feed.
 struct FeedParseError: Error, Sendable {
     var message: String
+    var kind: IngestIssue.Kind
 
-    init(_ message: String) {
+    init(_ message: String, kind: IngestIssue.Kind) {
         self.message = message
+        self.kind = kind
     }
 }

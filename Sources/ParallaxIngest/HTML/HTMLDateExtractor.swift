@@ -86,24 +86,9 @@ public struct HTMLDateExtractor: Sendable {
         return result
     }
 
-    /// A full date in a URL path: `/2024/05/31/`, `/2024-05-31-`, `/20240531/`.
+    /// The first plausible full date in a URL path (``WebAddress/days(inURL:)``).
     func urlDate(_ url: String, parser: DateExpressionParser) -> Day? {
-        var path = Substring(url)
-        if let scheme = path.range(of: "://") { path = path[scheme.upperBound...] }
-        guard let slash = path.firstIndex(of: "/") else { return nil }
-        path = path[slash...]
-        let t = DateExpressionParser.tokenize(String(path))
-        for (i, a) in t.enumerated() where a.kind == .number {
-            if a.text.utf8.count == 4, i + 4 < t.count, ["/", "-", "_", "."].contains(t[i + 1].text),
-                t[i + 2].kind == .number, (1...2).contains(t[i + 2].text.utf8.count),
-                t[i + 3].kind == .punct, t[i + 4].kind == .number, (1...2).contains(t[i + 4].text.utf8.count),
-                let d = Day(year: a.value, month: t[i + 2].value, day: t[i + 4].value), parser.plausible(d)
-            {
-                return d
-            }
-            if a.text.utf8.count == 8, let d = parser.machineDate(a.text) { return d }
-        }
-        return nil
+        WebAddress.days(inURL: url).first(where: parser.plausible)
     }
 }
 

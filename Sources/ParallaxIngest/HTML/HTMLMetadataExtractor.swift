@@ -118,8 +118,8 @@ public struct HTMLMetadataExtractor: Sendable {
     func strippingSiteName(_ title: String, siteName: String?, url: String?, guess: Bool) -> String? {
         let t = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !t.isEmpty else { return nil }
-        let domain = url.flatMap { URL(string: $0)?.host }.map { host -> String in
-            let parts = host.lowercased().split(separator: ".").filter { $0 != "www" && $0 != "m" }
+        let domain = url.map { WebAddress.host(of: $0) }.map { host -> String in
+            let parts = host.split(separator: ".").filter { $0 != "www" && $0 != "m" }
             return parts.count >= 2 ? String(parts[parts.count - 2]) : parts.first.map(String.init) ?? ""
         }
         let site = siteName?.lowercased()

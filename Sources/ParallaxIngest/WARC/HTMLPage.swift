@@ -6,18 +6,15 @@ public struct HTMLPage: Sendable {
     public var url: String?
     /// The charset from the HTTP `Content-Type` (lowercased), when declared.
     public var charset: String?
-    /// A run-unique identifier suggested by the archive (the `WARC-Record-ID` without `<urn:uuid:` and `>`).
-    public var id: String
     /// Where it was read from, for `Article.source`: `path#record-N`.
     public var source: String
     /// The day the page was captured (`WARC-Date`); a fallback for the publication day.
     public var captured: Day?
 
-    public init(html: [UInt8], url: String?, charset: String?, id: String, source: String, captured: Day?) {
+    public init(html: [UInt8], url: String?, charset: String?, source: String, captured: Day?) {
         self.html = html
         self.url = url
         self.charset = charset
-        self.id = id
         self.source = source
         self.captured = captured
     }

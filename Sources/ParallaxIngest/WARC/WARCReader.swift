@@ -40,7 +40,7 @@ public struct WARCReader: ArticleReader {
     }
 
     public init(
-        pageReader: any HTMLPageReader = BasicHTMLPageReader(), maxRecordBytes: Int = 50 << 20,
+        pageReader: any HTMLPageReader = HTMLArticleBuilder(), maxRecordBytes: Int = 50 << 20,
         chunkSize: Int = 1 << 20
     ) {
         self.pageReader = pageReader
@@ -76,8 +76,8 @@ public struct WARCReader: ArticleReader {
                     stats.pages += 1
                     emitCounting(finish(pageReader.read(page), page: page))
                 }
-            case .issue(let location, let message):
-                emitCounting(.issue(IngestIssue(input: input.name, location: location, message: message)))
+            case .issue(let location, let kind, let message):
+                emitCounting(.issue(IngestIssue(input: input.name, location: location, kind: kind, message: message)))
             }
         }
         func parse(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -99,7 +99,7 @@ public struct WARCReader: ArticleReader {
                     let reason = "gzip data damaged (\(error)); skipping to the next gzip member"
                     if !parser.resynchronize(reason: reason, emit: handle) {
                         emitCounting(.issue(IngestIssue(input: input.name,
-                            location: "after record \(parser.recordCount)", message: reason)))
+                            location: "after record \(parser.recordCount)", kind: .corruptCompression, message: reason)))
                     }
                 }
             }
@@ -113,13 +113,13 @@ public struct WARCReader: ArticleReader {
                 let reason = "the compressed file is truncated (\(error))"
                 if !parser.resynchronize(reason: reason, emit: handle) {
                     emitCounting(.issue(IngestIssue(input: input.name,
-                        location: "after record \(parser.recordCount)", message: reason)))
+                        location: "after record \(parser.recordCount)", kind: .corruptCompression, message: reason)))
                 }
             }
         }
         parser.finish(emit: handle)
         if stats.records == 0, stats.issues == 0 {
-            emitCounting(.issue(IngestIssue(input: input.name, message: sawData
+            emitCounting(.issue(IngestIssue(input: input.name, kind: sawData ? .brokenRecord : .empty, message: sawData
                 ? "no WARC records found (not a WARC file?)" : "empty input")))
         }
         return stats
@@ -146,7 +146,7 @@ public struct WARCReader: ArticleReader {
             guard record.headers.mediaType?.hasPrefix("application/http") ?? true else { return nil }
             let response: HTTPResponse
             do { response = try http.parse(record.block) } catch {
-                emit(.issue(IngestIssue(input: input.name, location: record.location, message: "\(error)")))
+                emit(.issue(IngestIssue(input: input.name, location: record.location, kind: .brokenRecord, message: "\(error)")))
                 return nil
             }
             guard (200..<300).contains(response.status) else { return nil }
@@ -161,11 +161,8 @@ public struct WARCReader: ArticleReader {
             return nil
         }
         guard !html.isEmpty else { return nil }
-        var id = record.id ?? "\(input.name)#record-\(record.number)"
-        for affix in ["<", "urn:uuid:"] where id.hasPrefix(affix) { id.removeFirst(affix.count) }
-        if id.hasSuffix(">") { id.removeLast() }
         return HTMLPage(
-            html: html, url: record.targetURI, charset: charset, id: id,
+            html: html, url: record.targetURI, charset: charset,
             source: "\(input.name)#record-\(record.number)", captured: record.date.flatMap { Day(iso: $0) })
     }
 
@@ -208,7 +205,7 @@ public struct WARCReader: ArticleReader {
             handle = FileHandle.standardInput
         case .file(let path):
             guard let h = FileHandle(forReadingAtPath: path) else {
-                throw IngestIssue(input: input.name, message: "cannot open file (missing or not readable)")
+                throw IngestIssue(input: input.name, kind: .unreadable, message: "cannot open file (missing or not readable)")
             }
             handle = h
         }
@@ -216,7 +213,7 @@ public struct WARCReader: ArticleReader {
         while true {
             let chunk: Data?
             do { chunk = try handle.read(upToCount: size) } catch {
-                throw IngestIssue(input: input.name, message: "read failed: \(error.localizedDescription)")
+                throw IngestIssue(input: input.name, kind: .unreadable, message: "read failed: \(error.localizedDescription)")
             }
             guard let chunk, !chunk.isEmpty else { break }
             chunk.withUnsafeBytes { raw in body(raw.bindMemory(to: UInt8.self)) }

@@ -11,7 +11,7 @@ public struct WARCRecordParser {
         /// A whole record (its block empty when not kept).
         case record(WARCRecord)
         /// A problem at a location (`record 3 (<urn:uuid:...>)`), with a message; parsing goes on.
-        case issue(location: String?, message: String)
+        case issue(location: String?, kind: IngestIssue.Kind = .brokenRecord, message: String)
     }
 
     /// Blocks larger than this are skipped with an issue (default 50 MiB).
@@ -181,7 +181,7 @@ public struct WARCRecordParser {
         }
         var keep = keepsBody(headers)
         if keep, length > maxRecordBytes {
-            emit(.issue(location: WARCRecord.location(number: recordCount, id: id),
+            emit(.issue(location: WARCRecord.location(number: recordCount, id: id), kind: .tooLarge,
                 message: "block of \(length) bytes is over the \(maxRecordBytes >> 20) MiB limit; skipped"))
             keep = false
         }

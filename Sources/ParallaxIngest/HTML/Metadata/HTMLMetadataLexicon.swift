@@ -1,7 +1,8 @@
 import Foundation
 
-/// The data behind ``HTMLMetadataExtractor`` and ``HTMLDateExtractor``: meta names, class-name hints, month names
-/// in many languages, byline words. Loaded from `Resources/html-metadata.json`; users may extend the file.
+/// The data behind ``HTMLMetadataExtractor`` and ``HTMLDateExtractor``: meta names, class-name hints, date filler
+/// words, byline words. Loaded from `Resources/html-metadata.json`; users may extend the file. Month names come
+/// from the calendar lexicon of Core (``CalendarLexicon``), shared by every date reader.
 public struct HTMLMetadataLexicon: Sendable, Decodable {
     var publishedMetaNames: Set<String> = []
     var modifiedMetaNames: Set<String> = []
@@ -27,7 +28,6 @@ public struct HTMLMetadataLexicon: Sendable, Decodable {
     var monthMarkers: [String] = []
     var dayMarkers: [String] = []
     var monthFirstLanguages: Set<String> = []
-    var months: [[String]] = []
     var authorMetaNames: [String] = []
     var bylineClassHints: [String] = []
     var bylinePrefixes: [String] = []
@@ -40,7 +40,7 @@ public struct HTMLMetadataLexicon: Sendable, Decodable {
     var articleTypes: Set<String> = []
     var minYear: Int = 1995
 
-    /// Lowercase month name or abbreviation -> month number (1...12).
+    /// Lowercase month name or abbreviation of any language -> month number (1...12), from ``CalendarLexicon``.
     let monthNumbers: [String: Int]
     /// The class-name hint lists, indexed for one pass per element.
     let classHints: ClassHintIndex
@@ -51,7 +51,7 @@ public struct HTMLMetadataLexicon: Sendable, Decodable {
         case modifiedClassHints, excludedZoneHints, excludedZoneTags, captionHints, captionTags, publishedWords,
             modifiedWords
         case dateFillerWords, ordinalSuffixes, yearWords, yearMarkers, monthMarkers, dayMarkers
-        case monthFirstLanguages, months, authorMetaNames, bylineClassHints, bylinePrefixes, authorSeparators
+        case monthFirstLanguages, authorMetaNames, bylineClassHints, bylinePrefixes, authorSeparators
         case siteNameMetaNames, titleMetaNames, descriptionMetaNames, languageMetaNames, titleSeparators
         case articleTypes, minYear
     }
@@ -90,7 +90,6 @@ public struct HTMLMetadataLexicon: Sendable, Decodable {
         monthMarkers = try list(.monthMarkers)
         dayMarkers = try list(.dayMarkers)
         monthFirstLanguages = try set(.monthFirstLanguages)
-        months = try c.decodeIfPresent([[String]].self, forKey: .months) ?? []
         authorMetaNames = try list(.authorMetaNames)
         bylineClassHints = try list(.bylineClassHints)
         bylinePrefixes = try list(.bylinePrefixes)
@@ -102,11 +101,7 @@ public struct HTMLMetadataLexicon: Sendable, Decodable {
         titleSeparators = try list(.titleSeparators)
         articleTypes = try set(.articleTypes)
         minYear = try c.decodeIfPresent(Int.self, forKey: .minYear) ?? 1995
-        var numbers: [String: Int] = [:]
-        for (i, names) in months.prefix(12).enumerated() {
-            for name in names where numbers[name.lowercased()] == nil { numbers[name.lowercased()] = i + 1 }
-        }
-        monthNumbers = numbers
+        monthNumbers = CalendarLexicon.bundled.monthNumbers
         classHints = Self.classHintIndex(
             excludedZone: excludedZoneHints, date: dateClassHints, published: publishedClassHints,
             modified: modifiedClassHints, caption: captionHints, byline: bylineClassHints)
