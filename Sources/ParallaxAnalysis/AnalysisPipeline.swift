@@ -60,7 +60,7 @@ public struct AnalysisPipeline: Sendable {
 
     /// Annotates articles as they arrive, at most `concurrency` at once off the cooperative thread pool, and hands
     /// each annotation to `consume` in input order (for a store, or to collect them).
-    public func annotate<S: AsyncSequence & Sendable>(
+    public func annotate<S: AsyncSequence>(
         _ articles: S, consume: (ArticleAnnotation) async throws -> Void
     ) async throws where S.Element == Article {
         let annotator = self.annotator
@@ -120,13 +120,23 @@ public struct AnalysisPipeline: Sendable {
     /// `articles` in id order, one per id: of two articles with one id (the same URL read twice), the one with
     /// the longer text, then the greater text, is kept, so the choice does not depend on input order.
     public static func canonical(_ articles: [Article]) -> [Article] {
-        var byID: [String: Article] = [:]
-        byID.reserveCapacity(articles.count)
-        for a in articles {
-            if let other = byID[a.id], !isPreferred(a, over: other) { continue }
-            byID[a.id] = a
+        canonical(articles, article: { $0 })
+    }
+
+    /// ``canonical(_:)-([Article])`` for annotated articles.
+    public static func canonical(_ annotations: [ArticleAnnotation]) -> [ArticleAnnotation] {
+        canonical(annotations, article: \.article)
+    }
+
+    private static func canonical<T>(_ items: [T], article: (T) -> Article) -> [T] {
+        var byID: [String: T] = [:]
+        byID.reserveCapacity(items.count)
+        for item in items {
+            let a = article(item)
+            if let other = byID[a.id], !isPreferred(a, over: article(other)) { continue }
+            byID[a.id] = item
         }
-        return byID.values.sorted { $0.id < $1.id }
+        return byID.values.sorted { article($0).id < article($1).id }
     }
 
     private static func isPreferred(_ a: Article, over b: Article) -> Bool {

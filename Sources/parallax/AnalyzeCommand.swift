@@ -59,29 +59,44 @@ struct AnalyzeCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console(quiet: quiet)
         let registry = try input.registry()
+        let pipeline = try makePipeline(registry: registry)
         // The output is created before any input is read: an unwritable path fails at once.
         let out = try ReportOutput(path: output)
         let started = Date()
-        var articles: [Article] = []
-        var issues: [IngestIssue] = []
-        input.ingestor(registry: registry).ingest(paths: paths.isEmpty ? ["-"] : paths, jobs: jobs) { event in
-            switch event {
-            case .article(let article):
-                articles.append(article)
-                if articles.count % 500 == 0 { console.progress("read \(articles.count) articles", transient: true) }
-            case .issue(let issue):
-                issues.append(issue)
-                console.warn(issue.description)
+        do {
+            // Articles are annotated as they are read (reading and annotating overlap, each off the cooperative
+            // pool); an annotation is the only thing kept of an article.
+            var issues: [IngestIssue] = []
+            var annotations: [ArticleAnnotation] = []
+            let articles = input.ingestor(registry: registry).events(paths: paths.isEmpty ? ["-"] : paths, jobs: jobs)
+                .compactMap { event -> Article? in
+                    switch event {
+                    case .article(let article): return article
+                    case .issue(let issue):
+                        issues.append(issue)
+                        console.warn(issue.description)
+                        return nil
+                    }
+                }
+            try await pipeline.annotate(articles) { annotation in
+                annotations.append(annotation)
+                if annotations.count % 500 == 0 { console.progress("read \(annotations.count) articles", transient: true) }
             }
-        }
-        guard !articles.isEmpty else {
+            guard !annotations.isEmpty else {
+                throw ExitCode.failure.withMessage("parallax: no article could be read", console: console)
+            }
+            console.progress("read \(annotations.count) articles (\(issues.count) problems)")
+            try await analyze(annotations, issues: issues, pipeline: pipeline, console: console, to: out)
+            try out.close()
+        } catch {
             out.discard()
-            throw ExitCode.failure.withMessage("parallax: no article could be read", console: console)
+            throw error
         }
-        console.progress("read \(articles.count) articles (\(issues.count) problems)")
-        // One article per id, in id order: the report does not depend on the order of the inputs.
-        articles = AnalysisPipeline.canonical(articles)
+        console.progress("done in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+    }
 
+    /// The pipeline with the user's lexicon files; a missing or malformed file fails before any input is read.
+    private func makePipeline(registry: OutletRegistry) throws -> AnalysisPipeline {
         var pipeline = AnalysisPipeline(outlets: registry, concurrency: jobs)
         if let aliases {
             let lexicon = try loadLexicon(aliases) { try NamingLexicon(contentsOf: $0) }
@@ -92,29 +107,18 @@ struct AnalyzeCommand: AsyncParsableCommand {
             let lexicon = try loadLexicon(framing) { try FramingLexicon(contentsOf: $0) }
             pipeline.annotator.framingDetector = FramingDetector(lexicon: FramingLexicon.bundled.merging(lexicon))
         }
-        do {
-            try await analyze(articles, issues: issues, pipeline: pipeline, console: console, to: out)
-            try out.close()
-        } catch {
-            out.discard()
-            throw error
-        }
-        console.progress("done in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        return pipeline
     }
 
-    /// Annotates the articles (once each, on the workers), groups them and writes each story's analysis as soon
-    /// as it is ready: JSON and NDJSON stream story by story; the other formats render the whole report at the end.
+    /// Groups the annotations and writes each story's analysis as soon as it is ready: JSON and NDJSON stream
+    /// story by story; the other formats render the whole report at the end. Articles are reported one per id,
+    /// in id order, so the report does not depend on the order of the inputs.
     private func analyze(
-        _ articles: [Article], issues: [IngestIssue], pipeline: AnalysisPipeline, console: Console, to out: ReportOutput
+        _ annotations: [ArticleAnnotation], issues: [IngestIssue], pipeline: AnalysisPipeline, console: Console,
+        to out: ReportOutput
     ) async throws {
-        var annotations: [ArticleAnnotation] = []
-        annotations.reserveCapacity(articles.count)
-        try await pipeline.annotate(ArrayAsyncSequence(articles)) { annotation in
-            annotations.append(annotation)
-            if annotations.count % 500 == 0 {
-                console.progress("annotated \(annotations.count)/\(articles.count) articles", transient: true)
-            }
-        }
+        let annotations = AnalysisPipeline.canonical(annotations)
+        let articles = annotations.map(\.article)
         let progress: @Sendable (AnalysisPipeline.Step, Int, Int) -> Void = { step, done, total in
             console.progress("\(step.rawValue): \(done)/\(total)", transient: done < total)
         }

@@ -27,7 +27,7 @@ public struct CPUWorkers: Sendable {
 
     /// Applies `transform` to every element of `input` on the workers, at most `limit` at once, and passes the
     /// results to `consume` in input order. A consumer error stops the map and is rethrown.
-    public func map<S: AsyncSequence & Sendable, R: Sendable>(
+    public func map<S: AsyncSequence, R: Sendable>(
         _ input: S, transform: @escaping @Sendable (S.Element) -> R, consume: (R) async throws -> Void
     ) async throws where S.Element: Sendable {
         try await withThrowingTaskGroup(of: (Int, R).self) { group in
