@@ -81,8 +81,8 @@ public struct JSONLinesReader: ArticleReader {
     private func string(_ record: [String: Any], _ keys: [String]) -> String? {
         for key in keys {
             switch record[key] {
-            case let s as String where !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
-                return s.trimmingCharacters(in: .whitespacesAndNewlines)
+            case let s as String where !s.trimmingWhitespace().isEmpty:
+                return s.trimmingWhitespace()
             case let n as NSNumber: return n.stringValue
             default: continue
             }
@@ -117,13 +117,13 @@ public struct JSONLinesReader: ArticleReader {
                 let metadata = assembler.metadata
                 let byline = (metadata.byline(in: s) ?? metadata.byline(in: "By " + s))?.authors ?? []
                 if !byline.isEmpty { return byline }
-                let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = s.trimmingWhitespace()
                 if !trimmed.isEmpty { return [trimmed] }
             case let list as [Any]:
                 let names = list.compactMap { item -> String? in
                     if let s = item as? String { return s }
                     return (item as? [String: Any]).flatMap { string($0, ["name", "title"]) }
-                }.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+                }.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
                 if !names.isEmpty { return names }
             default: continue
             }

@@ -11,7 +11,7 @@ public struct FeedDateParser: Sendable {
 
     /// The day of `text`, or `nil` when it is neither an RFC 822 nor an RFC 3339 date.
     public func day(from text: String) -> Day? {
-        let s = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let s = text.trimmingWhitespace()
         guard let first = s.utf8.first else { return nil }
         if first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"), let d = Day(iso: s) { return d }
         return rfc822(s)

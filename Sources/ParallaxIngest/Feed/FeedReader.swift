@@ -125,9 +125,9 @@ public struct FeedReader: ArticleReader {
 
     /// `reference` resolved against `base` (RFC 3986); `reference` itself when it is absolute or there is no base.
     static func resolve(_ reference: String, against base: String?) -> String {
-        let ref = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        let ref = reference.trimmingWhitespace()
         guard let base, !ref.isEmpty, URL(string: ref)?.scheme == nil,
-            let baseURL = URL(string: base.trimmingCharacters(in: .whitespacesAndNewlines)),
+            let baseURL = URL(string: base.trimmingWhitespace()),
             let resolved = URL(string: ref, relativeTo: baseURL)?.absoluteString
         else { return ref }
         return resolved

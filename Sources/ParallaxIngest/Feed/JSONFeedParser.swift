@@ -83,7 +83,7 @@ struct JSONFeedParser {
     private static func names(_ authors: [Author]?, _ author: Author?) -> [String] {
         let all = authors ?? author.map { [$0] } ?? []
         return all.compactMap { a in
-            guard let n = a.name?.trimmingCharacters(in: .whitespacesAndNewlines), !n.isEmpty else { return nil }
+            guard let n = a.name?.trimmingWhitespace(), !n.isEmpty else { return nil }
             return n
         }
     }

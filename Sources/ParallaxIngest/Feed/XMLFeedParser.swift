@@ -60,7 +60,7 @@ struct XMLFeedParser {
             let link = Self.childText(node, "link", excludingNamespace: Self.atomNamespace)
             item.url = link.map { FeedReader.resolve($0, against: base) }
             if let guid = Self.children(node, named: "guid").first {
-                let value = Self.text(guid).trimmingCharacters(in: .whitespacesAndNewlines)
+                let value = Self.text(guid).trimmingWhitespace()
                 if !value.isEmpty {
                     item.id = value
                     let permalink = Self.attribute(guid, "isPermaLink")?.lowercased() != "false"
@@ -81,7 +81,7 @@ struct XMLFeedParser {
 
     /// The name in an RSS `author` (`jdoe@example.com (John Doe)` -> `John Doe`), or the text itself.
     private static func authorName(_ raw: String) -> String? {
-        let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let s = raw.trimmingWhitespace()
         if let open = s.firstIndex(of: "("), let close = s.lastIndex(of: ")"), open < close, s.contains("@") {
             let inner = s[s.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
             return inner.isEmpty ? nil : inner
@@ -153,7 +153,7 @@ struct XMLFeedParser {
             return html.isEmpty ? nil : .html(html)
         }
         let value = text(node)
-        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard !value.trimmingWhitespace().isEmpty else { return nil }
         return type.contains("html") ? .html(Array(value.utf8)) : .text(value)
     }
 
@@ -186,7 +186,7 @@ struct XMLFeedParser {
         -> String?
     {
         for c in children(node, named: name) where excluded == nil || namespace(c) != excluded {
-            let t = text(c).trimmingCharacters(in: .whitespacesAndNewlines)
+            let t = text(c).trimmingWhitespace()
             if !t.isEmpty { return t }
         }
         return nil
@@ -206,7 +206,7 @@ struct XMLFeedParser {
 
     private static func errorText(_ error: xmlError) -> String? {
         guard error.code != 0 else { return nil }
-        let message = error.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
+        let message = error.message.map { String(cString: $0).trimmingWhitespace() }
         return "line \(error.line): \(message ?? "error \(error.code)")"
     }
 }

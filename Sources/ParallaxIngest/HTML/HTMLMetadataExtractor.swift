@@ -57,7 +57,7 @@ public struct HTMLMetadataExtractor: Sendable {
         let link = document.elements(named: "link").first { node in
             (node.attribute("rel") ?? "").lowercased().split(separator: " ").contains("canonical")
         }?.attribute("href")
-        guard let raw = (link ?? meta.first("og:url"))?.trimmingCharacters(in: .whitespacesAndNewlines),
+        guard let raw = (link ?? meta.first("og:url"))?.trimmingWhitespace(),
             !raw.isEmpty
         else { return url }
         if let url, let base = URL(string: url), let resolved = URL(string: raw, relativeTo: base) {
@@ -116,7 +116,7 @@ public struct HTMLMetadataExtractor: Sendable {
     /// Removes the site name from a title ("Headline | Site", "Site - Headline"). With `guess`, also drops a
     /// short end part when the other part is much longer.
     func strippingSiteName(_ title: String, siteName: String?, url: String?, guess: Bool) -> String? {
-        let t = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = title.trimmingWhitespace()
         guard !t.isEmpty else { return nil }
         let domain = url.map { WebAddress.host(of: $0) }.map { host -> String in
             let parts = host.split(separator: ".").filter { $0 != "www" && $0 != "m" }

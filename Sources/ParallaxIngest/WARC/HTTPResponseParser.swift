@@ -28,7 +28,7 @@ public struct HTTPResponseParser: Sendable {
         else {
             throw HTTPResponseError("no HTTP status line (starts with \"\(statusLine.prefix(40))\")")
         }
-        let reason = parts.count > 2 ? parts[2].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+        let reason = parts.count > 2 ? parts[2].trimmingWhitespace() : ""
         // Headers end at the first empty line.
         let headerStart = min(lineEnd + 1, buf.count)
         var i = headerStart

@@ -165,7 +165,7 @@ public struct WARCRecordParser {
             var lineEnd = 0
             while lineEnd < buf.count, buf[lineEnd] != 0x0A { lineEnd += 1 }
             let version = String(decoding: UnsafeBufferPointer(rebasing: buf[0..<lineEnd]), as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+                .trimmingWhitespace()
             let rest = UnsafeBufferPointer(rebasing: buf[min(lineEnd + 1, buf.count)...])
             return (version, HeaderFields.parse(rest))
         }

@@ -107,7 +107,7 @@ struct DateExpressionParser: Sendable {
     /// A date from a machine-readable value: ISO 8601 (`2024-05-31T10:00:00+03:00`), a Unix timestamp in seconds
     /// or milliseconds, or anything ``first(in:)`` reads.
     func machineDate(_ raw: String) -> Day? {
-        let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let s = raw.trimmingWhitespace()
         if let d = Day(iso: s), plausible(d) { return d }
         if s.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(s) {
             if s.utf8.count == 8 { return day(n / 10000, n / 100 % 100, n % 100) }

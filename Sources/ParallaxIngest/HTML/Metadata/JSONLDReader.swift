@@ -22,7 +22,7 @@ struct JSONLDReader {
         // Each step is skipped when its bytes show it would change nothing (most blocks are clean JSON).
         var s = raw
         if Self.hasEdge(s, where: { $0 <= 0x20 || $0 >= 0x80 }) {
-            s = s.trimmingCharacters(in: .whitespacesAndNewlines)
+            s = s.trimmingWhitespace()
         }
         for junk in ["<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"] where s.containsAny(of: [junk]) {
             s = s.replacingOccurrences(of: junk, with: "")
