@@ -1,6 +1,7 @@
 import Foundation
 
-/// Words that guide sentence segmentation, loaded from `segmentation.json` (bundled) or a user file.
+/// Words that guide sentence segmentation, loaded from `segmentation.json` (bundled, one entry per language) or
+/// built from a user's lists.
 public struct SegmentationLexicon: Sendable, Codable {
     /// Lowercase abbreviations without their final period ("mr", "gen", "e.g").
     public var abbreviations: Set<String>
@@ -8,19 +9,64 @@ public struct SegmentationLexicon: Sendable, Codable {
     public var sentenceStarters: Set<String>
     /// Lowercase abbreviations that only abbreviate before a number ("no" in "No. 5").
     public var numberAbbreviations: Set<String>
+    /// One-letter words written as a capital ("I"): a period after one may end a sentence, unlike an initial's.
+    public var singleLetterWords: Set<String>
 
-    public init(abbreviations: Set<String>, sentenceStarters: Set<String>, numberAbbreviations: Set<String> = []) {
+    public init(
+        abbreviations: Set<String>, sentenceStarters: Set<String>, numberAbbreviations: Set<String> = [],
+        singleLetterWords: Set<String> = []
+    ) {
         self.abbreviations = abbreviations
         self.sentenceStarters = sentenceStarters
         self.numberAbbreviations = numberAbbreviations
+        self.singleLetterWords = singleLetterWords
     }
 
-    /// The lexicon shipped with Parallax.
-    public static let bundled: SegmentationLexicon = {
-        guard let url = Bundle.module.url(forResource: "segmentation", withExtension: "json"),
-            let data = try? Data(contentsOf: url),
-            let lexicon = try? JSONDecoder().decode(SegmentationLexicon.self, from: data)
-        else { fatalError("ParallaxCore resource segmentation.json is missing or invalid") }
-        return lexicon
-    }()
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            abbreviations: try c.decodeIfPresent(Set<String>.self, forKey: .abbreviations) ?? [],
+            sentenceStarters: try c.decodeIfPresent(Set<String>.self, forKey: .sentenceStarters) ?? [],
+            numberAbbreviations: try c.decodeIfPresent(Set<String>.self, forKey: .numberAbbreviations) ?? [],
+            singleLetterWords: try c.decodeIfPresent(Set<String>.self, forKey: .singleLetterWords) ?? [])
+    }
+
+    /// This lexicon with `other`'s words added.
+    public func merging(_ other: SegmentationLexicon) -> SegmentationLexicon {
+        SegmentationLexicon(
+            abbreviations: abbreviations.union(other.abbreviations),
+            sentenceStarters: sentenceStarters.union(other.sentenceStarters),
+            numberAbbreviations: numberAbbreviations.union(other.numberAbbreviations),
+            singleLetterWords: singleLetterWords.union(other.singleLetterWords))
+    }
+
+    /// One language's entry of `segmentation.json`.
+    private struct Entry: Decodable {
+        var code: String
+        var lexicon: SegmentationLexicon
+
+        init(from decoder: any Decoder) throws {
+            code = try decoder.container(keyedBy: Key.self).decode(String.self, forKey: .code)
+            lexicon = try SegmentationLexicon(from: decoder)
+        }
+
+        private enum Key: String, CodingKey { case code }
+    }
+
+    private struct File: Decodable {
+        var languages: [Entry]
+    }
+
+    private static let bundledEntries = BundledResource.decode(File.self, from: "segmentation").languages
+
+    /// The words of every bundled language together: for text whose language is not known (a Russian
+    /// abbreviation does not hurt English text).
+    public static let bundled: SegmentationLexicon = bundledEntries.map(\.lexicon).reduce(
+        SegmentationLexicon(abbreviations: [], sentenceStarters: [])
+    ) { $0.merging($1) }
+
+    /// The bundled words of `language` (BCP 47), English when the language has no entry.
+    public static func bundled(language: String?) -> SegmentationLexicon {
+        LanguageChoice.choose(language, from: bundledEntries, code: \.code)?.lexicon ?? bundled
+    }
 }
