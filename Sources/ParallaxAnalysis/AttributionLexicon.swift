@@ -118,22 +118,22 @@ public struct AttributionLexicon: Sendable {
         grammar: GrammarLexicon.Language? = nil
     ) throws {
         let decoder = JSONDecoder()
-        func entry<T: Decodable & LanguageEntry>(_ type: T.Type, _ data: Data, _ file: String) throws -> T {
-            let all = try decoder.decode(LanguagesFile<T>.self, from: data).languages
-            guard let chosen = LanguageChoice.choose(language, from: all, code: \.code) else {
+        func entry<T: Decodable>(_ type: T.Type, _ data: Data, _ file: String) throws -> LanguageFile<T>.Entry {
+            guard let chosen = try decoder.decode(LanguageFile<T>.self, from: data).entry(for: language) else {
                 throw LexiconError(file: file, reason: "no entry for \(language ?? LanguageChoice.fallback)")
             }
             return chosen
         }
-        let v = try entry(SpeechVerbsFile.self, speechVerbs, "speech-verbs.json")
-        let d = try entry(DescriptorsFile.self, descriptors, "source-descriptors.json")
-        let c = try entry(CitationCuesFile.self, citationCues, "citation-cues.json")
+        let verbs = try entry(SpeechVerbsFile.self, speechVerbs, "speech-verbs.json")
+        let v = verbs.value
+        let d = try entry(DescriptorsFile.self, descriptors, "source-descriptors.json").value
+        let c = try entry(CitationCuesFile.self, citationCues, "citation-cues.json").value
         let outletNames = try decoder.decode(OutletsFile.self, from: citationCues).outlets ?? []
-        functionWords = Set(try entry(MatchingFile.self, matching, "quote-matching.json").stopwords)
-        guard let g = grammar ?? GrammarLexicon.bundled.language(v.code) else {
-            throw LexiconError(file: "grammar.json", reason: "no entry for \(v.code)")
+        functionWords = Set(try entry(MatchingFile.self, matching, "quote-matching.json").value.stopwords)
+        guard let g = grammar ?? GrammarLexicon.bundled.language(verbs.code) else {
+            throw LexiconError(file: "grammar.json", reason: "no entry for \(verbs.code)")
         }
-        self.language = v.code
+        self.language = verbs.code
         self.grammar = g
         var forms: [String: String] = [:]
         for lemma in v.verbs {
@@ -226,18 +226,12 @@ public struct AttributionLexicon: Sendable {
         Tokenizer().tokens(in: name, span: TextSpan(start: 0, end: name.utf8.count), sentence: 0).map(\.norm)
     }
 
-    /// A data file holding one entry per language.
-    private struct LanguagesFile<Entry: Decodable>: Decodable {
-        var languages: [Entry]
-    }
-
     /// Outlet names listed once for all languages (`citation-cues.json`).
     private struct OutletsFile: Decodable {
         var outlets: [String]?
     }
 
-    private struct SpeechVerbsFile: Decodable, LanguageEntry {
-        var code: String
+    private struct SpeechVerbsFile: Decodable {
         var verbs: [String]
         var irregularForms: [String: [String]]
         var clauseVerbs: [String]
@@ -257,8 +251,7 @@ public struct AttributionLexicon: Sendable {
         var thingPronouns: [String]
     }
 
-    private struct DescriptorsFile: Decodable, LanguageEntry {
-        var code: String
+    private struct DescriptorsFile: Decodable {
         var determiners: [String]
         var modifiers: [String]
         var descriptors: [String]
@@ -269,13 +262,11 @@ public struct AttributionLexicon: Sendable {
         var familiarityWords: [String]
     }
 
-    private struct MatchingFile: Decodable, LanguageEntry {
-        var code: String
+    private struct MatchingFile: Decodable {
         var stopwords: [String]
     }
 
-    private struct CitationCuesFile: Decodable, LanguageEntry {
-        var code: String
+    private struct CitationCuesFile: Decodable {
         var citingWords: [String]
         var reportingVerbs: [String]
         var prepositionalCues: [[String]]
@@ -287,9 +278,4 @@ public struct AttributionLexicon: Sendable {
         var nonSpeakerLabels: [String]
         var mediaVerbs: [String]
     }
-}
-
-/// An entry of a per-language data file.
-private protocol LanguageEntry {
-    var code: String { get }
 }

@@ -285,7 +285,7 @@ struct AttributionRun {
     /// another attribution's content it belongs to that statement rather than replacing it.
     private func isPartOfStatement(_ a: Attribution) -> Bool {
         extractor.lexicon.complementOnlyVerbs.contains(a.lemma)
-            || a.complementizer.map { tokens[$0].norm == "to" } == true
+            || a.complementizer.map { extractor.lexicon.grammar.infinitiveMarkers.contains(tokens[$0].norm) } == true
     }
 
     /// A sentence without quotations or attributions of its own, which a neighbour's attribution may cover.

@@ -40,9 +40,21 @@ public struct TermVectorizer: Sendable {
         public var undoubleExcept: String
         /// Letters left out of name skeletons (after the first letter).
         public var vowels: String
+        /// The possessive ending cut off before stemming (`'s`); none when nil.
+        public var possessiveSuffix: String?
 
-        /// The lexicon bundled with Parallax (`Resources/stopwords.json`).
-        public static let standard: Lexicon = LexiconError.bundled(Lexicon.self, named: "stopwords")
+        private static let bundledFile = LexiconError.bundled(LanguageFile<Lexicon>.self, named: "stopwords")
+
+        /// The English lexicon bundled with Parallax (`Resources/stopwords.json`).
+        public static let standard: Lexicon = standard(language: LanguageChoice.fallback)
+
+        /// The bundled lexicon of `language` (BCP 47), English when the language has no entry.
+        public static func standard(language: String?) -> Lexicon {
+            guard let entry = bundledFile.entry(for: language) else {
+                fatalError("ParallaxAnalysis stopwords.json has no \(LanguageChoice.fallback) entry")
+            }
+            return entry.value
+        }
     }
 
     public var configuration: Configuration
@@ -51,6 +63,9 @@ public struct TermVectorizer: Sendable {
     private let keepDoubled: Set<Character>
     /// `vowelSet` as a table of ASCII bytes, for the ASCII fast path of `skeleton(_:)`.
     private let asciiVowels: [Bool]
+    /// The lexicon's possessive ending, as a string and as UTF-8 bytes (empty when none).
+    private let possessive: String
+    private let possessiveBytes: [UInt8]
 
     public init(configuration: Configuration = Configuration(), lexicon: Lexicon = .standard) {
         self.configuration = configuration
@@ -58,6 +73,8 @@ public struct TermVectorizer: Sendable {
         self.vowelSet = Set(lexicon.vowels)
         self.keepDoubled = Set(lexicon.undoubleExcept)
         self.asciiVowels = (0..<128).map { lexicon.vowels.contains(Character(Unicode.Scalar(UInt8($0)))) }
+        possessive = lexicon.possessiveSuffix ?? ""
+        possessiveBytes = Array(possessive.utf8)
     }
 
     /// Whether a normalized word is a stopword.
@@ -65,8 +82,7 @@ public struct TermVectorizer: Sendable {
 
     /// The light stem of a normalized word (`attacking` -> `attack`, `countries` -> `country`).
     public func stem(_ norm: String) -> String {
-        var word = norm
-        if word.hasSuffix("'s") { word.removeLast(2) }
+        var word = withoutPossessive(norm)
         for rule in lexicon.suffixes where word.hasSuffix(rule.suffix) {
             let base = word.dropLast(rule.suffix.count)
             guard base.count >= rule.minStem else { break }
@@ -90,8 +106,7 @@ public struct TermVectorizer: Sendable {
     /// The consonant skeleton of a name (`kharkiv` -> `~khrkv`), or `nil` when too short to be distinctive.
     public func skeleton(_ norm: String) -> String? {
         if norm.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSkeleton(norm) }
-        var word = norm
-        if word.hasSuffix("'s") { word.removeLast(2) }
+        let word = withoutPossessive(norm)
         guard let first = word.first, first.isLetter else { return nil }
         var out = "~"
         out.append(first)
@@ -103,10 +118,20 @@ public struct TermVectorizer: Sendable {
         return out.count >= 3 ? out : nil
     }
 
+    /// `norm` without the lexicon's possessive ending.
+    private func withoutPossessive(_ norm: String) -> String {
+        guard !possessive.isEmpty, norm.hasSuffix(possessive) else { return norm }
+        return String(norm.dropLast(possessive.count))
+    }
+
     /// `skeleton(_:)` of an ASCII word, on bytes (one byte is one character there): the same result, faster.
     private func asciiSkeleton(_ norm: String) -> String? {
         var bytes = Array(norm.utf8)
-        if bytes.count >= 2, bytes[bytes.count - 2] == 0x27, bytes[bytes.count - 1] == 0x73 { bytes.removeLast(2) }
+        if !possessiveBytes.isEmpty, bytes.count >= possessiveBytes.count,
+            bytes.suffix(possessiveBytes.count).elementsEqual(possessiveBytes)
+        {
+            bytes.removeLast(possessiveBytes.count)
+        }
         func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
         guard let first = bytes.first, isLetter(first) else { return nil }
         var out: [UInt8] = [0x7E, first]

@@ -80,6 +80,11 @@ public struct GrammarLexicon: Sendable, Codable, Hashable {
         /// Endings of adverbs ("ly") in words of at least `adverbMinLength` characters.
         public var adverbEndings: [String]
         public var adverbMinLength: Int
+        /// Suffixes a light stemmer strips when two wordings of a quote are compared ("attacking" = "attacked"), the
+        /// first that matches, when at least `comparisonMinStem` characters remain; a plural ending is kept after a
+        /// plural exception ("press").
+        public var comparisonSuffixes: [String]
+        public var comparisonMinStem: Int
         /// Regular inflections of a verb lemma; the first matching rule applies.
         public var verbInflections: [InflectionRule]
         /// Names known in this language, for scripts without case: they start a name without a capital letter.
@@ -102,6 +107,18 @@ public struct GrammarLexicon: Sendable, Codable, Hashable {
                 return String(name.dropLast(ending.count))
             }
             return name
+        }
+
+        /// The light stem of a token norm for comparing wordings: possessive, then one comparison suffix removed.
+        func comparisonStem(_ word: String) -> String {
+            var w = word
+            if isPossessive(w) { w.removeLast(possessiveSuffix.count) }
+            for suffix in comparisonSuffixes where w.count >= suffix.count + comparisonMinStem && w.hasSuffix(suffix) {
+                if pluralEndings.contains(suffix), pluralExceptions.contains(where: { w.hasSuffix($0) }) { continue }
+                w.removeLast(suffix.count)
+                break
+            }
+            return w
         }
 
         /// The regular inflections of a verb lemma, the lemma first ("state" -> state, states, stated, stating).

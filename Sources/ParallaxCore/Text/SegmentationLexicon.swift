@@ -40,33 +40,16 @@ public struct SegmentationLexicon: Sendable, Codable {
             singleLetterWords: singleLetterWords.union(other.singleLetterWords))
     }
 
-    /// One language's entry of `segmentation.json`.
-    private struct Entry: Decodable {
-        var code: String
-        var lexicon: SegmentationLexicon
-
-        init(from decoder: any Decoder) throws {
-            code = try decoder.container(keyedBy: Key.self).decode(String.self, forKey: .code)
-            lexicon = try SegmentationLexicon(from: decoder)
-        }
-
-        private enum Key: String, CodingKey { case code }
-    }
-
-    private struct File: Decodable {
-        var languages: [Entry]
-    }
-
-    private static let bundledEntries = BundledResource.decode(File.self, from: "segmentation").languages
+    private static let bundledFile = BundledResource.decode(LanguageFile<SegmentationLexicon>.self, from: "segmentation")
 
     /// The words of every bundled language together: for text whose language is not known (a Russian
     /// abbreviation does not hurt English text).
-    public static let bundled: SegmentationLexicon = bundledEntries.map(\.lexicon).reduce(
+    public static let bundled: SegmentationLexicon = bundledFile.languages.map(\.value).reduce(
         SegmentationLexicon(abbreviations: [], sentenceStarters: [])
     ) { $0.merging($1) }
 
     /// The bundled words of `language` (BCP 47), English when the language has no entry.
     public static func bundled(language: String?) -> SegmentationLexicon {
-        LanguageChoice.choose(language, from: bundledEntries, code: \.code)?.lexicon ?? bundled
+        bundledFile.entry(for: language)?.value ?? bundled
     }
 }
