@@ -154,14 +154,15 @@ struct TokenRules {
     let inQuote: [Bool]
     /// Which tokens may belong to names (capital letters, or cues in caseless scripts).
     let names: NameCues
-    var tokens: [Token] { doc.tokens }
     /// The grammar words of the lexicon's language.
-    var grammar: GrammarLexicon.Language { lexicon.grammar }
+    let grammar: GrammarLexicon.Language
+    var tokens: [Token] { doc.tokens }
 
     init(doc: Document, lexicon: AttributionLexicon, inQuote: [Bool]) {
         self.doc = doc
         self.lexicon = lexicon
         self.inQuote = inQuote
+        grammar = lexicon.grammar
         names = NameCues(doc: doc, lexicon: lexicon)
     }
 

@@ -56,7 +56,7 @@ public struct SpeakerResolver: Sendable {
     let lexicon: AttributionLexicon
     let rules: TokenRules
     /// The grammar words of the lexicon's language.
-    var grammar: GrammarLexicon.Language { lexicon.grammar }
+    let grammar: GrammarLexicon.Language
     private(set) var persons: [PersonMention] = []
     private(set) var speakers: [SpeakerMention] = []
     private(set) var outletMentions: [(token: Int, name: String)] = []
@@ -65,6 +65,7 @@ public struct SpeakerResolver: Sendable {
     init(document: Document, lexicon: AttributionLexicon, inQuote: [Bool]) {
         doc = document
         self.lexicon = lexicon
+        grammar = lexicon.grammar
         rules = TokenRules(doc: document, lexicon: lexicon, inQuote: inQuote)
         scanMentions(inQuote: inQuote)
     }
