@@ -50,6 +50,23 @@ struct LanguageDataTests {
         #expect(cased.first?.speaker?.role == nil)
     }
 
+    @Test func persianSpeakerFromDataAlone() throws {
+        // A few Persian words added as data to a caseless lexicon: "Putin said that the talks would continue."
+        var lexicon = caselessLexicon()
+        lexicon.verbForms["گفت"] = "say"
+        lexicon.grammar.complementizers.insert("که")
+        let quotes = QuoteExtractor(lexicon: lexicon).extract(from: makeDocument("پوتین گفت که مذاکرات ادامه خواهد یافت."))
+        let quote = try #require(quotes.first)
+        #expect(quote.speaker?.name == "پوتین")
+        #expect(quote.speaker?.kind == .person)
+        // The same words with the English grammar: no letter is capitalized, so no name is found.
+        var cased = AttributionLexicon.bundled
+        cased.verbForms["گفت"] = "say"
+        cased.grammar.complementizers.insert("که")
+        let without = QuoteExtractor(lexicon: cased).extract(from: makeDocument("پوتین گفت که مذاکرات ادامه خواهد یافت."))
+        #expect(without.first?.speaker?.kind != .person)
+    }
+
     @Test func caselessNamesNeverIncludeFunctionWordsOrVerbs() {
         let lexicon = caselessLexicon()
         let doc = makeDocument("he said that the plan, which officials said was ready, would work.")
