@@ -80,16 +80,18 @@ public struct AttributionLexicon: Sendable {
     /// The English lexicon shipped with Parallax.
     public static let bundled: AttributionLexicon = bundled(language: LanguageChoice.fallback)
 
-    /// The bundled lexicons, one per language of `grammar.json`, built once.
+    /// The bundled lexicons, one per language of `speech-verbs.json`, built once.
     private static let bundledLanguages: [AttributionLexicon] = {
+        struct Nothing: Decodable {}
         do {
             let files = try (
                 resource("speech-verbs"), resource("source-descriptors"), resource("citation-cues"),
                 resource("quote-matching"))
-            return try GrammarLexicon.bundled.languages.map { grammar in
+            let codes = try JSONDecoder().decode(LanguageFile<Nothing>.self, from: files.0).languages.map(\.code)
+            return try codes.map { code in
                 try AttributionLexicon(
                     speechVerbs: files.0, descriptors: files.1, citationCues: files.2, matching: files.3,
-                    language: grammar.code, grammar: grammar)
+                    language: code)
             }
         } catch {
             fatalError("ParallaxAnalysis attribution lexicon is invalid: \(error)")
