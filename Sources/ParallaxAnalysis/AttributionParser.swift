@@ -279,7 +279,9 @@ struct TokenRules {
         var k = source.upperBound
         var steps = 0
         while k + 1 < range.upperBound, steps < 30 {
-            if grammar.quotingAs.contains(tokens[k].norm), lexicon.quotingComplements.contains(tokens[k + 1].norm) { break }
+            if grammar.quotingAs.contains(tokens[k].norm), lexicon.quotingComplements.contains(tokens[k + 1].norm) {
+                break
+            }
             if tokens[k].norm == "." || inQuote[k] { return nil }
             k += 1
             steps += 1
@@ -289,7 +291,9 @@ struct TokenRules {
         var c = k + 2
         var complementizer: Int?
         // "as saying on Friday that ...": skip a short adjunct before "that".
-        if let t = (c..<min(c + 6, range.upperBound)).first(where: { grammar.complementizers.contains(tokens[$0].norm) }),
+        if let t = (c..<min(c + 6, range.upperBound)).first(where: {
+            grammar.complementizers.contains(tokens[$0].norm)
+        }),
             (c..<t).allSatisfy({ !inQuote[$0] && tokens[$0].norm != "," })
         {
             complementizer = t
@@ -310,7 +314,9 @@ struct TokenRules {
         // A passive ("Kirby was asked about ...") names whom the words were addressed to, not a speaker.
         var b = v - 1
         while b >= range.lowerBound, isAdverb(tokens[b].norm) { b -= 1 }
-        if b >= range.lowerBound, lexicon.passiveAuxiliaries.contains(tokens[b].norm), !grammar.isParticiple(tokens[v].norm) {
+        if b >= range.lowerBound, lexicon.passiveAuxiliaries.contains(tokens[b].norm),
+            !grammar.isParticiple(tokens[v].norm)
+        {
             return nil
         }
         if let subject = subject(before: v, in: s),
@@ -354,8 +360,8 @@ struct TokenRules {
                 complementizer: nil, opensColon: false)
         }
         // Inverted: ", said X." / “...” insists X. (Not a participle: ", stressing his country's strength".)
-        guard !lexicon.complementOnlyVerbs.contains(lemma), !grammar.isParticiple(tokens[v].norm), v - 1 >= range.lowerBound,
-            isClauseBreak(v - 1),
+        guard !lexicon.complementOnlyVerbs.contains(lemma), !grammar.isParticiple(tokens[v].norm),
+            v - 1 >= range.lowerBound, isClauseBreak(v - 1),
             let source = forwardNP(from: v + 1, in: s),
             onlyAdjuncts(after: source.upperBound - 1, in: s)
                 || (source.upperBound + 1 < range.upperBound && tokens[source.upperBound].norm == ","
@@ -381,7 +387,8 @@ struct TokenRules {
         // "Clinton visited the site and said ...": the sentence's subject.
         var b = v - 1
         while b > lower, isAdverb(tokens[b].norm) || lexicon.skippableBeforeVerb.contains(tokens[b].norm) { b -= 1 }
-        if b > lower, grammar.verbCoordinators.contains(tokens[b].norm), let np = forwardNP(from: firstContentToken(s), in: s), np.upperBound < b,
+        if b > lower, grammar.verbCoordinators.contains(tokens[b].norm),
+            let np = forwardNP(from: firstContentToken(s), in: s), np.upperBound < b,
             np.upperBound < tokens.count, lexicon.verbForms[tokens[np.upperBound].norm] != nil
                 || isAdverb(tokens[np.upperBound].norm) || tokens[np.upperBound].kind == .word && !isNPWord(tokens[np.upperBound])
         {
@@ -399,7 +406,8 @@ struct TokenRules {
             if tokens[k].norm == "," {
                 let next = tokens[k + 1].norm
                 // "X, speaking on condition of anonymity, said", "X, who ..., said", "X, a law professor, said".
-                if grammar.isParticiple(next) || grammar.relativePronouns.contains(next) || lexicon.determiners.contains(next)
+                if grammar.isParticiple(next) || grammar.relativePronouns.contains(next)
+                    || lexicon.determiners.contains(next)
                     || lexicon.functionWords.contains(next)
                 {
                     return backwardNP(before: k, in: s)
@@ -420,7 +428,9 @@ struct TokenRules {
         let end = contentEnd(s)
         var k = v + 1
         // "vowed to ...", "called for ...": the complement is the content.
-        if k < end, lexicon.infinitiveVerbs.contains(lemma), grammar.infinitiveMarkers.contains(tokens[k].norm), k + 1 < end {
+        if k < end, lexicon.infinitiveVerbs.contains(lemma), grammar.infinitiveMarkers.contains(tokens[k].norm),
+            k + 1 < end
+        {
             return (span(k + 1, end), k, false, nil)
         }
         if k < end, let particles = lexicon.phrasalVerbs[lemma], particles.contains(tokens[k].norm), k + 1 < end {
@@ -436,7 +446,8 @@ struct TokenRules {
         let afterVerb = k
         // "said the plan that ..." is a bare clause whose "that" is a relative pronoun; only adjuncts ("said on
         // Monday that", "told reporters in a statement that") may stand before a complementizer.
-        let bare = afterVerb < end && !grammar.complementizers.contains(tokens[afterVerb].norm) && !opensAdjunct(afterVerb)
+        let bare = afterVerb < end && !grammar.complementizers.contains(tokens[afterVerb].norm)
+            && !opensAdjunct(afterVerb)
             && lexicon.clauseVerbs.contains(lemma) && allowBareClause && startsClause(afterVerb)
         var m = k
         var steps = 0
@@ -547,7 +558,9 @@ struct TokenRules {
             break
         }
         guard start <= j else { return nil }
-        while start <= j, grammar.nameJoiners.contains(tokens[start].norm) || grammar.nameCoordinators.contains(tokens[start].norm) {
+        while start <= j,
+            grammar.nameJoiners.contains(tokens[start].norm) || grammar.nameCoordinators.contains(tokens[start].norm)
+        {
             start += 1
         }
         // "after his visit to Kiev US Secretary of State Antony Blinken said": the place after the preposition
@@ -608,7 +621,9 @@ struct TokenRules {
                 k += 1
                 continue
             }
-            if let next, grammar.nameCoordinators.contains(t.norm), isName(next) || lexicon.determiners.contains(next.norm) {
+            if let next, grammar.nameCoordinators.contains(t.norm),
+                isName(next) || lexicon.determiners.contains(next.norm)
+            {
                 k += 1
                 continue
             }
@@ -621,7 +636,8 @@ struct TokenRules {
             {
                 // "people familiar with the matter": up to the next punctuation or cue.
                 var e = k + 1
-                while e < upper, e < k + 8, tokens[e].kind == .word, !inQuote[e], !grammar.complementizers.contains(tokens[e].norm),
+                while e < upper, e < k + 8, tokens[e].kind == .word, !inQuote[e],
+                    !grammar.complementizers.contains(tokens[e].norm),
                     lexicon.verbForms[tokens[e].norm] == nil
                 {
                     e += 1
@@ -744,7 +760,9 @@ struct TokenRules {
         while m < end {
             let n = tokens[m].norm
             // ", adding that ..." opens a participle clause of its own.
-            if n == ",", m + 1 < end, tokens[m + 1].kind == .word, grammar.isParticiple(tokens[m + 1].norm) { return true }
+            if n == ",", m + 1 < end, tokens[m + 1].kind == .word, grammar.isParticiple(tokens[m + 1].norm) {
+                return true
+            }
             // “A,” she said, “B.”: the quotation resumes after the attribution.
             if n == ",", m + 1 < end, inQuote[m + 1] { return true }
             if inQuote[m] || grammar.complementizers.contains(n) || n == ":" { return false }
@@ -837,7 +855,8 @@ struct TokenRules {
         for a in result.indices where result[a].content.count > 1 {
             let content = result[a].content
             if let k = content.dropFirst().first(where: { k in
-                guard !inQuote[k], grammar.clauseCoordinators.contains(tokens[k].norm), k + 1 < content.upperBound else {
+                guard !inQuote[k], grammar.clauseCoordinators.contains(tokens[k].norm), k + 1 < content.upperBound
+                else {
                     return false
                 }
                 var v = k + 1

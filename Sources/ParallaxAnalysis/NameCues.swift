@@ -26,9 +26,11 @@ struct NameCues: Sendable {
                 run = 0
                 continue
             }
-            let prev = i > 0 && tokens[i - 1].sentence == t.sentence && tokens[i - 1].kind == .word ? tokens[i - 1] : nil
+            let prev =
+                i > 0 && tokens[i - 1].sentence == t.sentence && tokens[i - 1].kind == .word ? tokens[i - 1] : nil
             let next = i + 1 < tokens.count && tokens[i + 1].sentence == t.sentence ? tokens[i + 1] : nil
-            let cued = lexicon.grammar.names.contains(t.norm)
+            let cued =
+                lexicon.grammar.names.contains(t.norm)
                 || prev.map { lexicon.titles.contains($0.norm) || lexicon.verbForms[$0.norm] != nil } == true
                 || next.map { lexicon.verbForms[$0.norm] != nil } == true
             if cued || (run > 0 && run < 3) {

@@ -169,7 +169,8 @@ public struct SpeakerResolver: Sendable {
             // a connector is part of one described source, not a person with a role ("Commission on").
             // After a title, only a one-word name ("executive director of HRWA", "Secretary of State"): "Secretary of
             // State Antony Blinken" is a person.
-            if nameRange.lowerBound - np.lowerBound >= 2, grammar.nameConnectors.contains(tokens[nameRange.lowerBound - 1].norm),
+            if nameRange.lowerBound - np.lowerBound >= 2,
+                grammar.nameConnectors.contains(tokens[nameRange.lowerBound - 1].norm),
                 !lexicon.titles.contains(tokens[nameRange.lowerBound - 2].norm)
                     || nameRange.filter({ tokens[$0].kind == .word }).count == 1,
                 let whole = roleText(np.lowerBound..<np.upperBound)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ParallaxAnalysis
 
 /// Per-language data: the bundled files, the choice of a language, and names in scripts without letter case.
@@ -55,7 +56,8 @@ struct LanguageDataTests {
         var lexicon = caselessLexicon()
         lexicon.verbForms["گفت"] = "say"
         lexicon.grammar.complementizers.insert("که")
-        let quotes = QuoteExtractor(lexicon: lexicon).extract(from: makeDocument("پوتین گفت که مذاکرات ادامه خواهد یافت."))
+        let quotes = QuoteExtractor(lexicon: lexicon).extract(
+            from: makeDocument("پوتین گفت که مذاکرات ادامه خواهد یافت."))
         let quote = try #require(quotes.first)
         #expect(quote.speaker?.name == "پوتین")
         #expect(quote.speaker?.kind == .person)
@@ -63,7 +65,8 @@ struct LanguageDataTests {
         var cased = AttributionLexicon.bundled
         cased.verbForms["گفت"] = "say"
         cased.grammar.complementizers.insert("که")
-        let without = QuoteExtractor(lexicon: cased).extract(from: makeDocument("پوتین گفت که مذاکرات ادامه خواهد یافت."))
+        let without = QuoteExtractor(lexicon: cased).extract(
+            from: makeDocument("پوتین گفت که مذاکرات ادامه خواهد یافت."))
         #expect(without.first?.speaker?.kind != .person)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ParallaxCore
 
 struct LanguageDetectorTests {
@@ -55,12 +56,15 @@ struct LanguageDetectorTests {
         let ukrainian = String(
             repeating: "Міністр оборони заявив, що НАТО і Україна обговорили нові поставки. ", count: 100)
         #expect(detector.detect(ukrainian) == "uk")
-        let russian = String(repeating: "Министр обороны заявил, что НАТО и Украина обсудили новые поставки. ", count: 100)
+        let russian = String(
+            repeating: "Министр обороны заявил, что НАТО и Украина обсудили новые поставки. ", count: 100)
         #expect(detector.detect(russian) == "ru")
     }
 
     @Test func readsOnlyTheScanLimit() {
-        let text = String(repeating: "the cat and the dog ", count: 10) + String(repeating: "Він сказав, що це так. ", count: 1000)
+        let text =
+            String(repeating: "the cat and the dog ", count: 10)
+            + String(repeating: "Він сказав, що це так. ", count: 1000)
         #expect(LanguageDetector(scanLimit: 150).detect(text) == "en")
         #expect(LanguageDetector().detect(text) == "uk")
     }

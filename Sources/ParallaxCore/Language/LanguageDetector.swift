@@ -72,7 +72,9 @@ public struct LanguageDetector: Sendable {
         var words: [[String: [Int]]] = []
         var letters: [[(lower: UInt32, upper: UInt32, candidate: Int)]] = []
         for (s, script) in profiles.scripts.enumerated() {
-            ranges += script.ranges.compactMap(LanguageDetector.parse).map { ScriptRange(lower: $0.0, upper: $0.1, script: s) }
+            ranges += script.ranges.compactMap(LanguageDetector.parse).map {
+                ScriptRange(lower: $0.0, upper: $0.1, script: s)
+            }
             var table: [String: [Int]] = [:]
             var own: [(lower: UInt32, upper: UInt32, candidate: Int)] = []
             for (c, code) in script.languages.enumerated() {
@@ -110,7 +112,8 @@ public struct LanguageDetector: Sendable {
                 }
                 current.append(scalar)
                 currentScript = s
-            } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark,
+            } else if scalar.properties.generalCategory == .nonspacingMark
+                || scalar.properties.generalCategory == .spacingMark,
                 !current.isEmpty
             {
                 current.append(scalar)

@@ -40,7 +40,8 @@ public struct SegmentationLexicon: Sendable, Codable {
             singleLetterWords: singleLetterWords.union(other.singleLetterWords))
     }
 
-    private static let bundledFile = BundledResource.decode(LanguageFile<SegmentationLexicon>.self, from: "segmentation")
+    private static let bundledFile = BundledResource.decode(
+        LanguageFile<SegmentationLexicon>.self, from: "segmentation")
 
     /// The words of every bundled language together: for text whose language is not known (a Russian
     /// abbreviation does not hurt English text).
