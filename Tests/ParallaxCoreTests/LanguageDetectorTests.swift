@@ -85,6 +85,13 @@ struct LanguageDetectorTests {
         }
     }
 
+    @Test func metadataLanguageWins() {
+        let text = "Міністр оборони заявив, що переговори тривають."
+        #expect(detector.language(of: Article(id: "a", source: "t", text: text)) == "uk")
+        #expect(detector.language(of: Article(id: "a", source: "t", language: "ru", text: text)) == "ru")
+        #expect(detector.language(of: Article(id: "a", source: "t", language: " ", text: text)) == "uk")
+    }
+
     @Test func choosesLanguageDataWithFallback() {
         let entries = ["en", "ru", "pt-BR"]
         #expect(LanguageChoice.choose("ru-RU", from: entries, code: { $0 }) == "ru")

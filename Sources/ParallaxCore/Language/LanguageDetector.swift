@@ -93,6 +93,13 @@ public struct LanguageDetector: Sendable {
         letterRanges = letters
     }
 
+    /// The language of an article: the one its metadata gives (`Article.language`), else the one detected in its
+    /// text (title included), else nil.
+    public func language(of article: Article) -> String? {
+        if let given = article.language?.trimmingCharacters(in: .whitespaces), !given.isEmpty { return given }
+        return detect([article.title, article.text].compactMap { $0 }.joined(separator: "\n"))
+    }
+
     /// The BCP 47 code of the language of `text`, or nil when it cannot tell.
     public func detect(_ text: String) -> String? {
         // Pass 1: letters per script, and the words (runs of letters) of the text.
