@@ -78,6 +78,30 @@ struct LanguageDataTests {
         #expect(!named.contains { ["he", "said", "that", "the", "which", "officials", "was"].contains($0) })
     }
 
+    @Test(arguments: [
+        "", "said", "president", "president said", "said president", "قال", "قال بوتين", "بوتين قال:", "“”",
+        "الرئيس الرئيس الرئيس", "said said said", "president putin lavrov shoigu said", "پوتین گفت که",
+        "a, b, c, d said e f g h i j k", "\n\n\n", "“x,” said y, “z.”",
+    ])
+    func caselessParseNeverCrashes(text: String) {
+        let lexicon = caselessLexicon()
+        let doc = makeDocument(text)
+        for q in QuoteExtractor(lexicon: lexicon).extract(from: doc) { #expect(q.span.end <= text.utf8.count) }
+        _ = CitationExtractor(lexicon: lexicon).extract(from: doc)
+        // Random scalars from several scripts, spaces and punctuation.
+        var generator = SystemRandomNumberGenerator()
+        let pool = Array("ab قال بوتين، «» “” . , : ; پوتین гов Київ 東京 — ' - \n".unicodeScalars)
+        for _ in 0..<20 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0..<200, using: &generator) {
+                scalars.append(pool[Int.random(in: 0..<pool.count, using: &generator)])
+            }
+            let random = text + String(scalars)
+            _ = QuoteExtractor(lexicon: lexicon).extract(from: makeDocument(random))
+            _ = LanguageDetector().detect(random)
+        }
+    }
+
     @Test func userGrammarFileMergesByLanguage() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("grammar-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: url) }
