@@ -2,10 +2,16 @@ import Foundation
 
 /// Words that mark attributions and describe sources: speech verbs, citation cues, source descriptors and outlets.
 ///
-/// Loaded from the bundled `speech-verbs.json`, `source-descriptors.json` and `citation-cues.json`; users may
-/// extend it by merging their own values into these sets. All words are lowercase token norms
-/// (see `Tokenizer.norm`); multi-word entries are space-separated.
+/// Loaded from the bundled `speech-verbs.json`, `source-descriptors.json`, `citation-cues.json`,
+/// `quote-matching.json` and `grammar.json`, each a list of languages; one lexicon holds one language's words
+/// (`bundled(language:)` picks it by the article's language, falling back to English). Users may extend it by
+/// merging their own values into these sets. All words are lowercase token norms (see `Tokenizer.norm`);
+/// multi-word entries are space-separated.
 public struct AttributionLexicon: Sendable {
+    /// The BCP 47 code of the language whose words these are.
+    public var language: String
+    /// Articles, connectors, inflection endings and letter case of the language (`grammar.json`).
+    public var grammar: GrammarLexicon.Language
     /// Every inflected form of a speech verb ("say", "says", "said", "saying"), mapped to its lemma.
     public var verbForms: [String: String]
     /// Lemmas whose content may follow as a bare clause ("X said the plan works").
@@ -58,6 +64,10 @@ public struct AttributionLexicon: Sendable {
     public var reportingVerbForms: Set<String>
     /// Multi-word prepositional cues ("according to"), as token-norm sequences.
     public var prepositionalCues: [[String]]
+    /// Prepositional cues the attribution parse reads as attributions, source after the cue ("according to X").
+    public var attributionCues: [[String]]
+    /// Prepositional cues that citations take from the attribution parse only ("according to").
+    public var attributionOnlyCues: Set<[String]>
     /// Lemmas whose subject, when an unknown name without a role, is an outlet ("Calder Ledger reported").
     public var mediaVerbs: Set<String>
     /// Words that open a "Label: text" line without naming a speaker ("Photo:", "Read also:").
@@ -67,16 +77,34 @@ public struct AttributionLexicon: Sendable {
     /// Known outlets: token-norm sequences (without a leading "the") mapped to the display name.
     public var outlets: [[String]: String]
 
-    /// The lexicon shipped with Parallax.
-    public static let bundled: AttributionLexicon = {
+    /// The English lexicon shipped with Parallax.
+    public static let bundled: AttributionLexicon = bundled(language: LanguageChoice.fallback)
+
+    /// The bundled lexicons, one per language of `speech-verbs.json`, built once.
+    private static let bundledLanguages: [AttributionLexicon] = {
+        struct Nothing: Decodable {}
         do {
-            return try AttributionLexicon(
-                speechVerbs: resource("speech-verbs"), descriptors: resource("source-descriptors"),
-                citationCues: resource("citation-cues"), matching: resource("quote-matching"))
+            let files = try (
+                resource("speech-verbs"), resource("source-descriptors"), resource("citation-cues"),
+                resource("quote-matching"))
+            let codes = try JSONDecoder().decode(LanguageFile<Nothing>.self, from: files.0).languages.map(\.code)
+            return try codes.map { code in
+                try AttributionLexicon(
+                    speechVerbs: files.0, descriptors: files.1, citationCues: files.2, matching: files.3,
+                    language: code)
+            }
         } catch {
             fatalError("ParallaxAnalysis attribution lexicon is invalid: \(error)")
         }
     }()
+
+    /// The bundled lexicon of `language` (an article's BCP 47 code), English when the language has no data.
+    public static func bundled(language: String?) -> AttributionLexicon {
+        guard let lexicon = LanguageChoice.choose(language, from: bundledLanguages, code: \.language) else {
+            fatalError("ParallaxAnalysis grammar.json has no \(LanguageChoice.fallback) entry")
+        }
+        return lexicon
+    }
 
     private static func resource(_ name: String) throws -> Data {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json") else {
@@ -85,23 +113,40 @@ public struct AttributionLexicon: Sendable {
         return try Data(contentsOf: url)
     }
 
-    /// Builds a lexicon from the JSON contents of the four data files.
-    public init(speechVerbs: Data, descriptors: Data, citationCues: Data, matching: Data) throws {
+    /// Builds the lexicon of `language` (BCP 47; English when nil or without data) from the JSON contents of the
+    /// four data files; `grammar` defaults to the bundled `grammar.json` entry of the language.
+    public init(
+        speechVerbs: Data, descriptors: Data, citationCues: Data, matching: Data, language: String? = nil,
+        grammar: GrammarLexicon.Language? = nil
+    ) throws {
         let decoder = JSONDecoder()
-        let v = try decoder.decode(SpeechVerbsFile.self, from: speechVerbs)
-        let d = try decoder.decode(DescriptorsFile.self, from: descriptors)
-        let c = try decoder.decode(CitationCuesFile.self, from: citationCues)
-        functionWords = Set(try decoder.decode(MatchingFile.self, from: matching).stopwords)
+        func entry<T: Decodable>(_ type: T.Type, _ data: Data, _ file: String) throws -> LanguageFile<T>.Entry {
+            guard let chosen = try decoder.decode(LanguageFile<T>.self, from: data).entry(for: language) else {
+                throw LexiconError(file: file, reason: "no entry for \(language ?? LanguageChoice.fallback)")
+            }
+            return chosen
+        }
+        let verbs = try entry(SpeechVerbsFile.self, speechVerbs, "speech-verbs.json")
+        let v = verbs.value
+        let d = try entry(DescriptorsFile.self, descriptors, "source-descriptors.json").value
+        let c = try entry(CitationCuesFile.self, citationCues, "citation-cues.json").value
+        let outletNames = try decoder.decode(OutletsFile.self, from: citationCues).outlets ?? []
+        functionWords = Set(try entry(MatchingFile.self, matching, "quote-matching.json").value.stopwords)
+        guard let g = grammar ?? GrammarLexicon.bundled.language(verbs.code) else {
+            throw LexiconError(file: "grammar.json", reason: "no entry for \(verbs.code)")
+        }
+        self.language = verbs.code
+        self.grammar = g
         var forms: [String: String] = [:]
         for lemma in v.verbs {
-            for form in AttributionLexicon.inflections(of: lemma) + (v.irregularForms[lemma] ?? []) {
+            for form in g.inflections(of: lemma) + (v.irregularForms[lemma] ?? []) {
                 forms[form] = lemma
             }
         }
         var complementOnly: Set<String> = []
         for lemma in v.infinitiveVerbs + Array(v.phrasalVerbs.keys) where forms[lemma] == nil {
             complementOnly.insert(lemma)
-            for form in AttributionLexicon.inflections(of: lemma) + (v.irregularForms[lemma] ?? []) {
+            for form in g.inflections(of: lemma) + (v.irregularForms[lemma] ?? []) {
                 forms[form] = lemma
             }
         }
@@ -111,7 +156,7 @@ public struct AttributionLexicon: Sendable {
         phrasalVerbs = v.phrasalVerbs.mapValues(Set.init)
         clauseVerbs = Set(v.clauseVerbs)
         objectVerbs = Set(v.objectVerbs)
-        quotingVerbForms = Set(v.quotingVerbs.flatMap { AttributionLexicon.inflections(of: $0) })
+        quotingVerbForms = Set(v.quotingVerbs.flatMap { g.inflections(of: $0) })
         quotingComplements = Set(v.quotingComplements)
         skippableBeforeVerb = Set(v.skippableBeforeVerb)
         adjunctPrepositions = Set(v.adjunctPrepositions)
@@ -133,26 +178,24 @@ public struct AttributionLexicon: Sendable {
         citingWords = Set(c.citingWords)
         var reporting: Set<String> = []
         for lemma in c.reportingVerbs {
-            reporting.formUnion(AttributionLexicon.inflections(of: lemma))
+            reporting.formUnion(g.inflections(of: lemma))
             reporting.formUnion(v.irregularForms[lemma] ?? [])
         }
         reportingVerbForms = reporting
         prepositionalCues = c.prepositionalCues
+        attributionCues = c.attributionCues ?? []
+        attributionOnlyCues = Set(c.attributionOnlyCues ?? [])
         outletNouns = Set(c.outletNouns)
         nonSpeakerLabels = Set(c.nonSpeakerLabels)
         mediaVerbs = Set(c.mediaVerbs)
-        var outletMap: [[String]: String] = [:]
-        for name in c.outlets {
-            let key = AttributionLexicon.outletKey(name)
-            if outletMap[key] == nil { outletMap[key] = name }
-        }
-        outlets = outletMap
+        outlets = [:]
+        addOutlets(outletNames + (c.outlets ?? []))
     }
 
     /// Adds outlet names (e.g. from the outlet registry) to the known outlets.
     public mutating func addOutlets(_ names: [String]) {
         for name in names {
-            let key = AttributionLexicon.outletKey(name)
+            let key = outletKey(name)
             if outlets[key] == nil { outlets[key] = name }
         }
     }
@@ -164,42 +207,30 @@ public struct AttributionLexicon: Sendable {
             if let known = registry.outlet(named: display) { outlets[key] = known.name }
         }
         for outlet in registry.outlets {
-            let ambiguous = Set(outlet.ambiguous.map(AttributionLexicon.outletKey))
+            let ambiguous = Set(outlet.ambiguous.map(outletKey))
             for name in outlet.allNames {
-                let key = AttributionLexicon.outletKey(name)
+                let key = outletKey(name)
                 guard !key.isEmpty, !ambiguous.contains(key) else { continue }
                 outlets[key] = outlet.name
             }
         }
     }
 
-    /// Regular inflections of an English verb lemma: base, -s, -ed, -ing.
-    static func inflections(of lemma: String) -> [String] {
-        var forms = [lemma]
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
-        if lemma.hasSuffix("e") {
-            forms += [lemma + "s", lemma + "d", String(lemma.dropLast()) + "ing"]
-        } else if lemma.hasSuffix("y"), let p = lemma.dropLast().last, !vowels.contains(p) {
-            let stem = String(lemma.dropLast())
-            forms += [stem + "ies", stem + "ied", lemma + "ing"]
-        } else if lemma.hasSuffix("s") || lemma.hasSuffix("sh") || lemma.hasSuffix("ch") || lemma.hasSuffix("x") {
-            forms += [lemma + "es", lemma + "ed", lemma + "ing"]
-        } else {
-            forms += [lemma + "s", lemma + "ed", lemma + "ing"]
-        }
-        return forms
-    }
-
-    /// The lookup key of an outlet name: its token norms without a leading "the".
-    static func outletKey(_ name: String) -> [String] {
-        var key = normTokens(name)
-        if key.first == "the", key.count > 1 { key.removeFirst() }
+    /// The lookup key of an outlet name: its token norms without a leading definite article ("the").
+    func outletKey(_ name: String) -> [String] {
+        var key = AttributionLexicon.normTokens(name)
+        if let first = key.first, grammar.definiteArticles.contains(first), key.count > 1 { key.removeFirst() }
         return key
     }
 
     /// Token norms of a short name, as the tokenizer would produce them.
     static func normTokens(_ name: String) -> [String] {
         Tokenizer().tokens(in: name, span: TextSpan(start: 0, end: name.utf8.count), sentence: 0).map(\.norm)
+    }
+
+    /// Outlet names listed once for all languages (`citation-cues.json`).
+    private struct OutletsFile: Decodable {
+        var outlets: [String]?
     }
 
     private struct SpeechVerbsFile: Decodable {
@@ -241,8 +272,11 @@ public struct AttributionLexicon: Sendable {
         var citingWords: [String]
         var reportingVerbs: [String]
         var prepositionalCues: [[String]]
+        var attributionCues: [[String]]?
+        var attributionOnlyCues: [[String]]?
         var outletNouns: [String]
-        var outlets: [String]
+        /// Outlets of this language only (the shared list is at the top of the file).
+        var outlets: [String]?
         var nonSpeakerLabels: [String]
         var mediaVerbs: [String]
     }

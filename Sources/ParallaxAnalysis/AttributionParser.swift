@@ -152,7 +152,22 @@ struct TokenRules {
     let doc: Document
     let lexicon: AttributionLexicon
     let inQuote: [Bool]
+    /// Which tokens may belong to names (capital letters, or cues in caseless scripts).
+    let names: NameCues
+    /// The grammar words of the lexicon's language.
+    let grammar: GrammarLexicon.Language
     var tokens: [Token] { doc.tokens }
+
+    init(doc: Document, lexicon: AttributionLexicon, inQuote: [Bool]) {
+        self.doc = doc
+        self.lexicon = lexicon
+        self.inQuote = inQuote
+        grammar = lexicon.grammar
+        names = NameCues(doc: doc, lexicon: lexicon)
+    }
+
+    /// Whether token `t` may belong to a name: capitalized, or a name cue in a caseless script.
+    func isName(_ t: Token) -> Bool { names.isName(t) }
 
     func attributions(inSentence s: Int) -> [Attribution] {
         let range = doc.sentences[s].tokens
@@ -174,12 +189,12 @@ struct TokenRules {
             if let a = prepositional(at: i, sentence: s) {
                 found.append(a)
                 consumed.formUnion(a.cue)
-            } else if lexicon.quotingVerbForms.contains(norm), !tokens[i].isCapitalized,
+            } else if lexicon.quotingVerbForms.contains(norm), !isName(tokens[i]),
                 let a = quotedAs(at: i, sentence: s)
             {
                 found.append(a)
                 consumed.formUnion(a.cue)
-            } else if let lemma = lexicon.verbForms[norm], !tokens[i].isCapitalized || i == range.lowerBound,
+            } else if let lemma = lexicon.verbForms[norm], !isName(tokens[i]) || i == range.lowerBound,
                 !isNoun(at: i, lemma: lemma, in: s), let a = verbAttribution(at: i, lemma: lemma, sentence: s)
             {
                 found.append(a)
@@ -194,20 +209,20 @@ struct TokenRules {
     /// Whether a verb-like word is a noun here: "an inspection report said", "the claim", "her statement".
     private func isNoun(at i: Int, lemma: String, in s: Int) -> Bool {
         let n = tokens[i].norm
-        guard n == lemma || n == lemma + "s" else { return false }
+        guard n == lemma || grammar.pluralEndings.contains(where: { n == lemma + $0 }) else { return false }
         let lower = doc.sentences[s].tokens.lowerBound
         if i + 1 < doc.sentences[s].tokens.upperBound, lexicon.verbForms[tokens[i + 1].norm] != nil { return true }
         guard i > lower else { return false }
-        let articles: Set<String> = ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this"]
+        let articles = grammar.nounDeterminers
         let before = tokens[i - 1]
         return articles.contains(before.norm)
-            || (before.kind == .word && !before.isCapitalized && isOpenNoun(before) && i - 2 >= lower
+            || (before.kind == .word && !isName(before) && isOpenNoun(before) && i - 2 >= lower
                 && articles.contains(tokens[i - 2].norm))
     }
 
     private func prepositional(at i: Int, sentence s: Int) -> Attribution? {
         let range = doc.sentences[s].tokens
-        for phrase in lexicon.prepositionalCues where phrase.first == "according" || phrase.first == "in" {
+        for phrase in lexicon.attributionCues {
             guard i + phrase.count < range.upperBound,
                 phrase.indices.allSatisfy({ tokens[i + $0].norm == phrase[$0] && !inQuote[i + $0] })
             else { continue }
@@ -235,7 +250,7 @@ struct TokenRules {
         let range = doc.sentences[s].tokens
         guard ["―", "—", "–"].contains(String(doc.text(of: tokens[i].span))), i > range.lowerBound, inQuote[i - 1],
             tokens[i - 1].kind == .punctuation, let source = forwardNP(from: i + 1, in: s),
-            tokens[source.upperBound - 1].isCapitalized
+            isName(tokens[source.upperBound - 1])
         else { return nil }
         var open = i - 1
         while open > range.lowerBound, inQuote[open - 1] { open -= 1 }
@@ -249,7 +264,7 @@ struct TokenRules {
         let range = doc.sentences[s].tokens
         let first = firstContentToken(s)
         guard tokens[i].norm == ":", i > first, i - first <= 4, i + 1 < contentEnd(s),
-            (first..<i).allSatisfy({ tokens[$0].kind == .word && tokens[$0].isCapitalized }),
+            (first..<i).allSatisfy({ tokens[$0].kind == .word && isName(tokens[$0]) }),
             !(first..<i).contains(where: { lexicon.nonSpeakerLabels.contains(tokens[$0].norm) })
         else { return nil }
         _ = range
@@ -264,17 +279,21 @@ struct TokenRules {
         var k = source.upperBound
         var steps = 0
         while k + 1 < range.upperBound, steps < 30 {
-            if tokens[k].norm == "as", lexicon.quotingComplements.contains(tokens[k + 1].norm) { break }
+            if grammar.quotingAs.contains(tokens[k].norm), lexicon.quotingComplements.contains(tokens[k + 1].norm) {
+                break
+            }
             if tokens[k].norm == "." || inQuote[k] { return nil }
             k += 1
             steps += 1
         }
-        guard k + 1 < range.upperBound, tokens[k].norm == "as" else { return nil }
+        guard k + 1 < range.upperBound, grammar.quotingAs.contains(tokens[k].norm) else { return nil }
         let medium = backwardNP(before: i, in: s)
         var c = k + 2
         var complementizer: Int?
         // "as saying on Friday that ...": skip a short adjunct before "that".
-        if let t = (c..<min(c + 6, range.upperBound)).first(where: { tokens[$0].norm == "that" }),
+        if let t = (c..<min(c + 6, range.upperBound)).first(where: {
+            grammar.complementizers.contains(tokens[$0].norm)
+        }),
             (c..<t).allSatisfy({ !inQuote[$0] && tokens[$0].norm != "," })
         {
             complementizer = t
@@ -295,14 +314,16 @@ struct TokenRules {
         // A passive ("Kirby was asked about ...") names whom the words were addressed to, not a speaker.
         var b = v - 1
         while b >= range.lowerBound, isAdverb(tokens[b].norm) { b -= 1 }
-        if b >= range.lowerBound, lexicon.passiveAuxiliaries.contains(tokens[b].norm), !tokens[v].norm.hasSuffix("ing") {
+        if b >= range.lowerBound, lexicon.passiveAuxiliaries.contains(tokens[b].norm),
+            !grammar.isParticiple(tokens[v].norm)
+        {
             return nil
         }
         if let subject = subject(before: v, in: s),
-            !tokens[v].norm.hasSuffix("ing") || introducesParticiple(subject) || subject.upperBound < v - 1
+            !grammar.isParticiple(tokens[v].norm) || introducesParticiple(subject) || subject.upperBound < v - 1
         {
             // "have not yet replied": a negated verb attributes nothing.
-            if (subject.upperBound..<v).contains(where: { ["not", "never", "n't", "no"].contains(tokens[$0].norm) }) {
+            if (subject.upperBound..<v).contains(where: { grammar.negations.contains(tokens[$0].norm) }) {
                 return nil
             }
             // After a closing comma or quotation mark, "X said Monday." is an end attribution, not "X said <clause>".
@@ -339,7 +360,8 @@ struct TokenRules {
                 complementizer: nil, opensColon: false)
         }
         // Inverted: ", said X." / “...” insists X. (Not a participle: ", stressing his country's strength".)
-        guard !lexicon.complementOnlyVerbs.contains(lemma), !tokens[v].norm.hasSuffix("ing"), v - 1 >= range.lowerBound, isClauseBreak(v - 1),
+        guard !lexicon.complementOnlyVerbs.contains(lemma), !grammar.isParticiple(tokens[v].norm),
+            v - 1 >= range.lowerBound, isClauseBreak(v - 1),
             let source = forwardNP(from: v + 1, in: s),
             onlyAdjuncts(after: source.upperBound - 1, in: s)
                 || (source.upperBound + 1 < range.upperBound && tokens[source.upperBound].norm == ","
@@ -355,7 +377,8 @@ struct TokenRules {
         if let np = backwardNP(before: v, in: s) { return np }
         let lower = doc.sentences[s].tokens.lowerBound
         // "Trump attacked the plan, saying ...", "began by saying ...": the sentence's subject speaks.
-        if tokens[v].norm.hasSuffix("ing"), v - 1 > lower, tokens[v - 1].norm == "," || tokens[v - 1].norm == "by",
+        if grammar.isParticiple(tokens[v].norm), v - 1 > lower,
+            tokens[v - 1].norm == "," || grammar.agentMarkers.contains(tokens[v - 1].norm),
             let np = forwardNP(from: firstContentToken(s), in: s), np.upperBound < v - 1,
             tokens[np.upperBound].kind == .word, !isNPWord(tokens[np.upperBound])
         {
@@ -364,7 +387,8 @@ struct TokenRules {
         // "Clinton visited the site and said ...": the sentence's subject.
         var b = v - 1
         while b > lower, isAdverb(tokens[b].norm) || lexicon.skippableBeforeVerb.contains(tokens[b].norm) { b -= 1 }
-        if b > lower, tokens[b].norm == "and", let np = forwardNP(from: firstContentToken(s), in: s), np.upperBound < b,
+        if b > lower, grammar.verbCoordinators.contains(tokens[b].norm),
+            let np = forwardNP(from: firstContentToken(s), in: s), np.upperBound < b,
             np.upperBound < tokens.count, lexicon.verbForms[tokens[np.upperBound].norm] != nil
                 || isAdverb(tokens[np.upperBound].norm) || tokens[np.upperBound].kind == .word && !isNPWord(tokens[np.upperBound])
         {
@@ -372,7 +396,7 @@ struct TokenRules {
         }
         // "the lawyer for the outlets, David Schulz, said": a name between commas.
         if v - 1 > lower, tokens[v - 1].norm == ",", let name = backwardNP(before: v - 1, in: s),
-            name.lowerBound - 1 >= lower, tokens[name.lowerBound - 1].norm == ",", tokens[name.upperBound - 1].isCapitalized
+            name.lowerBound - 1 >= lower, tokens[name.lowerBound - 1].norm == ",", isName(tokens[name.upperBound - 1])
         {
             return name
         }
@@ -382,7 +406,8 @@ struct TokenRules {
             if tokens[k].norm == "," {
                 let next = tokens[k + 1].norm
                 // "X, speaking on condition of anonymity, said", "X, who ..., said", "X, a law professor, said".
-                if next.hasSuffix("ing") || next == "who" || next == "which" || lexicon.determiners.contains(next)
+                if grammar.isParticiple(next) || grammar.relativePronouns.contains(next)
+                    || lexicon.determiners.contains(next)
                     || lexicon.functionWords.contains(next)
                 {
                     return backwardNP(before: k, in: s)
@@ -403,14 +428,16 @@ struct TokenRules {
         let end = contentEnd(s)
         var k = v + 1
         // "vowed to ...", "called for ...": the complement is the content.
-        if k < end, lexicon.infinitiveVerbs.contains(lemma), tokens[k].norm == "to", k + 1 < end {
+        if k < end, lexicon.infinitiveVerbs.contains(lemma), grammar.infinitiveMarkers.contains(tokens[k].norm),
+            k + 1 < end
+        {
             return (span(k + 1, end), k, false, nil)
         }
         if k < end, let particles = lexicon.phrasalVerbs[lemma], particles.contains(tokens[k].norm), k + 1 < end {
             return (span(k + 1, end), k, false, nil)
         }
         if lexicon.complementOnlyVerbs.contains(lemma) { return nil }
-        while k < range.upperBound, tokens[k].norm == "out" || tokens[k].norm == "up" { k += 1 }
+        while k < range.upperBound, grammar.verbParticles.contains(tokens[k].norm) { k += 1 }
         var medium: Range<Int>?
         if lexicon.objectVerbs.contains(lemma), let listener = forwardNP(from: k, in: s, list: true) {
             medium = listener
@@ -419,7 +446,8 @@ struct TokenRules {
         let afterVerb = k
         // "said the plan that ..." is a bare clause whose "that" is a relative pronoun; only adjuncts ("said on
         // Monday that", "told reporters in a statement that") may stand before a complementizer.
-        let bare = afterVerb < end && tokens[afterVerb].norm != "that" && !opensAdjunct(afterVerb)
+        let bare = afterVerb < end && !grammar.complementizers.contains(tokens[afterVerb].norm)
+            && !opensAdjunct(afterVerb)
             && lexicon.clauseVerbs.contains(lemma) && allowBareClause && startsClause(afterVerb)
         var m = k
         var steps = 0
@@ -429,7 +457,7 @@ struct TokenRules {
                 break
             }
             let n = tokens[m].norm
-            if n == "that" { return (span(m + 1, end), m, false, medium) }
+            if grammar.complementizers.contains(n) { return (span(m + 1, end), m, false, medium) }
             if n == ":" { return (span(m + 1, end), nil, true, medium) }
             if n == "." || n == ";" || lexicon.verbForms[n] != nil { break }
             m += 1
@@ -449,7 +477,7 @@ struct TokenRules {
         let lower = doc.sentences[s].tokens.lowerBound
         var j = end - 1
         while j >= lower {
-            if tokens[j].kind == .word, !tokens[j].isCapitalized,
+            if tokens[j].kind == .word, !isName(tokens[j]),
                 lexicon.skippableBeforeVerb.contains(tokens[j].norm) || isAdverb(tokens[j].norm)
             {
                 j -= 1
@@ -474,7 +502,7 @@ struct TokenRules {
                 continue
             }
             // Nouns outside the lexicon ("city official", "the engineer"), when a determiner or name precedes them.
-            if isOpenNoun(t), openNouns < 2, start == k + 1, k == j || !tokens[k + 1].isCapitalized,
+            if isOpenNoun(t), openNouns < 2, start == k + 1, k == j || !isName(tokens[k + 1]),
                 k - 1 < lower || tokens[k - 1].kind == .punctuation || isNPWord(tokens[k - 1])
                     || (k - 2 >= lower && isOpenNoun(tokens[k - 1]) && isNPWord(tokens[k - 2]))
             {
@@ -485,7 +513,7 @@ struct TokenRules {
                 continue
             }
             // A bare plural at the start of a clause: ", doctors said".
-            if k == j, isOpenNoun(t), t.norm.hasSuffix("s"), !t.norm.hasSuffix("ss"),
+            if k == j, isOpenNoun(t), grammar.isPlural(t.norm),
                 k == lower || tokens[k - 1].kind == .punctuation
             {
                 return k..<(k + 1)
@@ -493,7 +521,7 @@ struct TokenRules {
             // "Mr. Barrett", "Rep. John Mica": the period of an abbreviated title.
             if t.norm == ".", k - 1 >= lower, start == k + 1,
                 lexicon.titles.contains(tokens[k - 1].norm)
-                    || (tokens[k - 1].isCapitalized && tokens[k - 1].norm.count == 1)
+                    || (isName(tokens[k - 1]) && tokens[k - 1].norm.count == 1)
             {
                 k -= 1
                 continue
@@ -506,16 +534,17 @@ struct TokenRules {
                 k = open - 1
                 continue
             }
-            if (t.norm == "of" || t.norm == "for" || t.norm == "and" || t.norm == "'" || t.norm == "-"), k - 1 >= lower,
-                start == k + 1, isNPWord(tokens[k - 1]) || (t.norm != "and" && isOpenNoun(tokens[k - 1])),
-                t.norm != "and" || tokens[k + 1].isCapitalized
+            let coordinator = grammar.nameCoordinators.contains(t.norm)
+            if grammar.nameJoiners.contains(t.norm) || coordinator, k - 1 >= lower,
+                start == k + 1, isNPWord(tokens[k - 1]) || (!coordinator && isOpenNoun(tokens[k - 1])),
+                !coordinator || isName(tokens[k + 1])
             {
                 k -= 1
                 continue
             }
             // "Commission on Presidential Debates", "Center at Princeton": inside a capitalized name.
-            if t.norm == "on" || t.norm == "at", k - 1 >= lower, start == k + 1, tokens[k - 1].isCapitalized,
-                tokens[k + 1].isCapitalized
+            if grammar.namePrepositions.contains(t.norm), k - 1 >= lower, start == k + 1, isName(tokens[k - 1]),
+                isName(tokens[k + 1])
             {
                 k -= 1
                 continue
@@ -529,12 +558,16 @@ struct TokenRules {
             break
         }
         guard start <= j else { return nil }
-        while start <= j, ["of", "for", "and", "'", "-"].contains(tokens[start].norm) { start += 1 }
+        while start <= j,
+            grammar.nameJoiners.contains(tokens[start].norm) || grammar.nameCoordinators.contains(tokens[start].norm)
+        {
+            start += 1
+        }
         // "after his visit to Kiev US Secretary of State Antony Blinken said": the place after the preposition
         // belongs to the adjunct, not to the speaker's role.
-        if start > lower, start < j, tokens[start].isCapitalized, lexicon.adjunctPrepositions.contains(tokens[start - 1].norm)
-            || tokens[start - 1].norm == "to",
-            tokens[start + 1].isCapitalized, (start + 1...j).contains(where: { lexicon.titles.contains(tokens[$0].norm) }),
+        if start > lower, start < j, isName(tokens[start]), lexicon.adjunctPrepositions.contains(tokens[start - 1].norm)
+            || grammar.placePrepositions.contains(tokens[start - 1].norm),
+            isName(tokens[start + 1]), (start + 1...j).contains(where: { lexicon.titles.contains(tokens[$0].norm) }),
             !lexicon.titles.contains(tokens[start].norm)
         {
             start += 1
@@ -558,7 +591,7 @@ struct TokenRules {
         while k < upper, !inQuote[k] {
             let t = tokens[k]
             // A determiner right after a head starts another phrase ("told Kyodo the closure was ...").
-            if lastHead == k - 1, lexicon.determiners.contains(t.norm), !t.isCapitalized || !list { break }
+            if lastHead == k - 1, lexicon.determiners.contains(t.norm), !isName(t) || !list { break }
             if isNPWord(t) {
                 if isHead(t) { lastHead = k }
                 k += 1
@@ -567,8 +600,8 @@ struct TokenRules {
             // Nouns outside the lexicon after a determiner or modifier ("a senior engineer"), or a bare plural; not
             // an irregular participle after a noun, before its agent ("data seen by the paper"; but "an analysis by").
             if isOpenNoun(t), openNouns < 2,
-                k > from || (t.norm.hasSuffix("s") && !t.norm.hasSuffix("ss")),
-                !(k > from && k + 1 < upper && tokens[k + 1].norm == "by"
+                k > from || grammar.isPlural(t.norm),
+                !(k > from && k + 1 < upper && grammar.agentMarkers.contains(tokens[k + 1].norm)
                     && !lexicon.determiners.contains(tokens[k - 1].norm) && !lexicon.modifiers.contains(tokens[k - 1].norm))
             {
                 openNouns += 1
@@ -577,22 +610,24 @@ struct TokenRules {
                 continue
             }
             let next = k + 1 < upper ? tokens[k + 1] : nil
-            if let next, t.norm == ".", k > from, next.isCapitalized,
+            if let next, t.norm == ".", k > from, isName(next),
                 lexicon.titles.contains(tokens[k - 1].norm)
-                    || (tokens[k - 1].isCapitalized && tokens[k - 1].norm.count == 1)
+                    || (isName(tokens[k - 1]) && tokens[k - 1].norm.count == 1)
             {
                 k += 1
                 continue
             }
-            if let next, t.norm == "of" || t.norm == "for" || t.norm == "'" || t.norm == "-", isNPWord(next) {
+            if let next, grammar.nameJoiners.contains(t.norm), isNPWord(next) {
                 k += 1
                 continue
             }
-            if let next, t.norm == "and", next.isCapitalized || lexicon.determiners.contains(next.norm) {
+            if let next, grammar.nameCoordinators.contains(t.norm),
+                isName(next) || lexicon.determiners.contains(next.norm)
+            {
                 k += 1
                 continue
             }
-            if list, let next, t.norm == ",", next.isCapitalized {
+            if list, let next, t.norm == ",", isName(next) {
                 k += 1
                 continue
             }
@@ -601,7 +636,8 @@ struct TokenRules {
             {
                 // "people familiar with the matter": up to the next punctuation or cue.
                 var e = k + 1
-                while e < upper, e < k + 8, tokens[e].kind == .word, !inQuote[e], tokens[e].norm != "that",
+                while e < upper, e < k + 8, tokens[e].kind == .word, !inQuote[e],
+                    !grammar.complementizers.contains(tokens[e].norm),
                     lexicon.verbForms[tokens[e].norm] == nil
                 {
                     e += 1
@@ -619,12 +655,12 @@ struct TokenRules {
     private func adjunctStart(endingAt j: Int, lower: Int) -> Int? {
         var k = j
         if tokens[k].kind == .number { k -= 1 }
-        guard k > lower, k < j || tokens[k].isCapitalized, tokens[k].kind == .word || tokens[k].kind == .number else {
+        guard k > lower, k < j || isName(tokens[k]), tokens[k].kind == .word || tokens[k].kind == .number else {
             return nil
         }
-        if k < j, !tokens[k].isCapitalized { return nil }
+        if k < j, !isName(tokens[k]) { return nil }
         let prep = tokens[k - 1].norm
-        guard !tokens[k - 1].isCapitalized, lexicon.adjunctPrepositions.contains(prep) else { return nil }
+        guard !isName(tokens[k - 1]), lexicon.adjunctPrepositions.contains(prep) else { return nil }
         return k - 1
     }
 
@@ -645,9 +681,10 @@ struct TokenRules {
         case .number: return true
         case .punctuation: return false
         case .word:
-            if t.isCapitalized {
+            if isName(t) {
                 if lexicon.functionWords.contains(t.norm), !lexicon.determiners.contains(t.norm) { return false }
-                if let apostrophe = t.norm.firstIndex(of: "'"), t.norm[apostrophe...] != "'s" || isPronoun(String(t.norm[..<apostrophe]))
+                if let apostrophe = t.norm.firstIndex(of: "'"),
+                    t.norm[apostrophe...] != grammar.possessiveSuffix || isPronoun(String(t.norm[..<apostrophe]))
                 {
                     return false  // "He's", "They're", "It's"
                 }
@@ -662,17 +699,17 @@ struct TokenRules {
 
     /// A lowercase content word outside the lexicon that may be a noun: not a function word, verb form or adverb.
     func isOpenNoun(_ t: Token) -> Bool {
-        guard t.kind == .word, !t.isCapitalized, t.norm.count >= 3 else { return false }
+        guard t.kind == .word, !isName(t), t.norm.count >= 3 else { return false }
         let n = t.norm
         return !lexicon.functionWords.contains(n) && lexicon.verbForms[n] == nil && !isAdverb(n)
             && !lexicon.skippableBeforeVerb.contains(n) && !lexicon.passiveAuxiliaries.contains(n)
-            && !lexicon.quotingVerbForms.contains(n) && !lexicon.citingWords.contains(n) && !n.hasSuffix("ing")
-            && !n.hasSuffix("ed") && !isPronoun(n) && !lexicon.familiarityWords.contains(n)
+            && !lexicon.quotingVerbForms.contains(n) && !lexicon.citingWords.contains(n) && !grammar.isParticiple(n)
+            && !grammar.isPast(n) && !isPronoun(n) && !lexicon.familiarityWords.contains(n)
     }
 
     func isHead(_ t: Token) -> Bool {
         guard t.kind == .word else { return false }
-        if t.isCapitalized { return !lexicon.determiners.contains(t.norm) && !lexicon.functionWords.contains(t.norm) }
+        if isName(t) { return !lexicon.determiners.contains(t.norm) && !lexicon.functionWords.contains(t.norm) }
         let n = t.norm
         return lexicon.descriptors.contains(n) || lexicon.titles.contains(n) || lexicon.organizationWords.contains(n)
             || lexicon.outletNouns.contains(n) || lexicon.documentNouns.contains(n)
@@ -687,7 +724,7 @@ struct TokenRules {
         doc.sentences[t.sentence].span.start == t.span.start
     }
 
-    private func isAdverb(_ n: String) -> Bool { n.count > 4 && n.hasSuffix("ly") }
+    private func isAdverb(_ n: String) -> Bool { grammar.isAdverb(n) }
 
     // MARK: Clause helpers
 
@@ -696,7 +733,7 @@ struct TokenRules {
     private func introducesParticiple(_ subject: Range<Int>) -> Bool {
         let b = subject.lowerBound - 1
         let lower = doc.sentences[tokens[subject.lowerBound].sentence].tokens.lowerBound
-        return b < lower || tokens[b].norm == "with" || tokens[b].kind == .punctuation
+        return b < lower || grammar.participleOpeners.contains(tokens[b].norm) || tokens[b].kind == .punctuation
     }
 
     /// `a..<b`, empty when `b` precedes `a`.
@@ -723,10 +760,12 @@ struct TokenRules {
         while m < end {
             let n = tokens[m].norm
             // ", adding that ..." opens a participle clause of its own.
-            if n == ",", m + 1 < end, tokens[m + 1].kind == .word, tokens[m + 1].norm.hasSuffix("ing") { return true }
+            if n == ",", m + 1 < end, tokens[m + 1].kind == .word, grammar.isParticiple(tokens[m + 1].norm) {
+                return true
+            }
             // “A,” she said, “B.”: the quotation resumes after the attribution.
             if n == ",", m + 1 < end, inQuote[m + 1] { return true }
-            if inQuote[m] || n == "that" || n == ":" { return false }
+            if inQuote[m] || grammar.complementizers.contains(n) || n == ":" { return false }
             // Another verb ("... and said there ...") starts a clause; "a written statement" does not.
             if m > k + 1, lexicon.verbForms[n] != nil, !lexicon.determiners.contains(tokens[m - 1].norm) { return false }
             if n == "." || n == "!" || n == "?" || n == "…" { return true }
@@ -748,11 +787,11 @@ struct TokenRules {
         let t = tokens[k]
         if t.kind == .number { return true }
         guard t.kind == .word else { return false }
-        if t.isCapitalized { return true }
+        if isName(t) { return true }
         let n = t.norm
         return lexicon.determiners.contains(n) || lexicon.personPronouns.contains(n)
             || lexicon.pluralPronouns.contains(n) || lexicon.thingPronouns.contains(n)
-            || lexicon.firstPersonPronouns.contains(n) || n == "there" || n == "this" || n == "these"
+            || lexicon.firstPersonPronouns.contains(n) || grammar.clauseSubjects.contains(n)
             || lexicon.modifiers.contains(n) || isOpenNoun(t)
     }
 
@@ -774,7 +813,7 @@ struct TokenRules {
             let t = tokens[k]
             let raw = doc.text(of: t.span)
             if t.kind == .word {
-                guard inParens || t.isCapitalized else { return nil }
+                guard inParens || isName(t) else { return nil }
                 if !inParens, raw.count >= 3, raw.allSatisfy({ !$0.isLetter || $0.isUppercase }) { shouted = true }
             } else if raw == "(" {
                 inParens = true
@@ -816,12 +855,15 @@ struct TokenRules {
         for a in result.indices where result[a].content.count > 1 {
             let content = result[a].content
             if let k = content.dropFirst().first(where: { k in
-                guard !inQuote[k], ["and", "but"].contains(tokens[k].norm), k + 1 < content.upperBound else { return false }
+                guard !inQuote[k], grammar.clauseCoordinators.contains(tokens[k].norm), k + 1 < content.upperBound
+                else {
+                    return false
+                }
                 var v = k + 1
                 while v < content.upperBound, isAdverb(tokens[v].norm) || lexicon.skippableBeforeVerb.contains(tokens[v].norm) {
                     v += 1
                 }
-                return v < content.upperBound && lexicon.verbForms[tokens[v].norm] != nil && !tokens[v].isCapitalized
+                return v < content.upperBound && lexicon.verbForms[tokens[v].norm] != nil && !isName(tokens[v])
             }) {
                 result[a].content = content.lowerBound..<max(content.lowerBound, trimmedEnd(before: k, in: s))
             }

@@ -40,11 +40,11 @@ public struct CitationExtractor: Sendable {
         let tokens = document.tokens
         var found: [(position: Int, citation: Citation)] = []
         var seen = Set<[String]>()
-        let own = document.article.outlet.map { AttributionLexicon.outletKey($0) }
+        let own = document.article.outlet.map { lexicon.outletKey($0) }
 
         func add(_ speaker: SpeakerResolver.Speaker?, cue: String, sentence s: Int) {
             guard let speaker, !speaker.isUnresolvedPronoun else { return }
-            if let own, AttributionLexicon.outletKey(speaker.name) == own { return }
+            if let own, lexicon.outletKey(speaker.name) == own { return }
             guard seen.insert([speaker.name, String(s)]).inserted else { return }
             let sentence = document.sentences[s].span
             found.append(
@@ -94,10 +94,10 @@ public struct CitationExtractor: Sendable {
             for i in document.sentences[s].tokens where !analysis.inQuote[i] && !consumed.contains(i) {
                 let norm = tokens[i].norm
                 var next: Int?
-                if lexicon.citingWords.contains(norm), norm.hasSuffix("ing") {
+                if lexicon.citingWords.contains(norm), lexicon.grammar.isParticiple(norm) {
                     next = i + 1
                 } else if let phrase = lexicon.prepositionalCues.first(where: { p in
-                    p.first != "according" && i + p.count < document.sentences[s].tokens.upperBound
+                    !lexicon.attributionOnlyCues.contains(p) && i + p.count < document.sentences[s].tokens.upperBound
                         && p.indices.allSatisfy { tokens[i + $0].norm == p[$0] }
                 }) {
                     next = i + phrase.count
@@ -117,7 +117,7 @@ public struct CitationExtractor: Sendable {
     private func listItems(_ np: Range<Int>, tokens: [Token]) -> [Range<Int>] {
         var items: [Range<Int>] = []
         var start = np.lowerBound
-        for k in np where tokens[k].norm == "," || tokens[k].norm == "and" {
+        for k in np where tokens[k].norm == "," || lexicon.grammar.nameCoordinators.contains(tokens[k].norm) {
             if k > start { items.append(start..<k) }
             start = k + 1
         }

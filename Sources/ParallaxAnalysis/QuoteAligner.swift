@@ -168,7 +168,7 @@ public struct QuoteAligner: Sendable {
                     var word = String(part)
                     if word.utf8.contains(0x2E) { word.unicodeScalars.removeAll { $0 == "." } }
                     guard !word.isEmpty, !lexicon.functionWords.contains(word) else { continue }
-                    keys.insert(QuoteAligner.stem(word))
+                    keys.insert(lexicon.grammar.comparisonStem(word))
                 }
             }
             return keys
@@ -200,17 +200,8 @@ public struct QuoteAligner: Sendable {
         return Set(short).isSubset(of: Set(long))
     }
 
-    /// A light English suffix stemmer, the same for both sides of a comparison.
-    static func stem(_ word: String) -> String {
-        var w = word
-        if w.hasSuffix("'s") { w.removeLast(2) }
-        for suffix in ["ing", "ed", "es", "s"] where w.count > suffix.count + 3 && w.hasSuffix(suffix) {
-            if suffix == "s", w.hasSuffix("ss") { continue }
-            w.removeLast(suffix.count)
-            break
-        }
-        return w
-    }
+    /// The light stem of the bundled English grammar, the same for both sides of a comparison.
+    static func stem(_ word: String) -> String { AttributionLexicon.bundled.grammar.comparisonStem(word) }
 
     /// The most informative speaker: a named person (with a role best), then organizations, described sources
     /// with more specific words, outlets; ties go to the speaker named most often.

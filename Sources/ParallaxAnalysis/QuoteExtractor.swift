@@ -102,7 +102,7 @@ struct AttributionRun {
         let end = doc.sentences[s].tokens.upperBound
         let lexicon = extractor.lexicon
         guard np.upperBound + 2 < end, tokens[np.upperBound].norm == ",",
-            ["a", "an", "the"].contains(tokens[np.upperBound + 1].norm)
+            lexicon.grammar.articles.contains(tokens[np.upperBound + 1].norm)
         else { return nil }
         let first = np.upperBound + 2
         guard let close = (first..<min(end, first + 20)).first(where: { [",", ";", ".", "—"].contains(tokens[$0].norm) }),
@@ -285,7 +285,7 @@ struct AttributionRun {
     /// another attribution's content it belongs to that statement rather than replacing it.
     private func isPartOfStatement(_ a: Attribution) -> Bool {
         extractor.lexicon.complementOnlyVerbs.contains(a.lemma)
-            || a.complementizer.map { tokens[$0].norm == "to" } == true
+            || a.complementizer.map { extractor.lexicon.grammar.infinitiveMarkers.contains(tokens[$0].norm) } == true
     }
 
     /// A sentence without quotations or attributions of its own, which a neighbour's attribution may cover.

@@ -24,8 +24,6 @@ public struct SpeakerResolver: Sendable {
         var issuedStatement: Bool
     }
 
-    /// Function words that join a description to a name inside one noun phrase (as the parser joins them).
-    static let nameConnectors: Set<String> = ["of", "on", "for", "at"]
     /// Weekday and month names of the bundled temporal lexicon: "instructed staff Monday" names no one "Monday".
     static let calendarNames: Set<String> = Set(
         TemporalLexicon.bundled.languages.flatMap { ($0.weekdays + $0.months).flatMap { $0 } }.map { Tokenizer.norm($0) })
@@ -33,6 +31,8 @@ public struct SpeakerResolver: Sendable {
     let doc: Document
     let lexicon: AttributionLexicon
     let rules: TokenRules
+    /// The grammar words of the lexicon's language.
+    let grammar: GrammarLexicon.Language
     private(set) var persons: [PersonMention] = []
     private(set) var speakers: [SpeakerMention] = []
     private(set) var outletMentions: [(token: Int, name: String)] = []
@@ -41,6 +41,7 @@ public struct SpeakerResolver: Sendable {
     init(document: Document, lexicon: AttributionLexicon, inQuote: [Bool]) {
         doc = document
         self.lexicon = lexicon
+        grammar = lexicon.grammar
         rules = TokenRules(doc: document, lexicon: lexicon, inQuote: inQuote)
         scanMentions(inQuote: inQuote)
     }
@@ -117,12 +118,12 @@ public struct SpeakerResolver: Sendable {
         }
         // "the National Disaster Mitigation Agency": a capitalized organization head names a body, not the outlet
         // a lowercase "news agency" would be.
-        if nameRange.isEmpty, head.isCapitalized, np.count > 1, lexicon.organizationWords.contains(head.norm) {
+        if nameRange.isEmpty, rules.isName(head), np.count > 1, lexicon.organizationWords.contains(head.norm) {
             if let member = personOfOrganization(np, span: span) { return member }
             return Speaker(name: text, role: nil, kind: .organization, mention: span, isAnaphor: false)
         }
         if nameRange.isEmpty, lexicon.outletNouns.contains(head.norm) || lexicon.documentNouns.contains(head.norm) {
-            let definite = ["the", "this", "that", "its"].contains(norms.first ?? "")
+            let definite = grammar.definiteDeterminers.contains(norms.first ?? "")
             if definite, let outlet = outletMentions.last(where: { $0.token < np.lowerBound }) {
                 return Speaker(name: outlet.name, role: nil, kind: .outlet, mention: span, isAnaphor: true)
             }
@@ -144,7 +145,8 @@ public struct SpeakerResolver: Sendable {
             // a connector is part of one described source, not a person with a role ("Commission on").
             // After a title, only a one-word name ("executive director of HRWA", "Secretary of State"): "Secretary of
             // State Antony Blinken" is a person.
-            if nameRange.lowerBound - np.lowerBound >= 2, Self.nameConnectors.contains(tokens[nameRange.lowerBound - 1].norm),
+            if nameRange.lowerBound - np.lowerBound >= 2,
+                grammar.nameConnectors.contains(tokens[nameRange.lowerBound - 1].norm),
                 !lexicon.titles.contains(tokens[nameRange.lowerBound - 2].norm)
                     || nameRange.filter({ tokens[$0].kind == .word }).count == 1,
                 let whole = roleText(np.lowerBound..<np.upperBound)
@@ -156,7 +158,7 @@ public struct SpeakerResolver: Sendable {
                     isAnaphor: false)
             }
             let nameRange = roleWordSplit(afterOutlet(nameRange))
-            let name = Self.withoutPossessive(String(doc.text(of: spanOf(nameRange))))
+            let name = grammar.withoutPossessive(String(doc.text(of: spanOf(nameRange))))
             var role = roleText(np.lowerBound..<nameRange.lowerBound)
             var full = name
             if let known = fullName(for: name, before: np.lowerBound) {
@@ -216,7 +218,7 @@ public struct SpeakerResolver: Sendable {
         guard plural || lexicon.thingPronouns.contains(norm) else { return nil }
         let candidates = speakers.filter { m in
             guard m.token < token, near(m.token), m.speaker.kind != .person else { return false }
-            return m.speaker.name.hasSuffix("s") == plural
+            return grammar.pluralEndings.contains(where: { m.speaker.name.hasSuffix($0) }) == plural
         }
         guard let m = candidates.max(by: { $0.token < $1.token }) else { return nil }
         var s = m.speaker
@@ -229,14 +231,14 @@ public struct SpeakerResolver: Sendable {
     /// title or organization word) joined by "of"/"from"/"at" to the organization, which becomes the role.
     private func personOfOrganization(_ np: Range<Int>, span: TextSpan) -> Speaker? {
         let tokens = doc.tokens
-        guard let c = np.first(where: { ["of", "from", "at"].contains(tokens[$0].norm) }), c + 1 < np.upperBound
+        guard let c = np.first(where: { grammar.affiliationWords.contains(tokens[$0].norm) }), c + 1 < np.upperBound
         else { return nil }
         var a = np.lowerBound
         while a < c, lexicon.determiners.contains(tokens[a].norm) { a += 1 }
         let words = (a..<c).filter { tokens[$0].kind == .word }
         guard words.count >= 2, words.count == c - a,
             words.allSatisfy({
-                tokens[$0].isCapitalized && !lexicon.titles.contains(tokens[$0].norm)
+                rules.isName(tokens[$0]) && !lexicon.titles.contains(tokens[$0].norm)
                     && !lexicon.organizationWords.contains(tokens[$0].norm)
                     && !lexicon.descriptors.contains(tokens[$0].norm)
             }),
@@ -297,14 +299,6 @@ public struct SpeakerResolver: Sendable {
         return (candidates.last(where: \.issuedStatement) ?? candidates.last)?.speaker
     }
 
-    /// A name without a final possessive ending ("Donald Trump’s" -> "Donald Trump", "the Times’" -> "the Times").
-    static func withoutPossessive(_ name: String) -> String {
-        for ending in ["'s", "’s", "'", "’"] where name.hasSuffix(ending) && name.count > ending.count + 1 {
-            return String(name.dropLast(ending.count))
-        }
-        return name
-    }
-
     private func fullName(for name: String, before token: Int) -> PersonMention? {
         let words = name.split(separator: " ")
         guard let surname = words.last else { return nil }
@@ -327,13 +321,15 @@ public struct SpeakerResolver: Sendable {
                 b - 1 == doc.sentences[t.sentence].tokens.lowerBound
                 && (lexicon.descriptors.contains(t.norm) || lexicon.modifiers.contains(t.norm))
                 && !lexicon.organizationWords.contains(t.norm)
-            if t.kind == .word, t.isCapitalized, !lexicon.titles.contains(t.norm), !capitalizedDescriptor,
+            if t.kind == .word, rules.isName(t), !lexicon.titles.contains(t.norm), !capitalizedDescriptor,
                 initial || !lexicon.determiners.contains(t.norm), !lexicon.outletNouns.contains(t.norm)
             {
                 b -= 1
             } else if t.kind == .punctuation, t.norm == "." || t.norm == "-", b - 1 > np.lowerBound, b < np.upperBound {
                 b -= 1
-            } else if t.norm == "and", b - 1 > np.lowerBound, b < np.upperBound, tokens[b - 2].isCapitalized {
+            } else if grammar.nameCoordinators.contains(t.norm), b - 1 > np.lowerBound, b < np.upperBound,
+                rules.isName(tokens[b - 2])
+            {
                 b -= 1
             } else {
                 break
@@ -342,7 +338,7 @@ public struct SpeakerResolver: Sendable {
         while b < np.upperBound, doc.tokens[b].kind != .word { b += 1 }
         // "Secretary of State Antony Blinken": after "of", the first capitalized word still belongs to the role.
         let words = (b..<np.upperBound).filter { tokens[$0].kind == .word }
-        if b > np.lowerBound, tokens[b - 1].norm == "of", words.count >= 3 { b = words[1] }
+        if b > np.lowerBound, grammar.roleJoiners.contains(tokens[b - 1].norm), words.count >= 3 { b = words[1] }
         return b..<np.upperBound
     }
 
@@ -361,7 +357,7 @@ public struct SpeakerResolver: Sendable {
         var best: (length: Int, name: String)?
         for start in norms.indices {
             for end in stride(from: norms.count, to: start, by: -1) where end - start > (best?.length ?? 0) {
-                if let np, end < norms.count, doc.tokens[np.lowerBound + end].isCapitalized,
+                if let np, end < norms.count, rules.isName(doc.tokens[np.lowerBound + end]),
                     doc.tokens[np.lowerBound + end].kind == .word
                 {
                     continue
@@ -386,7 +382,7 @@ public struct SpeakerResolver: Sendable {
         guard name.contains(where: \.isUppercase) else { return true }
         return range.contains { i in
             let t = doc.tokens[i]
-            guard t.kind == .word, t.isCapitalized else { return false }
+            guard t.kind == .word, rules.isName(t) else { return false }
             return i != doc.sentences[t.sentence].tokens.lowerBound || range.upperBound == phraseEnd
         }
     }
@@ -406,9 +402,9 @@ public struct SpeakerResolver: Sendable {
             // Known outlets (longest match of up to 5 words).
             // Only lengths ending on a capitalized word can match: test that before building the key (hot path).
             for length in stride(from: 5, through: 1, by: -1)
-            where i + length <= tokens.count && tokens[i + length - 1].isCapitalized {
+            where i + length <= tokens.count && rules.isName(tokens[i + length - 1]) {
                 let norms = (i..<(i + length)).map { tokens[$0].norm }
-                let key = norms.first == "the" && length > 1 ? Array(norms.dropFirst()) : norms
+                let key = grammar.definiteArticles.contains(norms[0]) && length > 1 ? Array(norms.dropFirst()) : norms
                 if let name = lexicon.outlets[key] {
                     outletMentions.append((i, name))
                     i += length - 1
@@ -419,7 +415,7 @@ public struct SpeakerResolver: Sendable {
             guard lexicon.titles.contains(tokens[i].norm) else { continue }
             var e = i + 1
             while e < tokens.count, !inQuote[e], tokens[e].sentence == tokens[i].sentence,
-                tokens[e].kind == .word && tokens[e].isCapitalized && !lexicon.titles.contains(tokens[e].norm)
+                tokens[e].kind == .word && rules.isName(tokens[e]) && !lexicon.titles.contains(tokens[e].norm)
                     || (tokens[e].norm == "." && e > i + 1)
             {
                 e += 1
@@ -436,9 +432,10 @@ public struct SpeakerResolver: Sendable {
             }) {
                 continue
             }
-            let possessive = tokens[e - 1].norm.hasSuffix("'s") || (e < tokens.count && tokens[e].norm == "'")
+            let possessive = grammar.isPossessive(tokens[e - 1].norm)
+                || (e < tokens.count && grammar.possessiveMarks.contains(tokens[e].norm))
             var name = String(doc.text(of: spanOf(nameTokens)))
-            if possessive, name.hasSuffix("s") { name = String(name.dropLast(2)) }
+            if possessive { name = grammar.withoutPossessive(name) }
             let roleStart = rules.backwardNP(before: i + 1, in: tokens[i].sentence)?.lowerBound ?? i
             persons.append(
                 PersonMention(

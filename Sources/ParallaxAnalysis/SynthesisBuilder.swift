@@ -38,8 +38,14 @@ public struct SynthesisBuilder: Sendable {
         /// Sentence openers that refer back to an earlier sentence ("he", "she", "they", "it").
         public var contextOpeners: [String]?
 
-        /// The lexicon bundled with Parallax.
-        public static let standard: Lexicon = LexiconError.bundled(Lexicon.self, named: "synthesis")
+        /// The lexicon bundled with Parallax: the words of every language of `synthesis.json` together (a story's
+        /// articles may be in several languages).
+        public static let standard: Lexicon = {
+            let entries = LexiconError.bundled(LanguageFile<Lexicon>.self, named: "synthesis").languages.map(\.value)
+            return Lexicon(
+                loadedTerms: entries.flatMap(\.loadedTerms), firstPersonWords: entries.flatMap(\.firstPersonWords),
+                contextOpeners: entries.flatMap { $0.contextOpeners ?? [] })
+        }()
     }
 
     public var configuration: Configuration

@@ -40,9 +40,21 @@ public struct TermVectorizer: Sendable {
         public var undoubleExcept: String
         /// Letters left out of name skeletons (after the first letter).
         public var vowels: String
+        /// The possessive ending cut off before stemming (`'s`); none when nil.
+        public var possessiveSuffix: String?
 
-        /// The lexicon bundled with Parallax (`Resources/stopwords.json`).
-        public static let standard: Lexicon = LexiconError.bundled(Lexicon.self, named: "stopwords")
+        private static let bundledFile = LexiconError.bundled(LanguageFile<Lexicon>.self, named: "stopwords")
+
+        /// The English lexicon bundled with Parallax (`Resources/stopwords.json`).
+        public static let standard: Lexicon = standard(language: LanguageChoice.fallback)
+
+        /// The bundled lexicon of `language` (BCP 47), English when the language has no entry.
+        public static func standard(language: String?) -> Lexicon {
+            guard let entry = bundledFile.entry(for: language) else {
+                fatalError("ParallaxAnalysis stopwords.json has no \(LanguageChoice.fallback) entry")
+            }
+            return entry.value
+        }
     }
 
     public var configuration: Configuration
@@ -56,6 +68,9 @@ public struct TermVectorizer: Sendable {
     /// The suffix rules as bytes, for the ASCII fast path of `stem(_:)` (nil when a rule is not ASCII).
     private let asciiRules: [(suffix: [UInt8], replacement: [UInt8], minStem: Int, undouble: Bool)]?
     private let asciiFinalDrop: [[UInt8]]?
+    /// The lexicon's possessive ending, as a string and as UTF-8 bytes (empty when none).
+    private let possessive: String
+    private let possessiveBytes: [UInt8]
 
     public init(configuration: Configuration = Configuration(), lexicon: Lexicon = .standard) {
         self.configuration = configuration
@@ -71,6 +86,8 @@ public struct TermVectorizer: Sendable {
             ? lexicon.suffixes.map { (Array($0.suffix.utf8), Array($0.replacement.utf8), $0.minStem, undouble.contains($0.suffix)) }
             : nil
         self.asciiFinalDrop = lexicon.finalDrop.allSatisfy(isASCII) ? lexicon.finalDrop.map { Array($0.utf8) } : nil
+        possessive = lexicon.possessiveSuffix ?? ""
+        possessiveBytes = Array(possessive.utf8)
     }
 
     /// Whether a normalized word is a stopword.
@@ -83,8 +100,7 @@ public struct TermVectorizer: Sendable {
 
     /// `stem(_:)` on Characters: any script (the reference the ASCII fast path must agree with).
     func unicodeStem(_ norm: String) -> String {
-        var word = norm
-        if word.hasSuffix("'s") { word.removeLast(2) }
+        var word = withoutPossessive(norm)
         for rule in lexicon.suffixes where word.hasSuffix(rule.suffix) {
             let base = word.dropLast(rule.suffix.count)
             guard base.count >= rule.minStem else { break }
@@ -125,7 +141,9 @@ public struct TermVectorizer: Sendable {
                 }
             }
         }
-        if word.count >= 2, word[word.count - 2] == 0x27, word[word.count - 1] == 0x73 { word.removeLast(2) }
+        if !possessiveBytes.isEmpty, hasSuffix(possessiveBytes) {
+            word.removeLast(possessiveBytes.count)
+        }
         for rule in rules where hasSuffix(rule.suffix) {
             guard word.count - rule.suffix.count >= rule.minStem else { break }
             word.removeLast(rule.suffix.count)
@@ -147,8 +165,7 @@ public struct TermVectorizer: Sendable {
     /// The consonant skeleton of a name (`kharkiv` -> `~khrkv`), or `nil` when too short to be distinctive.
     public func skeleton(_ norm: String) -> String? {
         if norm.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSkeleton(norm) }
-        var word = norm
-        if word.hasSuffix("'s") { word.removeLast(2) }
+        let word = withoutPossessive(norm)
         guard let first = word.first, first.isLetter else { return nil }
         var out = "~"
         out.append(first)
@@ -160,10 +177,20 @@ public struct TermVectorizer: Sendable {
         return out.count >= 3 ? out : nil
     }
 
+    /// `norm` without the lexicon's possessive ending.
+    private func withoutPossessive(_ norm: String) -> String {
+        guard !possessive.isEmpty, norm.hasSuffix(possessive) else { return norm }
+        return String(norm.dropLast(possessive.count))
+    }
+
     /// `skeleton(_:)` of an ASCII word, on bytes (one byte is one character there): the same result, faster.
     private func asciiSkeleton(_ norm: String) -> String? {
         var bytes = Array(norm.utf8)
-        if bytes.count >= 2, bytes[bytes.count - 2] == 0x27, bytes[bytes.count - 1] == 0x73 { bytes.removeLast(2) }
+        if !possessiveBytes.isEmpty, bytes.count >= possessiveBytes.count,
+            bytes.suffix(possessiveBytes.count).elementsEqual(possessiveBytes)
+        {
+            bytes.removeLast(possessiveBytes.count)
+        }
         func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
         guard let first = bytes.first, isLetter(first) else { return nil }
         var out: [UInt8] = [0x7E, first]

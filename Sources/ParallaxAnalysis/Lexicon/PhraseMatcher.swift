@@ -59,11 +59,8 @@ struct PhraseMatcher: Sendable {
     static func words(of phrase: String) -> [String] {
         phrase.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{2010}" || $0 == "\u{2011}" })
             .map { word in
-                let w = String(word)
-                for suffix in ["'s", "\u{2019}s"] where w.count > 2 && w.hasSuffix(suffix) {
-                    return String(w.dropLast(2))
-                }
-                return w
+                guard let n = WordUnit.possessiveLength(word.unicodeScalars) else { return String(word) }
+                return String(String.UnicodeScalarView(word.unicodeScalars.dropLast(n)))
             }
     }
 

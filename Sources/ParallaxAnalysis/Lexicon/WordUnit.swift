@@ -1,7 +1,8 @@
 import ParallaxCore
 
 /// A matching unit of a document: a word token, or one hyphen-separated part of it, with a final possessive
-/// (`'s`, `’s`, `'`) cut off, so that `Kyiv’s`, `pro-Kyiv` and `Kyiv-based` all yield the unit `kyiv`.
+/// (`'s`, `’s`, `'`: the `possessiveEndings` of every language of `grammar.json`) cut off, so that `Kyiv’s`,
+/// `pro-Kyiv` and `Kyiv-based` all yield the unit `kyiv`.
 ///
 /// Number tokens are kept whole (`2024-05-31`); punctuation yields no unit but breaks adjacency.
 struct WordUnit: Sendable, Hashable {
@@ -75,14 +76,9 @@ struct WordUnit: Sendable, Hashable {
         func close() {
             var scalars = Array(current)
             var end = offset
-            if scalars.count > 2, let last = scalars.last, last == "s" || last == "S",
-                isApostrophe(scalars[scalars.count - 2])
-            {
-                end -= 1 + UTF8.width(scalars[scalars.count - 2])
-                scalars.removeLast(2)
-            } else if scalars.count > 1, let last = scalars.last, isApostrophe(last) {
-                end -= UTF8.width(last)
-                scalars.removeLast()
+            if let n = possessiveLength(scalars) {
+                end -= scalars.suffix(n).reduce(0) { $0 + UTF8.width($1) }
+                scalars.removeLast(n)
             }
             if !scalars.isEmpty {
                 parts.append((String(String.UnicodeScalarView(scalars)), TextSpan(start: start, end: end)))
@@ -109,5 +105,30 @@ struct WordUnit: Sendable, Hashable {
 
     private static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
         s.value == 0x27 || s.value == 0x2019 || s.value == 0x02BC
+    }
+
+    /// Possessive endings of every bundled language, folded (`fold`), longest first: a unit's language is not known
+    /// here, and lexicon phrases are cut the same way (`PhraseMatcher.words(of:)`).
+    static let possessiveEndings: [[Unicode.Scalar]] = {
+        let all = GrammarLexicon.bundled.languages.flatMap(\.possessiveEndings).map { $0.unicodeScalars.map(fold) }
+        var seen = Set<[UInt32]>()
+        return all.filter { !$0.isEmpty && seen.insert($0.map(\.value)).inserted }.sorted { $0.count > $1.count }
+    }()
+
+    /// How many final scalars of a word form a possessive ending (one more scalar must remain), or nil.
+    static func possessiveLength<C: BidirectionalCollection>(_ word: C) -> Int? where C.Element == Unicode.Scalar {
+        let count = word.count
+        for ending in possessiveEndings where count > ending.count {
+            if zip(word.suffix(ending.count), ending).allSatisfy({ fold($0) == $1 }) { return ending.count }
+        }
+        return nil
+    }
+
+    /// A scalar compared case-insensitively, every apostrophe as `'`.
+    private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        if isApostrophe(s) { return "'" }
+        if s.value >= 0x41 && s.value <= 0x5A { return Unicode.Scalar(s.value + 32)! }
+        guard s.value >= 0x80, s.properties.changesWhenLowercased else { return s }
+        return s.properties.lowercaseMapping.unicodeScalars.first ?? s
     }
 }

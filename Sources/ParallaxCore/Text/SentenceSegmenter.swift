@@ -91,7 +91,7 @@ public struct SentenceSegmenter: Sendable {
         let letters = word.unicodeScalars.filter { $0 != "." }
         if letters.count == 1, let only = letters.first, only.properties.isUppercase, !word.contains(".") {
             // A single capital letter: an initial ("J. Blinken") unless it is a word like "I".
-            return only == "I" && w > 0 && scalars[w - 1].properties.isWhitespace
+            return lexicon.singleLetterWords.contains(String(only)) && w > 0 && scalars[w - 1].properties.isWhitespace
         }
         if word.contains(".") {
             // Initialism (U.S., U.K.): a boundary only when a typical sentence starter follows.
