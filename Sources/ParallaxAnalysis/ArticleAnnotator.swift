@@ -21,23 +21,37 @@ public struct ArticleAnnotator: Sendable {
     public var timelineBuilder = TimelineBuilder()
     /// Grouping terms and copy signatures; the same value groups the annotations into stories.
     public var clusterer = StoryClusterer()
+    /// Finds the language of an article whose source does not give one.
+    public var languageDetector = LanguageDetector()
+    /// Quotation settings for the languages with bundled attribution data other than the default's, each lexicon
+    /// with the same outlets (a language without data of its own is read with `quoteExtractor`).
+    private var extractorsByLanguage: [String: QuoteExtractor] = [:]
 
-    /// An annotator with the bundled lexicons; the attribution lexicon knows the registry's outlets.
+    /// An annotator with the bundled lexicons; every language's attribution lexicon knows the registry's outlets.
     public init(outlets: OutletRegistry) {
         var lexicon = AttributionLexicon.bundled
         lexicon.addOutlets(from: outlets)
         quoteExtractor = QuoteExtractor(lexicon: lexicon)
+        for code in AttributionLexicon.bundledLanguageCodes where code != lexicon.language {
+            var other = AttributionLexicon.bundled(language: code)
+            other.addOutlets(from: outlets)
+            extractorsByLanguage[code] = QuoteExtractor(lexicon: other)
+        }
     }
 
-    /// The attribution lexicon every attribution-reading step uses.
+    /// The attribution lexicon every attribution-reading step uses for text in the default language.
     public var attributionLexicon: AttributionLexicon { quoteExtractor.lexicon }
 
-    /// Annotates one article.
+    /// Annotates one article. Its language is the one its source gives, else the detected one; the attribution
+    /// parse uses that language's data when Parallax has it.
     public func annotate(_ article: Article) -> ArticleAnnotation {
+        var article = article
+        article.language = languageDetector.language(of: article)
         let document = builder.build(article)
-        var run = AttributionRun(doc: document, extractor: quoteExtractor)
+        let extractor = article.language.flatMap { extractorsByLanguage[LanguageChoice.primary($0)] } ?? quoteExtractor
+        var run = AttributionRun(doc: document, extractor: extractor)
         run.resolveSpeakers()
-        let citations = CitationExtractor(lexicon: quoteExtractor.lexicon).extract(from: run)
+        let citations = CitationExtractor(lexicon: extractor.lexicon).extract(from: run)
         let statements = run.candidates()
         let credits = ClaimAligner.creditTokens(of: run.analysis)
         let units = WordUnit.units(of: document)

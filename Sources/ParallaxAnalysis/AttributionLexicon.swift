@@ -80,6 +80,9 @@ public struct AttributionLexicon: Sendable {
     /// The English lexicon shipped with Parallax.
     public static let bundled: AttributionLexicon = bundled(language: LanguageChoice.fallback)
 
+    /// The languages with bundled attribution data (BCP 47 codes).
+    public static var bundledLanguageCodes: [String] { bundledLanguages.map(\.language) }
+
     /// The bundled lexicons, one per language of `speech-verbs.json`, built once.
     private static let bundledLanguages: [AttributionLexicon] = {
         struct Nothing: Decodable {}
