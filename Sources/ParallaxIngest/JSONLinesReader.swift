@@ -24,6 +24,8 @@ public struct JSONLinesReader: ArticleReader {
 
     private let assembler: ArticleAssembler
     private let fields: FieldNames
+    /// Lines parsed and assembled at once (output order does not depend on it).
+    public var concurrency = ProcessInfo.processInfo.activeProcessorCount
 
     /// Creates a reader.
     /// - Parameters:
@@ -43,38 +45,52 @@ public struct JSONLinesReader: ArticleReader {
         let decoded = try TextDecoding.decode(bytes, input: input.name, maxBytes: 256 << 20, salvages: true) {
             emit(.issue($0))
         }
-        var lineNumber = 0
+        // Lines are parsed and assembled in batches on up to `concurrency` threads, and emitted in line order.
         var any = false
-        for line in decoded.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            guard line.contains(where: { !$0.isWhitespace }) else { continue }
-            any = true
-            let location = "line \(lineNumber)"
-            func issue(_ kind: IngestIssue.Kind, _ message: String) {
-                emit(.issue(IngestIssue(input: input.name, location: location, kind: kind, message: message)))
+        var batch: [(number: Int, line: Substring)] = []
+        func flush() {
+            let events = ParallelMap.map(batch, concurrency: concurrency) {
+                self.events(of: $0.line, number: $0.number, input: input.name)
             }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) else {
-                issue(.notJSON, "not valid JSON; skipped")
-                continue
-            }
-            guard let record = object as? [String: Any] else {
-                issue(.notJSON, "not a JSON object; skipped")
-                continue
-            }
-            guard let text = string(record, fields.text), text.contains(where: { !$0.isWhitespace }) else {
-                issue(.noText, "no article text (expected one of: \(fields.text.joined(separator: ", "))); skipped")
-                continue
-            }
-            let url = string(record, fields.url)
-            var known = ArticleAssembler.Known(
-                source: "\(input.name):\(lineNumber)",
-                url: url, title: string(record, fields.title), outlet: outletName(record),
-                published: string(record, fields.date).flatMap(day(from:)),
-                authors: authors(record), language: string(record, fields.language))
-            known.detectTitle = known.title == nil
-            assembler.events(text, known: known, input: input.name, location: location).forEach(emit)
+            for list in events { list.forEach(emit) }
+            batch.removeAll(keepingCapacity: true)
         }
+        // Split on the newline byte (not on Characters: no grapheme breaking over the whole file, and a CRLF
+        // line ends at its LF too; the CR is white space to the JSON parser).
+        for (index, bytes) in decoded.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let line = Substring(bytes)
+            guard line.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { continue }
+            any = true
+            batch.append((index + 1, line))
+            if batch.count >= 256 { flush() }
+        }
+        flush()
         if !any { emit(.issue(IngestIssue(input: input.name, kind: .empty, message: "empty file; no article"))) }
+    }
+
+    /// The events of one line: an article, or the issues that kept it from being one.
+    private func events(of line: Substring, number: Int, input name: String) -> [IngestEvent] {
+        let location = "line \(number)"
+        func issue(_ kind: IngestIssue.Kind, _ message: String) -> [IngestEvent] {
+            [.issue(IngestIssue(input: name, location: location, kind: kind, message: message))]
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) else {
+            return issue(.notJSON, "not valid JSON; skipped")
+        }
+        guard let record = object as? [String: Any] else {
+            return issue(.notJSON, "not a JSON object; skipped")
+        }
+        guard let text = string(record, fields.text), text.contains(where: { !$0.isWhitespace }) else {
+            return issue(.noText, "no article text (expected one of: \(fields.text.joined(separator: ", "))); skipped")
+        }
+        let url = string(record, fields.url)
+        var known = ArticleAssembler.Known(
+            source: "\(name):\(number)",
+            url: url, title: string(record, fields.title), outlet: outletName(record),
+            published: string(record, fields.date).flatMap(day(from:)),
+            authors: authors(record), language: string(record, fields.language))
+        known.detectTitle = known.title == nil
+        return assembler.events(text, known: known, input: name, location: location)
     }
 
     /// The first field among `keys` holding a non-empty string (numbers are written out).
