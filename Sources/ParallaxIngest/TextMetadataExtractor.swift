@@ -74,6 +74,13 @@ public struct TextMetadataExtractor: Sendable {
     /// The first calendar date written in `line`: ISO (`2024-05-31`, `2024-05-31T04:06Z`), `31/05/2024`,
     /// `31.05.2024`, `May 31, 2024`, `31 May 2024`. Day-first is assumed for an ambiguous numeric date.
     public func day(in line: some StringProtocol) -> Day? {
+        // Every form has a four-digit year (and `Int` reads only ASCII digits): most lines have none, and skip
+        // the regular expressions.
+        var run = 0
+        guard line.utf8.contains(where: { b in
+            run = (0x30...0x39).contains(b) ? run + 1 : 0
+            return run == 4
+        }) else { return nil }
         let s = String(line)
         let ns = s as NSString
         let range = NSRange(location: 0, length: ns.length)
