@@ -104,32 +104,36 @@ public struct LanguageDetector: Sendable {
     public func detect(_ text: String) -> String? {
         // Pass 1: letters per script, and the words (runs of letters) of the text.
         var letterCounts = [Int](repeating: 0, count: scripts.count)
-        var textWords: [(word: String.UnicodeScalarView, script: Int)] = []
-        var current = String.UnicodeScalarView()
+        // Words as index ranges into the text (sliced in pass 2 only for the winning script).
+        var textWords: [(range: Range<String.Index>, script: Int)] = []
+        let view = text.unicodeScalars
+        var wordStart: String.Index?
         var currentScript = -1
         var seen = 0
-        for scalar in text.unicodeScalars {
+        var i = view.startIndex
+        while i != view.endIndex {
+            let scalar = view[i]
             seen += 1
             if seen > scanLimit { break }
             if let s = script(of: scalar) {
                 letterCounts[s] += 1
-                if currentScript != s, !current.isEmpty {
-                    textWords.append((current, currentScript))
-                    current = String.UnicodeScalarView()
+                if currentScript != s, let start = wordStart {
+                    textWords.append((start..<i, currentScript))
+                    wordStart = nil
                 }
-                current.append(scalar)
+                if wordStart == nil { wordStart = i }
                 currentScript = s
-            } else if scalar.properties.generalCategory == .nonspacingMark
-                || scalar.properties.generalCategory == .spacingMark,
-                !current.isEmpty
+            } else if wordStart != nil,
+                scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark
             {
-                current.append(scalar)
-            } else if !current.isEmpty {
-                textWords.append((current, currentScript))
-                current = String.UnicodeScalarView()
+                // A mark continues the word.
+            } else if let start = wordStart {
+                textWords.append((start..<i, currentScript))
+                wordStart = nil
             }
+            i = view.index(after: i)
         }
-        if !current.isEmpty { textWords.append((current, currentScript)) }
+        if let start = wordStart { textWords.append((start..<i, currentScript)) }
         guard let best = letterCounts.indices.max(by: { letterCounts[$0] < letterCounts[$1] }), letterCounts[best] > 0
         else { return nil }
         let script = scripts[best]
@@ -137,8 +141,8 @@ public struct LanguageDetector: Sendable {
         // Pass 2: evidence for each candidate of the script.
         var scores = [Int](repeating: 0, count: script.languages.count)
         let own = letterRanges[best]
-        for (word, s) in textWords where s == best {
-            let lower = String(word).lowercased()
+        for (range, s) in textWords where s == best {
+            let lower = String(view[range]).lowercased()
             for scalar in lower.unicodeScalars {
                 for r in own where scalar.value >= r.lower && scalar.value <= r.upper { scores[r.candidate] += 1 }
             }

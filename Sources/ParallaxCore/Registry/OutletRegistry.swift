@@ -207,7 +207,11 @@ public struct OutletRegistry: Sendable {
         func flush(at end: Int) {
             guard !current.isEmpty else { return }
             let raw = String(current)
-            let folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            // ASCII folds to its lowercase (no diacritics to drop): skip Foundation's folding, a hot path.
+            let folded =
+                raw.utf8.allSatisfy { $0 < 0x80 }
+                ? String(decoding: raw.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                : raw.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             out.append(NameWord(key: folded, start: start, end: end, shape: shape(of: raw)))
             current = String.UnicodeScalarView()
         }
