@@ -63,6 +63,8 @@ public struct LanguageDetector: Sendable {
     /// Per script: the candidate languages' words (word -> candidate indices) and letter ranges.
     private let words: [[String: [Int]]]
     private let letterRanges: [[(lower: UInt32, upper: UInt32, candidate: Int)]]
+    /// `script(of:)` of every ASCII scalar (-1: none), so that Latin text skips the search.
+    private var asciiScripts: [Int] = []
 
     /// A detector over `profiles`; only the first `scanLimit` scalars of a text are read.
     public init(profiles: Profiles = .bundled, scanLimit: Int = 20_000) {
@@ -91,6 +93,7 @@ public struct LanguageDetector: Sendable {
         scriptRanges = ranges.sorted { $0.lower < $1.lower }
         self.words = words
         letterRanges = letters
+        asciiScripts = (0..<128).map { script(of: Unicode.Scalar(UInt8($0))) ?? -1 }
     }
 
     /// The language of an article: the one its metadata gives (`Article.language`), else the one detected in its
@@ -160,6 +163,10 @@ public struct LanguageDetector: Sendable {
     /// The script whose letters include `scalar`, or nil (digits, punctuation, spaces, unlisted scripts).
     private func script(of scalar: Unicode.Scalar) -> Int? {
         let v = scalar.value
+        if v < 0x80, asciiScripts.count == 128 {
+            let s = asciiScripts[Int(v)]
+            return s < 0 ? nil : s
+        }
         // Binary search for the last range starting at or before v.
         var lo = 0
         var hi = scriptRanges.count
