@@ -55,10 +55,10 @@ public struct ArticleAnnotator: Sendable {
         let statements = run.candidates()
         let credits = ClaimAligner.creditTokens(of: run.analysis)
         let units = WordUnit.units(of: document)
+        let dates = timelineBuilder.annotationDates(of: document, units: units)
         return ArticleAnnotation(
             document: document, language: article.language, statements: statements, citations: citations,
-            creditTokens: credits,
-            dates: timelineBuilder.dates(of: document, units: units, anchor: article.published),
+            creditTokens: credits, dates: dates.resolved, unanchoredDates: dates.unanchored,
             names: namingAnalyzer.matches(in: document, units: units),
             framing: framingDetector.matches(in: document, units: units),
             terms: [WeightedTerm](clusterer.termCounts(of: document)),

@@ -31,7 +31,7 @@ extension TemporalExpressionParser {
             guard let anchor, let (offset, end) = v.days.match(at: i, in: units) else { return nil }
             // A capitalized relative word inside a sentence is part of a name (`USA Today`, `Russia Today`).
             if units[i].isCapitalized && !units[i].isSentenceInitial { return nil }
-            return found(v, start: i, end: end, day: anchor.adding(days: offset), relative: true)
+            return found(v, start: i, end: end, rule: .offset(days: offset), anchor: anchor)
         }
 
         /// `two days ago`, `a week ago`, `неделю назад`, `vor zwei Tagen`, `il y a deux jours`.
@@ -48,12 +48,12 @@ extension TemporalExpressionParser {
             if let (_, e) = v.agoBefore.match(at: i, in: units), e < units.count,
                 units[e - 1].isAdjacent(to: units[e]), let (days, end) = amount(at: e)
             {
-                return found(v, start: i, end: end, day: anchor.adding(days: -days), relative: true)
+                return found(v, start: i, end: end, rule: .offset(days: -days), anchor: anchor)
             }
             if let (days, e) = amount(at: i), e < units.count, units[e - 1].isAdjacent(to: units[e]),
                 let (_, end) = v.agoAfter.match(at: e, in: units)
             {
-                return found(v, start: i, end: end, day: anchor.adding(days: -days), relative: true)
+                return found(v, start: i, end: end, rule: .offset(days: -days), anchor: anchor)
             }
             return nil
         }
@@ -88,17 +88,8 @@ extension TemporalExpressionParser {
                 mode = m
                 start = s
             }
-            let back = (anchor.weekday - w + 7) % 7  // days back to the most recent such weekday (0 = anchor)
-            let day: Day
-            switch mode {
-            case .last: day = anchor.adding(days: back == 0 ? -7 : -back)
-            case .next: day = anchor.adding(days: back == 0 ? 7 : 7 - back)
-            case .this: day = anchor.adding(days: w - anchor.weekday)
-            case .plain:
-                day =
-                    back != 0 && isFuture(before: start, v) ? anchor.adding(days: 7 - back) : anchor.adding(days: -back)
-            }
-            return found(v, start: start, end: i + 1, day: day, relative: true)
+            let rule = DateRule.weekday(w, mode: mode, future: mode == .plain && isFuture(before: start, v))
+            return found(v, start: start, end: i + 1, rule: rule, anchor: anchor)
         }
 
         /// Whether a future word stands within eight words before unit `start` in its sentence and clause: the
@@ -218,13 +209,7 @@ extension TemporalExpressionParser {
                 return found(v, start: start, end: end, day: d, relative: false, anchored: false)
             }
             guard let anchor else { return nil }
-            let candidates = (anchor.year - 1...anchor.year + 1).compactMap { Day(year: $0, month: month, day: day) }
-            guard
-                let d = candidates.min(by: {
-                    abs($0.daysSinceEpoch - anchor.daysSinceEpoch) < abs($1.daysSinceEpoch - anchor.daysSinceEpoch)
-                })
-            else { return nil }
-            return found(v, start: start, end: end, day: d, relative: false, anchored: true)
+            return found(v, start: start, end: end, rule: .nearest(month: month, day: day), anchor: anchor, relative: false)
         }
 
         // MARK: Numeric dates (any language)
@@ -263,21 +248,29 @@ extension TemporalExpressionParser {
                 let a = Int(tokens[t].norm), let b = Int(tokens[t + 2].norm), let y = Int(tokens[t + 4].norm)
             else { return nil }
             let options = [Day(year: y, month: b, day: a), Day(year: y, month: a, day: b)].compactMap { $0 }
-            let pick: Day?
-            if let anchor, options.count == 2 {
-                pick = options.min {
-                    abs($0.daysSinceEpoch - anchor.daysSinceEpoch) < abs($1.daysSinceEpoch - anchor.daysSinceEpoch)
-                }
-            } else {
-                pick = options.first
+            guard !options.isEmpty, let last = units.firstIndex(where: { $0.token == t + 4 }) else { return nil }
+            guard options.count == 2 else {
+                return found(nil, start: i, end: last + 1, day: options[0], relative: false, anchored: false)
             }
-            guard let day = pick, let last = units.firstIndex(where: { $0.token == t + 4 }) else { return nil }
-            return found(nil, start: i, end: last + 1, day: day, relative: false, anchored: false)
+            return found(nil, start: i, end: last + 1, rule: .nearestOf(options), anchor: anchor, relative: false)
         }
 
         private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
         // MARK: Building results
+
+        /// A result whose day follows from the anchor by `rule` (the rule kept, so the mention can be resolved
+        /// against another anchor later); `nil` when the rule needs an anchor and there is none.
+        private func found(
+            _ v: Vocabulary?, start: Int, end: Int, span: TextSpan? = nil, rule: DateRule, anchor: Day?,
+            relative: Bool = true
+        ) -> Found? {
+            guard let day = rule.day(for: anchor) else { return nil }
+            let result = found(
+                v, start: start, end: end, span: span, day: day, relative: relative, anchored: rule.recordsAnchor)
+            return Found(
+                mention: ResolvedDateMention(mention: result.mention.mention, day: day, rule: rule), end: result.end)
+        }
 
         /// A result for units `start..<end`, extended back over a preposition (`on`, `since`, `around`).
         private func found(

@@ -126,5 +126,5 @@ extension TemporalExpressionParser {
         }
     }
 
-    enum WeekdayMode: Sendable { case plain, last, next, this }
+    typealias WeekdayMode = DateRule.WeekdayMode
 }

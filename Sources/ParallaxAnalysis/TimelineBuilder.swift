@@ -56,16 +56,33 @@ public struct TimelineBuilder: Sendable {
     }
 
     /// The timeline of a story from its articles' annotations (in story order), sorted by date (then by first
-    /// mention). An undated article's relative dates need the story's fallback anchor, which its annotation
-    /// cannot know: those articles alone are parsed here again, against that anchor.
+    /// mention). An undated article's expressions that need an anchor are resolved by their rules against the
+    /// story's fallback anchor: nothing is parsed again.
     public func build(_ annotations: [ArticleAnnotation]) -> [TimelineEvent] {
         let fallback = TimelineBuilder.fallbackAnchor(for: annotations.map(\.document))
         let items = annotations.flatMap { a -> [AnnotatedDate] in
-            guard a.article.published == nil, let fallback else { return a.dates }
-            return dates(of: a.document, units: WordUnit.units(of: a.document), anchor: fallback)
+            a.dates
+                + a.unanchoredDates.compactMap { d in
+                    d.mention.resolved(against: a.article.published ?? fallback).map {
+                        AnnotatedDate(mention: $0, words: d.words)
+                    }
+                }
         }
         return build(items: items, texts: annotations.map(\.article))
     }
+
+    /// The date mentions of one article for its annotation: all of them resolved when it has a publication day;
+    /// for an undated article, the complete dates resolved and, apart, the expressions that need an anchor (found
+    /// against a provisional one, kept with their rules for the story's anchor).
+    func annotationDates(of document: Document, units: [WordUnit]) -> (resolved: [AnnotatedDate], unanchored: [AnnotatedDate]) {
+        if let day = document.article.published { return (dates(of: document, units: units, anchor: day), []) }
+        let found = dates(of: document, units: units, anchor: Self.provisionalAnchor)
+        return (found.filter { $0.mention.rule == nil }, found.filter { $0.mention.rule != nil })
+    }
+
+    /// The anchor undated articles are scanned against, so that expressions needing one are found (their days
+    /// are recomputed from their rules).
+    static let provisionalAnchor = Day(daysSinceEpoch: 0)
 
     /// The date mentions of one document with the content words of their sentences, resolved against `anchor`;
     /// mentions in sentences with fewer than `minimumWords` content words are left out.

@@ -23,9 +23,13 @@ public struct ArticleAnnotation: Sendable, Hashable, Codable, Identifiable {
     /// Token indices (ascending) of the credits of reported statements (source, cue, listener outside
     /// quotations): claim alignment leaves them out, so two facts credited to one source do not align on its name.
     public var creditTokens: [Int]
-    /// Date expressions resolved against the article's publication day (or, for undated articles, those that need
-    /// no anchor), each with the content words of its sentence.
+    /// Date expressions resolved against the article's publication day (for an undated article: the complete
+    /// dates only), each with the content words of its sentence.
     public var dates: [AnnotatedDate]
+    /// An undated article's date expressions that need an anchor ("on Tuesday", "May 10", "04/05/2024"): each
+    /// keeps its `rule` and is resolved against the story's anchor (``ResolvedDateMention/resolved(against:)``);
+    /// their `day` is provisional until then. Empty for a dated article.
+    public var unanchoredDates: [AnnotatedDate]
     /// Uses of the naming lexicon's forms (Kiev/Kyiv).
     public var names: [LexiconMatch]
     /// Uses of stance-marked phrases of the framing lexicon.
@@ -38,7 +42,7 @@ public struct ArticleAnnotation: Sendable, Hashable, Codable, Identifiable {
     public init(
         version: Int = ArticleAnnotation.currentVersion, document: Document, language: String?,
         statements: [QuoteCandidate], citations: [Citation], creditTokens: [Int], dates: [AnnotatedDate],
-        names: [LexiconMatch], framing: [LexiconMatch], terms: [WeightedTerm], signature: MinHashSignature
+        unanchoredDates: [AnnotatedDate] = [], names: [LexiconMatch], framing: [LexiconMatch], terms: [WeightedTerm], signature: MinHashSignature
     ) {
         self.version = version
         self.document = document
@@ -47,6 +51,7 @@ public struct ArticleAnnotation: Sendable, Hashable, Codable, Identifiable {
         self.citations = citations
         self.creditTokens = creditTokens
         self.dates = dates
+        self.unanchoredDates = unanchoredDates
         self.names = names
         self.framing = framing
         self.terms = terms
