@@ -58,7 +58,11 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(quiet: quiet)
+        // Every file the run needs besides its inputs is checked first, so a bad one fails before any reading.
         let registry = try input.registry()
+        let extraAliases = try aliases.map { path in try loadLexicon(path) { try NamingLexicon(contentsOf: $0) } }
+        let extraFraming = try framing.map { path in try loadLexicon(path) { try FramingLexicon(contentsOf: $0) } }
+        if let output, output != "-" { try CommandLineError.checkWritable(output) }
         let started = Date()
         var articles: [Article] = []
         var issues: [IngestIssue] = []
@@ -78,13 +82,11 @@ struct AnalyzeCommand: AsyncParsableCommand {
         console.progress("read \(articles.count) articles (\(issues.count) problems)")
 
         var pipeline = AnalysisPipeline(outlets: registry, concurrency: jobs)
-        if let aliases {
-            let lexicon = try loadLexicon(aliases) { try NamingLexicon(contentsOf: $0) }
+        if let lexicon = extraAliases {
             pipeline.namingAnalyzer = NamingAnalyzer(lexicon: NamingLexicon.bundled.merging(lexicon))
             pipeline.timelineBuilder = TimelineBuilder(naming: NamingLexicon.bundled.merging(lexicon))
         }
-        if let framing {
-            let lexicon = try loadLexicon(framing) { try FramingLexicon(contentsOf: $0) }
+        if let lexicon = extraFraming {
             pipeline.framingDetector = FramingDetector(lexicon: FramingLexicon.bundled.merging(lexicon))
         }
         let analyses = pipeline.run(articles) { step, done, total in
@@ -104,7 +106,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     private func loadLexicon<L>(_ path: String, _ load: (URL) throws -> L) throws -> L {
         do { return try load(URL(fileURLWithPath: path)) } catch {
-            throw ValidationError("Cannot load \(path): \(error.localizedDescription)")
+            let reason = (error as? LexiconError)?.reason ?? "\(error)"
+            throw CommandLineError(path: path, problem: "cannot load the lexicon: \(reason)")
         }
     }
 
@@ -116,7 +119,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
-            throw ValidationError("Cannot write \(output): \(error.localizedDescription)")
+            throw CommandLineError(path: output, problem: "cannot write: \(error.localizedDescription)")
         }
     }
 }

@@ -20,27 +20,49 @@ struct CommandLineTests {
 
         var description: String { "exit \(status)\(hung ? " (hung)" : "")\nstderr:\n\(stderr)" }
 
-        /// Standard output parsed as one JSON object.
-        var json: [String: Any] {
-            (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:]
+        /// Standard output as the JSON report of `analyze --format json`; throws when it is not one.
+        var report: JSONReport {
+            get throws { try JSONDecoder().decode(JSONReport.self, from: Data(stdout.utf8)) }
         }
 
-        /// The ids of the articles in the JSON report.
+        /// The ids of the articles in the JSON report; throws when standard output is not a report.
         var articleIDs: Set<String> {
-            Set((json["articles"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+            get throws { Set(try report.articles.map(\.id)) }
         }
 
-        /// The objects of NDJSON output, one a line (`nil` for a line that does not parse).
-        var lines: [[String: Any]?] {
-            stdout.split(separator: "\n").map {
-                (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
-            }
+        /// Standard output decoded as `T` a line (NDJSON); throws at the first line that is not a `T`.
+        func lines<T: Decodable>(_ type: T.Type) throws -> [T] {
+            try stdout.split(separator: "\n").map { try JSONDecoder().decode(T.self, from: Data($0.utf8)) }
         }
+
+        /// Whether the run failed the way a bad file or an empty input should: exit status 1, without the usage
+        /// text meant for mistakes in the arguments.
+        var failedWithoutUsage: Bool { status == 1 && !hung && !stderr.contains("Usage:") }
     }
 
+    /// One NDJSON line of `analyze --format ndjson`: an article, story or issue object with its `type`.
+    struct ReportLine: Decodable {
+        var type: String
+    }
+
+    /// One record of `parallax extract`.
+    struct ExtractedArticle: Decodable {
+        var id: String
+        var title: String?
+        var url: String?
+        var text: String
+    }
+
+    /// Exit status of a run that failed (nothing could be read, a bad data file or output).
+    static let failure: Int32 = 1
+    /// Exit status of a mistake in the arguments (Argument Parser's validation failure, with the usage text).
+    static let usageError: Int32 = 64
+
     /// Runs `parallax` with `arguments`, standard input from `stdin` (empty when nil), outputs captured in files.
-    /// A run still going after two minutes is killed and marked `hung`.
-    func parallax(_ arguments: [String], stdin: [UInt8] = [], in workspace: Workspace) throws -> Run {
+    /// A run still going after `limit` seconds (default two minutes) is killed and marked `hung`.
+    func parallax(
+        _ arguments: [String], stdin: [UInt8] = [], in workspace: Workspace, limit: TimeInterval = 120
+    ) throws -> Run {
         let executable = try #require(ParallaxBinary.url)
         let id = UUID().uuidString
         let inPath = workspace.url.appendingPathComponent(".stdin-\(id)")
@@ -57,7 +79,7 @@ struct CommandLineTests {
         process.standardError = try FileHandle(forWritingTo: errPath)
         try process.run()
         var hung = false
-        let deadline = Date().addingTimeInterval(120)
+        let deadline = Date().addingTimeInterval(limit)
         while process.isRunning {
             if Date() > deadline {
                 hung = true
@@ -341,7 +363,7 @@ struct CommandLineTests {
         let run = try parallax(["analyze", "--format", "json", workspace.url.path], in: workspace)
         #expect(!run.hung, "\(bad.label): parallax hung")
         #expect(run.status == 0, "\(run)")
-        let ids = run.articleIDs
+        let ids = try run.articleIDs
         #expect(Self.goodIDs.isSubset(of: ids), "\(bad.label): got \(ids.sorted())\n\(run)")
         #expect(bad.yields.isSubset(of: ids), "\(bad.label): got \(ids.sorted())\n\(run)")
         let warnings = run.stderr.split(separator: "\n").filter { $0.contains(bad.name) }
@@ -359,10 +381,10 @@ struct CommandLineTests {
     @Test func damagedUTF8IsReadWithReplacementCharacters() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
-        try Self.badInputs.first { $0.name == "damaged.txt" }!.make(workspace)
+        try #require(Self.badInputs.first { $0.name == "damaged.txt" }).make(workspace)
         let run = try parallax(["analyze", "--format", "json", workspace.path("damaged.txt")], in: workspace)
         #expect(run.status == 0, "\(run)")
-        let text = (run.json["articles"] as? [[String: Any]])?.first?["text"] as? String ?? ""
+        let text = try #require(try run.report.articles.first).text
         #expect(text.contains("\u{FFFD}"))
         #expect(text.contains("against parking rules"))
     }
@@ -378,10 +400,9 @@ struct CommandLineTests {
         try workspace.write("huge.txt", "Assembly debates water budget for a third week\n\n" + CLIFixture.prose(bytes: 2_200_000))
         let run = try parallax(["extract", workspace.url.path], in: workspace)
         #expect(run.status == 0, "\(run)")
-        let records = run.lines.compactMap { $0 }
-        #expect(Set(records.compactMap { $0["id"] as? String }) == Self.goodIDs.union(["huge"]), "\(run)")
-        let huge = records.first { $0["id"] as? String == "huge" }
-        let length = (huge?["text"] as? String)?.utf8.count ?? 0
+        let records = try run.lines(ExtractedArticle.self)
+        #expect(Set(records.map(\.id)) == Self.goodIDs.union(["huge"]), "\(run)")
+        let length = try #require(records.first { $0.id == "huge" }).text.utf8.count
         #expect(length > 1 << 19 && length <= 1 << 20)
         #expect(run.stderr.split(separator: "\n").contains { $0.contains("huge.txt") && $0.contains("longer") }, "\(run)")
     }
@@ -402,7 +423,7 @@ struct CommandLineTests {
         let run = try parallax(["analyze", "--format", "json", workspace.url.path], in: workspace)
         #expect(!run.hung)
         #expect(run.status == 0, "\(run)")
-        #expect(Self.goodIDs.union(["big-line", "after-big"]).isSubset(of: run.articleIDs), "\(run)")
+        #expect(Self.goodIDs.union(["big-line", "after-big"]).isSubset(of: try run.articleIDs), "\(run)")
         #expect(Self.peakChildMemory < 1 << 30, "a child used \(Self.peakChildMemory >> 20) MiB")
     }
 
@@ -425,7 +446,7 @@ struct CommandLineTests {
         let run = try parallax(["analyze", "--format", "json", workspace.url.path], in: workspace)
         #expect(!run.hung)
         #expect(run.status == 0, "\(run)")
-        #expect(Self.goodIDs.union(["huge"]).isSubset(of: run.articleIDs), "\(run)")
+        #expect(Self.goodIDs.union(["huge"]).isSubset(of: try run.articleIDs), "\(run)")
         #expect(run.stderr.contains("huge.html"), "\(run)")
         #expect(Self.peakChildMemory < 1 << 30, "a child used \(Self.peakChildMemory >> 20) MiB")
     }
@@ -445,9 +466,9 @@ struct CommandLineTests {
         let run = try parallax(
             ["analyze", "--format", "json", "-"], stdin: Array(Self.goodArticles[0].text.utf8), in: workspace)
         #expect(run.status == 0, "\(run)")
-        let articles = run.json["articles"] as? [[String: Any]] ?? []
+        let articles = try run.report.articles
         #expect(articles.count == 1)
-        #expect((articles.first?["text"] as? String)?.contains("harbor bridge in Lindenport") == true)
+        #expect(articles.allSatisfy { $0.text.contains("harbor bridge in Lindenport") })
     }
 
     @Test func standardInputAsJSONLines() throws {
@@ -459,7 +480,7 @@ struct CommandLineTests {
                 text: "The new tram line between the university and the main station opened on Saturday.") + "\n"
         let run = try parallax(["analyze", "--format", "json"], stdin: Array(lines.utf8), in: workspace)
         #expect(run.status == 0, "\(run)")
-        #expect(run.articleIDs == ["a", "b"], "\(run)")
+        #expect(try run.articleIDs == ["a", "b"], "\(run)")
     }
 
     @Test func namedPipeOnTheCommandLine() throws {
@@ -476,8 +497,7 @@ struct CommandLineTests {
         }
         let run = try parallax(["analyze", "--format", "json", fifo], in: workspace)
         #expect(run.status == 0, "\(run)")
-        let article = (run.json["articles"] as? [[String: Any]])?.first
-        #expect(article?["title"] as? String == "Library extends opening hours in Brenholt", "\(run)")
+        #expect(try run.report.articles.map(\.title) == ["Library extends opening hours in Brenholt"], "\(run)")
     }
 
     @Test func outputFile() throws {
@@ -490,18 +510,71 @@ struct CommandLineTests {
              workspace.path("good-library.txt")], in: workspace)
         #expect(run.status == 0, "\(run)")
         #expect(run.stdout.isEmpty)
-        let written = try Data(contentsOf: URL(fileURLWithPath: target))
-        let json = try JSONSerialization.jsonObject(with: written) as? [String: Any]
-        #expect((json?["articles"] as? [[String: Any]])?.count == 2)
+        let written = try JSONDecoder().decode(JSONReport.self, from: Data(contentsOf: URL(fileURLWithPath: target)))
+        #expect(written.articles.count == 2)
     }
 
-    @Test func outputFileInMissingDirectoryFails() throws {
+    // MARK: - Bad data files and outputs fail at once
+
+    /// A file the run needs besides its inputs, made bad in one way.
+    struct BadFile: Sendable, CustomTestStringConvertible {
+        var label: String
+        /// The option naming the file (`--output`, `--aliases`, ...).
+        var option: String
+        /// The file's name in the workspace.
+        var name: String
+        /// Writes the bad file (or nothing, for a missing one).
+        var make: @Sendable (Workspace) throws -> Void = { _ in }
+
+        var testDescription: String { label }
+    }
+
+    static let badFiles: [BadFile] = [
+        BadFile(label: "output in a missing directory", option: "--output", name: "no/such/dir/report.json"),
+        BadFile(label: "output that is a directory", option: "--output", name: "out") { w in
+            try FileManager.default.createDirectory(atPath: w.path("out"), withIntermediateDirectories: true)
+        },
+        BadFile(label: "output under a regular file", option: "--output", name: "plain.txt/report.json") { w in
+            try w.write("plain.txt", "not a directory\n")
+        },
+        BadFile(label: "missing outlets file", option: "--outlets", name: "outlets.json"),
+        BadFile(label: "outlets file that is not JSON", option: "--outlets", name: "outlets.json") { w in
+            try w.write("outlets.json", "{ outlets: [")
+        },
+        BadFile(label: "missing aliases file", option: "--aliases", name: "aliases.json"),
+        BadFile(label: "aliases file of the wrong shape", option: "--aliases", name: "aliases.json") { w in
+            try w.write("aliases.json", "{\"entities\": 3}")
+        },
+        BadFile(label: "missing framing file", option: "--framing", name: "framing.json"),
+        BadFile(label: "framing file that is not JSON", option: "--framing", name: "framing.json") { w in
+            try w.write("framing.json", "\u{FEFF}[1, 2,")
+        },
+    ]
+
+    /// A bad output or data file fails with status 1 and a message naming the file, before any input is read: the
+    /// input here is a named pipe nobody writes to, so a run that started reading would hang.
+    @Test(arguments: badFiles)
+    func badFileFailsBeforeAnyInputIsRead(_ bad: BadFile) throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try bad.make(workspace)
+        let pipe = workspace.path("never-written.txt")
+        #expect(mkfifo(pipe, 0o644) == 0)
+        let run = try parallax(["analyze", bad.option, workspace.path(bad.name), pipe], in: workspace, limit: 30)
+        #expect(!run.hung, "\(bad.label): the input was read before the bad file was noticed")
+        #expect(run.failedWithoutUsage, "\(bad.label): \(run)")
+        #expect(run.stderr.contains(workspace.path(bad.name)), "\(bad.label): the message does not name the file\n\(run)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func badOutletsFileFailsExtractToo() throws {
         let workspace = try workspaceWithGoodArticles()
         defer { workspace.remove() }
-        let target = workspace.path("no/such/dir/report.json")
-        let run = try parallax(["analyze", "--output", target, workspace.path("good-bridge.txt")], in: workspace)
-        #expect(run.status != 0)
-        #expect(run.stderr.contains(target), "\(run)")
+        let missing = workspace.path("missing-outlets.json")
+        let run = try parallax(["extract", "--outlets", missing, workspace.url.path], in: workspace)
+        #expect(run.failedWithoutUsage, "\(run)")
+        #expect(run.stderr.contains(missing), "\(run)")
+        #expect(run.stdout.isEmpty)
     }
 
     /// An article whose title and body carry markup, to check that HTML output escapes it.
@@ -525,12 +598,14 @@ struct CommandLineTests {
         #expect(!run.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
         switch format {
         case "json":
-            #expect(run.articleIDs == Self.goodIDs.union(["script"]), "\(run)")
-            #expect(run.json["stories"] is [Any])
+            let report = try run.report
+            #expect(Set(report.articles.map(\.id)) == Self.goodIDs.union(["script"]), "\(run)")
+            #expect(!report.stories.isEmpty)
         case "ndjson":
-            let lines = run.lines
-            #expect(!lines.isEmpty)
-            #expect(lines.allSatisfy { $0 != nil }, "a line is not JSON:\n\(run.stdout)")
+            let types = try run.lines(ReportLine.self).map(\.type)
+            #expect(types.filter { $0 == "article" }.count == 3, "\(run.stdout)")
+            #expect(types.contains("story"), "\(run.stdout)")
+            #expect(Set(types).isSubset(of: ["article", "story", "issue"]), "\(run.stdout)")
         case "html":
             #expect(run.stdout.lowercased().contains("<html"))
             #expect(!run.stdout.contains("<script>alert(1)"), "article markup came out raw")
@@ -552,13 +627,13 @@ struct CommandLineTests {
         let forced = try parallax(
             ["analyze", "--format", "json", "--input-format", "html", workspace.path("saved-page.txt")], in: workspace)
         #expect(forced.status == 0, "\(forced)")
-        let article = (forced.json["articles"] as? [[String: Any]])?.first
-        #expect(article?["title"] as? String == "Ferry service resumes on the northern route")
-        #expect((article?["text"] as? String)?.contains("<p>") == false)
-        #expect((article?["text"] as? String)?.contains("Harbour master Lena Brandt") == true)
+        let article = try #require(try forced.report.articles.first)
+        #expect(article.title == "Ferry service resumes on the northern route")
+        #expect(!article.text.contains("<p>"))
+        #expect(article.text.contains("Harbour master Lena Brandt"))
         let bad = try parallax(
             ["analyze", "--input-format", "pdf", workspace.path("saved-page.txt")], in: workspace)
-        #expect(bad.status != 0)
+        #expect(bad.status == Self.usageError, "\(bad)")
         #expect(bad.stderr.contains("pdf"), "\(bad)")
     }
 
@@ -568,10 +643,10 @@ struct CommandLineTests {
         let missing = workspace.path("missing.txt")
         let mixed = try parallax(["analyze", "--format", "json", missing, workspace.path("good-bridge.txt")], in: workspace)
         #expect(mixed.status == 0, "\(mixed)")
-        #expect(mixed.articleIDs == ["good-bridge"])
+        #expect(try mixed.articleIDs == ["good-bridge"])
         #expect(mixed.stderr.contains("missing.txt"), "\(mixed)")
         let alone = try parallax(["analyze", missing], in: workspace)
-        #expect(alone.status != 0)
+        #expect(alone.failedWithoutUsage, "\(alone)")
         #expect(alone.stderr.contains("missing.txt"), "\(alone)")
         #expect(alone.stdout.isEmpty)
     }
@@ -582,7 +657,7 @@ struct CommandLineTests {
         try workspace.write("empty.txt", [])
         try workspace.write("junk.html", [0, 1, 2, 3, 0, 0, 0xFF])
         let run = try parallax(["analyze", workspace.url.path], in: workspace)
-        #expect(run.status != 0)
+        #expect(run.failedWithoutUsage, "\(run)")
         #expect(run.stderr.contains("empty.txt") && run.stderr.contains("junk.html"), "\(run)")
         #expect(run.stderr.contains("no article could be read"), "\(run)")
     }
@@ -590,11 +665,12 @@ struct CommandLineTests {
     @Test func noInputAtAll() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
+        // No paths and an empty standard input that is not a terminal: standard input is read, and is empty.
         let run = try parallax(["analyze"], in: workspace)
-        #expect(run.status != 0)
-        #expect(!run.stderr.isEmpty)
+        #expect(run.failedWithoutUsage, "\(run)")
+        #expect(run.stderr.contains("no article"), "\(run)")
         let emptyDirectory = try parallax(["analyze", workspace.url.path], in: workspace)
-        #expect(emptyDirectory.status != 0)
+        #expect(emptyDirectory.failedWithoutUsage, "\(emptyDirectory)")
         #expect(emptyDirectory.stderr.contains("no article"), "\(emptyDirectory)")
     }
 
@@ -619,9 +695,7 @@ struct CommandLineTests {
             ["extract", workspace.path("pages"), workspace.path("news.rss"), workspace.path("crawl.warc"),
              workspace.path("notes.txt"), workspace.path("broken.html")], in: workspace)
         #expect(run.status == 0, "\(run)")
-        let records = run.lines
-        #expect(records.allSatisfy { $0 != nil }, "\(run.stdout)")
-        let titles = Set(records.compactMap { $0?["title"] as? String })
+        let titles = Set(try run.lines(ExtractedArticle.self).compactMap(\.title))
         for title in [
             "Ferry service resumes on the northern route", "Port strike ends after talks", "New tram line opens",
             "Farmers market moves to the old station square", "Harbor bridge reopens after six weeks of repairs",
@@ -631,16 +705,16 @@ struct CommandLineTests {
         #expect(run.stderr.contains("broken.html"), "\(run)")
 
         let json = try parallax(["extract", "--format", "json", workspace.path("crawl.warc")], in: workspace)
-        let array = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
-        #expect(array?.count == 1)
-        #expect(array?.first?["url"] as? String == "https://b.example/market")
+        #expect(json.status == 0, "\(json)")
+        let array = try JSONDecoder().decode([ExtractedArticle].self, from: Data(json.stdout.utf8))
+        #expect(array.map(\.url) == ["https://b.example/market"])
     }
 
     @Test func extractNothingReadable() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         let run = try parallax(["extract", workspace.path("missing.html")], in: workspace)
-        #expect(run.status != 0)
+        #expect(run.failedWithoutUsage, "\(run)")
         #expect(run.stderr.contains("missing.html"), "\(run)")
     }
 }
