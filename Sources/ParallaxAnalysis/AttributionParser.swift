@@ -153,6 +153,16 @@ struct TokenRules {
     let lexicon: AttributionLexicon
     let inQuote: [Bool]
     var tokens: [Token] { doc.tokens }
+    /// Per sentence: its first content token and the end of its content, found once. Rules ask for them per cue
+    /// or mark, and a scan each time is quadratic in a long sentence of marks or cues (". . . .", "said: said:").
+    private var contentBounds: [(first: Int, end: Int)] = []
+
+    init(doc: Document, lexicon: AttributionLexicon, inQuote: [Bool]) {
+        self.doc = doc
+        self.lexicon = lexicon
+        self.inQuote = inQuote
+        contentBounds = doc.sentences.indices.map { (scanFirstContentToken($0), scanContentEnd($0)) }
+    }
 
     func attributions(inSentence s: Int) -> [Attribution] {
         let range = doc.sentences[s].tokens
@@ -247,6 +257,7 @@ struct TokenRules {
     /// "NAME: text" at the start of a sentence: a speaker label (transcripts, "Politico: ..." headlines).
     private func speakerLabel(at i: Int, sentence s: Int) -> Attribution? {
         let range = doc.sentences[s].tokens
+        guard tokens[i].norm == ":" else { return nil }  // before the scans below: once per mark is quadratic
         let first = firstContentToken(s)
         guard tokens[i].norm == ":", i > first, i - first <= 4, i + 1 < contentEnd(s),
             (first..<i).allSatisfy({ tokens[$0].kind == .word && tokens[$0].isCapitalized }),
@@ -757,7 +768,9 @@ struct TokenRules {
     }
 
     /// The first token of the sentence that may open content (leading punctuation skipped).
-    func firstContentToken(_ s: Int) -> Int {
+    func firstContentToken(_ s: Int) -> Int { contentBounds[s].first }
+
+    private func scanFirstContentToken(_ s: Int) -> Int {
         let range = doc.sentences[s].tokens
         var k = range.lowerBound
         while k < range.upperBound, tokens[k].kind == .punctuation, !inQuote[k] { k += 1 }
@@ -794,7 +807,9 @@ struct TokenRules {
     }
 
     /// End of the sentence's content: before final punctuation that is not part of a quote.
-    func contentEnd(_ s: Int) -> Int {
+    func contentEnd(_ s: Int) -> Int { contentBounds[s].end }
+
+    private func scanContentEnd(_ s: Int) -> Int {
         let range = doc.sentences[s].tokens
         var e = range.upperBound
         while e > range.lowerBound, tokens[e - 1].kind == .punctuation, !inQuote[e - 1] { e -= 1 }
