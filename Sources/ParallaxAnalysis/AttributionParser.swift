@@ -828,16 +828,34 @@ struct TokenRules {
     /// any content stops before a coordinated speech verb ("... and said she would ...").
     private func clipped(_ found: [Attribution], sentence s: Int) -> [Attribution] {
         var result = found
-        for a in result.indices where result[a].content.count > 1 {
-            let content = result[a].content
-            if let k = content.dropFirst().first(where: { k in
-                guard !inQuote[k], ["and", "but"].contains(tokens[k].norm), k + 1 < content.upperBound else { return false }
+        // Every "and"/"but" of the sentence followed (adverbs skipped) by a verb, found once: a scan of each
+        // attribution's content is quadratic in a long sentence with many cues.
+        var coordinated: [(conjunction: Int, verb: Int)] = []
+        if found.contains(where: { $0.content.count > 1 }) {
+            let lastContent = found.map(\.content.upperBound).max() ?? 0
+            let end = min(tokens.count, max(doc.sentences[s].tokens.upperBound, lastContent))
+            for k in doc.sentences[s].tokens where !inQuote[k] && ["and", "but"].contains(tokens[k].norm) {
                 var v = k + 1
-                while v < content.upperBound, isAdverb(tokens[v].norm) || lexicon.skippableBeforeVerb.contains(tokens[v].norm) {
+                while v < end, isAdverb(tokens[v].norm) || lexicon.skippableBeforeVerb.contains(tokens[v].norm) {
                     v += 1
                 }
-                return v < content.upperBound && lexicon.verbForms[tokens[v].norm] != nil && !tokens[v].isCapitalized
-            }) {
+                if v < end, lexicon.verbForms[tokens[v].norm] != nil, !tokens[v].isCapitalized {
+                    coordinated.append((k, v))
+                }
+            }
+        }
+        for a in result.indices where result[a].content.count > 1 {
+            let content = result[a].content
+            // The first coordinated verb inside the content, after its first token.
+            var lo = 0
+            var hi = coordinated.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if coordinated[mid].conjunction <= content.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            if let k = coordinated[lo...].prefix(while: { $0.conjunction < content.upperBound })
+                .first(where: { $0.verb < content.upperBound })?.conjunction
+            {
                 result[a].content = content.lowerBound..<max(content.lowerBound, trimmedEnd(before: k, in: s))
             }
         }
