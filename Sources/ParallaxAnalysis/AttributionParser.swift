@@ -446,7 +446,13 @@ struct TokenRules {
             m += 1
             steps += 1
         }
-        let words = (afterVerb..<max(afterVerb, end)).filter { tokens[$0].kind == .word }.count
+        // At least three words after the verb, counted up to three (counting all of them per cue is quadratic).
+        var words = 0
+        var w = afterVerb
+        while w < end, words < 3 {
+            if tokens[w].kind == .word { words += 1 }
+            w += 1
+        }
         if allowBareClause, lexicon.clauseVerbs.contains(lemma), afterVerb < end, words >= 3, startsClause(afterVerb) {
             return (span(afterVerb, end), nil, false, medium)
         }
