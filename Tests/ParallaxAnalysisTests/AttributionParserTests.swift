@@ -85,6 +85,10 @@ struct AttributionParserTests {
         ". \" . \" , ' said . \"",
         "said said said according to according to told : \" that",
         "Aug . 05 , 2013 | 2 : 47 p . m . He said : \" Local Hero . \"",
+        // A colon-opened statement whose next sentence is marks only (trapped in QuoteExtractor before, as ECB+
+        // 39_9ecbplus.txt did): invented, same shape.
+        "Still , the plan , the mayor told reporters on Monday , was to rebuild the bridge : 'We want people to say , "
+            + "'Yes , that will work ! ' . . .",
     ])
     func hostileTextParses(_ text: String) {
         let p = Parsed(text)
