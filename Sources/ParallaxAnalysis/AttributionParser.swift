@@ -157,6 +157,9 @@ struct TokenRules {
     /// The grammar words of the lexicon's language.
     let grammar: GrammarLexicon.Language
     var tokens: [Token] { doc.tokens }
+    /// Per sentence: its first content token and the end of its content, found once. Rules ask for them per cue
+    /// or mark, and a scan each time is quadratic in a long sentence of marks or cues (". . . .", "said: said:").
+    private var contentBounds: [(first: Int, end: Int)] = []
 
     init(doc: Document, lexicon: AttributionLexicon, inQuote: [Bool]) {
         self.doc = doc
@@ -164,6 +167,7 @@ struct TokenRules {
         self.inQuote = inQuote
         grammar = lexicon.grammar
         names = NameCues(doc: doc, lexicon: lexicon)
+        contentBounds = doc.sentences.indices.map { (scanFirstContentToken($0), scanContentEnd($0)) }
     }
 
     /// Whether token `t` may belong to a name: capitalized, or a name cue in a caseless script.
@@ -262,6 +266,7 @@ struct TokenRules {
     /// "NAME: text" at the start of a sentence: a speaker label (transcripts, "Politico: ..." headlines).
     private func speakerLabel(at i: Int, sentence s: Int) -> Attribution? {
         let range = doc.sentences[s].tokens
+        guard tokens[i].norm == ":" else { return nil }  // before the scans below: once per mark is quadratic
         let first = firstContentToken(s)
         guard tokens[i].norm == ":", i > first, i - first <= 4, i + 1 < contentEnd(s),
             (first..<i).allSatisfy({ tokens[$0].kind == .word && isName(tokens[$0]) }),
@@ -463,7 +468,13 @@ struct TokenRules {
             m += 1
             steps += 1
         }
-        let words = (afterVerb..<max(afterVerb, end)).filter { tokens[$0].kind == .word }.count
+        // At least three words after the verb, counted up to three (counting all of them per cue is quadratic).
+        var words = 0
+        var w = afterVerb
+        while w < end, words < 3 {
+            if tokens[w].kind == .word { words += 1 }
+            w += 1
+        }
         if allowBareClause, lexicon.clauseVerbs.contains(lemma), afterVerb < end, words >= 3, startsClause(afterVerb) {
             return (span(afterVerb, end), nil, false, medium)
         }
@@ -796,7 +807,9 @@ struct TokenRules {
     }
 
     /// The first token of the sentence that may open content (leading punctuation skipped).
-    func firstContentToken(_ s: Int) -> Int {
+    func firstContentToken(_ s: Int) -> Int { contentBounds[s].first }
+
+    private func scanFirstContentToken(_ s: Int) -> Int {
         let range = doc.sentences[s].tokens
         var k = range.lowerBound
         while k < range.upperBound, tokens[k].kind == .punctuation, !inQuote[k] { k += 1 }
@@ -833,7 +846,9 @@ struct TokenRules {
     }
 
     /// End of the sentence's content: before final punctuation that is not part of a quote.
-    func contentEnd(_ s: Int) -> Int {
+    func contentEnd(_ s: Int) -> Int { contentBounds[s].end }
+
+    private func scanContentEnd(_ s: Int) -> Int {
         let range = doc.sentences[s].tokens
         var e = range.upperBound
         while e > range.lowerBound, tokens[e - 1].kind == .punctuation, !inQuote[e - 1] { e -= 1 }
@@ -852,19 +867,34 @@ struct TokenRules {
     /// any content stops before a coordinated speech verb ("... and said she would ...").
     private func clipped(_ found: [Attribution], sentence s: Int) -> [Attribution] {
         var result = found
-        for a in result.indices where result[a].content.count > 1 {
-            let content = result[a].content
-            if let k = content.dropFirst().first(where: { k in
-                guard !inQuote[k], grammar.clauseCoordinators.contains(tokens[k].norm), k + 1 < content.upperBound
-                else {
-                    return false
-                }
+        // Every "and"/"but" of the sentence followed (adverbs skipped) by a verb, found once: a scan of each
+        // attribution's content is quadratic in a long sentence with many cues.
+        var coordinated: [(conjunction: Int, verb: Int)] = []
+        if found.contains(where: { $0.content.count > 1 }) {
+            let lastContent = found.map(\.content.upperBound).max() ?? 0
+            let end = min(tokens.count, max(doc.sentences[s].tokens.upperBound, lastContent))
+            for k in doc.sentences[s].tokens where !inQuote[k] && grammar.clauseCoordinators.contains(tokens[k].norm) {
                 var v = k + 1
-                while v < content.upperBound, isAdverb(tokens[v].norm) || lexicon.skippableBeforeVerb.contains(tokens[v].norm) {
+                while v < end, isAdverb(tokens[v].norm) || lexicon.skippableBeforeVerb.contains(tokens[v].norm) {
                     v += 1
                 }
-                return v < content.upperBound && lexicon.verbForms[tokens[v].norm] != nil && !isName(tokens[v])
-            }) {
+                if v < end, lexicon.verbForms[tokens[v].norm] != nil, !isName(tokens[v]) {
+                    coordinated.append((k, v))
+                }
+            }
+        }
+        for a in result.indices where result[a].content.count > 1 {
+            let content = result[a].content
+            // The first coordinated verb inside the content, after its first token.
+            var lo = 0
+            var hi = coordinated.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if coordinated[mid].conjunction <= content.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            if let k = coordinated[lo...].prefix(while: { $0.conjunction < content.upperBound })
+                .first(where: { $0.verb < content.upperBound })?.conjunction
+            {
                 result[a].content = content.lowerBound..<max(content.lowerBound, trimmedEnd(before: k, in: s))
             }
         }

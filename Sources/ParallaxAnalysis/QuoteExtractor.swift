@@ -233,7 +233,8 @@ struct AttributionRun {
                 last = n
                 n += 1
             }
-            if last > s {
+            // A sentence of marks only (spaced punctuation: `. " .`) has no content token: the two ends cross.
+            if last > s, firstContentToken(s + 1) < contentEnd(last) {
                 let tail = spanOf(firstContentToken(s + 1)..<contentEnd(last))
                 content = content.map { union($0, tail) } ?? tail
             }

@@ -36,6 +36,9 @@ public struct SpeakerResolver: Sendable {
     private(set) var persons: [PersonMention] = []
     private(set) var speakers: [SpeakerMention] = []
     private(set) var outletMentions: [(token: Int, name: String)] = []
+    /// Per sentence, once asked: whether it holds a statement noun ("statement", "interview"). Asked per resolved
+    /// speaker, so a scan per question is quadratic in a long sentence of many attributions.
+    private var mentionsStatement: [Int: Bool] = [:]
 
     /// A resolver over `document`; `inQuote` marks tokens inside quotations (mentions there are not antecedents).
     init(document: Document, lexicon: AttributionLexicon, inQuote: [Bool]) {
@@ -71,11 +74,11 @@ public struct SpeakerResolver: Sendable {
         guard let speaker = interpret(np, antecedentsBefore: antecedentsBefore ?? np.lowerBound) else { return nil }
         guard record else { return speaker }
         let s = doc.tokens[np.lowerBound].sentence
-        let sentenceNorms = doc.tokens(ofSentence: s).map(\.norm)
+        if mentionsStatement[s] == nil {
+            mentionsStatement[s] = doc.tokens(ofSentence: s).contains { lexicon.statementNouns.contains($0.norm) }
+        }
         speakers.append(
-            SpeakerMention(
-                token: np.lowerBound, speaker: speaker,
-                issuedStatement: sentenceNorms.contains { lexicon.statementNouns.contains($0) }))
+            SpeakerMention(token: np.lowerBound, speaker: speaker, issuedStatement: mentionsStatement[s] == true))
         if speaker.kind == .person {
             persons.append(PersonMention(token: np.lowerBound, name: speaker.name, role: speaker.role, canBeAntecedent: true))
         }

@@ -124,7 +124,7 @@ public struct TimelineBuilder: Sendable {
         let sentence = mention.mention.sentenceSpan
         let expression = mention.mention.span
         var words: [String: Double] = [:]
-        // Units are in text order: start at the sentence's first unit (binary search), stop after its last.
+        // Units are in text order: start at the sentence (scanning them all per mention is quadratic).
         var lo = 0
         var hi = units.count
         while lo < hi {
@@ -132,10 +132,9 @@ public struct TimelineBuilder: Sendable {
             if units[mid].span.start < sentence.start { lo = mid + 1 } else { hi = mid }
         }
         for u in units[lo...] {
-            guard u.span.start < sentence.end else { break }
-            guard sentence.contains(u.span), !expression.overlaps(u.span), !u.isNumber else { continue }
-            guard u.key.count > 1, u.key.unicodeScalars.contains(where: \.properties.isAlphabetic),
-                !ignored.contains(u.key)
+            if u.span.start >= sentence.end { break }
+            guard sentence.contains(u.span), !expression.overlaps(u.span), !u.isNumber, u.key.count > 1,
+                u.key.unicodeScalars.contains(where: \.properties.isAlphabetic), !ignored.contains(u.key)
             else { continue }
             let weight: Double = u.isCapitalized && !u.isSentenceInitial ? 2 : 1
             words[canonical[u.key] ?? u.key] = max(words[canonical[u.key] ?? u.key] ?? 0, weight)
@@ -169,13 +168,16 @@ public struct TimelineBuilder: Sendable {
     /// The event of one cluster: its most central sentence (the shortest among equals) as text.
     private func event(day: Day, cluster: [Int], items: [Item]) -> TimelineEvent {
         let mentions = cluster.map { items[$0].found.mention }
+        // Each member's summed similarity, once (not twice per comparison).
+        let centrality = cluster.map { a in
+            cluster.reduce(0.0) { $0 + ($1 == a ? 0 : similarity(items[a].words, items[$1].words)) }
+        }
         let central =
-            cluster.max { a, b in
-                let sa = cluster.reduce(0.0) { $0 + ($1 == a ? 0 : similarity(items[a].words, items[$1].words)) }
-                let sb = cluster.reduce(0.0) { $0 + ($1 == b ? 0 : similarity(items[b].words, items[$1].words)) }
-                if sa != sb { return sa < sb }
-                return items[a].sentence.utf8.count > items[b].sentence.utf8.count
-            } ?? cluster[0]
+            cluster.indices.max { a, b in
+                if centrality[a] != centrality[b] { return centrality[a] < centrality[b] }
+                return items[cluster[a]].sentence.utf8.count
+                    > items[cluster[b]].sentence.utf8.count
+            }.map { cluster[$0] } ?? cluster[0]
         let articles = mentions.map(\.article).distinctInOrder
         return TimelineEvent(
             date: day, text: collapsed(items[central].sentence), articles: articles,

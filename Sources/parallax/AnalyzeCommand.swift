@@ -58,9 +58,11 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(quiet: quiet)
+        // Every file the run needs besides its inputs is checked first, so a bad one fails before any reading.
         let registry = try input.registry()
         let pipeline = try makePipeline(registry: registry)
-        // The output is created before any input is read: an unwritable path fails at once.
+        if let output, output != "-" { try CommandLineError.checkWritable(output) }
+        // The output is created (as a temporary file beside it) before any input is read.
         let out = try ReportOutput(path: output)
         let started = Date()
         do {
@@ -144,7 +146,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     private func loadLexicon<L>(_ path: String, _ load: (URL) throws -> L) throws -> L {
         do { return try load(URL(fileURLWithPath: path)) } catch {
-            throw ValidationError("Cannot load \(path): \(error.localizedDescription)")
+            let reason = (error as? LexiconError)?.reason ?? "\(error)"
+            throw CommandLineError(path: path, problem: "cannot load the lexicon: \(reason)")
         }
     }
 }

@@ -9,10 +9,10 @@ struct InputOptions: ParsableArguments {
     @Option(help: "A JSON file of extra outlets (same format as the bundled registry) added to the registry.")
     var outlets: String?
 
-    /// The bundled outlet registry plus the user's file.
-    func registry() throws -> OutletRegistry {
+    /// The bundled outlet registry plus the user's file (a missing or malformed file: exit status 1).
+    func registry() throws(CommandLineError) -> OutletRegistry {
         do { return try OutletRegistry.load(extraFile: outlets) } catch {
-            throw ValidationError("Cannot load outlets file \(outlets ?? ""): \(error)")
+            throw CommandLineError(path: error.path, problem: "cannot load the outlets file: \(error.message)")
         }
     }
 

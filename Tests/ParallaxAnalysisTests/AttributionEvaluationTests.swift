@@ -169,7 +169,7 @@ struct AttributionEvaluationTests {
         return order.compactMap { grouped[$0] }
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: polnear), "PolNeAR not found at ../shared/eval"))
+    @Test(.tags(.qualityGate), .enabled(if: FileManager.default.fileExists(atPath: polnear), "PolNeAR not found at ../shared/eval"))
     func polnearDevContentAndSourceSpans() throws {
         let fm = FileManager.default
         let annFiles = try fm.contentsOfDirectory(atPath: Self.polnear + "/attributions").filter { $0.hasSuffix(".ann") }

@@ -7,7 +7,7 @@ struct StoryClusteringGateTests {
     /// Pinned floor for BCubed F1 on the 210 test documents (topics 36-45); measured value in docs/EVALUATION.md.
     static let testFloor = 0.85
 
-    @Test(.enabled(if: StoryFixtures.hasECB, "ECB+ not found at ../shared/eval/events-ecbplus; gate skipped"))
+    @Test(.tags(.qualityGate), .enabled(if: StoryFixtures.hasECB, "ECB+ not found at ../shared/eval/events-ecbplus; gate skipped"))
     func ecbTestSplitMeetsFloor() throws {
         let all = try StoryFixtures.ecbDocuments()
         let test = all.filter { $0.split == "test" }

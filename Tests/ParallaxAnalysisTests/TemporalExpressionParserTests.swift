@@ -183,7 +183,7 @@ extension TemporalExpressionParserTests {
         return (tokens, mentions)
     }
 
-    @Test(.enabled(if: ecbPresent, "ECB+ not found at ../shared/eval/events-ecbplus; skipped"))
+    @Test(.tags(.qualityGate), .enabled(if: ecbPresent, "ECB+ not found at ../shared/eval/events-ecbplus; skipped"))
     func detectionOnECBPlusTimeMentions() throws {
         let csv = try String(
             contentsOf: Self.ecbRoot.appendingPathComponent("ECBplus_coreference_sentences.csv"), encoding: .utf8)

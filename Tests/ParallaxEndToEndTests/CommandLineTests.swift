@@ -20,29 +20,35 @@ struct CommandLineTests {
 
         var description: String { "exit \(status)\(hung ? " (hung)" : "")\nstderr:\n\(stderr)" }
 
-        /// Standard output parsed as one JSON object.
-        var json: [String: Any] {
-            (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:]
+        /// Standard output as the JSON report of `analyze --format json`; throws when it is not one.
+        var report: JSONReport {
+            get throws { try JSONDecoder().decode(JSONReport.self, from: Data(stdout.utf8)) }
         }
 
-        /// Readable names of the articles in the JSON report (``CommandLineTests/name(of:)``); ids are hashes.
+        /// Readable names of the articles in the JSON report (``CommandLineTests/name(of:)``): ids are hashes of
+        /// content. Throws when standard output is not a report.
         var articleNames: Set<String> {
-            Set((json["articles"] as? [[String: Any]] ?? []).map(CommandLineTests.name(of:)))
+            get throws { Set(try report.articles.map(CommandLineTests.name(of:))) }
         }
 
-        /// The objects of NDJSON output, one a line (`nil` for a line that does not parse).
-        var lines: [[String: Any]?] {
-            stdout.split(separator: "\n").map {
-                (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
-            }
+        /// Standard output decoded as `T` a line (NDJSON); throws at the first line that is not a `T`.
+        func lines<T: Decodable>(_ type: T.Type) throws -> [T] {
+            try stdout.split(separator: "\n").map { try JSONDecoder().decode(T.self, from: Data($0.utf8)) }
         }
+
+        /// Whether the run failed the way a bad file or an empty input should: exit status 1, without the usage
+        /// text meant for mistakes in the arguments.
+        var failedWithoutUsage: Bool { status == 1 && !hung && !stderr.contains("Usage:") }
     }
 
-    /// A readable name for an article object: the last path component of its URL for an item of a feed or an
-    /// archive, else the stem of the file it was read from, with the line for JSON Lines (`lines:3`).
-    static func name(of article: [String: Any]) -> String {
-        let source = article["source"] as? String ?? ""
-        if source.contains("#"), let url = article["url"] as? String { return (url as NSString).lastPathComponent }
+    /// A readable name for an article: the last path component of its URL for an item of a feed or an archive,
+    /// else the stem of the file it was read from, with the line for JSON Lines (`lines:3`).
+    static func name(of article: JSONReport.Article) -> String {
+        name(source: article.source, url: article.url)
+    }
+
+    static func name(source: String, url: String?) -> String {
+        if source.contains("#"), let url { return (url as NSString).lastPathComponent }
         var file = (source as NSString).lastPathComponent
         var line = ""
         if let colon = file.lastIndex(of: ":"), Int(file[file.index(after: colon)...]) != nil {
@@ -54,9 +60,31 @@ struct CommandLineTests {
         return file + line
     }
 
+    /// One NDJSON line of `analyze --format ndjson`: the report line, an article, story or issue object with its
+    /// `type`.
+    struct ReportLine: Decodable {
+        var type: String
+    }
+
+    /// One record of `parallax extract`.
+    struct ExtractedArticle: Decodable {
+        var id: String
+        var source: String
+        var title: String?
+        var url: String?
+        var text: String
+    }
+
+    /// Exit status of a run that failed (nothing could be read, a bad data file or output).
+    static let failure: Int32 = 1
+    /// Exit status of a mistake in the arguments (Argument Parser's validation failure, with the usage text).
+    static let usageError: Int32 = 64
+
     /// Runs `parallax` with `arguments`, standard input from `stdin` (empty when nil), outputs captured in files.
-    /// A run still going after two minutes is killed and marked `hung`.
-    func parallax(_ arguments: [String], stdin: [UInt8] = [], in workspace: Workspace) throws -> Run {
+    /// A run still going after `limit` seconds (default two minutes) is killed and marked `hung`.
+    func parallax(
+        _ arguments: [String], stdin: [UInt8] = [], in workspace: Workspace, limit: TimeInterval = 120
+    ) throws -> Run {
         let executable = try #require(ParallaxBinary.url)
         let id = UUID().uuidString
         let inPath = workspace.url.appendingPathComponent(".stdin-\(id)")
@@ -73,7 +101,7 @@ struct CommandLineTests {
         process.standardError = try FileHandle(forWritingTo: errPath)
         try process.run()
         var hung = false
-        let deadline = Date().addingTimeInterval(120)
+        let deadline = Date().addingTimeInterval(limit)
         while process.isRunning {
             if Date() > deadline {
                 hung = true
@@ -357,7 +385,7 @@ struct CommandLineTests {
         let run = try parallax(["analyze", "--format", "json", workspace.url.path], in: workspace)
         #expect(!run.hung, "\(bad.label): parallax hung")
         #expect(run.status == 0, "\(run)")
-        let ids = run.articleNames
+        let ids = try run.articleNames
         #expect(Self.goodNames.isSubset(of: ids), "\(bad.label): got \(ids.sorted())\n\(run)")
         #expect(bad.yields.isSubset(of: ids), "\(bad.label): got \(ids.sorted())\n\(run)")
         let warnings = run.stderr.split(separator: "\n").filter { $0.contains(bad.name) }
@@ -375,10 +403,10 @@ struct CommandLineTests {
     @Test func damagedUTF8IsReadWithReplacementCharacters() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
-        try Self.badInputs.first { $0.name == "damaged.txt" }!.make(workspace)
+        try #require(Self.badInputs.first { $0.name == "damaged.txt" }).make(workspace)
         let run = try parallax(["analyze", "--format", "json", workspace.path("damaged.txt")], in: workspace)
         #expect(run.status == 0, "\(run)")
-        let text = (run.json["articles"] as? [[String: Any]])?.first?["text"] as? String ?? ""
+        let text = try #require(try run.report.articles.first).text
         #expect(text.contains("\u{FFFD}"))
         #expect(text.contains("against parking rules"))
     }
@@ -394,10 +422,10 @@ struct CommandLineTests {
         try workspace.write("huge.txt", "Assembly debates water budget for a third week\n\n" + CLIFixture.prose(bytes: 2_200_000))
         let run = try parallax(["extract", workspace.url.path], in: workspace)
         #expect(run.status == 0, "\(run)")
-        let records = run.lines.compactMap { $0 }
-        #expect(Set(records.map(Self.name(of:))) == Self.goodNames.union(["huge"]), "\(run)")
-        let huge = records.first { Self.name(of: $0) == "huge" }
-        let length = (huge?["text"] as? String)?.utf8.count ?? 0
+        let records = try run.lines(ExtractedArticle.self)
+        let names = records.map { Self.name(source: $0.source, url: $0.url) }
+        #expect(Set(names) == Self.goodNames.union(["huge"]), "\(run)")
+        let length = try #require(zip(records, names).first { $1 == "huge" }?.0).text.utf8.count
         #expect(length > 1 << 19 && length <= 1 << 20)
         #expect(run.stderr.split(separator: "\n").contains { $0.contains("huge.txt") && $0.contains("longer") }, "\(run)")
     }
@@ -418,7 +446,7 @@ struct CommandLineTests {
         let run = try parallax(["analyze", "--format", "json", workspace.url.path], in: workspace)
         #expect(!run.hung)
         #expect(run.status == 0, "\(run)")
-        #expect(Self.goodNames.union(["big:1", "big:2"]).isSubset(of: run.articleNames), "\(run)")
+        #expect(Self.goodNames.union(["big:1", "big:2"]).isSubset(of: try run.articleNames), "\(run)")
         #expect(Self.peakChildMemory < 1 << 30, "a child used \(Self.peakChildMemory >> 20) MiB")
     }
 
@@ -441,7 +469,7 @@ struct CommandLineTests {
         let run = try parallax(["analyze", "--format", "json", workspace.url.path], in: workspace)
         #expect(!run.hung)
         #expect(run.status == 0, "\(run)")
-        #expect(Self.goodNames.union(["huge"]).isSubset(of: run.articleNames), "\(run)")
+        #expect(Self.goodNames.union(["huge"]).isSubset(of: try run.articleNames), "\(run)")
         #expect(run.stderr.contains("huge.html"), "\(run)")
         #expect(Self.peakChildMemory < 1 << 30, "a child used \(Self.peakChildMemory >> 20) MiB")
     }
@@ -461,9 +489,9 @@ struct CommandLineTests {
         let run = try parallax(
             ["analyze", "--format", "json", "-"], stdin: Array(Self.goodArticles[0].text.utf8), in: workspace)
         #expect(run.status == 0, "\(run)")
-        let articles = run.json["articles"] as? [[String: Any]] ?? []
+        let articles = try run.report.articles
         #expect(articles.count == 1)
-        #expect((articles.first?["text"] as? String)?.contains("harbor bridge in Lindenport") == true)
+        #expect(articles.allSatisfy { $0.text.contains("harbor bridge in Lindenport") })
     }
 
     @Test func standardInputAsJSONLines() throws {
@@ -475,7 +503,7 @@ struct CommandLineTests {
                 text: "The new tram line between the university and the main station opened on Saturday.") + "\n"
         let run = try parallax(["analyze", "--format", "json"], stdin: Array(lines.utf8), in: workspace)
         #expect(run.status == 0, "\(run)")
-        #expect(run.articleNames == ["-:1", "-:2"], "\(run)")
+        #expect(try run.articleNames == ["-:1", "-:2"], "\(run)")
     }
 
     @Test func namedPipeOnTheCommandLine() throws {
@@ -492,8 +520,7 @@ struct CommandLineTests {
         }
         let run = try parallax(["analyze", "--format", "json", fifo], in: workspace)
         #expect(run.status == 0, "\(run)")
-        let article = (run.json["articles"] as? [[String: Any]])?.first
-        #expect(article?["title"] as? String == "Library extends opening hours in Brenholt", "\(run)")
+        #expect(try run.report.articles.map(\.title) == ["Library extends opening hours in Brenholt"], "\(run)")
     }
 
     @Test func outputFile() throws {
@@ -506,18 +533,71 @@ struct CommandLineTests {
              workspace.path("good-library.txt")], in: workspace)
         #expect(run.status == 0, "\(run)")
         #expect(run.stdout.isEmpty)
-        let written = try Data(contentsOf: URL(fileURLWithPath: target))
-        let json = try JSONSerialization.jsonObject(with: written) as? [String: Any]
-        #expect((json?["articles"] as? [[String: Any]])?.count == 2)
+        let written = try JSONDecoder().decode(JSONReport.self, from: Data(contentsOf: URL(fileURLWithPath: target)))
+        #expect(written.articles.count == 2)
     }
 
-    @Test func outputFileInMissingDirectoryFails() throws {
+    // MARK: - Bad data files and outputs fail at once
+
+    /// A file the run needs besides its inputs, made bad in one way.
+    struct BadFile: Sendable, CustomTestStringConvertible {
+        var label: String
+        /// The option naming the file (`--output`, `--aliases`, ...).
+        var option: String
+        /// The file's name in the workspace.
+        var name: String
+        /// Writes the bad file (or nothing, for a missing one).
+        var make: @Sendable (Workspace) throws -> Void = { _ in }
+
+        var testDescription: String { label }
+    }
+
+    static let badFiles: [BadFile] = [
+        BadFile(label: "output in a missing directory", option: "--output", name: "no/such/dir/report.json"),
+        BadFile(label: "output that is a directory", option: "--output", name: "out") { w in
+            try FileManager.default.createDirectory(atPath: w.path("out"), withIntermediateDirectories: true)
+        },
+        BadFile(label: "output under a regular file", option: "--output", name: "plain.txt/report.json") { w in
+            try w.write("plain.txt", "not a directory\n")
+        },
+        BadFile(label: "missing outlets file", option: "--outlets", name: "outlets.json"),
+        BadFile(label: "outlets file that is not JSON", option: "--outlets", name: "outlets.json") { w in
+            try w.write("outlets.json", "{ outlets: [")
+        },
+        BadFile(label: "missing aliases file", option: "--aliases", name: "aliases.json"),
+        BadFile(label: "aliases file of the wrong shape", option: "--aliases", name: "aliases.json") { w in
+            try w.write("aliases.json", "{\"entities\": 3}")
+        },
+        BadFile(label: "missing framing file", option: "--framing", name: "framing.json"),
+        BadFile(label: "framing file that is not JSON", option: "--framing", name: "framing.json") { w in
+            try w.write("framing.json", "\u{FEFF}[1, 2,")
+        },
+    ]
+
+    /// A bad output or data file fails with status 1 and a message naming the file, before any input is read: the
+    /// input here is a named pipe nobody writes to, so a run that started reading would hang.
+    @Test(arguments: badFiles)
+    func badFileFailsBeforeAnyInputIsRead(_ bad: BadFile) throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try bad.make(workspace)
+        let pipe = workspace.path("never-written.txt")
+        #expect(mkfifo(pipe, 0o644) == 0)
+        let run = try parallax(["analyze", bad.option, workspace.path(bad.name), pipe], in: workspace, limit: 30)
+        #expect(!run.hung, "\(bad.label): the input was read before the bad file was noticed")
+        #expect(run.failedWithoutUsage, "\(bad.label): \(run)")
+        #expect(run.stderr.contains(workspace.path(bad.name)), "\(bad.label): the message does not name the file\n\(run)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func badOutletsFileFailsExtractToo() throws {
         let workspace = try workspaceWithGoodArticles()
         defer { workspace.remove() }
-        let target = workspace.path("no/such/dir/report.json")
-        let run = try parallax(["analyze", "--output", target, workspace.path("good-bridge.txt")], in: workspace)
-        #expect(run.status != 0)
-        #expect(run.stderr.contains(target), "\(run)")
+        let missing = workspace.path("missing-outlets.json")
+        let run = try parallax(["extract", "--outlets", missing, workspace.url.path], in: workspace)
+        #expect(run.failedWithoutUsage, "\(run)")
+        #expect(run.stderr.contains(missing), "\(run)")
+        #expect(run.stdout.isEmpty)
     }
 
     /// An article whose title and body carry markup, to check that HTML output escapes it.
@@ -541,12 +621,15 @@ struct CommandLineTests {
         #expect(!run.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
         switch format {
         case "json":
-            #expect(run.articleNames == Self.goodNames.union(["script"]), "\(run)")
-            #expect(run.json["stories"] is [Any])
+            let report = try run.report
+            #expect(Set(report.articles.map(Self.name(of:))) == Self.goodNames.union(["script"]), "\(run)")
+            #expect(!report.stories.isEmpty)
         case "ndjson":
-            let lines = run.lines
-            #expect(!lines.isEmpty)
-            #expect(lines.allSatisfy { $0 != nil }, "a line is not JSON:\n\(run.stdout)")
+            let types = try run.lines(ReportLine.self).map(\.type)
+            #expect(types.filter { $0 == "article" }.count == 3, "\(run.stdout)")
+            #expect(types.contains("story"), "\(run.stdout)")
+            #expect(types.first == "report", "\(run.stdout)")
+            #expect(Set(types).isSubset(of: ["report", "article", "story", "issue"]), "\(run.stdout)")
         case "html":
             #expect(run.stdout.lowercased().contains("<html"))
             #expect(!run.stdout.contains("<script>alert(1)"), "article markup came out raw")
@@ -568,13 +651,13 @@ struct CommandLineTests {
         let forced = try parallax(
             ["analyze", "--format", "json", "--input-format", "html", workspace.path("saved-page.txt")], in: workspace)
         #expect(forced.status == 0, "\(forced)")
-        let article = (forced.json["articles"] as? [[String: Any]])?.first
-        #expect(article?["title"] as? String == "Ferry service resumes on the northern route")
-        #expect((article?["text"] as? String)?.contains("<p>") == false)
-        #expect((article?["text"] as? String)?.contains("Harbour master Lena Brandt") == true)
+        let article = try #require(try forced.report.articles.first)
+        #expect(article.title == "Ferry service resumes on the northern route")
+        #expect(!article.text.contains("<p>"))
+        #expect(article.text.contains("Harbour master Lena Brandt"))
         let bad = try parallax(
             ["analyze", "--input-format", "pdf", workspace.path("saved-page.txt")], in: workspace)
-        #expect(bad.status != 0)
+        #expect(bad.status == Self.usageError, "\(bad)")
         #expect(bad.stderr.contains("pdf"), "\(bad)")
     }
 
@@ -584,10 +667,10 @@ struct CommandLineTests {
         let missing = workspace.path("missing.txt")
         let mixed = try parallax(["analyze", "--format", "json", missing, workspace.path("good-bridge.txt")], in: workspace)
         #expect(mixed.status == 0, "\(mixed)")
-        #expect(mixed.articleNames == ["good-bridge"])
+        #expect(try mixed.articleNames == ["good-bridge"])
         #expect(mixed.stderr.contains("missing.txt"), "\(mixed)")
         let alone = try parallax(["analyze", missing], in: workspace)
-        #expect(alone.status != 0)
+        #expect(alone.failedWithoutUsage, "\(alone)")
         #expect(alone.stderr.contains("missing.txt"), "\(alone)")
         #expect(alone.stdout.isEmpty)
     }
@@ -598,7 +681,7 @@ struct CommandLineTests {
         try workspace.write("empty.txt", [])
         try workspace.write("junk.html", [0, 1, 2, 3, 0, 0, 0xFF])
         let run = try parallax(["analyze", workspace.url.path], in: workspace)
-        #expect(run.status != 0)
+        #expect(run.failedWithoutUsage, "\(run)")
         #expect(run.stderr.contains("empty.txt") && run.stderr.contains("junk.html"), "\(run)")
         #expect(run.stderr.contains("no article could be read"), "\(run)")
     }
@@ -606,11 +689,12 @@ struct CommandLineTests {
     @Test func noInputAtAll() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
+        // No paths and an empty standard input that is not a terminal: standard input is read, and is empty.
         let run = try parallax(["analyze"], in: workspace)
-        #expect(run.status != 0)
-        #expect(!run.stderr.isEmpty)
+        #expect(run.failedWithoutUsage, "\(run)")
+        #expect(run.stderr.contains("no article"), "\(run)")
         let emptyDirectory = try parallax(["analyze", workspace.url.path], in: workspace)
-        #expect(emptyDirectory.status != 0)
+        #expect(emptyDirectory.failedWithoutUsage, "\(emptyDirectory)")
         #expect(emptyDirectory.stderr.contains("no article"), "\(emptyDirectory)")
     }
 
@@ -635,9 +719,7 @@ struct CommandLineTests {
             ["extract", workspace.path("pages"), workspace.path("news.rss"), workspace.path("crawl.warc"),
              workspace.path("notes.txt"), workspace.path("broken.html")], in: workspace)
         #expect(run.status == 0, "\(run)")
-        let records = run.lines
-        #expect(records.allSatisfy { $0 != nil }, "\(run.stdout)")
-        let titles = Set(records.compactMap { $0?["title"] as? String })
+        let titles = Set(try run.lines(ExtractedArticle.self).compactMap(\.title))
         for title in [
             "Ferry service resumes on the northern route", "Port strike ends after talks", "New tram line opens",
             "Farmers market moves to the old station square", "Harbor bridge reopens after six weeks of repairs",
@@ -647,16 +729,16 @@ struct CommandLineTests {
         #expect(run.stderr.contains("broken.html"), "\(run)")
 
         let json = try parallax(["extract", "--format", "json", workspace.path("crawl.warc")], in: workspace)
-        let array = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
-        #expect(array?.count == 1)
-        #expect(array?.first?["url"] as? String == "https://b.example/market")
+        #expect(json.status == 0, "\(json)")
+        let array = try JSONDecoder().decode([ExtractedArticle].self, from: Data(json.stdout.utf8))
+        #expect(array.map(\.url) == ["https://b.example/market"])
     }
 
     @Test func extractNothingReadable() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         let run = try parallax(["extract", workspace.path("missing.html")], in: workspace)
-        #expect(run.status != 0)
+        #expect(run.failedWithoutUsage, "\(run)")
         #expect(run.stderr.contains("missing.html"), "\(run)")
     }
 }

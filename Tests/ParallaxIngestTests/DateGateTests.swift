@@ -20,7 +20,7 @@ struct DateGateTests {
         FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("gold.json").path)
     }
 
-    @Test(.enabled(if: dataPresent, "needs ../shared/eval/dates-htmldate-mediacloud (not in the repository)"))
+    @Test(.tags(.qualityGate), .enabled(if: dataPresent, "needs ../shared/eval/dates-htmldate-mediacloud (not in the repository)"))
     func accuracyOnMediaCloudPages() throws {
         let goldData = try Data(contentsOf: Self.dataDirectory.appendingPathComponent("gold.json"))
         // Upstream's file writes missing dates as NaN, which is not JSON.

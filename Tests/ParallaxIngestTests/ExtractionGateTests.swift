@@ -21,6 +21,7 @@ struct ExtractionGateTests {
     static let available = FileManager.default.fileExists(atPath: dataset + "/ground-truth.json")
 
     @Test(
+        .tags(.qualityGate),
         .enabled(if: available, "skipped: ../shared/eval/extraction-zyte (Zyte benchmark) is not present"),
         arguments: [false, true])
     func zyteF1StaysAboveFloor(cleansText: Bool) throws {

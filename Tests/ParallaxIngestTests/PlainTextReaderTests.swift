@@ -299,7 +299,7 @@ struct PlainTextReaderQualityTests {
         return score
     }
 
-    @Test(.enabled(if: present, "PolNeAR not found at ../shared/eval/attribution-polnear"))
+    @Test(.tags(.qualityGate), .enabled(if: present, "PolNeAR not found at ../shared/eval/attribution-polnear"))
     func keepsAttributedStatementsAndFindsHeadlines() throws {
         let env = ProcessInfo.processInfo.environment
         let compartments = env["PARALLAX_EVAL_COMPARTMENTS"]?.split(separator: ",").map(String.init) ?? ["dev"]

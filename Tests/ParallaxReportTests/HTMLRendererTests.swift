@@ -128,10 +128,4 @@ struct HTMLRendererTests {
             #expect(html.components(separatedBy: "<article id=\"art-\(a)\">").count == 2)
         }
     }
-
-    @Test func writeAScreenshotableFileWhenAsked() throws {
-        // `REPORT_HTML=/tmp/r.html swift test --filter HTMLRendererTests` writes the fixture page for a look.
-        guard let path = ProcessInfo.processInfo.environment["REPORT_HTML"] else { return }
-        try Data(html.utf8).write(to: URL(fileURLWithPath: path))
-    }
 }

@@ -1,5 +1,0 @@
-import Testing
-
-struct ParallaxAnalysisSmokeTests {
-    @Test func targetBuilds() { #expect(Bool(true)) }
-}

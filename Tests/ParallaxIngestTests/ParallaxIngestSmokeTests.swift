@@ -1,5 +1,0 @@
-import Testing
-
-struct ParallaxIngestSmokeTests {
-    @Test func targetBuilds() { #expect(Bool(true)) }
-}
