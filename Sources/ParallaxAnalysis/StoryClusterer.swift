@@ -82,6 +82,8 @@ public struct StoryClusterer: Sendable {
     private var clusterOf: [Int] = []
     private var vocabularyIsFrozen = false
     private var copyLinks: [(Int, Int)] = []
+    /// Scratch counts for candidate retrieval (sequential steps; concurrent ones use their own).
+    private var counter = CandidateCounter()
 
     public init(configuration: Configuration = Configuration(), lexicon: TermVectorizer.Lexicon = .standard) {
         self.configuration = configuration
@@ -170,21 +172,24 @@ public struct StoryClusterer: Sendable {
     }
 
     /// Live stories that share most of the vector's heaviest terms, at most `maxCandidates`, best first.
-    private func candidates(for vector: TermVector, excluding excluded: Int? = nil) -> [Int] {
-        var shared: [Int: Int] = [:]
+    private func candidates(
+        for vector: TermVector, excluding excluded: Int? = nil, counter: inout CandidateCounter
+    ) -> [Int] {
+        counter.prepare(count: clusters.count)
         for term in vector.topTerms(configuration.candidateTerms) {
             guard let list = postings[term] else { continue }
             for c in list.suffix(configuration.maxPostings) where c != excluded && clusters[c].alive {
-                shared[c, default: 0] += 1
+                counter.add(c)
             }
         }
+        let shared = counter.drain()
         let limit = configuration.maxCandidates
         guard shared.count > limit else {
             return shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
         }
         // Linear selection: a histogram of shared-term counts gives the cut; only the kept entries are sorted.
         var histogram = [Int](repeating: 0, count: configuration.candidateTerms + 2)
-        for v in shared.values { histogram[min(v, histogram.count - 1)] += 1 }
+        for (_, v) in shared { histogram[min(v, histogram.count - 1)] += 1 }
         var cut = histogram.count - 1
         var above = 0
         while cut > 1, above + histogram[cut] < limit {
@@ -207,9 +212,11 @@ public struct StoryClusterer: Sendable {
             ? configuration.threshold : configuration.outsideWindowThreshold
     }
 
-    private func bestCluster(for vector: TermVector, day: Int?) -> Int? {
+    private mutating func bestCluster(for vector: TermVector, day: Int?) -> Int? {
         var best: (Int, Float)?
-        for c in candidates(for: vector) {
+        var counter = self.counter
+        defer { self.counter = counter }
+        for c in candidates(for: vector, counter: &counter) {
             let similarity = vector.cosine(clusters[c].vector)
             if similarity >= neededSimilarity(day: day, story: c), similarity > (best?.1 ?? -1) {
                 best = (c, similarity)
@@ -267,8 +274,10 @@ public struct StoryClusterer: Sendable {
         let order = clusters.indices.filter { clusters[$0].alive }.sorted {
             (clusters[$0].members.count, $1) > (clusters[$1].members.count, $0)
         }
+        var counter = self.counter
+        defer { self.counter = counter }
         for key in order where clusters[key].alive {
-            for c in candidates(for: clusters[key].vector, excluding: key) where clusters[c].alive {
+            for c in candidates(for: clusters[key].vector, excluding: key, counter: &counter) where clusters[c].alive {
                 let a = clusters[key]
                 let b = clusters[c]
                 let near =
@@ -296,11 +305,12 @@ public struct StoryClusterer: Sendable {
         // Each document's best story against the centroids of the pass: read-only, so documents are scored
         // concurrently and the moves applied after (the same result at any concurrency).
         let clusterer = self
-        let targets = ParallelMap.map(Array(vectors.indices), concurrency: concurrency) { m -> Int? in
-            guard !copied.contains(m) else { return nil }
-            return clusterer.bestMove(for: m)
+        let blocks = stride(from: 0, to: vectors.count, by: 256).map { $0..<min($0 + 256, vectors.count) }
+        let targets = ParallelMap.map(blocks, concurrency: concurrency) { block -> [Int?] in
+            var counter = CandidateCounter()
+            return block.map { m in copied.contains(m) ? nil : clusterer.bestMove(for: m, counter: &counter) }
         }
-        let moves = targets.enumerated().compactMap { m, target in target.map { (m, $0) } }
+        let moves = targets.joined().enumerated().compactMap { m, target in target.map { (m, $0) } }
         guard !moves.isEmpty else { return }
         for (m, c) in moves { clusterOf[m] = c }
         for (a, b) in copyLinks { clusterOf[a] = clusterOf[b] }
@@ -318,7 +328,7 @@ public struct StoryClusterer: Sendable {
     }
 
     /// The story document `m` should move to in a refinement pass, or `nil` to stay.
-    private func bestMove(for m: Int) -> Int? {
+    private func bestMove(for m: Int, counter: inout CandidateCounter) -> Int? {
         let vector = vectors[m]
         let own = clusterOf[m]
         // A lone document is its own centroid (cosine 1): let it join the best story that accepts it.
@@ -326,7 +336,7 @@ public struct StoryClusterer: Sendable {
         var best = (own, alone ? -1 : vector.cosine(clusters[own].vector))
         let day = documents[m].published?.daysSinceEpoch
         let factor: Float = alone ? configuration.loneDocumentFactor : 1
-        for c in candidates(for: vector, excluding: own) where clusters[c].members.count > 1 {
+        for c in candidates(for: vector, excluding: own, counter: &counter) where clusters[c].members.count > 1 {
             let similarity = vector.cosine(clusters[c].vector)
             if similarity >= factor * neededSimilarity(day: day, story: c), similarity > best.1 {
                 best = (c, similarity)
@@ -388,5 +398,30 @@ public struct StoryClusterer: Sendable {
         let pool = titled.isEmpty ? members : titled
         let best = pool.max { vectors[$0].cosine(centroid) < vectors[$1].cosine(centroid) } ?? members[0]
         return documents[best].title
+    }
+}
+
+/// Counts, per story, the retrieval terms a document shares with it: a dense array indexed by story key plus the
+/// list of keys touched, reset in O(touched) after each query (a dictionary per query was most of grouping).
+struct CandidateCounter: Sendable {
+    private var counts: [Int32] = []
+    private var touched: [Int] = []
+
+    /// Makes room for story keys below `count`.
+    mutating func prepare(count: Int) {
+        if counts.count < count { counts.append(contentsOf: repeatElement(0, count: count - counts.count)) }
+    }
+
+    mutating func add(_ key: Int) {
+        if counts[key] == 0 { touched.append(key) }
+        counts[key] += 1
+    }
+
+    /// The counted keys and their counts, in the order first counted; the counter is empty afterwards.
+    mutating func drain() -> [(key: Int, value: Int)] {
+        let result = touched.map { (key: $0, value: Int(counts[$0])) }
+        for key in touched { counts[key] = 0 }
+        touched.removeAll(keepingCapacity: true)
+        return result
     }
 }
