@@ -216,8 +216,11 @@ public struct StoryClusterer: Sendable {
         var best: (Int, Float)?
         var counter = self.counter
         defer { self.counter = counter }
-        for c in candidates(for: vector, counter: &counter) {
-            let similarity = vector.cosine(clusters[c].vector)
+        let candidates = candidates(for: vector, counter: &counter)
+        counter.load(vector)
+        defer { counter.unload(vector) }
+        for c in candidates {
+            let similarity = counter.dot(clusters[c].vector)
             if similarity >= neededSimilarity(day: day, story: c), similarity > (best?.1 ?? -1) {
                 best = (c, similarity)
             }
@@ -336,8 +339,11 @@ public struct StoryClusterer: Sendable {
         var best = (own, alone ? -1 : vector.cosine(clusters[own].vector))
         let day = documents[m].published?.daysSinceEpoch
         let factor: Float = alone ? configuration.loneDocumentFactor : 1
-        for c in candidates(for: vector, excluding: own, counter: &counter) where clusters[c].members.count > 1 {
-            let similarity = vector.cosine(clusters[c].vector)
+        let candidates = candidates(for: vector, excluding: own, counter: &counter)
+        counter.load(vector)
+        defer { counter.unload(vector) }
+        for c in candidates where clusters[c].members.count > 1 {
+            let similarity = counter.dot(clusters[c].vector)
             if similarity >= factor * neededSimilarity(day: day, story: c), similarity > best.1 {
                 best = (c, similarity)
             }
@@ -403,9 +409,43 @@ public struct StoryClusterer: Sendable {
 
 /// Counts, per story, the retrieval terms a document shares with it: a dense array indexed by story key plus the
 /// list of keys touched, reset in O(touched) after each query (a dictionary per query was most of grouping).
+///
+/// It also holds one document's vector as a dense array by term id, so that its cosine with many centroids is a
+/// gather over each centroid's terms (``dot(_:)``), not a branchy merge join; the sum runs over the same shared
+/// terms in the same ascending order, so the result is the same as ``TermVector/cosine(_:)``.
 struct CandidateCounter: Sendable {
     private var counts: [Int32] = []
     private var touched: [Int] = []
+    private var weights: [Float] = []
+
+    /// Holds `vector` for ``dot(_:)``.
+    mutating func load(_ vector: TermVector) {
+        if let top = vector.ids.last, Int(top) >= weights.count {
+            weights.append(contentsOf: repeatElement(0, count: Int(top) + 1 - weights.count))
+        }
+        for (id, w) in zip(vector.ids, vector.weights) { weights[Int(id)] = w }
+    }
+
+    /// Clears what ``load(_:)`` held.
+    mutating func unload(_ vector: TermVector) {
+        for id in vector.ids { weights[Int(id)] = 0 }
+    }
+
+    /// The dot product of the loaded vector with `other` (their cosine, both being unit vectors).
+    func dot(_ other: TermVector) -> Float {
+        weights.withUnsafeBufferPointer { dense in
+            other.ids.withUnsafeBufferPointer { ids in
+                other.weights.withUnsafeBufferPointer { w in
+                    var sum: Float = 0
+                    for k in 0..<ids.count {
+                        let id = Int(ids[k])
+                        if id < dense.count { sum += dense[id] * w[k] }
+                    }
+                    return sum
+                }
+            }
+        }
+    }
 
     /// Makes room for story keys below `count`.
     mutating func prepare(count: Int) {
