@@ -37,20 +37,28 @@ public struct StoryStreamWriter: Sendable {
             output.write(",\n  \"stories\": [")
         case .ndjson:
             Self.writeLine(.object(["version": .int(reportContractVersion)]), type: "report", to: &output)
-            for a in articles { Self.writeLine(JSONValue(a), type: "article", to: &output) }
+            for a in articles {
+                var text = ""
+                Self.writeLine(JSONValue(a), type: "article", to: &text)
+                output.write(text)
+            }
         }
     }
 
     /// Writes one story.
     public mutating func write(_ story: StoryAnalysis, to output: inout some TextOutputStream) {
+        // Each story is rendered into a string first and handed to `output` in one write: the many small writes
+        // of the JSON writer stay on a local string.
         let value = JSONValue(story, texts: texts)
+        var text = ""
         switch format {
         case .json:
-            output.write(storiesWritten == 0 ? "\n    " : ",\n    ")
-            value.write(to: &output, indent: 2, level: 2)
+            text.write(storiesWritten == 0 ? "\n    " : ",\n    ")
+            value.write(to: &text, indent: 2, level: 2)
         case .ndjson:
-            Self.writeLine(value, type: "story", to: &output)
+            Self.writeLine(value, type: "story", to: &text)
         }
+        output.write(text)
         storiesWritten += 1
     }
 
@@ -78,9 +86,10 @@ public struct StoryStreamWriter: Sendable {
         output.write("[")
         var first = true
         for item in items {
-            output.write(first ? "\n    " : ",\n    ")
+            var text = first ? "\n    " : ",\n    "
             first = false
-            item.write(to: &output, indent: 2, level: 2)
+            item.write(to: &text, indent: 2, level: 2)
+            output.write(text)
         }
         output.write("\n  ]")
     }
