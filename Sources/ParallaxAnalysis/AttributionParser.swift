@@ -58,6 +58,9 @@ struct AttributionParser: Sendable {
         var inQuote: [Bool]
         /// Attributions per sentence, in order of their cue.
         var attributions: [[Attribution]]
+        /// The token rules the parse used (with `inQuote`), for the speaker resolution and citations of the same
+        /// document: built once per document.
+        var rules: TokenRules
     }
 
     func analyze(_ doc: Document) -> Analysis {
@@ -72,7 +75,7 @@ struct AttributionParser: Sendable {
         for q in quotes { for t in q.open..<(q.closed ? q.close + 1 : q.close) { inQuote[t] = true } }
         let rules = TokenRules(doc: doc, lexicon: lexicon, inQuote: inQuote)
         let attributions = doc.sentences.indices.map { rules.attributions(inSentence: $0) }
-        return Analysis(quotes: quotes, inQuote: inQuote, attributions: attributions)
+        return Analysis(quotes: quotes, inQuote: inQuote, attributions: attributions, rules: rules)
     }
 
     // MARK: Quotation marks

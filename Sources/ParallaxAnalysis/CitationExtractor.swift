@@ -36,7 +36,7 @@ public struct CitationExtractor: Sendable {
         let lexicon = run.extractor.lexicon
         let analysis = run.analysis
         var resolver = run.resolver
-        let rules = TokenRules(doc: document, lexicon: lexicon, inQuote: analysis.inQuote)
+        let rules = analysis.rules
         let tokens = document.tokens
         var found: [(position: Int, citation: Citation)] = []
         var seen = Set<[String]>()

@@ -42,7 +42,7 @@ struct AttributionRun {
         self.doc = doc
         self.extractor = extractor
         analysis = AttributionParser(lexicon: extractor.lexicon).analyze(doc)
-        resolver = SpeakerResolver(document: doc, lexicon: extractor.lexicon, inQuote: analysis.inQuote)
+        resolver = SpeakerResolver(rules: analysis.rules)
     }
 
     mutating func candidates() -> [QuoteCandidate] {

@@ -42,11 +42,16 @@ public struct SpeakerResolver: Sendable {
 
     /// A resolver over `document`; `inQuote` marks tokens inside quotations (mentions there are not antecedents).
     init(document: Document, lexicon: AttributionLexicon, inQuote: [Bool]) {
-        doc = document
-        self.lexicon = lexicon
-        grammar = lexicon.grammar
-        rules = TokenRules(doc: document, lexicon: lexicon, inQuote: inQuote)
-        scanMentions(inQuote: inQuote)
+        self.init(rules: TokenRules(doc: document, lexicon: lexicon, inQuote: inQuote))
+    }
+
+    /// A resolver with the token rules of the document's attribution parse (``AttributionParser/Analysis/rules``).
+    init(rules: TokenRules) {
+        doc = rules.doc
+        lexicon = rules.lexicon
+        grammar = rules.lexicon.grammar
+        self.rules = rules
+        scanMentions(inQuote: rules.inQuote)
     }
 
     /// A resolver over `document` with the bundled lexicon.
