@@ -4,24 +4,33 @@ import Dispatch
 /// at once.
 ///
 /// Each item runs on a thread of a private concurrent Dispatch queue while the calling task is suspended, so an
-/// async consumer (a store, a server) keeps its threads. The ordered ``map(_:transform:consume:)`` keeps at most
-/// `limit` items in flight and hands results to the consumer in input order as soon as they are ready: memory
-/// stays bounded by `limit` whatever the input size, and results never depend on `limit`.
+/// async consumer (a store, a server) keeps its threads; at most `limit` items compute at once. The ordered
+/// ``map(_:transform:consume:)`` keeps at most `4 * limit` items started but not yet consumed (so the workers go
+/// on while the consumer writes) and hands results to the consumer in input order as soon as they are ready:
+/// memory stays bounded by `limit` whatever the input size, and results never depend on `limit`.
 public struct CPUWorkers: Sendable {
     /// Items processed at once.
     public let limit: Int
     private let queue: DispatchQueue
+    private let slots: DispatchSemaphore
 
     /// Workers running at most `limit` items at once (at least one).
     public init(limit: Int) {
         self.limit = max(1, limit)
         self.queue = DispatchQueue(label: "parallax.cpu-workers", attributes: .concurrent)
+        self.slots = DispatchSemaphore(value: self.limit)
     }
 
     /// Runs `body` on a worker thread; the calling task is suspended until it returns.
     public func run<R: Sendable>(_ body: @escaping @Sendable () -> R) async -> R {
         await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: body()) }
+            queue.async { [slots] in
+                // Waiting here blocks a thread of this private queue, never one of the cooperative pool.
+                slots.wait()
+                let result = body()
+                slots.signal()
+                continuation.resume(returning: result)
+            }
         }
     }
 
@@ -42,7 +51,7 @@ public struct CPUWorkers: Sendable {
                 }
             }
             for try await element in input {
-                while started - next >= limit, let finished = try await group.next() { try await drain(finished) }
+                while started - next >= 4 * limit, let finished = try await group.next() { try await drain(finished) }
                 let index = started
                 started += 1
                 group.addTask { (index, await run { transform(element) }) }
