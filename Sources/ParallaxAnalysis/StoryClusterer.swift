@@ -96,26 +96,29 @@ public struct StoryClusterer: Sendable {
     /// not depend on the input order.
     public func cluster(_ documents: [Document]) -> [Story] {
         let detector = duplicateIndex.detector
-        return cluster(documents.map { ($0, termCounts(of: $0), detector.signature(of: $0)) })
+        return cluster(documents.map { ($0, [WeightedTerm](termCounts(of: $0)), detector.signature(of: $0)) })
     }
 
     /// Groups annotated articles into stories, from the term weights and signatures of their annotations (made
     /// with this clusterer's ``termCounts(of:)`` and signature settings). Same order rules as ``cluster(_:)``.
     public func cluster(_ annotations: [ArticleAnnotation]) -> [Story] {
-        cluster(annotations.map { ($0.document, $0.terms.dictionary, $0.signature) })
+        cluster(annotations.map { ($0.document, $0.terms, $0.signature) })
     }
 
-    private func cluster(_ inputs: [(document: Document, terms: [String: Double], signature: MinHashSignature)])
+    private func cluster(_ inputs: [(document: Document, terms: [WeightedTerm], signature: MinHashSignature)])
         -> [Story]
     {
         var clusterer = self
-        for input in inputs { clusterer.vocabulary.observe(terms: input.terms.keys) }
+        for input in inputs { clusterer.vocabulary.observe(terms: input.terms.lazy.map(\.term)) }
         clusterer.vocabularyIsFrozen = true
+        // Every term is known now: the vectors are built concurrently, then added in order.
+        let vocabulary = clusterer.vocabulary
+        let vectors = ParallelMap.map(inputs, concurrency: concurrency) { vocabulary.vector(ofObserved: $0.terms) }
         let order = inputs.indices.sorted {
             Self.isOlder(inputs[$0].document.article.published, inputs[$1].document.article.published)
                 ?? (inputs[$0].document.id < inputs[$1].document.id)
         }
-        for i in order { _ = clusterer.add(inputs[i].document, termCounts: inputs[i].terms, signature: inputs[i].signature) }
+        for i in order { _ = clusterer.add(inputs[i].document, vector: vectors[i], signature: inputs[i].signature) }
         return clusterer.stories()
     }
 
@@ -141,8 +144,11 @@ public struct StoryClusterer: Sendable {
 
     private mutating func add(_ document: Document, termCounts: [String: Double], signature: MinHashSignature) -> Int {
         if !vocabularyIsFrozen { vocabulary.observe(terms: termCounts.keys) }
+        return add(document, vector: vocabulary.vector(of: termCounts), signature: signature)
+    }
+
+    private mutating func add(_ document: Document, vector: TermVector, signature: MinHashSignature) -> Int {
         let index = documents.count
-        let vector = vocabulary.vector(of: termCounts)
         let title = document.article.title.flatMap { $0.isEmpty ? nil : $0 }
         documents.append(
             Member(

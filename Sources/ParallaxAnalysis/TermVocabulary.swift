@@ -52,4 +52,17 @@ public struct TermVocabulary: Sendable {
         }
         return TermVector(pairs: pairs)
     }
+
+    /// ``vector(of:)`` of terms this vocabulary has all observed (sorted by term, as annotations store them):
+    /// the same vector, without changing the vocabulary, so that many can be built concurrently.
+    public func vector(ofObserved terms: [WeightedTerm]) -> TermVector {
+        var pairs: [(Int32, Float)] = []
+        pairs.reserveCapacity(terms.count)
+        for t in terms where t.weight > 0 {
+            guard let id = existingID(of: t.term) else { continue }
+            let tf = t.weight
+            pairs.append((id, Float((tf >= 1 ? 1 + log(tf) : tf) * idf(of: id))))
+        }
+        return TermVector(pairs: pairs)
+    }
 }
