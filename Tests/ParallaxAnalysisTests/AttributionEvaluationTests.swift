@@ -3,12 +3,17 @@ import Testing
 
 @testable import ParallaxAnalysis
 
-/// Quality gates of `QuoteExtractor` on real annotated data read from `../shared/eval` (skipped when absent):
+/// Quality gates of the quotation extraction, through `ArticleAnnotator` as `parallax analyze` runs it (one
+/// attribution parse, the registry's outlets in the lexicon), on real annotated data read from `../shared/eval`
+/// (skipped when absent):
 /// PolNeAR dev (content and source spans of attributions) and the textacy direct-quotation cases.
 /// Scores are printed; floors are pinned a little below the measured figures (see docs/EVALUATION.md).
 /// Diagnostics: `PARALLAX_EVAL_VERBOSE=all|<cue word>` prints missed gold relations, `=content` boundary
 /// differences, `=source` source differences; `PARALLAX_EVAL_ARTICLE=<part of a file name>` limits the articles.
 struct AttributionEvaluationTests {
+    /// The per-article pass of the CLI, with the bundled registry.
+    static let annotator = ArticleAnnotator(outlets: .bundled)
+
     /// The dev split by default; `PARALLAX_EVAL_SPLIT=train` measures the (untuned) train split instead.
     static let polnear = "../shared/eval/attribution-polnear/" + (ProcessInfo.processInfo.environment["PARALLAX_EVAL_SPLIT"] ?? "dev")
     static let textacy = "../shared/eval/quotes-textacy/direct_quotations_cases.json"
@@ -142,11 +147,11 @@ struct AttributionEvaluationTests {
     }
 
     /// Predicted relations: candidates sharing one cue in one sentence (an interrupted quotation) are one relation.
-    static func predictedRelations(_ doc: Document, _ toScalar: (Int) -> Int) -> [Relation] {
+    static func predictedRelations(_ statements: [QuoteCandidate], _ toScalar: (Int) -> Int) -> [Relation] {
         // (cue spans are not compared)
         var grouped: [String: Relation] = [:]
         var order: [String] = []
-        for c in QuoteExtractor().extract(from: doc) {
+        for c in statements {
             let content = Spans(intervals: [toScalar(c.contentSpan.start)..<toScalar(c.contentSpan.end)])
             let source = c.speaker.map { Spans(intervals: [toScalar($0.mention.start)..<toScalar($0.mention.end)]) }
             let key = c.cueSpan.map { "\($0.start)" } ?? "q\(c.span.start)"
@@ -196,9 +201,10 @@ struct AttributionEvaluationTests {
                 offset += UTF8.width(s)
             }
             toScalarTable[offset] = scalars.count
-            let doc = DocumentBuilder().build(Article(id: article, source: textPath, text: text))
+            // The production path: the statements of the article's annotation, as `parallax analyze` reads them.
+            let annotation = Self.annotator.annotate(Article(id: article, source: textPath, text: text))
             let gold = Self.goldRelations(ann)
-            let predicted = Self.predictedRelations(doc) { toScalarTable[min(max(0, $0), offset)] }
+            let predicted = Self.predictedRelations(annotation.statements) { toScalarTable[min(max(0, $0), offset)] }
             if let verbose = ProcessInfo.processInfo.environment["PARALLAX_EVAL_VERBOSE"] {
                 let matchedGold = Set(Self.match(predicted.map(\.content), gold.map(\.content), .any, scalars).map(\.1))
                 for (j, g) in gold.enumerated() where !matchedGold.contains(j) {
@@ -275,8 +281,9 @@ struct AttributionEvaluationTests {
         }
         var matched = 0
         for c in cases {
-            let doc = DocumentBuilder().build(Article(id: "t", source: "textacy", text: c.text))
-            let found = QuoteExtractor().extract(from: doc).filter(\.quoted)
+            let annotation = Self.annotator.annotate(Article(id: "t", source: "textacy", text: c.text))
+            let doc = annotation.document
+            let found = annotation.statements.filter(\.quoted)
             let ok =
                 found.count == c.expected.count
                 && zip(found, c.expected).allSatisfy { f, e in
