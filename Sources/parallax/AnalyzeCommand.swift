@@ -87,7 +87,11 @@ struct AnalyzeCommand: AsyncParsableCommand {
             guard !annotations.isEmpty else {
                 throw ExitCode.failure.withMessage("parallax: no article could be read", console: console)
             }
-            console.progress("read \(annotations.count) articles (\(issues.count) problems)")
+            // A summary of what was skipped, by kind ("3 notJSON, 1 empty"), whether or not stderr is a terminal.
+            var tally = IngestIssue.Tally()
+            issues.forEach { tally.add($0) }
+            if tally.total > 0 { console.warn("\(annotations.count) articles read, \(tally.total) inputs skipped (\(tally))") }
+            console.progress("read \(annotations.count) articles")
             try await analyze(annotations, issues: issues, pipeline: pipeline, console: console, to: out)
             try out.close()
         } catch {
