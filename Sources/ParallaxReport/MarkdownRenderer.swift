@@ -44,7 +44,7 @@ public struct MarkdownRenderer: ReportRendering {
                     + String(repeating: ":-:|", count: c.members.count) + "\n")
             for row in matrix.rows {
                 out.write(
-                    "| **\(esc(row.claim.id))** \(esc(row.claim.text)) | "
+                    "| **\(esc(StoryContext.shortID(row.claim.id)))** \(esc(row.claim.text)) | "
                         + row.cells.map { $0 == nil ? "·" : "●" }.joined(separator: " | ") + " |\n")
             }
         }
@@ -53,7 +53,7 @@ public struct MarkdownRenderer: ReportRendering {
             out.write("\n### Quotes\n\nEach article's wording against the fullest one: ~~removed~~ **added**.\n")
             for (q, _) in c.quotesByReach {
                 let role = q.speakerRole.map { ", " + esc($0) } ?? ""
-                out.write("\n**\(esc(q.id)) — \(esc(q.speaker ?? "unattributed"))\(role)**\n\n> \(esc(q.text))\n\n")
+                out.write("\n**\(esc(StoryContext.shortID(q.id))) — \(esc(q.speaker ?? "unattributed"))\(role)**\n\n> \(esc(q.text))\n\n")
                 out.write("| Article | Marks | Wording |\n|---|---|---|\n")
                 for o in q.occurrences {
                     out.write(

@@ -83,6 +83,14 @@ struct StoryContext: Sendable {
             .map { (quote: $0.element.0, articles: $0.element.1) }
     }
 
+    /// A content-derived id as people read it: `c-3a0f9e` for `c-3a0f9e12b4c5d6e7` (the prefix and six hex digits,
+    /// enough to tell a story's findings apart); other ids unchanged. The JSON output keeps the whole id.
+    static func shortID(_ id: String) -> String {
+        let parts = id.split(separator: "-", maxSplits: 1)
+        guard parts.count == 2, parts[1].count == 16, parts[1].allSatisfy(\.isHexDigit) else { return id }
+        return parts[0] + "-" + parts[1].prefix(6)
+    }
+
     /// `"1 article"`, `"3 articles"`.
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)" + (n == 1 ? "" : "s") }
 

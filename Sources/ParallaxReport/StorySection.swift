@@ -63,7 +63,7 @@ struct StorySection: Sendable {
         out.write("</tr></thead><tbody>")
         for row in matrix.rows {
             out.write(
-                "<tr><th class=\"claim\"><span class=\"cid\">\(e(row.claim.id))</span>\(e(row.claim.text)) "
+                "<tr><th class=\"claim\"><span class=\"cid\">\(e(StoryContext.shortID(row.claim.id)))</span>\(e(row.claim.text)) "
                     + "<span class=\"count\">\(row.count)/\(context.members.count)</span></th>")
             for (m, cell) in zip(context.members, row.cells) {
                 guard let refs = cell else {
@@ -98,7 +98,7 @@ struct StorySection: Sendable {
             let role = q.speakerRole.map { ", <span class=\"meta\">\(e($0))</span>" } ?? ""
             out.write(
                 "<div class=\"quote\"><h4>\(e(q.speaker ?? "Unattributed"))\(role) <span class=\"count\">"
-                    + "\(e(q.id)) · \(StoryContext.count(n, "article"))</span></h4>"
+                    + "\(e(StoryContext.shortID(q.id))) · \(StoryContext.count(n, "article"))</span></h4>"
                     + "<blockquote>“\(e(q.text))”</blockquote><table><thead><tr><th>Article</th><th>Marks</th>"
                     + "<th>Wording</th><th>Cue</th><th></th></tr></thead>"
                     + "<tbody>")

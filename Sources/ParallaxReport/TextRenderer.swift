@@ -84,7 +84,7 @@ public struct TextRenderer: ReportRendering {
         out.write("\n" + heading("COVERAGE") + style(.dim, "  claims × articles: ● reports it · does not") + "\n")
         // Article columns are 2 wide ("● "), numbers > 9 take their own width; split into blocks when too many.
         let colWidth = max(2, String(c.members.count).count + 1)
-        let idWidth = max(3, matrix.rows.map { TerminalText.width(clean($0.claim.id)) }.max() ?? 3)
+        let idWidth = max(3, matrix.rows.map { TerminalText.width(clean(StoryContext.shortID($0.claim.id))) }.max() ?? 3)
         let perBlock = max(1, min(c.members.count, (width - 2 - idWidth - 2 - 30) / colWidth))
         for blockStart in stride(from: 0, to: max(c.members.count, 1), by: perBlock) {
             let block = blockStart..<min(c.members.count, blockStart + perBlock)
@@ -99,7 +99,7 @@ public struct TextRenderer: ReportRendering {
                         ? style(.dim, TerminalText.pad("·", to: colWidth)) : TerminalText.pad("●", to: colWidth)
                 }
                 out.write(
-                    "  " + TerminalText.pad(clean(row.claim.id), to: idWidth) + "  "
+                    "  " + TerminalText.pad(clean(StoryContext.shortID(row.claim.id)), to: idWidth) + "  "
                         + TerminalText.pad(clean(row.claim.text), to: textWidth) + " " + cells.joined().trimmingSpaces
                         + "\n")
             }
@@ -119,7 +119,7 @@ public struct TextRenderer: ReportRendering {
             var who = clean(q.speaker ?? "unattributed")
             if let role = q.speakerRole { who += ", " + clean(role) }
             out.write(
-                "  " + style(.bold, clean(q.id) + "  " + who)
+                "  " + style(.bold, clean(StoryContext.shortID(q.id)) + "  " + who)
                     + style(.dim, "  (" + StoryContext.count(n, "article") + ")")
                     + "\n")
             // With one article the fullest wording is that article's own: shown once, below.
