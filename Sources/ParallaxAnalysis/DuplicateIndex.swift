@@ -29,7 +29,8 @@ public struct DuplicateIndex: Sendable {
     /// Number of inserted documents.
     public var count: Int { ids.count }
 
-    /// Inserts a document and returns the earlier documents it copies, most similar first.
+    /// Inserts a document and returns the earlier documents it copies, most similar first; an exact copy returns its
+    /// first exact twin only (the twin's near copies are linked to the twin).
     public mutating func insert(_ document: Document, key: Int? = nil) -> [Match] {
         insert(signature: detector.signature(of: document), id: document.id, key: key)
     }
@@ -42,14 +43,14 @@ public struct DuplicateIndex: Sendable {
         keys.append(key ?? slot)
         signatures.append(signature)
         guard !signature.values.isEmpty else { return [] }
+        if let earlier = exact[signature.exactKey] {
+            // An exact copy: its earlier twin stands for it in the band buckets (which would otherwise grow with
+            // every copy, making n copies of one text quadratic), and the twin's own copies are reached through it.
+            return [Match(id: ids[earlier], key: keys[earlier], similarity: 1, isExact: true)]
+        }
+        exact[signature.exactKey] = slot
         var candidates = Set<Int>()
         var matches: [Match] = []
-        if let earlier = exact[signature.exactKey] {
-            candidates.insert(earlier)
-            matches.append(Match(id: ids[earlier], key: keys[earlier], similarity: 1, isExact: true))
-        } else {
-            exact[signature.exactKey] = slot
-        }
         let bands = max(1, detector.configuration.bands)
         let rows = max(1, signature.values.count / bands)
         for band in 0..<bands {

@@ -5,6 +5,10 @@
 /// in the first NDJSON line.
 public let reportContractVersion = 2
 
+/// Longest `sentence` text written next to a finding, in UTF-8 bytes (longer ones are cut and end in `…`; the
+/// `sentenceSpan` always gives the whole sentence).
+let sentenceLimit = 2_000
+
 extension JSONValue {
     init(_ report: AnalysisReport) {
         let texts = ArticleTexts(report.articles)
@@ -50,7 +54,7 @@ extension JSONValue {
     init(_ o: QuoteOccurrence, texts: ArticleTexts) {
         self = .object([
             "article": .string(o.article), "text": .string(o.text), "quoted": .bool(o.quoted),
-            "speaker": .optional(o.speaker), "cue": .optional(o.cue), "sentence": .string(texts.text(o.article, o.sentenceSpan)),
+            "speaker": .optional(o.speaker), "cue": .optional(o.cue), "sentence": .string(texts.excerpt(o.article, o.sentenceSpan, limit: sentenceLimit)),
             "span": JSONValue(o.span), "sentenceSpan": JSONValue(o.sentenceSpan),
             "speakerSpan": o.speakerSpan.map(JSONValue.init) ?? .null,
             "diff": .array(o.diff.map { .object(["kind": .string($0.kind.rawValue), "text": .string($0.text)]) }),
@@ -60,7 +64,7 @@ extension JSONValue {
     init(_ c: Citation, texts: ArticleTexts) {
         self = .object([
             "article": .string(c.article), "source": .string(c.source), "sourceKind": .string(c.sourceKind.rawValue),
-            "cue": .string(c.cue), "sentence": .string(texts.text(c.article, c.sentenceSpan)), "span": JSONValue(c.span),
+            "cue": .string(c.cue), "sentence": .string(texts.excerpt(c.article, c.sentenceSpan, limit: sentenceLimit)), "span": JSONValue(c.span),
             "sentenceSpan": JSONValue(c.sentenceSpan),
         ])
     }
@@ -103,7 +107,7 @@ extension JSONValue {
         self = .object([
             "article": .string(m.article), "expression": .string(m.expression),
             "resolution": .string(m.resolution.rawValue), "anchor": .optional(m.anchor?.description),
-            "span": JSONValue(m.span), "sentence": .string(texts.text(m.article, m.sentenceSpan)), "sentenceSpan": JSONValue(m.sentenceSpan),
+            "span": JSONValue(m.span), "sentence": .string(texts.excerpt(m.article, m.sentenceSpan, limit: sentenceLimit)), "sentenceSpan": JSONValue(m.sentenceSpan),
         ])
     }
 
@@ -116,7 +120,7 @@ extension JSONValue {
 
     init(_ r: SpanReference, texts: ArticleTexts) {
         self = .object([
-            "article": .string(r.article), "span": JSONValue(r.span), "sentence": .string(texts.text(r.article, r.sentenceSpan)),
+            "article": .string(r.article), "span": JSONValue(r.span), "sentence": .string(texts.excerpt(r.article, r.sentenceSpan, limit: sentenceLimit)),
             "sentenceSpan": JSONValue(r.sentenceSpan),
         ])
     }
