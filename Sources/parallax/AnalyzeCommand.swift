@@ -70,7 +70,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             // pool); an annotation is the only thing kept of an article.
             var issues: [IngestIssue] = []
             var annotations: [ArticleAnnotation] = []
-            let articles = input.ingestor(registry: registry).events(paths: paths.isEmpty ? ["-"] : paths, jobs: jobs)
+            let articles = input.ingestor(registry: registry, jobs: jobs).events(paths: paths.isEmpty ? ["-"] : paths, jobs: jobs)
                 .compactMap { event -> Article? in
                     switch event {
                     case .article(let article): return article

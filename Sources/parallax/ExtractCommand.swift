@@ -41,7 +41,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func run() async throws {
         let registry = try input.registry()
-        var ingestor = input.ingestor(registry: registry)
+        var ingestor = input.ingestor(registry: registry, jobs: jobs)
         if mainTextOnly {
             let builder = HTMLArticleBuilder(filter: BoilerplateFilter(registry: registry))
             ingestor.readers[.html] = HTMLReader(builder: builder, cleansText: false, readsMetadata: !noMetadata)

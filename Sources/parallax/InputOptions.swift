@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ParallaxIngest
 
 /// Options shared by the commands that read articles.
@@ -16,9 +17,15 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    /// An ingestor for every input format, resolving outlets through `registry`.
-    func ingestor(registry: OutletRegistry) -> Ingestor {
-        Ingestor(readers: Ingestor.allReaders(registry: registry), format: inputFormat)
+    /// An ingestor for every input format, resolving outlets through `registry`; JSON Lines files are assembled on
+    /// `jobs` threads.
+    func ingestor(registry: OutletRegistry, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> Ingestor {
+        var readers = Ingestor.allReaders(registry: registry)
+        if var jsonl = readers[.jsonl] as? JSONLinesReader {
+            jsonl.concurrency = max(1, jobs)
+            readers[.jsonl] = jsonl
+        }
+        return Ingestor(readers: readers, format: inputFormat)
     }
 }
 
