@@ -92,10 +92,11 @@ public struct AnalysisPipeline: Sendable {
         _ annotations: [ArticleAnnotation], progress: (@Sendable (Step, Int, Int) -> Void)? = nil
     ) -> ([Story], [String: ArticleAnnotation]) {
         progress?(.grouping, 0, 1)
-        let lookup = Dictionary(annotations.map { ($0.id, $0) }, uniquingKeysWith: Self.preferred)
+        let members = Self.canonical(annotations)
+        let lookup = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0) })
         var clusterer = annotator.clusterer
         clusterer.concurrency = concurrency
-        let stories = clusterer.cluster(lookup.values.sorted { $0.id < $1.id })
+        let stories = clusterer.cluster(members)
         progress?(.grouping, 1, 1)
         return (stories, lookup)
     }
@@ -142,10 +143,6 @@ public struct AnalysisPipeline: Sendable {
     private static func isPreferred(_ a: Article, over b: Article) -> Bool {
         let (x, y) = (a.text.utf8.count, b.text.utf8.count)
         return x != y ? x > y : a.text > b.text
-    }
-
-    private static func preferred(_ a: ArticleAnnotation, _ b: ArticleAnnotation) -> ArticleAnnotation {
-        isPreferred(b.article, over: a.article) ? b : a
     }
 
     /// Maps `items` with `transform` on `concurrency` threads, keeping input order, reporting progress every 64

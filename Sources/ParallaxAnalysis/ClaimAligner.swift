@@ -84,7 +84,7 @@ public struct ClaimAligner: Sendable {
         let members = story.articles.compactMap { byID[$0] }
         let units = candidateUnits(members.map { ($0.document, Set($0.creditTokens)) })
         let groups = cluster(units)
-        return claims(from: groups, units: units, documents: members.map(\.document), story: story)
+        return claims(from: groups, units: units, documents: members.map(\.document))
     }
 
     /// The claims of `story` from plain documents: parses each document's attributions for their credits (the
@@ -95,7 +95,7 @@ public struct ClaimAligner: Sendable {
         let units = candidateUnits(
             members.map { d in (d, attributionParser.map { Set(Self.creditTokens(of: $0.analyze(d))) } ?? []) })
         let groups = cluster(units)
-        return claims(from: groups, units: units, documents: members, story: story)
+        return claims(from: groups, units: units, documents: members)
     }
 
     /// Whether a sentence reads as a statement: it ends with a full stop (also one absorbed by "a.m.") or an
@@ -260,7 +260,7 @@ public struct ClaimAligner: Sendable {
         return members.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 
-    private func claims(from groups: [[Int]], units: [Unit], documents: [Document], story: Story) -> [Claim] {
+    private func claims(from groups: [[Int]], units: [Unit], documents: [Document]) -> [Claim] {
         struct Draft {
             var members: [Int]
             var representative: Int
@@ -297,19 +297,16 @@ public struct ClaimAligner: Sendable {
                 return SpanReference(article: document.id, span: span, sentenceSpan: span)
             }
             let rep = units[draft.representative]
-            let text = String(documents[rep.article].text(of: documents[rep.article].sentences[rep.sentence].span))
+            let document = documents[rep.article]
+            let span = document.sentences[rep.sentence].span
             var articles: [String] = []
             for o in occurrences where !articles.contains(o.article) { articles.append(o.article) }
-            return Claim(id: "", text: text, articles: articles, occurrences: occurrences)
+            // The id comes from content: the article and span of the representative sentence.
+            return Claim(
+                id: StableID.make("c", document.id, String(span.start), String(span.end)),
+                text: String(document.text(of: span)), articles: articles, occurrences: occurrences)
         }
-        // Ids from content: the article and span of the representative sentence.
-        let ids = StableID.disambiguated(
-            drafts.map { d in
-                let rep = units[d.representative]
-                let span = documents[rep.article].sentences[rep.sentence].span
-                return StableID.make("c", documents[rep.article].id, String(span.start), String(span.end))
-            })
-        return zip(built, ids).map { claim, id in
+        return zip(built, StableID.disambiguated(built.map(\.id))).map { claim, id in
             var claim = claim
             claim.id = id
             return claim

@@ -95,11 +95,9 @@ public struct TimelineBuilder: Sendable {
     }
 
     private func build(items dated: [AnnotatedDate], texts articles: [Article]) -> [TimelineEvent] {
-        let texts = Dictionary(articles.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
+        let texts = ArticleTexts(articles)
         let items = dated.map { d in
-            Item(
-                found: d.mention, words: d.words.dictionary,
-                sentence: texts[d.mention.mention.article].map { String($0[span: d.mention.mention.sentenceSpan]) } ?? "")
+            Item(found: d.mention, words: d.words.dictionary, sentence: texts.sentence(of: d.mention.mention))
         }
         var events: [(event: TimelineEvent, order: Int)] = []
         for (day, indices) in Dictionary(grouping: items.indices, by: { items[$0].found.day }) {

@@ -11,12 +11,6 @@ extension Document {
         return TextSpan(start: sentences[first].span.start, end: sentences[index].span.end)
     }
 
-    /// A reference to `span` in this document, with its logical sentence.
-    func reference(to span: TextSpan, sentence index: Int) -> SpanReference {
-        let sentenceSpan = logicalSentenceSpan(of: index)
-        return SpanReference(article: id, span: span, sentenceSpan: sentenceSpan)
-    }
-
     private func continuesPrevious(_ sentence: Sentence) -> Bool {
         guard let s = text(of: sentence.span).unicodeScalars.first else { return false }
         if s.properties.isLowercase { return true }
