@@ -10,9 +10,11 @@ let package = Package(
         .library(name: "ParallaxIngest", targets: ["ParallaxIngest"]),
         .library(name: "ParallaxAnalysis", targets: ["ParallaxAnalysis"]),
         .library(name: "ParallaxReport", targets: ["ParallaxReport"]),
+        .library(name: "ParallaxSQLite", targets: ["ParallaxSQLite"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -43,16 +45,21 @@ let package = Package(
             name: "ParallaxReport",
             dependencies: ["ParallaxCore"]
         ),
+        .target(
+            name: "ParallaxSQLite",
+            dependencies: ["ParallaxCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "parallax",
             dependencies: [
-                "ParallaxCore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxReport",
+                "ParallaxCore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxReport", "ParallaxSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),
         .testTarget(name: "ParallaxIngestTests", dependencies: ["ParallaxIngest"]),
         .testTarget(name: "ParallaxAnalysisTests", dependencies: ["ParallaxAnalysis", "ParallaxIngest"]),
+        .testTarget(name: "ParallaxSQLiteTests", dependencies: ["ParallaxSQLite", "ParallaxCore"]),
         .testTarget(name: "ParallaxReportTests", dependencies: ["ParallaxReport"], exclude: ["Golden"]),
         .testTarget(
             name: "ParallaxEndToEndTests",

@@ -1,0 +1,5 @@
+import GRDB
+import ParallaxCore
+
+/// The default ``CorpusStore``: one SQLite file through GRDB (being written).
+public enum ParallaxSQLite {}
