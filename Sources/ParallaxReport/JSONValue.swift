@@ -2,7 +2,7 @@
 ///
 /// The renderers build this small tree instead of going through `JSONEncoder` so that absent optionals come out
 /// as `null` (the contract in `docs/JSON.md` keeps every field) and output is byte-identical across platforms.
-enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
@@ -12,14 +12,14 @@ enum JSONValue: Sendable, Hashable {
     case object([String: JSONValue])
 
     /// `.string(s)` or `.null`.
-    static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+    public static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
 
     /// An array of strings.
-    static func strings(_ items: [String]) -> JSONValue { .array(items.map(JSONValue.string)) }
+    public static func strings(_ items: [String]) -> JSONValue { .array(items.map(JSONValue.string)) }
 
     /// Writes the value. `indent` nil writes one compact line; otherwise nested levels are indented by `indent`
     /// spaces per level, starting at `level` (for a value nested in output written elsewhere).
-    func write(to out: inout some TextOutputStream, indent: Int? = nil, level: Int = 0) {
+    public func write(to out: inout some TextOutputStream, indent: Int? = nil, level: Int = 0) {
         switch self {
         case .null: out.write("null")
         case .bool(let b): out.write(b ? "true" : "false")
@@ -49,6 +49,13 @@ enum JSONValue: Sendable, Hashable {
             JSONValue.newline(indent, level, &out)
             out.write("}")
         }
+    }
+
+    /// The value as one compact line.
+    public var compact: String {
+        var out = ""
+        write(to: &out)
+        return out
     }
 
     private static func newline(_ indent: Int?, _ level: Int, _ out: inout some TextOutputStream) {

@@ -30,11 +30,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "A JSON file of extra name variants (format: docs/LEXICONS.md) added to the bundled aliases.")
-    var aliases: String?
-
-    @Option(help: "A JSON file of extra stance-marked phrases (format: docs/LEXICONS.md) added to the bundled ones.")
-    var framing: String?
+    @OptionGroup var lexicons: LexiconOptions
 
     @Option(help: "Only show stories with at least this many articles.")
     var minArticles: Int = 1
@@ -60,7 +56,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let console = Console(quiet: quiet)
         // Every file the run needs besides its inputs is checked first, so a bad one fails before any reading.
         let registry = try input.registry()
-        let pipeline = try makePipeline(registry: registry)
+        let pipeline = try lexicons.pipeline(registry: registry, jobs: jobs)
         if let output, output != "-" { try CommandLineError.checkWritable(output) }
         // The output is created (as a temporary file beside it) before any input is read.
         let out = try ReportOutput(path: output)
@@ -101,21 +97,6 @@ struct AnalyzeCommand: AsyncParsableCommand {
         console.progress("done in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
     }
 
-    /// The pipeline with the user's lexicon files; a missing or malformed file fails before any input is read.
-    private func makePipeline(registry: OutletRegistry) throws -> AnalysisPipeline {
-        var pipeline = AnalysisPipeline(outlets: registry, concurrency: jobs)
-        if let aliases {
-            let lexicon = try loadLexicon(aliases) { try NamingLexicon(contentsOf: $0) }
-            pipeline.annotator.namingAnalyzer = NamingAnalyzer(lexicon: NamingLexicon.bundled.merging(lexicon))
-            pipeline.annotator.timelineBuilder = TimelineBuilder(naming: NamingLexicon.bundled.merging(lexicon))
-        }
-        if let framing {
-            let lexicon = try loadLexicon(framing) { try FramingLexicon(contentsOf: $0) }
-            pipeline.annotator.framingDetector = FramingDetector(lexicon: FramingLexicon.bundled.merging(lexicon))
-        }
-        return pipeline
-    }
-
     /// Groups the annotations and writes each story's analysis as soon as it is ready: JSON and NDJSON stream
     /// story by story; the other formats render the whole report at the end. Articles are reported one per id,
     /// in id order, so the report does not depend on the order of the inputs.
@@ -146,13 +127,6 @@ struct AnalyzeCommand: AsyncParsableCommand {
         ReportRenderer.render(
             AnalysisReport(articles: articles, stories: stories, issues: issues), format: format.reportFormat,
             color: useColor, to: &output)
-    }
-
-    private func loadLexicon<L>(_ path: String, _ load: (URL) throws -> L) throws -> L {
-        do { return try load(URL(fileURLWithPath: path)) } catch {
-            let reason = (error as? LexiconError)?.reason ?? "\(error)"
-            throw CommandLineError(path: path, problem: "cannot load the lexicon: \(reason)")
-        }
     }
 }
 
