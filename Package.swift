@@ -47,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "ParallaxSQLite",
-            dependencies: ["ParallaxCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ParallaxCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "parallax",

@@ -1,0 +1,184 @@
+import Foundation
+import ParallaxCore
+
+/// Grows a corpus: stores annotated articles in batches, groups each new one into the stories of the store
+/// (``IncrementalGrouper``), and keeps story comparisons up to date from stored annotations.
+///
+/// Every article is handled alone and in input order, and an article already stored with the same content is a
+/// no-op, so the stories of a sequence do not depend on how it is cut into batches: a run killed mid-way and run
+/// again ends with the stories of an uninterrupted run (each batch is one transaction).
+public struct CorpusIngester: Sendable {
+    /// Version of the story-level stages (grouping record upkeep, alignment, synthesis); bump it when they change
+    /// what a comparison holds, so stored comparisons are recomputed.
+    static let storyStagesVersion = 1
+    /// Key-value entry holding the analysis version the stored comparisons were made with.
+    static let versionMeta = "analysis.version"
+
+    /// The version stored with each comparison: changes with the annotator and with the story stages.
+    public static var analysisVersion: Int { ArticleAnnotation.currentVersion * 1000 + storyStagesVersion }
+
+    public let pipeline: AnalysisPipeline
+    public let outlets: OutletRegistry
+    public let grouper: IncrementalGrouper
+
+    public init(
+        pipeline: AnalysisPipeline, outlets: OutletRegistry, grouping: IncrementalGrouper.Configuration = .init()
+    ) {
+        self.pipeline = pipeline
+        self.outlets = outlets
+        self.grouper = IncrementalGrouper(configuration: grouping)
+    }
+
+    /// Stores one batch (in input order) in ONE write transaction: new articles are grouped and stored; an id
+    /// already stored with the same content hash is skipped (unchanged); same id with another content hash
+    /// replaces the stored article (its story is marked stale, it stays in its story); issues are recorded.
+    public func ingest(_ batch: [ArticleAnnotation], issues: [IngestIssue], into store: any CorpusStore) async throws
+        -> IngestSummary
+    {
+        let grouper = self.grouper
+        let outlets = self.outlets
+        return try await store.write { w in
+            var summary = IngestSummary()
+            summary.read = batch.count
+            for issue in issues {
+                try w.addIssue(issue)
+                summary.skipped[issue.kind, default: 0] += 1
+            }
+            for annotation in batch {
+                let hash = ArticleIdentity.id(url: nil, text: annotation.article.text)
+                if var existing = try w.article(id: annotation.id) {
+                    guard existing.contentHash != hash else {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    existing.contentHash = hash
+                    try w.putArticle(annotation, record: existing)
+                    if let id = existing.story, let live = try w.resolveStory(id), let story = try w.story(id: live) {
+                        try w.updateStory(story)
+                    }
+                    summary.updated += 1
+                    continue
+                }
+                let country = annotation.article.outlet.flatMap { outlets.outlet(named: $0)?.country }
+                    ?? annotation.article.url.flatMap { outlets.outlet(forURL: $0)?.country }
+                let record = ArticleRecord(
+                    id: annotation.id, source: annotation.article.source, country: country, contentHash: hash,
+                    textBytes: annotation.article.text.utf8.count)
+                let outcome = try grouper.add(annotation, record: record, in: w)
+                summary.new += 1
+                if outcome.copyOf != nil { summary.copies += 1 }
+                if outcome.created { summary.storiesCreated += 1 } else { summary.storiesGrown += 1 }
+                summary.storiesMerged += outcome.merged.count
+            }
+            return summary
+        }
+    }
+
+    /// Recomputes the comparison of every stale story from stored annotations and stores it; returns how many.
+    /// `progress` gets (done, total). Stories are analysed `pipeline.concurrency` at a time, in chunks (one read
+    /// and one write transaction per chunk).
+    public func refreshAnalyses(in store: any CorpusStore, progress: (@Sendable (Int, Int) -> Void)?) async throws
+        -> Int
+    {
+        try await markAllStaleIfVersionChanged(in: store)
+        let total = try await store.read { try $0.stats().staleStories }
+        var done = 0
+        var unsaved = Set<String>()  // comparisons that could not be encoded stay stale: skipped, not retried
+        let chunk = max(16, 4 * pipeline.concurrency)
+        while true {
+            let skip = unsaved
+            let ids = Array(
+                try await store.read { try $0.staleStories(limit: chunk + skip.count) }.filter { !skip.contains($0) })
+            guard !ids.isEmpty else { break }
+            let inputs = try await store.read { r in try ids.compactMap { try Self.storyInput($0, in: r) } }
+            let pipeline = self.pipeline
+            let encoded = ParallelMap.map(inputs, concurrency: pipeline.concurrency) { input in
+                Self.encode(pipeline.analyze(input.story, annotations: input.annotations))
+            }
+            let version = Self.analysisVersion
+            let pairs = Array(zip(inputs.map(\.story.id), encoded))
+            try await store.write { w in
+                for (id, data) in pairs { if let data { try w.saveAnalysis(data, version: version, ofStory: id) } }
+            }
+            let saved = Set(pairs.compactMap { $0.1 == nil ? nil : $0.0 })
+            unsaved.formUnion(ids.filter { !saved.contains($0) })
+            done += saved.count
+            progress?(done, max(total, done))
+        }
+        return done
+    }
+
+    /// A story's comparison (`id` resolved through merges): the stored one if up to date, else recomputed from
+    /// its members' annotations and stored. nil for an unknown id.
+    public func analysis(ofStory id: String, in store: any CorpusStore) async throws -> StoryAnalysis? {
+        let version = Self.analysisVersion
+        let found: (StoredAnalysis?, StoryInput?)? = try await store.read { r in
+            guard let live = try r.resolveStory(id) else { return nil }
+            if let stored = try r.analysis(ofStory: live), !stored.stale, stored.version == version {
+                return (stored, nil)
+            }
+            return (nil, try Self.storyInput(live, in: r))
+        }
+        guard let found else { return nil }
+        if let stored = found.0, let analysis = try? JSONDecoder().decode(StoryAnalysis.self, from: stored.data) {
+            return analysis
+        }
+        guard let input = found.1 else {
+            // The stored comparison could not be decoded: recompute it.
+            let input = try await store.read { r in try r.resolveStory(id).flatMap { try Self.storyInput($0, in: r) } }
+            return try await compute(input, in: store)
+        }
+        return try await compute(input, in: store)
+    }
+
+    // MARK: Helpers
+
+    /// A story as the pipeline takes it, with its members' annotations (oldest first).
+    struct StoryInput: Sendable {
+        var story: Story
+        var annotations: [ArticleAnnotation]
+    }
+
+    private func compute(_ input: StoryInput?, in store: any CorpusStore) async throws -> StoryAnalysis? {
+        guard let input else { return nil }
+        let analysis = pipeline.analyze(input.story, annotations: input.annotations)
+        if let data = Self.encode(analysis) {
+            let version = Self.analysisVersion
+            try await store.write { try $0.saveAnalysis(data, version: version, ofStory: input.story.id) }
+        }
+        return analysis
+    }
+
+    static func encode(_ analysis: StoryAnalysis) -> Data? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try? encoder.encode(analysis)
+    }
+
+    /// The `Story` value of a live story: id, title, members oldest first, copy groups from the copy links.
+    static func storyInput(_ id: String, in r: any CorpusReader) throws -> StoryInput? {
+        guard let record = try r.story(id: id), record.mergedInto == nil else { return nil }
+        let members = try r.members(ofStory: id)
+        let index = Dictionary(members.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        var sets = DisjointSets(count: members.count)
+        for link in try r.copyLinks(ofStory: id) {
+            guard let a = index[link.copy], let b = index[link.original] else { continue }
+            sets.union(a, b)
+        }
+        let copies = sets.groups().map { $0.map { members[$0] } }
+        let story = Story(id: id, title: record.title, articles: members, copies: copies)
+        return StoryInput(story: story, annotations: try r.annotations(of: members))
+    }
+
+    /// Marks every live story stale when the stored comparisons were made by another analysis version.
+    private func markAllStaleIfVersionChanged(in store: any CorpusStore) async throws {
+        let version = String(Self.analysisVersion)
+        try await store.write { w in
+            guard try w.meta(Self.versionMeta) != version else { return }
+            var records: [StoryRecord] = []
+            try w.forEachStory(StoryFilter()) { records.append($0); return true }
+            for record in records where try w.analysis(ofStory: record.id) != nil { try w.updateStory(record) }
+            try w.setMeta(Self.versionMeta, version)
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import GRDB
+import ParallaxCore
+
+extension SQLiteTransaction {
+    func putArticle(_ annotation: ArticleAnnotation, record: ArticleRecord) throws {
+        let article = annotation.article
+        let outlet = try article.outlet.map { name in
+            try Int64.fetchOne(
+                statement("INSERT INTO outlet (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = name RETURNING id"),
+                arguments: [name])
+        } ?? nil
+        let story = try record.story.map { id in
+            guard let key = try storyKey(id) else { throw invalid("article \(record.id): unknown story \(id)") }
+            return key
+        }
+        let copyOf = try record.copyOf.map { id in
+            guard let sequence = try articleSequence(id) else { throw invalid("article \(record.id): unknown original \(id)") }
+            return sequence
+        }
+        let columns: [any DatabaseValueConvertible & Sendable] = [
+            article.source, outlet, record.country, article.url, article.title, Self.json(article.authors),
+            article.published?.description, article.published?.daysSinceEpoch, article.language, record.contentHash,
+            article.text, article.text.utf8.count, story, copyOf,
+        ]
+        let existing = try Row.fetchOne(
+            statement("SELECT sequence, outlet, copy_of, story FROM article WHERE id = ?"), arguments: [record.id])
+        let sequence: Int64
+        if let existing {
+            sequence = try column(existing, 0)
+            let oldOutlet: Int64? = try optionalColumn(existing, 1)
+            let oldCopy: Int64? = try optionalColumn(existing, 2)
+            let oldStory: Int64? = try optionalColumn(existing, 3)
+            try statement(
+                """
+                UPDATE article SET source = ?, outlet = ?, country = ?, url = ?, title = ?, authors = ?, published = ?,
+                    day = ?, language = ?, content_hash = ?, text = ?, text_bytes = ?, story = coalesce(?, story),
+                    copy_of = coalesce(?, copy_of)
+                WHERE sequence = ?
+                """
+            ).execute(arguments: StatementArguments(columns + [sequence]))
+            if oldOutlet != outlet {
+                try countOutlet(oldOutlet, -1)
+                try countOutlet(outlet, 1)
+            }
+            if oldCopy == nil, copyOf != nil { try addToCounter("copy_count", 1) }
+            for key in Set([oldStory, story].compactMap { $0 }) {
+                try statement("UPDATE story SET stale = 1 WHERE key = ?").execute(arguments: [key])
+            }
+        } else {
+            try statement(
+                """
+                INSERT INTO article (id, source, outlet, country, url, title, authors, published, day, language,
+                    content_hash, text, text_bytes, story, copy_of)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+            ).execute(arguments: StatementArguments([record.id] + columns))
+            sequence = db.lastInsertedRowID
+            try countOutlet(outlet, 1)
+            try addToCounter("article_count", 1)
+            if copyOf != nil { try addToCounter("copy_count", 1) }
+        }
+        let blob: Data
+        do { blob = try AnnotationCodec.encode(annotation) } catch {
+            throw invalid("article \(record.id): annotation cannot be encoded: \(error)")
+        }
+        try statement(
+            """
+            INSERT INTO annotation (article, version, blob) VALUES (?, ?, ?)
+            ON CONFLICT (article) DO UPDATE SET version = excluded.version, blob = excluded.blob
+            """
+        ).execute(arguments: [sequence, annotation.version, blob])
+    }
+
+    private func countOutlet(_ outlet: Int64?, _ delta: Int) throws {
+        guard let outlet else { return }
+        try statement("UPDATE outlet SET article_count = article_count + ? WHERE id = ?").execute(arguments: [delta, outlet])
+    }
+
+    func setStory(ofArticle id: String, to story: String) throws {
+        guard let key = try storyKey(story) else { throw invalid("unknown story \(story)") }
+        try statement("UPDATE article SET story = ? WHERE id = ?").execute(arguments: [key, id])
+        guard db.changesCount > 0 else { throw invalid("unknown article \(id)") }
+    }
+
+    func createStory(_ record: StoryRecord, state: StoryGroupingState) throws -> Int64 {
+        guard try storyKey(record.id) == nil else { throw invalid("story \(record.id) exists already") }
+        try statement(
+            """
+            INSERT INTO story (id, title, article_count, outlets, countries, first_day, last_day, stale)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+            """
+        ).execute(arguments: storyArguments(record))
+        let key = db.lastInsertedRowID
+        try setGroupingState(state, ofStoryKey: key)
+        return key
+    }
+
+    private func storyArguments(_ record: StoryRecord) -> StatementArguments {
+        [
+            record.id, record.title, record.articleCount, Self.json(record.outlets), Self.json(record.countries),
+            record.firstDay?.description, record.lastDay?.description,
+        ]
+    }
+
+    func updateStory(_ record: StoryRecord) throws {
+        try statement(
+            """
+            UPDATE story SET title = ?2, article_count = ?3, outlets = ?4, countries = ?5, first_day = ?6,
+                last_day = ?7, stale = 1
+            WHERE id = ?1
+            """
+        ).execute(arguments: storyArguments(record))
+        guard db.changesCount > 0 else { throw invalid("unknown story \(record.id)") }
+    }
+
+    func setGroupingState(_ state: StoryGroupingState, ofStoryKey key: Int64) throws {
+        try statement(
+            """
+            INSERT INTO story_centroid (story_key, state) VALUES (?, ?)
+            ON CONFLICT (story_key) DO UPDATE SET state = excluded.state
+            """
+        ).execute(arguments: [key, state.encoded()])
+    }
+
+    func mergeStory(_ from: String, into: String) throws {
+        guard from != into else { throw invalid("story \(from) cannot be merged into itself") }
+        let live = try statement("SELECT key FROM story WHERE id = ? AND merged_into IS NULL")
+        guard let fromKey = try Int64.fetchOne(live, arguments: [from]) else {
+            throw invalid("story \(from) is unknown or merged already")
+        }
+        guard let intoKey = try Int64.fetchOne(live, arguments: [into]) else {
+            throw invalid("story \(into) is unknown or merged already")
+        }
+        try statement("UPDATE article SET story = ? WHERE story = ?").execute(arguments: [intoKey, fromKey])
+        try statement("UPDATE story SET merged_into = ?, stale = 0 WHERE key = ?").execute(arguments: [intoKey, fromKey])
+        try statement("UPDATE story SET stale = 1 WHERE key = ?").execute(arguments: [intoKey])
+        try statement("INSERT INTO story_merge (from_story, into_story, at_article_count) VALUES (?, ?, ?)")
+            .execute(arguments: [fromKey, intoKey, counter("article_count")])
+        try statement("DELETE FROM story_term WHERE story_key = ?").execute(arguments: [fromKey])
+        try statement("DELETE FROM story_centroid WHERE story_key = ?").execute(arguments: [fromKey])
+    }
+
+    func saveAnalysis(_ data: Data, version: Int, ofStory id: String) throws {
+        guard let key = try storyKey(id) else { throw invalid("unknown story \(id)") }
+        try statement(
+            """
+            INSERT INTO story_analysis (story, version, json) VALUES (?, ?, ?)
+            ON CONFLICT (story) DO UPDATE SET version = excluded.version, json = excluded.json,
+                made_at = excluded.made_at
+            """
+        ).execute(arguments: [key, version, data])
+        try statement("UPDATE story SET stale = 0 WHERE key = ?").execute(arguments: [key])
+    }
+
+    func addIssue(_ issue: IngestIssue) throws {
+        try statement("INSERT OR IGNORE INTO ingest_issue (kind, input, location, message) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [issue.kind.rawValue, issue.input, issue.location, issue.message])
+    }
+
+    func setMeta(_ key: String, _ value: String) throws {
+        try statement("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            .execute(arguments: [key, value])
+    }
+
+    func observe(terms: [String]) throws -> [Int32] {
+        let upsert = try statement(
+            "INSERT INTO term (text, df) VALUES (?, 1) ON CONFLICT (text) DO UPDATE SET df = df + 1 RETURNING id")
+        var seen: [String: Int32] = [:]
+        seen.reserveCapacity(terms.count)
+        var ids: [Int32] = []
+        ids.reserveCapacity(terms.count)
+        for term in terms {
+            if let id = seen[term] {
+                ids.append(id)
+                continue
+            }
+            guard let raw = try Int64.fetchOne(upsert, arguments: [term]) else { throw corrupt("term \(term) not stored") }
+            let id = try termID(raw)
+            seen[term] = id
+            ids.append(id)
+        }
+        try addToCounter("document_count", 1)
+        return ids
+    }
+
+    func post(termIDs: [Int32], story key: Int64) throws {
+        let insert = try statement("INSERT OR IGNORE INTO story_term (term_id, story_key) VALUES (?, ?)")
+        for id in termIDs { try insert.execute(arguments: [id, key]) }
+    }
+
+    func addCopyKeys(bandKeys: [UInt64], exactKey: UInt64, article id: String) throws {
+        guard let sequence = try articleSequence(id) else { throw invalid("unknown article \(id)") }
+        let band = try statement("INSERT OR IGNORE INTO copy_band (band_key, article) VALUES (?, ?)")
+        for key in bandKeys { try band.execute(arguments: [Int64(bitPattern: key), sequence]) }
+        try statement("INSERT OR IGNORE INTO copy_exact (exact_key, article) VALUES (?, ?)")
+            .execute(arguments: [Int64(bitPattern: exactKey), sequence])
+    }
+}
