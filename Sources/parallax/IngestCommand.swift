@@ -71,11 +71,16 @@ struct IngestCommand: AsyncParsableCommand {
         var pending: [ArticleAnnotation] = []
         var issues: [IngestIssue] = []
         var lastFlush = Date()
+        // One batch is written while the next is read and annotated: the store's single writer works beside the
+        // annotation workers. Batches are written one after another, in input order.
+        var writing: Task<IngestSummary, any Error>?
         func flush() async throws {
             guard !pending.isEmpty || !issues.isEmpty else { return }
-            summary += try await ingester.ingest(pending, issues: issues, into: store)
+            let (batch, batchIssues) = (pending, issues)
             pending.removeAll(keepingCapacity: true)
             issues.removeAll()
+            if let previous = writing { summary += try await previous.value }
+            writing = Task { try await ingester.ingest(batch, issues: batchIssues, into: store) }
             lastFlush = Date()
         }
         let articles = input.ingestor(registry: registry, jobs: jobs).events(paths: inputs, jobs: jobs)
@@ -96,6 +101,7 @@ struct IngestCommand: AsyncParsableCommand {
             if meter.shouldReport() { console.progress("ingest: \(meter.line())", transient: true) }
         }
         try await flush()
+        if let last = writing { summary += try await last.value }
         console.progress("ingest: \(meter.line(final: true))")
         var refreshed = 0
         if !noAnalyze {
