@@ -286,34 +286,33 @@ public struct StoryGroupingState: Sendable, Hashable {
         return data
     }
 
-    /// Decodes ``encoded()``; `nil` for bytes of another shape.
+    /// Decodes ``encoded()``; `nil` for bytes of another shape. One pass of aligned-free loads, O(bytes).
     public init?(encoded data: Data) {
-        var bytes = [UInt8](data)[...]
-        func take<T: FixedWidthInteger>(_: T.Type) -> T? {
-            let n = MemoryLayout<T>.size
-            guard bytes.count >= n else { return nil }
-            var v: T = 0
-            for (i, b) in bytes.prefix(n).enumerated() { v |= T(truncatingIfNeeded: b) << (8 * i) }
-            bytes = bytes.dropFirst(n)
-            return v
+        let decoded: StoryGroupingState? = data.withUnsafeBytes { raw in
+            func load<T: FixedWidthInteger>(_: T.Type, at offset: Int) -> T {
+                T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
+            }
+            guard raw.count >= 4 else { return nil }
+            let count = Int(load(UInt32.self, at: 0))
+            guard raw.count == 4 + 8 * count + 24 else { return nil }
+            var ids = [Int32](repeating: 0, count: count)
+            var weights = [Float](repeating: 0, count: count)
+            for i in 0..<count {
+                ids[i] = load(Int32.self, at: 4 + 4 * i)
+                weights[i] = Float(bitPattern: load(UInt32.self, at: 4 + 4 * count + 4 * i))
+            }
+            let tail = 4 + 8 * count
+            let none = Int64(Int32.min)
+            let first = load(Int64.self, at: tail)
+            let last = load(Int64.self, at: tail + 8)
+            let size = load(Int64.self, at: tail + 16)
+            guard let firstDay = Int(exactly: first), let lastDay = Int(exactly: last), let n = Int(exactly: size)
+            else { return nil }
+            return StoryGroupingState(
+                termIDs: ids, weights: weights, firstDay: first == none ? nil : firstDay,
+                lastDay: last == none ? nil : lastDay, size: n)
         }
-        guard let count = take(UInt32.self), Int(count) <= bytes.count / 8 else { return nil }
-        var ids: [Int32] = []
-        ids.reserveCapacity(Int(count))
-        var weights: [Float] = []
-        weights.reserveCapacity(Int(count))
-        for _ in 0..<count {
-            guard let v = take(Int32.self) else { return nil }
-            ids.append(v)
-        }
-        for _ in 0..<count {
-            guard let v = take(UInt32.self) else { return nil }
-            weights.append(Float(bitPattern: v))
-        }
-        guard let first = take(Int64.self), let last = take(Int64.self), let size = take(Int64.self) else { return nil }
-        let none = Int64(Int32.min)
-        self.init(
-            termIDs: ids, weights: weights, firstDay: first == none ? nil : Int(first),
-            lastDay: last == none ? nil : Int(last), size: Int(size))
+        guard let decoded else { return nil }
+        self = decoded
     }
 }
