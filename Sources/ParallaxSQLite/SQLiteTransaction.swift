@@ -44,9 +44,28 @@ struct SQLiteTransaction: CorpusWriter {
         try statement("UPDATE meta SET value = value + ? WHERE key = ?").execute(arguments: [delta, key])
     }
 
+    /// A JSON array of strings (written by hand: this runs for every stored article).
     static func json(_ strings: [String]) -> String {
-        guard let data = try? JSONEncoder().encode(strings) else { return "[]" }
-        return String(decoding: data, as: UTF8.self)
+        var out = "["
+        for (i, s) in strings.enumerated() {
+            if i > 0 { out += "," }
+            out += "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            out += "\""
+        }
+        return out + "]"
     }
 
     func strings(json: String?) throws -> [String] {
