@@ -4,7 +4,7 @@ import Foundation
 /// zlib compression of whole buffers (the annotation blobs).
 enum Deflate {
     /// `bytes` compressed with zlib at `level` (1 fastest ... 9 smallest).
-    static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8]? {
+    static func compress(_ bytes: [UInt8], level: Int32 = 1) -> [UInt8]? {
         var capacity = compressBound(uLong(bytes.count))
         var out = [UInt8](repeating: 0, count: Int(capacity))
         let status = bytes.withUnsafeBufferPointer { src in

@@ -44,6 +44,11 @@ struct SQLiteTransaction: CorpusWriter {
         try statement("UPDATE meta SET value = value + ? WHERE key = ?").execute(arguments: [delta, key])
     }
 
+    /// A JSON array of integers (for `json_each` batches).
+    static func json<T: BinaryInteger>(_ values: [T]) -> String {
+        "[" + values.map { String($0) }.joined(separator: ",") + "]"
+    }
+
     /// A JSON array of strings (written by hand: this runs for every stored article).
     static func json(_ strings: [String]) -> String {
         var out = "["
