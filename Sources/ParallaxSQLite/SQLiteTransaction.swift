@@ -52,9 +52,15 @@ struct SQLiteTransaction: CorpusWriter {
     /// A JSON array of strings (written by hand: this runs for every stored article).
     static func json(_ strings: [String]) -> String {
         var out = "["
+        out.reserveCapacity(strings.reduce(2) { $0 + $1.utf8.count + 3 })
         for (i, s) in strings.enumerated() {
             if i > 0 { out += "," }
             out += "\""
+            if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                out += s
+                out += "\""
+                continue
+            }
             for scalar in s.unicodeScalars {
                 switch scalar {
                 case "\"": out += "\\\""

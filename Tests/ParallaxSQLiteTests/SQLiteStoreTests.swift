@@ -472,6 +472,29 @@ struct SQLiteStoreTests {
         #expect(missing == nil)
     }
 
+    @Test func aDamagedAnnotationBlobIsCorrupt() async throws {
+        let t = try TemporaryStore()
+        let a = Fixture.annotation(id: "a-1", text: Fixture.text)
+        try await t.store.write { w in try w.putArticle(a, record: Fixture.record(a)) }
+        let queue = try DatabaseQueue(path: t.path)
+        try await queue.write { db in try db.execute(sql: "UPDATE annotation SET blob = x'01ff00ff'") }
+        try queue.close()
+        await #expect { try await t.store.read { r in try r.annotation(of: "a-1") } } throws: { error in
+            (error as? StoreError)?.kind == .corrupt && (error as? StoreError)?.location == t.path
+        }
+    }
+
+    @Test func observeCountsARepeatedTermOnce() async throws {
+        let t = try TemporaryStore()
+        let ids = try await t.store.write { w in try w.observe(terms: ["dam", "dam", "flood"]) }
+        #expect(ids[0] == ids[1] && ids[0] != ids[2])
+        let vocabulary = try await t.store.read { r in try r.vocabulary(of: ["dam", "dam"]) }
+        #expect(vocabulary == [TermEntry(id: ids[0], documentFrequency: 1), TermEntry(id: ids[0], documentFrequency: 1)])
+        let empty = try await t.store.write { w in (try w.observe(terms: []), try w.vocabulary(of: []), try w.postings(of: [], perTerm: 3)) }
+        #expect(empty.0.isEmpty && empty.1.isEmpty && empty.2.isEmpty)
+        #expect(try await t.store.read { r in try r.documentCount() } == 2)
+    }
+
     @Test func unknownReferencesAreInvalidOperations() async throws {
         let t = try TemporaryStore()
         let a = Fixture.annotation(id: "a-1", text: "Text.")
