@@ -3,17 +3,30 @@ import Foundation
 
 /// zlib compression of whole buffers (the annotation blobs).
 enum Deflate {
-    /// `bytes` compressed with zlib at `level` (1 fastest ... 9 smallest).
-    static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8]? {
-        var capacity = compressBound(uLong(bytes.count))
-        var out = [UInt8](repeating: 0, count: Int(capacity))
+    /// `bytes` compressed into a zlib stream at `level` (1 fastest ... 9 smallest).
+    ///
+    /// A small window and hash table (`windowBits` 13, `memLevel` 6): an annotation is a few KB, and for inputs
+    /// that small, zeroing zlib's default 256 KB of tables costs more than compressing. `uncompress` reads any
+    /// window size from the stream header.
+    static func compress(_ bytes: [UInt8], level: Int32 = 1) -> [UInt8]? {
+        var stream = z_stream()
+        guard deflateInit2_(&stream, level, Z_DEFLATED, 13, 6, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+            Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else { return nil }
+        defer { deflateEnd(&stream) }
+        let capacity = Int(deflateBound(&stream, uLong(bytes.count)))
+        var out = [UInt8](repeating: 0, count: capacity)
         let status = bytes.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                compress2(dst.baseAddress, &capacity, src.baseAddress, uLong(src.count), level)
+            out.withUnsafeMutableBufferPointer { dst -> Int32 in
+                stream.next_in = UnsafeMutablePointer(mutating: src.baseAddress)
+                stream.avail_in = uInt(src.count)
+                stream.next_out = dst.baseAddress
+                stream.avail_out = uInt(dst.count)
+                return deflate(&stream, Z_FINISH)
             }
         }
-        guard status == Z_OK else { return nil }
-        out.removeSubrange(Int(capacity)...)
+        guard status == Z_STREAM_END else { return nil }
+        out.removeSubrange(Int(stream.total_out)...)
         return out
     }
 

@@ -23,7 +23,13 @@ public final class SQLiteStore: CorpusStore {
         config.busyMode = .timeout(10)
         config.label = "parallax"
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A bigger page cache and memory-mapped reads: the grouping index is read and written for every
+            // article; checkpoints every 16 MiB of WAL rather than 4 MiB (fewer rewrites of hot pages).
+            try db.execute(
+                sql: """
+                    PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;
+                    PRAGMA wal_autocheckpoint = 4096
+                    """)
         }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty, !FileManager.default.isWritableFile(atPath: directory),

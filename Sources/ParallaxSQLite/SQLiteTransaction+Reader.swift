@@ -208,11 +208,16 @@ extension SQLiteTransaction {
     func documentCount() throws -> Int { try counter("document_count") }
 
     func vocabulary(of terms: [String]) throws -> [TermEntry?] {
-        let lookup = try statement("SELECT id, df FROM term WHERE text = ?")
-        return try terms.map { term in
-            guard let row = try Row.fetchOne(lookup, arguments: [term]) else { return nil }
-            return TermEntry(id: try termID(column(row, 0)), documentFrequency: try column(row, 1))
+        var out = [TermEntry?](repeating: nil, count: terms.count)
+        guard !terms.isEmpty else { return out }
+        let sql = "SELECT j.key, t.id, t.df FROM json_each(?) j JOIN term t ON t.text = j.value"
+        let rows = try Row.fetchCursor(statement(sql), arguments: [Self.json(terms)])
+        while let row = try rows.next() {
+            let index: Int = try column(row, 0)
+            guard out.indices.contains(index) else { throw corrupt("json_each index \(index) out of range") }
+            out[index] = TermEntry(id: try termID(column(row, 1)), documentFrequency: try column(row, 2))
         }
+        return out
     }
 
     func termID(_ value: Int64) throws -> Int32 {
@@ -241,14 +246,13 @@ extension SQLiteTransaction {
     }
 
     func copyCandidates(bandKeys: [UInt64]) throws -> [String] {
-        let lookup = try statement("SELECT article FROM copy_band WHERE band_key = ?")
-        var sequences = Set<Int64>()
-        for key in bandKeys {
-            let rows = try Int64.fetchCursor(lookup, arguments: [Int64(bitPattern: key)])
-            while let s = try rows.next() { sequences.insert(s) }
-        }
-        let name = try statement("SELECT id FROM article WHERE sequence = ?")
-        return try sequences.sorted().compactMap { try String.fetchOne(name, arguments: [$0]) }
+        guard !bandKeys.isEmpty else { return [] }
+        let sql = """
+            SELECT a.id FROM article a WHERE a.sequence IN
+                (SELECT b.article FROM json_each(?) j JOIN copy_band b ON b.band_key = j.value)
+            ORDER BY a.sequence
+            """
+        return try String.fetchAll(statement(sql), arguments: [Self.json(bandKeys.map { Int64(bitPattern: $0) })])
     }
 
     func exactCopy(of exactKey: UInt64) throws -> String? {

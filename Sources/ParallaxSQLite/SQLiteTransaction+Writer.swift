@@ -5,11 +5,7 @@ import ParallaxCore
 extension SQLiteTransaction {
     func putArticle(_ annotation: ArticleAnnotation, record: ArticleRecord) throws {
         let article = annotation.article
-        let outlet = try article.outlet.map { name in
-            try Int64.fetchOne(
-                statement("INSERT INTO outlet (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = name RETURNING id"),
-                arguments: [name])
-        } ?? nil
+        let outlet = try article.outlet.map(outletID)
         let story = try record.story.map { id in
             guard let key = try storyKey(id) else { throw invalid("article \(record.id): unknown story \(id)") }
             return key
@@ -70,6 +66,13 @@ extension SQLiteTransaction {
             ON CONFLICT (article) DO UPDATE SET version = excluded.version, blob = excluded.blob
             """
         ).execute(arguments: [sequence, annotation.version, blob])
+    }
+
+    /// The outlet's id, creating its row the first time (a read, not a write, for a known outlet).
+    private func outletID(_ name: String) throws -> Int64 {
+        if let id = try Int64.fetchOne(statement("SELECT id FROM outlet WHERE name = ?"), arguments: [name]) { return id }
+        try statement("INSERT INTO outlet (name) VALUES (?)").execute(arguments: [name])
+        return db.lastInsertedRowID
     }
 
     private func countOutlet(_ outlet: Int64?, _ delta: Int) throws {
@@ -164,35 +167,40 @@ extension SQLiteTransaction {
     }
 
     func observe(terms: [String]) throws -> [Int32] {
-        let upsert = try statement(
-            "INSERT INTO term (text, df) VALUES (?, 1) ON CONFLICT (text) DO UPDATE SET df = df + 1 RETURNING id")
-        var seen: [String: Int32] = [:]
-        seen.reserveCapacity(terms.count)
-        var ids: [Int32] = []
-        ids.reserveCapacity(terms.count)
-        for term in terms {
-            if let id = seen[term] {
-                ids.append(id)
-                continue
-            }
-            guard let raw = try Int64.fetchOne(upsert, arguments: [term]) else { throw corrupt("term \(term) not stored") }
-            let id = try termID(raw)
-            seen[term] = id
-            ids.append(id)
+        var distinct: [String] = []
+        var seen = Set<String>()
+        for term in terms where seen.insert(term).inserted { distinct.append(term) }
+        var ids: [String: Int32] = [:]
+        ids.reserveCapacity(distinct.count)
+        if !distinct.isEmpty {
+            // One statement for all terms (json_each), so the cost per article is one call, not one per term.
+            let upsert = try statement(
+                """
+                INSERT INTO term (text, df) SELECT value, 1 FROM json_each(?) WHERE true
+                ON CONFLICT (text) DO UPDATE SET df = df + 1 RETURNING text, id
+                """)
+            let rows = try Row.fetchCursor(upsert, arguments: [Self.json(distinct)])
+            while let row = try rows.next() { ids[try column(row, 0)] = try termID(column(row, 1)) }
         }
         try addToCounter("document_count", 1)
-        return ids
+        return try terms.map { term in
+            guard let id = ids[term] else { throw corrupt("term \(term) not stored") }
+            return id
+        }
     }
 
     func post(termIDs: [Int32], story key: Int64) throws {
-        let insert = try statement("INSERT OR IGNORE INTO story_term (term_id, story_key) VALUES (?, ?)")
-        for id in termIDs { try insert.execute(arguments: [id, key]) }
+        guard !termIDs.isEmpty else { return }
+        try statement("INSERT OR IGNORE INTO story_term (term_id, story_key) SELECT value, ? FROM json_each(?)")
+            .execute(arguments: [key, Self.json(termIDs)])
     }
 
     func addCopyKeys(bandKeys: [UInt64], exactKey: UInt64, article id: String) throws {
         guard let sequence = try articleSequence(id) else { throw invalid("unknown article \(id)") }
-        let band = try statement("INSERT OR IGNORE INTO copy_band (band_key, article) VALUES (?, ?)")
-        for key in bandKeys { try band.execute(arguments: [Int64(bitPattern: key), sequence]) }
+        if !bandKeys.isEmpty {
+            try statement("INSERT OR IGNORE INTO copy_band (band_key, article) SELECT value, ? FROM json_each(?)")
+                .execute(arguments: [sequence, Self.json(bandKeys.map { Int64(bitPattern: $0) })])
+        }
         try statement("INSERT OR IGNORE INTO copy_exact (exact_key, article) VALUES (?, ?)")
             .execute(arguments: [Int64(bitPattern: exactKey), sequence])
     }

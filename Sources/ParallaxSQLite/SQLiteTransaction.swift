@@ -44,9 +44,39 @@ struct SQLiteTransaction: CorpusWriter {
         try statement("UPDATE meta SET value = value + ? WHERE key = ?").execute(arguments: [delta, key])
     }
 
+    /// A JSON array of integers (for `json_each` batches).
+    static func json<T: BinaryInteger>(_ values: [T]) -> String {
+        "[" + values.map { String($0) }.joined(separator: ",") + "]"
+    }
+
+    /// A JSON array of strings (written by hand: this runs for every stored article).
     static func json(_ strings: [String]) -> String {
-        guard let data = try? JSONEncoder().encode(strings) else { return "[]" }
-        return String(decoding: data, as: UTF8.self)
+        var out = "["
+        out.reserveCapacity(strings.reduce(2) { $0 + $1.utf8.count + 3 })
+        for (i, s) in strings.enumerated() {
+            if i > 0 { out += "," }
+            out += "\""
+            if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                out += s
+                out += "\""
+                continue
+            }
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            out += "\""
+        }
+        return out + "]"
     }
 
     func strings(json: String?) throws -> [String] {

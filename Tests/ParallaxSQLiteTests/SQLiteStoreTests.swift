@@ -34,7 +34,8 @@ enum Fixture {
     ) -> ArticleAnnotation {
         let article = Article(
             id: id, source: "\(id).txt", outlet: outlet, url: "https://example.org/\(id)", title: title,
-            authors: ["Ann Writer", "Bo \"Quote\" Smith"], published: published, language: "en", text: text)
+            authors: ["Ann Writer", "Bo \"Quote\" Smith"], published: published, dateline: "KYIV", language: "en",
+            text: text)
         let document = DocumentBuilder().build(article)
         let first = document.sentences.first?.span ?? TextSpan(start: 0, end: 0)
         let speaker = Speaker(
@@ -43,9 +44,25 @@ enum Fixture {
             article: id, text: "a statement", span: first, quoted: true, speaker: speaker, cue: "said",
             cueSpan: TextSpan(start: 0, end: 0), contentSpan: first, sentenceSpan: first, sentences: 0...0)
         let match = LexiconMatch(entry: "Kyiv", form: "Kiev", span: first, sentenceSpan: first)
+        let citation = Citation(
+            article: id, source: "Reuters", sourceKind: .outlet, cue: "according to", span: first, sentenceSpan: first)
+        func date(_ rule: DateRule?, anchor: Day?) -> AnnotatedDate {
+            let mention = DateMention(
+                article: id, expression: "on Tuesday", resolution: rule == nil ? .absolute : .relative, anchor: anchor,
+                span: first, sentenceSpan: first)
+            return AnnotatedDate(
+                mention: ResolvedDateMention(mention: mention, day: Day(year: 2024, month: 5, day: 28)!, rule: rule),
+                words: [WeightedTerm("dam", 0.1 + 0.2)])
+        }
+        let anchor = Day(year: 2024, month: 5, day: 31)
+        let dates = [date(nil, anchor: nil), date(.weekday(2, mode: .last, future: false), anchor: anchor), date(.offset(days: -1), anchor: anchor)]
+        let unanchored = [
+            date(.nearest(month: 5, day: 10), anchor: nil),
+            date(.nearestOf([Day(year: 2024, month: 4, day: 5)!, Day(year: 2024, month: 5, day: 4)!]), anchor: nil),
+        ]
         return ArticleAnnotation(
-            document: document, language: "en", statements: [statement], citations: [], creditTokens: [0, 2],
-            dates: [], names: [match], framing: [], terms: terms,
+            document: document, language: "en", statements: [statement, statement], citations: [citation],
+            creditTokens: [0, 2], dates: dates, unanchoredDates: unanchored, names: [match], framing: [match], terms: terms,
             signature: MinHashSignature(values: signature + [UInt64.max, 0x8000_0000_0000_0001], exactKey: UInt64.max - 7))
     }
 
@@ -92,6 +109,13 @@ struct SQLiteStoreTests {
         #expect(throws: (any Error).self) { try AnnotationCodec.decode(damaged, text: text) }
         #expect(throws: (any Error).self) { try AnnotationCodec.decode(Data(blob.prefix(5)), text: text) }
         #expect(throws: (any Error).self) { try AnnotationCodec.decode(Data(), text: text) }
+    }
+
+    @Test func jsonListsOfStringsRoundTrip() throws {
+        let values = ["a\"b", "c\\d", "e\u{1}f\u{1F}", "東京\n\t\r", "", "🙂 é"]
+        let json = SQLiteTransaction.json(values)
+        #expect(try JSONDecoder().decode([String].self, from: Data(json.utf8)) == values)
+        #expect(SQLiteTransaction.json([]) == "[]")
     }
 
     @Test func annotationDecodesAgainstAShorterTextWithoutTrapping() throws {
@@ -446,6 +470,29 @@ struct SQLiteStoreTests {
         #expect(candidates == ["a-1", "a-2"])
         #expect(exact == "a-1")
         #expect(missing == nil)
+    }
+
+    @Test func aDamagedAnnotationBlobIsCorrupt() async throws {
+        let t = try TemporaryStore()
+        let a = Fixture.annotation(id: "a-1", text: Fixture.text)
+        try await t.store.write { w in try w.putArticle(a, record: Fixture.record(a)) }
+        let queue = try DatabaseQueue(path: t.path)
+        try await queue.write { db in try db.execute(sql: "UPDATE annotation SET blob = x'01ff00ff'") }
+        try queue.close()
+        await #expect { try await t.store.read { r in try r.annotation(of: "a-1") } } throws: { error in
+            (error as? StoreError)?.kind == .corrupt && (error as? StoreError)?.location == t.path
+        }
+    }
+
+    @Test func observeCountsARepeatedTermOnce() async throws {
+        let t = try TemporaryStore()
+        let ids = try await t.store.write { w in try w.observe(terms: ["dam", "dam", "flood"]) }
+        #expect(ids[0] == ids[1] && ids[0] != ids[2])
+        let vocabulary = try await t.store.read { r in try r.vocabulary(of: ["dam", "dam"]) }
+        #expect(vocabulary == [TermEntry(id: ids[0], documentFrequency: 1), TermEntry(id: ids[0], documentFrequency: 1)])
+        let empty = try await t.store.write { w in (try w.observe(terms: []), try w.vocabulary(of: []), try w.postings(of: [], perTerm: 3)) }
+        #expect(empty.0.isEmpty && empty.1.isEmpty && empty.2.isEmpty)
+        #expect(try await t.store.read { r in try r.documentCount() } == 2)
     }
 
     @Test func unknownReferencesAreInvalidOperations() async throws {
