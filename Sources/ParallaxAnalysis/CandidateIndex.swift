@@ -1,8 +1,9 @@
 /// An inverted index from keys (words, terms, shingles) to items, for blocking: only items that share a key are
 /// compared, and at most a fixed number of them per item.
 ///
-/// ``candidates(of:limit:skippingListsLongerThan:)`` reads the posting lists of an item's keys shortest (rarest key)
-/// first, so when the limit cuts the list the items dropped are those sharing only common keys. Cost per query:
+/// ``candidates(of:limit:skippingListsLongerThan:accept:)`` reads the posting lists of an item's keys shortest (rarest
+/// key) first, lists of equal length by their items (not in the caller's set order, so that a cut does not depend on
+/// hashing), so when the limit cuts the list the items dropped are those sharing only common keys. Cost per query:
 /// O(keys log keys + limit), independent of the number of items once the limit is reached.
 struct CandidateIndex<Key: Hashable> {
     private var postings: [Key: [Int]] = [:]
@@ -22,7 +23,8 @@ struct CandidateIndex<Key: Hashable> {
         of keys: some Sequence<Key>, limit: Int, skippingListsLongerThan longest: Int = .max,
         accept: (Int) -> Bool = { _ in true }
     ) -> [Int] {
-        let lists = keys.compactMap { postings[$0] }.filter { $0.count <= longest }.sorted { $0.count < $1.count }
+        let lists = keys.compactMap { postings[$0] }.filter { $0.count <= longest }
+            .sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
         var seen = Set<Int>()
         var result: [Int] = []
         var budget = limit.multipliedReportingOverflow(by: 4).overflow ? Int.max : 4 * limit

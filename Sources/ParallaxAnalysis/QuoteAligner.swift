@@ -159,22 +159,23 @@ public struct QuoteAligner: Sendable {
     /// three words (a verbatim match). At most `maximumComparisons` partners per class and route.
     func comparedPairs(units: [[Set<String>]], sequences: [[String]]) -> [(Int, Int)] {
         let needed = max(1, min(minimumSharedWords, minimumReportedSharedWords))
-        var ids: [String: Int] = [:]
+        // Ids in key order, so that ties in frequency break the same way in every run.
+        let all = units.reduce(into: Set<String>()) { set, sentences in for keys in sentences { set.formUnion(keys) } }
+        let ids = Dictionary(uniqueKeysWithValues: all.sorted().enumerated().map { ($1, $0) })
         let keys = units.map { sentences in
-            sentences.reduce(into: Set<Int>()) { set, keys in
-                for k in keys {
-                    if let id = ids[k] { set.insert(id) } else { ids[k] = ids.count; set.insert(ids.count - 1) }
-                }
-            }
+            sentences.reduce(into: Set<Int>()) { set, keys in for k in keys { if let id = ids[k] { set.insert(id) } } }
         }
         var frequency = [Int](repeating: 0, count: ids.count)
         for set in keys { for k in set { frequency[k] += 1 } }
         let prefixes = keys.map { set in
             Array(set.sorted { (frequency[$0], $0) < (frequency[$1], $1) }.prefix(max(0, set.count - needed + 1)))
         }
-        func trigram(_ words: [String], _ start: Int) -> [String] { Array(words[start..<(start + 3)]) }
+        // Three words as one key (a hash collision only adds a pair to compare).
+        func trigram(_ words: [String], _ start: Int) -> UInt64 {
+            words[start..<(start + 3)].reduce(Hashing.fnvOffset) { Hashing.mix($0 ^ Hashing.fnv1a($1)) }
+        }
         var byPrefix = CandidateIndex<Int>()
-        var byTrigram = CandidateIndex<[String]>()
+        var byTrigram = CandidateIndex<UInt64>()
         for x in units.indices {
             byPrefix.insert(x, keys: prefixes[x])
             let words = sequences[x]
