@@ -8,9 +8,11 @@
 
 templated:  tiny JSON Lines wire items of one event, one template, numbers, names and outlets varied.
 identical:  an RSS feed whose items all carry the same text (a feed that repeats itself).
-recombined: articles of one story made of real sentences: the sentences of the largest stories of the source
-            corpus (bench/make_corpus.py output, or any JSON Lines with "text"), recombined and lightly edited per
-            article, with quotes, numbers and some verbatim wire copies; dated over several months.
+recombined: articles of one story made of real sentences: the body sentences of the source corpus's articles on
+            one topic (--topic, a regex on titles; default the dam-burst stories)
+            (bench/make_corpus.py output, or any JSON Lines with "text"), recombined and lightly edited per article
+            (six of eight core facts, four of 392 common sentences, two rare ones), with quotes, numbers and 15 %
+            verbatim wire copies; dated over --days days (default 7).
 Same arguments, same bytes (random.Random seeded).
 """
 import argparse
@@ -68,9 +70,12 @@ def body_sentences(text):
     return out
 
 
-def recombined(count, rng, source):
+def recombined(count, rng, source, days, topic):
     with open(source, encoding="utf-8") as f:
         records = [json.loads(line) for line in f if line.strip()]
+    # One topic: the articles whose title names it (all of them when none does).
+    on_topic = [r for r in records if re.search(topic, r.get("title", ""), re.I)]
+    records = on_topic or records
     pool = []
     seen = set()
     for r in records:
@@ -82,15 +87,15 @@ def recombined(count, rng, source):
         sys.exit(f"make_big_story: too few sentences in {source}")
     # One story: a core of facts every outlet repeats, a wider set each article samples, and rare extras.
     rng.shuffle(pool)
-    core, wide, extra = pool[:12], pool[12:400], pool[400:]
+    core, wide, extra = pool[:8], pool[8:400], pool[400:]
     day0 = dt.date(2024, 1, 1)
     wires = []
     for i in range(count):
-        day = day0 + dt.timedelta(days=(i * 180) // count)
+        day = day0 + dt.timedelta(days=(i * days) // count)
         if wires and rng.random() < 0.15:
             text = rng.choice(wires)  # a verbatim wire copy
         else:
-            picked = rng.sample(core, 4) + rng.sample(wide, 6) + (rng.sample(extra, 2) if extra else [])
+            picked = rng.sample(core, 6) + rng.sample(wide, 4) + (rng.sample(extra, 2) if extra else [])
             edited = []
             for s in picked:
                 r = rng.random()
@@ -119,13 +124,15 @@ def main():
     p.add_argument("--out", required=True)
     p.add_argument("--source", default="bench/out/corpus-10k.jsonl")
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--days", type=int, default=7, help="recombined: days the articles are spread over")
+    p.add_argument("--topic", default=r"\bdam\b", help="recombined: regex on source titles that picks the topic")
     a = p.parse_args()
     rng = random.Random(a.seed)
     with open(a.out, "w", encoding="utf-8") as out:
         if a.kind == "identical":
             out.write(identical_rss(a.count))
             return
-        rows = templated(a.count, rng) if a.kind == "templated" else recombined(a.count, rng, a.source)
+        rows = templated(a.count, rng) if a.kind == "templated" else recombined(a.count, rng, a.source, a.days, a.topic)
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
