@@ -15,8 +15,9 @@
 /// ids come from the representative sentence (its article id and span), so they do not depend on input order. Unshared
 /// sentences become one-article claims, so `Claim.articles` is the coverage matrix.
 ///
-/// Cost: O(s) features plus the sentence pairs that share a term held by at most a fifth of the `s` candidate
-/// sentences (at most O(s^2), in practice far fewer), then O(p log p) for the `p` pairs above threshold.
+/// Cost: O(s) features; copies of one sentence are compared once, and each distinct sentence with at most
+/// `maximumComparisons` others that share a term held by at most a fifth of the `s` candidate sentences (rarest terms
+/// first), so O(s x maximumComparisons) pairs at worst; then O(p log p) for the `p` pairs above threshold.
 public struct ClaimAligner: Sendable {
     /// Candidate and matching settings.
     public struct Configuration: Sendable, Hashable, Codable {
