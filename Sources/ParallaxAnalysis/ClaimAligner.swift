@@ -15,8 +15,9 @@
 /// ids come from the representative sentence (its article id and span), so they do not depend on input order. Unshared
 /// sentences become one-article claims, so `Claim.articles` is the coverage matrix.
 ///
-/// Cost: O(s) features plus the sentence pairs that share a term held by at most a fifth of the `s` candidate
-/// sentences (at most O(s^2), in practice far fewer), then O(p log p) for the `p` pairs above threshold.
+/// Cost: O(s) features; copies of one sentence are compared once, and each distinct sentence with at most
+/// `maximumComparisons` others that share a term held by at most a fifth of the `s` candidate sentences (rarest terms
+/// first), so O(s x maximumComparisons) pairs at worst; then O(p log p) for the `p` pairs above threshold.
 public struct ClaimAligner: Sendable {
     /// Candidate and matching settings.
     public struct Configuration: Sendable, Hashable, Codable {
@@ -33,6 +34,12 @@ public struct ClaimAligner: Sendable {
         public var creditWeight = 0.6
         /// Term weighting (names and numbers count more).
         public var vectorizer = TermVectorizer.Configuration()
+        /// Most other sentences one sentence is compared with (those sharing its rarest terms first): a bound on the
+        /// work per article in very large stories.
+        public var maximumComparisons = 2_000
+        /// Claims with more occurrences than this choose their representative sentence among this many of their
+        /// most repeated wordings (every occurrence is a candidate below it).
+        public var maximumRepresentatives = 256
 
         public init() {}
     }
@@ -206,58 +213,66 @@ public struct ClaimAligner: Sendable {
     }
 
     /// Groups units into claims (indices into `units`).
+    ///
+    /// Copies of one sentence (units with equal features, in different articles, that match each other fully) are
+    /// one class: they pair at similarity 1, before anything else, so they start as one cluster, and each other
+    /// class is compared with the class once. Pairs then join clusters strongest first, as in the type's summary.
     func cluster(_ units: [Unit]) -> [[Int]] {
-        var postings: [Int32: [Int]] = [:]
-        for (i, u) in units.enumerated() { for id in u.terms.keys { postings[id, default: []].append(i) } }
-        var scores: [Int: [Int: Double]] = [:]
-        var pairs: [(Int, Int, Double)] = []
+        let classes = UnitClasses(units, selfSimilarity: similarity)
+        let reps = classes.members.map { units[$0[0]] }
         // Pairs are generated from terms that are not everywhere: a pair sharing only ubiquitous terms cannot reach
         // the threshold, and skipping their long lists keeps large stories near-linear.
         let longestList = max(64, units.count / 5)
-        // Units come article by article: past the end of a unit's run, a posting list (ascending) holds only other
-        // articles' units, so the same-article part is skipped by binary search (one long article stays linear).
-        var runEnd = [Int](repeating: units.count, count: units.count)
-        for i in units.indices.reversed() where i + 1 < units.count {
-            runEnd[i] = units[i + 1].article == units[i].article ? runEnd[i + 1] : i + 1
+        var unitFrequency: [Int32: Int] = [:]
+        var index = CandidateIndex<Int32>()
+        for (x, rep) in reps.enumerated() {
+            for id in rep.terms.keys { unitFrequency[id, default: 0] += classes.members[x].count }
+            index.insert(x, keys: rep.terms.keys)
         }
-        for (i, u) in units.enumerated() {
-            var seen = Set<Int>()
-            for id in u.terms.keys {
-                guard let list = postings[id], list.count <= longestList else { continue }
-                var low = 0
-                var high = list.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if list[mid] < runEnd[i] { low = mid + 1 } else { high = mid }
-                }
-                for j in list[low...] where j > i && units[j].article != u.article && seen.insert(j).inserted {
-                    let s = similarity(u, units[j])
-                    guard s > 0 else { continue }
-                    scores[i, default: [:]][j] = s
-                    scores[j, default: [:]][i] = s
-                    if s >= configuration.threshold { pairs.append((i, j, s)) }
-                }
+        // Class x's neighbours with their similarity (every pair with some, both ways) and the pairs to join.
+        var neighbours = [[(Int, Double)]](repeating: [], count: reps.count)
+        var pairs: [(x: Int, y: Int, s: Double, first: Int, second: Int)] = []
+        for (x, rep) in reps.enumerated() {
+            let keys = rep.terms.keys.filter { (unitFrequency[$0] ?? 0) <= longestList }
+            let mx = classes.members[x]
+            for y in index.candidates(of: keys, limit: configuration.maximumComparisons, accept: { $0 > x }) {
+                let my = classes.members[y]
+                // Classes in one article only never pair (one sentence per article per claim).
+                if mx.count == 1, my.count == 1, rep.article == reps[y].article { continue }
+                let s = similarity(rep, reps[y])
+                guard s > 0 else { continue }
+                neighbours[x].append((y, s))
+                neighbours[y].append((x, s))
+                if s >= configuration.threshold { pairs.append((x, y, s, min(mx[0], my[0]), max(mx[0], my[0]))) }
             }
         }
-        pairs.sort { ($0.2, $1.0, $1.1) > ($1.2, $0.0, $0.1) }
-        var clusterOf = Array(units.indices)
-        var members: [Int: [Int]] = Dictionary(uniqueKeysWithValues: units.indices.map { ($0, [$0]) })
-        for (i, j, _) in pairs {
-            let a = clusterOf[i]
-            let b = clusterOf[j]
-            guard a != b, let ma = members[a], let mb = members[b] else { continue }
-            let articlesA = Set(ma.map { units[$0].article })
-            guard !mb.contains(where: { articlesA.contains(units[$0].article) }) else { continue }
+        pairs.sort { ($0.s, $1.first, $1.second) > ($1.s, $0.first, $0.second) }
+        var clusterOf = Array(reps.indices)
+        var members = classes.members.indices.map { [$0] }  // cluster -> its classes
+        var articles = classes.members.map { Set($0.map { units[$0].article }) }
+        var sizes = classes.members.map(\.count)
+        for (x, y, _, _, _) in pairs {
+            var a = clusterOf[x]
+            var b = clusterOf[y]
+            guard a != b else { continue }
+            if articles[a].count > articles[b].count { swap(&a, &b) }
+            guard articles[a].isDisjoint(with: articles[b]) else { continue }
             var link = 0.0
-            for x in ma { for y in mb { link += scores[x]?[y] ?? 0 } }
-            guard link / Double(ma.count * mb.count) >= configuration.linkThreshold else { continue }
-            let (keep, drop) = a < b ? (a, b) : (b, a)
-            let moved = members[drop] ?? []
-            for m in moved { clusterOf[m] = keep }
-            members[keep, default: []].append(contentsOf: moved)
-            members[drop] = nil
+            for c in members[a] {
+                for (d, s) in neighbours[c] where clusterOf[d] == b {
+                    link += Double(classes.members[c].count * classes.members[d].count) * s
+                }
+            }
+            guard link / Double(sizes[a] * sizes[b]) >= configuration.linkThreshold else { continue }
+            // The smaller cluster moves into the larger (each class moves O(log n) times).
+            for c in members[a] { clusterOf[c] = b }
+            members[b].append(contentsOf: members[a])
+            articles[b].formUnion(articles[a])
+            sizes[b] += sizes[a]
+            members[a] = []
+            articles[a] = []
         }
-        return members.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        return members.filter { !$0.isEmpty }.map { $0.flatMap { classes.members[$0] }.sorted() }.sorted { $0[0] < $1[0] }
     }
 
     private func claims(from groups: [[Int]], units: [Unit], documents: [Document]) -> [Claim] {
@@ -268,15 +283,16 @@ public struct ClaimAligner: Sendable {
         }
         var drafts: [Draft] = []
         for group in groups {
+            // The sentence most similar to the others (copies scored once in a large claim).
+            let scored = Centrality.scores(
+                count: group.count, limit: configuration.maximumRepresentatives,
+                key: { UnitClasses.Key(units[group[$0]]) },
+                similarity: { similarity(units[group[$0]], units[group[$1]]) })
             var best = group[0]
             var bestScore = -1.0
-            for m in group {
-                var score = 0.0
-                for o in group where o != m { score += similarity(units[m], units[o]) }
-                if score > bestScore {
-                    bestScore = score
-                    best = m
-                }
+            for (k, score) in scored where score > bestScore {
+                bestScore = score
+                best = group[k]
             }
             let position = group.map { units[$0].position }.reduce(0, +) / Double(group.count)
             drafts.append(
@@ -299,8 +315,7 @@ public struct ClaimAligner: Sendable {
             let rep = units[draft.representative]
             let document = documents[rep.article]
             let span = document.sentences[rep.sentence].span
-            var articles: [String] = []
-            for o in occurrences where !articles.contains(o.article) { articles.append(o.article) }
+            let articles = occurrences.map(\.article).distinctInOrder
             // The id comes from content: the article and span of the representative sentence.
             return Claim(
                 id: StableID.make("c", document.id, String(span.start), String(span.end)),
@@ -310,6 +325,44 @@ public struct ClaimAligner: Sendable {
             var claim = claim
             claim.id = id
             return claim
+        }
+    }
+}
+
+/// Copies of one candidate sentence in different articles: units with equal features that match each other fully
+/// (similarity 1). Each class lists its units in ascending order; a unit without such copies is a class of its own.
+struct UnitClasses {
+    /// The features a unit is compared on.
+    struct Key: Hashable {
+        var terms: [Int32: Double]
+        var bigrams: Set<UInt64>
+        var plain: Set<Int32>
+
+        init(_ unit: ClaimAligner.Unit) {
+            terms = unit.terms
+            bigrams = unit.bigrams
+            plain = unit.plain
+        }
+    }
+
+    private(set) var members: [[Int]] = []
+
+    /// Classes of `units` (which come article by article).
+    init(_ units: [ClaimAligner.Unit], selfSimilarity: (ClaimAligner.Unit, ClaimAligner.Unit) -> Double) {
+        var open: [Key: Int] = [:]
+        for (i, u) in units.enumerated() {
+            let key = Key(u)
+            if let c = open[key] {
+                // A second copy in the same article cannot join its class (one sentence per article per claim).
+                if let last = members[c].last, units[last].article != u.article {
+                    members[c].append(i)
+                } else {
+                    members.append([i])
+                }
+                continue
+            }
+            if selfSimilarity(u, u) >= 1 { open[key] = members.count }
+            members.append([i])
         }
     }
 }

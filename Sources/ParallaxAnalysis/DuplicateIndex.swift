@@ -1,7 +1,10 @@
 /// An incremental LSH index of MinHash signatures: insert documents one at a time, get their earlier copies.
 ///
 /// Memory is one bucket entry per band per document. Insertion costs the signature plus the candidates that share
-/// a band bucket, independent of the corpus size for ordinary text.
+/// a band bucket, independent of the corpus size for ordinary text. A bucket holds at most `bucketCapacity`
+/// documents: a template repeated thousands of times (wire items with only numbers and names changed) fills its
+/// buckets, and later documents are compared with those first ones only (so insertion stays O(bands x capacity)
+/// instead of growing with every near copy).
 public struct DuplicateIndex: Sendable {
     /// An earlier document that the inserted one copies.
     public struct Match: Sendable, Hashable {
@@ -16,6 +19,8 @@ public struct DuplicateIndex: Sendable {
     }
 
     public let detector: DuplicateDetector
+    /// Most documents kept in one band bucket (later ones are still compared with them, but not added).
+    public var bucketCapacity = 64
     private var buckets: [UInt64: [Int]] = [:]
     private var exact: [UInt64: Int] = [:]
     private var signatures: [MinHashSignature] = []
@@ -58,13 +63,14 @@ public struct DuplicateIndex: Sendable {
             for value in signature.values[(band * rows)..<min(signature.values.count, (band + 1) * rows)] {
                 h = Hashing.mix(h ^ value)
             }
-            for other in buckets[h, default: []] where candidates.insert(other).inserted {
+            let bucket = buckets[h] ?? []
+            for other in bucket where candidates.insert(other).inserted {
                 let similarity = signature.similarity(signatures[other])
                 if similarity >= detector.configuration.threshold {
                     matches.append(Match(id: ids[other], key: keys[other], similarity: similarity, isExact: false))
                 }
             }
-            buckets[h, default: []].append(slot)
+            if bucket.count < bucketCapacity { buckets[h, default: []].append(slot) }
         }
         return matches.sorted { ($0.similarity, $1.key) > ($1.similarity, $0.key) }
     }

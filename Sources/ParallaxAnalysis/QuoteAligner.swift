@@ -27,6 +27,9 @@ public struct QuoteAligner: Sendable {
     public var minimumContainedWords = 3
     /// Whether unquoted statements credited to outlets ("…, Politico reported") count as quotes.
     public var includeOutletReports = false
+    /// Most other wordings one wording is compared with (per route: shared rare words, shared opening words); a
+    /// bound on the work per article in very large stories, far above what ordinary stories reach.
+    public var maximumComparisons = 2_000
 
     public init(lexicon: AttributionLexicon = .bundled) {
         self.lexicon = lexicon
@@ -39,39 +42,18 @@ public struct QuoteAligner: Sendable {
     }
 
     /// Aligns candidates (of one or more articles, in article order) into quotes.
+    ///
+    /// Cost: copies of one wording (same text, quotation and speaker) are compared as one; a wording is compared only
+    /// with those sharing one of its rarest content words or holding its first three words, at most
+    /// `maximumComparisons` of each, so a story of thousands of articles costs about linear time. Below that bound
+    /// the result is that of comparing every pair.
     public func align(candidates input: [QuoteCandidate]) -> [Quote] {
         let candidates = input.filter { includeOutletReports || $0.quoted || !$0.isOutletReport }
-        let units = candidates.map(sentenceKeys)
-        let sequences = candidates.map(wordSequence)
-        var parent = Array(candidates.indices)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
-        for i in candidates.indices {
-            for j in (i + 1)..<candidates.count where candidates[i].article != candidates[j].article {
-                guard find(i) != find(j), compatibleSpeakers(candidates[i].speaker, candidates[j].speaker) else { continue }
-                let direct = candidates[i].quoted || candidates[j].quoted
-                let threshold = direct ? minimumContainment : minimumReportedContainment
-                let shared = direct ? minimumSharedWords : minimumReportedSharedWords
-                if matches(units[i], units[j], threshold: threshold, shared: shared)
-                    || ((direct || sameSpeaker(candidates[i].speaker, candidates[j].speaker))
-                        && containsVerbatim(sequences[i], sequences[j]))
-                {
-                    parent[find(j)] = find(i)
-                }
-            }
-        }
-        var groups: [Int: [Int]] = [:]
-        for i in candidates.indices { groups[find(i), default: []].append(i) }
+        let (groupList, units) = statementGroups(candidates)
         let articleOrder = Dictionary(
             candidates.map(\.article).enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var built: [(articles: Int, first: (Int, Int), quote: Quote)] = []
-        var pending = Array(groups.values)
+        var pending = groupList
         while let members = pending.popLast() {
             let weight = Dictionary(uniqueKeysWithValues: members.map { i in (i, units[i].reduce(0) { $0 + $1.count }) })
             // The reference: the fullest direct wording (reported wordings only when there is none).
@@ -97,9 +79,16 @@ public struct QuoteAligner: Sendable {
             }
             let text = candidates[reference].text
             let diff = WordDiff()
+            // Copies of one wording have one diff.
+            var diffs: [String: [DiffSegment]] = [:]
             let occurrences = chosen.map { i -> QuoteOccurrence in
                 var o = candidates[i].occurrence
-                o.diff = diff.diff(o.text, against: text)
+                if let known = diffs[o.text] {
+                    o.diff = known
+                } else {
+                    o.diff = diff.diff(o.text, against: text)
+                    diffs[o.text] = o.diff
+                }
                 return o
             }
             let speaker = bestSpeaker(chosen.map { candidates[$0].speaker })
@@ -118,6 +107,91 @@ public struct QuoteAligner: Sendable {
             q.id = id
             return q
         }
+    }
+
+    /// The candidates that carry one statement (indices into `candidates`, each group ascending, ordered by its
+    /// first member), and each candidate's sentence keys: the connected sets of ``related(_:_:units:words:)`` over
+    /// pairs of different articles, found without comparing every pair (see ``align(candidates:)``).
+    func statementGroups(_ candidates: [QuoteCandidate]) -> (groups: [[Int]], units: [[Set<String>]]) {
+        let classes = WordingClasses(candidates)
+        let classUnits = classes.representatives.map { sentenceKeys(candidates[$0]) }
+        let classWords = classes.representatives.map { wordSequence(candidates[$0]) }
+        var sets = DisjointSets(count: classes.nodeArticle.count)
+        func related(_ x: Int, _ y: Int) -> Bool {
+            self.related(
+                candidates[classes.representatives[x]], candidates[classes.representatives[y]],
+                units: (classUnits[x], classUnits[y]), words: (classWords[x], classWords[y]))
+        }
+        // A class whose members are all in one set already: one class alone in one article, or copies that match.
+        var whole = classes.nodes.map { $0.count == 1 }
+        for (x, nodes) in classes.nodes.enumerated() where nodes.count > 1 && related(x, x) {
+            for n in nodes.dropFirst() { sets.union(nodes[0], n) }
+            whole[x] = true
+        }
+        for (x, y) in comparedPairs(units: classUnits, sequences: classWords) {
+            let (nx, ny) = (classes.nodes[x], classes.nodes[y])
+            if whole[x], whole[y], sets.root(nx[0]) == sets.root(ny[0]) { continue }
+            guard related(x, y) else { continue }
+            classes.join(x, y, whole: whole[x] && whole[y], in: &sets)
+        }
+        var groups: [Int: [Int]] = [:]
+        for i in candidates.indices { groups[sets.root(classes.nodeOf[i]), default: []].append(i) }
+        return (groups.values.sorted { $0[0] < $1[0] }, candidates.indices.map { classUnits[classes.classOf[$0]] })
+    }
+
+    /// Whether two candidates (of different articles) carry the same statement, from their sentence keys and words.
+    func related(
+        _ a: QuoteCandidate, _ b: QuoteCandidate, units: ([Set<String>], [Set<String>]), words: ([String], [String])
+    ) -> Bool {
+        guard compatibleSpeakers(a.speaker, b.speaker) else { return false }
+        let direct = a.quoted || b.quoted
+        let threshold = direct ? minimumContainment : minimumReportedContainment
+        let shared = direct ? minimumSharedWords : minimumReportedSharedWords
+        return matches(units.0, units.1, threshold: threshold, shared: shared)
+            || ((direct || sameSpeaker(a.speaker, b.speaker)) && containsVerbatim(words.0, words.1))
+    }
+
+    // MARK: Blocking
+
+    /// The pairs of wording classes worth comparing (`x < y` or found from the shorter side): those sharing a key
+    /// among the rarest `n - m + 1` of either's `n` content keys, `m` the fewest shared words a match needs (a
+    /// prefix filter: a pair sharing `m` keys shares one of those), and those where one holds the other's first
+    /// three words (a verbatim match). At most `maximumComparisons` partners per class and route.
+    func comparedPairs(units: [[Set<String>]], sequences: [[String]]) -> [(Int, Int)] {
+        let needed = max(1, min(minimumSharedWords, minimumReportedSharedWords))
+        // Ids in key order, so that ties in frequency break the same way in every run.
+        let all = units.reduce(into: Set<String>()) { set, sentences in for keys in sentences { set.formUnion(keys) } }
+        let ids = Dictionary(uniqueKeysWithValues: all.sorted().enumerated().map { ($1, $0) })
+        let keys = units.map { sentences in
+            sentences.reduce(into: Set<Int>()) { set, keys in for k in keys { if let id = ids[k] { set.insert(id) } } }
+        }
+        var frequency = [Int](repeating: 0, count: ids.count)
+        for set in keys { for k in set { frequency[k] += 1 } }
+        let prefixes = keys.map { set in
+            Array(set.sorted { (frequency[$0], $0) < (frequency[$1], $1) }.prefix(max(0, set.count - needed + 1)))
+        }
+        // Three words as one key (a hash collision only adds a pair to compare).
+        func trigram(_ words: [String], _ start: Int) -> UInt64 {
+            words[start..<(start + 3)].reduce(Hashing.fnvOffset) { Hashing.mix($0 ^ Hashing.fnv1a($1)) }
+        }
+        var byPrefix = CandidateIndex<Int>()
+        var byTrigram = CandidateIndex<UInt64>()
+        for x in units.indices {
+            byPrefix.insert(x, keys: prefixes[x])
+            let words = sequences[x]
+            if words.count >= 3 { byTrigram.insert(x, keys: Set((0...(words.count - 3)).map { trigram(words, $0) })) }
+        }
+        var pairs: [(Int, Int)] = []
+        for x in units.indices {
+            for y in byPrefix.candidates(of: prefixes[x], limit: maximumComparisons, accept: { $0 > x }) {
+                pairs.append((x, y))
+            }
+            guard sequences[x].count >= 3 else { continue }
+            for y in byTrigram.candidates(of: [trigram(sequences[x], 0)], limit: maximumComparisons, accept: { $0 != x }) {
+                pairs.append((x, y))
+            }
+        }
+        return pairs
     }
 
     // MARK: Similarity
@@ -224,5 +298,79 @@ public struct QuoteAligner: Sendable {
         var counts: [String: Int] = [:]
         for s in present { counts[s.name, default: 0] += 1 }
         return present.max { a, b in (score(a), counts[a.name] ?? 0) < (score(b), counts[b.name] ?? 0) }
+    }
+}
+
+/// Candidates grouped for comparison: a class holds the candidates with the same wording, quotation and speaker
+/// (they relate alike to every other candidate), a node one class within one article (candidates of one article
+/// never match each other).
+struct WordingClasses {
+    private struct Key: Hashable {
+        var text: String
+        var quoted: Bool
+        var speaker: String?
+        var kind: Citation.SourceKind?
+        var pronoun: Bool
+    }
+
+    /// Class of each candidate, and each class's first candidate.
+    private(set) var classOf: [Int] = []
+    private(set) var representatives: [Int] = []
+    /// Node of each candidate, each node's article, and each class's nodes (one per article, in first-seen order).
+    private(set) var nodeOf: [Int] = []
+    private(set) var nodeArticle: [String] = []
+    private(set) var nodes: [[Int]] = []
+
+    init(_ candidates: [QuoteCandidate]) {
+        var classIndex: [Key: Int] = [:]
+        var nodeIndex: [String: [Int: Int]] = [:]
+        for (i, c) in candidates.enumerated() {
+            let key = Key(
+                text: c.text, quoted: c.quoted, speaker: c.speaker?.name, kind: c.speaker?.kind,
+                pronoun: c.speaker?.isUnresolvedPronoun ?? false)
+            let x: Int
+            if let known = classIndex[key] {
+                x = known
+            } else {
+                x = representatives.count
+                classIndex[key] = x
+                representatives.append(i)
+                nodes.append([])
+            }
+            classOf.append(x)
+            if let n = nodeIndex[c.article]?[x] {
+                nodeOf.append(n)
+            } else {
+                let n = nodeArticle.count
+                nodeIndex[c.article, default: [:]][x] = n
+                nodeArticle.append(c.article)
+                nodes[x].append(n)
+                nodeOf.append(n)
+            }
+        }
+    }
+
+    /// Joins the members of related classes `x` and `y`: every member of one is related to every member of the
+    /// other in another article. With `whole` (each class already one set) one such pair suffices; otherwise every
+    /// node joins a node of the other class in another article, in O(nodes of x + nodes of y).
+    func join(_ x: Int, _ y: Int, whole: Bool, in sets: inout DisjointSets) {
+        let (nx, ny) = (nodes[x], nodes[y])
+        guard let a0 = nx.first else { return }
+        guard let b0 = ny.first(where: { nodeArticle[$0] != nodeArticle[a0] }) else {
+            // y's one node is in a0's article: it joins x's nodes elsewhere.
+            for b in ny { for a in nx where nodeArticle[a] != nodeArticle[b] { sets.union(a, b) } }
+            return
+        }
+        sets.union(a0, b0)
+        if whole { return }
+        for a in nx where nodeArticle[a] != nodeArticle[b0] { sets.union(a, b0) }
+        for b in ny where nodeArticle[b] != nodeArticle[a0] { sets.union(a0, b) }
+        // The x node in b0's article and the y node in a0's article have partners of their own.
+        for a in nx where nodeArticle[a] == nodeArticle[b0] {
+            for b in ny where nodeArticle[b] != nodeArticle[a] { sets.union(a, b) }
+        }
+        for b in ny where nodeArticle[b] == nodeArticle[a0] {
+            for a in nx where nodeArticle[a] != nodeArticle[b] { sets.union(a, b) }
+        }
     }
 }

@@ -72,17 +72,24 @@ public struct SynthesisBuilder: Sendable {
     public func build(claims: [Claim], story: Story, documents: [Document]) -> [SynthesisPoint] {
         let byID = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let source = independentSources(story: story, documents: byID)
+        // Each source's first named outlet, in story order (one pass, not one per claim and article).
+        var outletOfSource: [Int: String] = [:]
+        for id in story.articles {
+            guard let unit = source[id], outletOfSource[unit] == nil, let outlet = byID[id]?.article.outlet else {
+                continue
+            }
+            outletOfSource[unit] = outlet
+        }
         var points: [(SynthesisPoint, Int)] = []
         for (order, claim) in claims.enumerated() {
             var units: [Int] = []
+            var seen = Set<Int>()
             var outlets: [String] = []
             for article in claim.articles {
                 let unit = source[article] ?? -1 - units.count
-                guard !units.contains(unit) else { continue }
+                guard seen.insert(unit).inserted else { continue }
                 units.append(unit)
-                let members = story.articles.filter { source[$0] == unit }
-                let outlet = members.lazy.compactMap { byID[$0]?.article.outlet }.first
-                outlets.append(outlet ?? article)
+                outlets.append(outletOfSource[unit] ?? article)
             }
             guard units.count >= configuration.minimumSources else { continue }
             let text = neutralWording(of: claim, documents: byID)

@@ -25,6 +25,11 @@ public struct TimelineBuilder: Sendable {
     /// Least weighted share of content words (of the smaller sentence) two same-day mentions must have in common
     /// to be one event.
     public var similarityThreshold: Double
+    /// Most other same-day sentences one sentence is compared with (those sharing its rarest words first): a bound
+    /// on the work per article in very large stories.
+    public var maximumComparisons = 2_000
+    /// Events with more mentions than this take their text from among this many of their most repeated sentences.
+    public var maximumRepresentatives = 256
     private let ignored: Set<String>
     private let canonical: [String: String]
 
@@ -148,34 +153,46 @@ public struct TimelineBuilder: Sendable {
     }
 
     /// Groups same-day items whose sentences are similar (single link), keeping text order.
+    ///
+    /// Items with the same words are compared once (copies of one sentence are one node when a sentence matches
+    /// itself); a node is compared only with the nodes sharing one of its words, at most `maximumComparisons` of
+    /// them (rarest words first), and not with nodes already linked to it.
     private func clusters(of indices: [Int], in items: [Item]) -> [[Int]] {
-        var parent = Dictionary(uniqueKeysWithValues: indices.map { ($0, $0) })
-        func root(_ i: Int) -> Int {
-            var r = i
-            while let p = parent[r], p != r { r = p }
-            return r
+        var nodeIndex: [[String: Double]: Int] = [:]
+        var first: [Int] = []
+        let nodeOf = indices.map { i -> Int in
+            let words = items[i].words
+            if let n = nodeIndex[words] { return n }
+            // A sentence that does not match itself (no weight) stays alone.
+            if similarity(words, words) >= similarityThreshold { nodeIndex[words] = first.count }
+            first.append(i)
+            return first.count - 1
         }
-        for (n, i) in indices.enumerated() {
-            for j in indices[(n + 1)...] where similarity(items[i].words, items[j].words) >= similarityThreshold {
-                parent[root(j)] = root(i)
+        var index = CandidateIndex<String>()
+        for (n, i) in first.enumerated() { index.insert(n, keys: items[i].words.keys) }
+        var sets = DisjointSets(count: first.count)
+        for (n, i) in first.enumerated() {
+            for m in index.candidates(of: items[i].words.keys, limit: maximumComparisons, accept: { $0 > n })
+            where sets.root(n) != sets.root(m) && similarity(items[i].words, items[first[m]].words) >= similarityThreshold {
+                sets.union(n, m)
             }
         }
-        return Dictionary(grouping: indices, by: root).values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        return Dictionary(grouping: indices.indices, by: { sets.root(nodeOf[$0]) }).values
+            .map { $0.map { indices[$0] }.sorted() }.sorted { $0[0] < $1[0] }
     }
 
     /// The event of one cluster: its most central sentence (the shortest among equals) as text.
     private func event(day: Day, cluster: [Int], items: [Item]) -> TimelineEvent {
         let mentions = cluster.map { items[$0].found.mention }
-        // Each member's summed similarity, once (not twice per comparison).
-        let centrality = cluster.map { a in
-            cluster.reduce(0.0) { $0 + ($1 == a ? 0 : similarity(items[a].words, items[$1].words)) }
-        }
+        // Each member's summed similarity (copies of one sentence scored once in a large cluster).
+        let scored = Centrality.scores(
+            count: cluster.count, limit: maximumRepresentatives, key: { items[cluster[$0]].words },
+            similarity: { similarity(items[cluster[$0]].words, items[cluster[$1]].words) })
         let central =
-            cluster.indices.max { a, b in
-                if centrality[a] != centrality[b] { return centrality[a] < centrality[b] }
-                return items[cluster[a]].sentence.utf8.count
-                    > items[cluster[b]].sentence.utf8.count
-            }.map { cluster[$0] } ?? cluster[0]
+            scored.max { a, b in
+                if a.score != b.score { return a.score < b.score }
+                return items[cluster[a.member]].sentence.utf8.count > items[cluster[b.member]].sentence.utf8.count
+            }.map { cluster[$0.member] } ?? cluster[0]
         let articles = mentions.map(\.article).distinctInOrder
         return TimelineEvent(
             date: day, text: collapsed(items[central].sentence), articles: articles,

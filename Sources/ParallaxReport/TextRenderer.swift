@@ -9,6 +9,10 @@ public struct TextRenderer: ReportRendering {
     public var width: Int
     /// Whether to add ANSI colors and bold (only when writing to a TTY).
     public var color: Bool
+    /// Most claims, quotes, occurrences of a quote and synthesis points (and outlets of a point) listed per story:
+    /// the top ones (most articles first), then a line saying how many more there are; nil lists everything. The
+    /// JSON report always keeps everything.
+    public var itemLimit: Int? = 50
 
     public init(color: Bool = false, width: Int = 100) {
         self.color = color
@@ -93,7 +97,7 @@ public struct TextRenderer: ReportRendering {
             out.write(
                 String(repeating: " ", count: 2 + idWidth + 2 + textWidth + 1) + style(.dim, header.trimmingSpaces)
                     + "\n")
-            for row in matrix.rows {
+            for row in matrix.rows.prefix(itemLimit ?? matrix.rows.count) {
                 let cells = block.map { i in
                     row.cells[i] == nil
                         ? style(.dim, TerminalText.pad("·", to: colWidth)) : TerminalText.pad("●", to: colWidth)
@@ -104,6 +108,7 @@ public struct TextRenderer: ReportRendering {
                         + "\n")
             }
         }
+        writeMore(matrix.rows.count, "claim", indent: 2, to: &out)
     }
 
     private func writeQuotes(_ c: StoryContext, to out: inout some TextOutputStream) {
@@ -115,7 +120,8 @@ public struct TextRenderer: ReportRendering {
                     "  “ ” quoted · ~ no quotation marks · "
                         + "[-removed-]{+added+} against the fullest wording") + "\n")
         let labelWidth = min(26, c.members.map { TerminalText.width(clean(c.label($0.id))) }.max() ?? 10)
-        for (q, n) in c.quotesByReach {
+        let quotes = c.quotesByReach
+        for (q, n) in quotes.prefix(itemLimit ?? quotes.count) {
             var who = clean(q.speaker ?? "unattributed")
             if let role = q.speakerRole { who += ", " + clean(role) }
             out.write(
@@ -126,7 +132,7 @@ public struct TextRenderer: ReportRendering {
             if n > 1 {
                 for line in wrapped("“" + clean(q.text) + "”", indent: 6, hanging: 7) { out.write(line + "\n") }
             }
-            for o in q.occurrences {
+            for o in q.occurrences.prefix(itemLimit ?? q.occurrences.count) {
                 var words = diffWords(o)
                 if o.quoted, !words.isEmpty {
                     words[0] = "“" + words[0]
@@ -145,7 +151,18 @@ public struct TextRenderer: ReportRendering {
                     out.write((i == 0 ? prefix : String(repeating: " ", count: hang)) + line + "\n")
                 }
             }
+            writeMore(q.occurrences.count, "occurrence", indent: 4, to: &out)
         }
+        writeMore(quotes.count, "quote", indent: 2, to: &out)
+    }
+
+    /// "… and 12 more quotes" when `total` exceeds ``itemLimit``.
+    private func writeMore(_ total: Int, _ noun: String, indent: Int, to out: inout some TextOutputStream) {
+        guard let limit = itemLimit, total > limit else { return }
+        out.write(
+            String(repeating: " ", count: indent)
+                + style(.dim, "… and " + StoryContext.count(total - limit, "more " + noun) + " (--format json lists all)")
+                + "\n")
     }
 
     /// The occurrence's wording as words, with removed and added runs marked (and colored).
@@ -230,11 +247,14 @@ public struct TextRenderer: ReportRendering {
         out.write(
             "\n" + heading("SYNTHESIS") + style(.dim, "  claims carried by two or more independent sources")
                 + "\n")
-        for p in c.story.synthesis {
+        for p in c.story.synthesis.prefix(itemLimit ?? c.story.synthesis.count) {
             let sources = StoryContext.count(p.independentSources, "independent source")
-            let outlets = p.outlets.isEmpty ? "" : ": " + p.outlets.map(clean).joined(separator: ", ")
+            let shown = p.outlets.prefix(itemLimit ?? p.outlets.count).map(clean)
+            let more = shown.count < p.outlets.count ? " and \(p.outlets.count - shown.count) more" : ""
+            let outlets = p.outlets.isEmpty ? "" : ": " + shown.joined(separator: ", ") + more
             writeWrapped("  • " + clean(p.text) + style(.dim, " — " + sources + outlets), hanging: 4, to: &out)
         }
+        writeMore(c.story.synthesis.count, "point", indent: 2, to: &out)
     }
 
     // MARK: Helpers

@@ -19,6 +19,22 @@ struct DuplicateIndexTests {
 
     /// Many exact copies of one text (a feed repeating one item): each is linked to the first copy only, and a
     /// near copy arriving later still finds the group through it.
+    @Test func fullBucketsStillFindTheirNearCopies() {
+        var index = DuplicateIndex()
+        index.bucketCapacity = 4
+        // Near copies of one template: a full bucket takes no more documents, so a later one meets at most four
+        // candidates per band.
+        let documents = (0..<40).map { n in
+            StoryFixtures.documents([("t\(n)", nil, nil, StoryFixtures.quakeA + " Update number \(n) followed.")])[0]
+        }
+        var found: [Int] = []
+        for d in documents { found.append(index.insert(d).count) }
+        #expect(found[0] == 0)
+        #expect(found.dropFirst().allSatisfy { $0 >= 1 })
+        #expect(found.allSatisfy { $0 <= 4 * index.detector.configuration.bands })
+        #expect(found.suffix(10).allSatisfy { $0 < 39 })
+    }
+
     @Test func exactCopiesLinkToTheFirstTwin() {
         var index = DuplicateIndex()
         let original = StoryFixtures.documents([("first", nil, nil, StoryFixtures.quakeA)])[0]

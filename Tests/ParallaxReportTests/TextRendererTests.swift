@@ -19,6 +19,18 @@ struct TextRendererTests {
         }
     }
 
+    @Test func listsTheTopItemsAndCountsTheRest() {
+        var renderer = TextRenderer()
+        renderer.itemLimit = 1
+        let short = renderer.render(ReportFixture.report)
+        // The dam story has three claims and four occurrences of its quote: one of each is shown, the rest counted.
+        #expect(short.contains("… and 2 more claims (--format json lists all)"))
+        #expect(short.contains("… and 3 more occurrences (--format json lists all)"))
+        #expect(!plain.contains("… and"))
+        renderer.itemLimit = nil
+        #expect(renderer.render(ReportFixture.report) == plain)
+    }
+
     @Test func showsQuoteDriftCompactly() {
         #expect(plain.contains("[-months of-]"))
         #expect(plain.contains("[-will-] {+would+}"))
