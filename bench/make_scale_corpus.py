@@ -61,6 +61,23 @@ MIN_SENTENCES = 6
 MAX_TEMPLATE = 40
 
 
+# random.Random's choice/randrange/randint are exact but slow; these are a few times faster (floats in [0, 1) scaled
+# down; bias below 2^-40 for the sizes used here).
+def pick(rng, seq):
+    return seq[int(rng.random() * len(seq))]
+
+
+def below(rng, n):
+    """An int in [0, n)."""
+    return int(rng.random() * n)
+
+
+def between(rng, a, b):
+    """An int in [a, b]."""
+    return a + int(rng.random() * (b - a + 1))
+
+
+
 # ---------------------------------------------------------------------------------------------------- sources
 
 def sentences_of(text):
@@ -194,7 +211,7 @@ class Generator:
         self.rng = rng
         self.args = args
         used = set()
-        self.outlets = [self.invented(used) + rng.choice(OUTLET_SUFFIXES) for _ in range(args.outlets)]
+        self.outlets = [self.invented(used) + pick(rng, OUTLET_SUFFIXES) for _ in range(args.outlets)]
         self.slugs = [re.sub(r"[^a-z0-9]+", "-", o.lower()).strip("-") for o in self.outlets]
         self.names_used = set()
         self.story_count = 0
@@ -202,7 +219,7 @@ class Generator:
     def invented(self, used):
         rng = self.rng
         for _ in range(100):
-            n = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+            n = "".join(pick(rng, SYLLABLES) for _ in range(between(rng, 2, 4))).capitalize()
             if n not in used:
                 used.add(n)
                 return n
@@ -212,7 +229,7 @@ class Generator:
         """A story: its sentences (names and a third of the content words replaced), size and day offsets."""
         rng = self.rng
         self.story_count += 1
-        parts = [rng.choice(self.sources) for _ in range(3 if big else 1)]
+        parts = [pick(rng, self.sources) for _ in range(3 if big else 1)]
         names = {}
         story_used = set()
         sentences, title = [], None
@@ -220,7 +237,7 @@ class Generator:
             mapping = {}
             for w in src.content:
                 if rng.random() < 0.33:
-                    mapping[w] = rng.choice(self.vocabulary)
+                    mapping[w] = pick(rng, self.vocabulary)
             sents = [list(s) for s in src.sentences]
             t = list(src.title)
             for part, si, wi, pre, core, suf in src.slots:
@@ -236,11 +253,11 @@ class Generator:
             sentences += sents
             if title is None:
                 title = t or list(sents[0][:12])
-        span = 0 if size == 1 else rng.randint(0, 4)
+        span = 0 if size == 1 else between(rng, 0, 4)
         if big:
             offsets = None  # a big story follows the corpus clock
         else:
-            offsets = sorted(rng.randint(0, span) for _ in range(size))
+            offsets = sorted(between(rng, 0, span) for _ in range(size))
         return {"label": "s%d" % self.story_count, "sentences": sentences, "title": title, "size": size,
                 "emitted": 0, "day": day, "offsets": offsets, "recent": [], "outlets": set()}
 
@@ -250,11 +267,11 @@ class Generator:
         for _ in range(n):
             if len(words) < 4:
                 break
-            i = rng.randrange(1, len(words))
+            i = 1 + below(rng, len(words) - 1)
             if rng.random() < 0.75:
                 m = TOKEN_RE.match(words[i])
                 if m:
-                    words[i] = m.group(1) + rng.choice(self.vocabulary) + m.group(3)
+                    words[i] = m.group(1) + pick(rng, self.vocabulary) + m.group(3)
             else:
                 del words[i]
         return words
@@ -262,7 +279,7 @@ class Generator:
     def pick_outlet(self, story):
         rng = self.rng
         for _ in range(8):
-            o = rng.randrange(len(self.outlets))
+            o = below(rng, len(self.outlets))
             if o not in story["outlets"]:
                 break
         if len(story["outlets"]) < 64:
@@ -275,30 +292,30 @@ class Generator:
         copy_of = None
         recent = story["recent"]
         if recent and rng.random() < self.args.copy_rate:
-            original = rng.choice(recent)
+            original = pick(rng, recent)
             copy_of = original["root"]
             paras = original["paras"]
             if rng.random() >= 0.34:  # near copy: a few words changed, a sentence dropped or added
                 paras = [[list(s) for s in p] for p in paras]
                 flat = [(pi, si) for pi, p in enumerate(paras) for si in range(len(p))]
-                for _ in range(rng.randint(1, 3)):
-                    pi, si = rng.choice(flat)
+                for _ in range(between(rng, 1, 3)):
+                    pi, si = pick(rng, flat)
                     paras[pi][si] = self.edit_words(paras[pi][si], 1)
                 r = rng.random()
                 if r < 0.3 and len(flat) > 6:
                     pi, si = flat[-1]
                     del paras[pi][si]
                 elif r < 0.6:
-                    paras.append([rng.choice(self.fillers).split()])
+                    paras.append([pick(rng, self.fillers).split()])
                 paras = [p for p in paras if p]
-            title = self.edit_words(original["title"], rng.randint(0, 2))
+            title = self.edit_words(original["title"], between(rng, 0, 2))
         else:
             sents = story["sentences"]
             n = len(sents)
             keep = max(3, int(n * rng.uniform(0.35, 0.7)))
             if story["offsets"] is None and n > 24:  # big story: a window of its long template
-                start = rng.randrange(n - 12)
-                chosen = list(range(start, min(n, start + rng.randint(8, 16))))
+                start = below(rng, n - 12)
+                chosen = list(range(start, min(n, start + between(rng, 8, 16))))
             else:
                 chosen = sorted(rng.sample(range(n), min(n, keep)))
             body = []
@@ -306,22 +323,22 @@ class Generator:
                 s = sents[i]
                 r = rng.random()
                 if r < 0.6:
-                    s = self.edit_words(s, rng.randint(1, 3))
+                    s = self.edit_words(s, between(rng, 1, 3))
                 body.append(s)
             if len(body) > 3 and rng.random() < 0.3:
-                i = rng.randrange(len(body) - 1)
+                i = below(rng, len(body) - 1)
                 body[i], body[i + 1] = body[i + 1], body[i]
-            for _ in range(rng.randint(0, 2)):
-                body.insert(rng.randrange(len(body) + 1), rng.choice(self.fillers).split())
+            for _ in range(between(rng, 0, 2)):
+                body.insert(below(rng, len(body) + 1), pick(rng, self.fillers).split())
             paras, i = [], 0
             while i < len(body):
-                k = rng.randint(1, 3)
+                k = between(rng, 1, 3)
                 paras.append(body[i:i + k])
                 i += k
             if rng.random() < 0.5:
-                title = self.edit_words(story["title"], rng.randint(1, 3))
+                title = self.edit_words(story["title"], between(rng, 1, 3))
             else:
-                title = body[0][:rng.randint(6, 12)]
+                title = body[0][:between(rng, 6, 12)]
         outlet = self.pick_outlet(story)
         date = day.isoformat()
         slug = "-".join(w.lower() for w in (TOKEN_RE.match(x).group(2) for x in title[:6] if TOKEN_RE.match(x)))
@@ -333,7 +350,7 @@ class Generator:
         entry = {"root": copy_of or url, "paras": paras, "title": title}
         recent.append(entry)
         if len(recent) > 32:  # bounded: big stories copy from their recent articles only
-            del recent[rng.randrange(len(recent))]
+            del recent[below(rng, len(recent))]
         return row, copy_of
 
 
@@ -407,7 +424,7 @@ def main():
         remaining = args.count - written
         if big_left and rng.random() * remaining < big_left:
             candidates = [b for b in bigs if b["emitted"] < b["size"]]
-            story = rng.choice(candidates)
+            story = pick(rng, candidates)
             big_left -= 1
             day = today
         else:
@@ -416,7 +433,7 @@ def main():
                 size = min(story_size(rng, args.stories_mean_size, args.max_story_size), ordinary_total - reserved)
                 active.append(gen.new_story(size, today))
                 reserved += size
-            i = rng.randrange(len(active))
+            i = below(rng, len(active))
             story = active[i]
             day = story["day"] + dt.timedelta(days=story["offsets"][story["emitted"]])
         written += 1
