@@ -17,7 +17,8 @@ On the corpora of bench/make_scale_corpus.py (bench/out/scale-N.jsonl with their
     BCubed precision/recall/F1 against the gold story labels.
 
 Each peer runs in a child process with a memory cap (RLIMIT_AS, --mem-cap-gb) and a time cap (--time-cap-s);
-a run that hits one is reported as "not usable at N" with the reason, and larger sizes of that peer are skipped.
+a run that hits one is reported as "not usable at N" with the reason, and larger sizes of that peer are skipped
+(agglomerative stops at once when its dense n x n distance matrix alone is over the memory cap).
 Time: compute seconds (reading the corpus included, interpreter start and imports not) and the child's
 wall time; memory: the child's peak RSS (ru_maxrss). Peers run under `nice -n 10`.
 
@@ -141,7 +142,7 @@ def run_lsh(corpus, gold):
             "copy_pair_f1": f, "predicted_pairs": predicted, "gold_pairs": actual}
 
 
-def run_agglomerative(corpus, gold, threshold):
+def run_agglomerative(corpus, gold, threshold, cap_bytes):
     from sklearn.cluster import AgglomerativeClustering
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_distances
@@ -153,6 +154,10 @@ def run_agglomerative(corpus, gold, threshold):
     x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
     del texts
     t1 = time.monotonic()
+    need = 8 * x.shape[0] ** 2  # the dense float64 n x n distance matrix alone
+    if need > cap_bytes:
+        return {"error": "the %d x %d distance matrix alone needs %.1f GiB, over the %.0f GiB cap"
+                % (x.shape[0], x.shape[0], need / 2**30, cap_bytes / 2**30), "tfidf_seconds": t1 - t0}
     d = cosine_distances(x)
     model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
                                     distance_threshold=threshold).fit(d)
@@ -173,7 +178,7 @@ def worker(args):
         if args.worker == "lsh":
             result = run_lsh(args.corpus, gold)
         else:
-            result = run_agglomerative(args.corpus, gold, args.threshold)
+            result = run_agglomerative(args.corpus, gold, args.threshold, cap)
     except MemoryError:
         result = {"error": "memory cap %.0f GiB reached" % args.mem_cap_gb}
     except ValueError as e:  # numpy reports some impossible allocations this way

@@ -48,7 +48,8 @@ REPORT=$OUT/ingest_bench.md
 : > "$REPORT"
 : > "$OUT/ingest_bench.rates.tsv"
 
-[ -x "$BIN" ] || { echo "ingest_bench: no executable at BIN=$BIN (swift build -c release --product parallax)" >&2; exit 1; }
+[ -x "$BIN" ] || {
+    echo "ingest_bench: no executable at BIN=$BIN (swift build -c release --product parallax)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "ingest_bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
 
 say() { printf '%s\n' "$*" | tee -a "$REPORT"; }
@@ -212,9 +213,13 @@ if [ "$PEERS" = 1 ]; then
     say ""
     python3 - "$OUT/ingest_bench.rates.tsv" "$OUT/grouping_peers-ingest.json" <<'PYEOF' | tee -a "$REPORT"
 import json, sys
-rates = {int(l.split("\t")[0]): (float(l.split("\t")[1]), l.split("\t")[2].strip()) for l in open(sys.argv[1]) if l.strip()}
+rates = {}
+for line in open(sys.argv[1]):
+    n, rate, rss = line.rstrip("\n").split("\t")
+    rates[int(n)] = (float(rate), rss)
 runs = {(r["peer"], r["size"]): r for r in json.load(open(sys.argv[2]))["runs"]}
-print("| articles | Parallax ingest art/s (RSS MB) | datasketch LSH art/s (RSS MB) | ratio | TF-IDF + agglomerative art/s (RSS MB) | ratio |")
+print("| articles | Parallax ingest art/s (RSS MB) | datasketch LSH art/s (RSS MB) | ratio"
+      " | TF-IDF + agglomerative art/s (RSS MB) | ratio |")
 print("|---:|---:|---:|---:|---:|---:|")
 def cell(r, mine):
     if r is None:
