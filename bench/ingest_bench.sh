@@ -98,7 +98,11 @@ ms() {
 latency() { # latency RUNS CMD... -> "median (min-max)" in ms
     local runs=$1 i v=(); shift
     for ((i = 0; i < runs; i++)); do v+=("$(ms "$@")") || return 1; done
-    printf '%s\n' "${v[@]}" | sort -n | awk '{ v[NR] = $1 } END {
+    printf '%s\n' "${v[@]}" | spread
+}
+
+spread() { # numbers on stdin -> "median (min-max)"
+    sort -n | awk '{ v[NR] = $1 } END {
         m = (NR % 2 ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)); printf "%d (%d-%d)", m, v[1], v[NR] }'
 }
 
@@ -191,11 +195,15 @@ say "|---|---:|"
 l_story=$(latency "$RUNS" "$BIN" story --db "$db" "$id") || exit 1
 l_stories=$(latency "$RUNS" "$BIN" stories --db "$db" --search "$word" --limit 20) || exit 1
 l_search=$(latency "$RUNS" "$BIN" search --db "$db" "$word" --limit 20) || exit 1
-l_export=$(latency "$EXPORT_RUNS" "$BIN" export --db "$db" --what articles --format jsonl) || exit 1
 say "| \`parallax story $id\` | $l_story |"
 say "| \`parallax stories --search $word --limit 20\` | $l_stories |"
 say "| \`parallax search $word --limit 20\` | $l_search |"
-timed "$OUT/export" "$BIN" export --db "$db" --what articles --format jsonl
+export_ms=()
+for ((r = 0; r < EXPORT_RUNS; r++)); do
+    timed "$OUT/export" "$BIN" export --db "$db" --what articles --format jsonl
+    export_ms+=("$(awk -v s="$WALL" 'BEGIN { printf "%d", s * 1000 }')")
+done
+l_export=$(printf '%s\n' "${export_ms[@]}" | spread)
 exported=$(lines "$OUT/export.out")
 say "| \`parallax export --what articles --format jsonl\` ($exported lines, peak RSS $RSS_MB MB) | $l_export |"
 
