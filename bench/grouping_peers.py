@@ -226,25 +226,37 @@ def fmt(v, digits=3):
 
 
 def score_export(args):
-    """Scores an export of Parallax's articles (JSON Lines with url and a story id, optionally copy_of)."""
+    """Scores an export of Parallax's articles (JSON Lines with url, a story id and optionally copy_of, which may
+    name the original by its id or its url; copies of copies are followed to the first original)."""
     gold = read_gold(args.gold)
-    urls, stories, copies = [], [], []
+    urls, stories, links, ids = [], [], [], {}
     for row in read_corpus(args.score_export):
         url = row.get("url")
         story = next((row[k] for k in ("story", "story_id", "storyID", "storyId") if row.get(k) is not None), None)
         if url is None or story is None:
             continue
         copy = next((row[k] for k in ("copy_of", "copyOf", "duplicate_of", "duplicateOf") if row.get(k)), None)
+        if row.get("id") is not None:
+            ids[str(row["id"])] = len(urls)
         urls.append(url)
         stories.append(str(story))
-        copies.append(str(copy) if copy else url)
+        links.append(str(copy) if copy else None)
     if not urls:
         sys.exit("grouping_peers: no rows with url and a story id in " + args.score_export)
-    result = {"articles": len(urls), "gold_articles": len(gold)}
+    index = {u: i for i, u in enumerate(urls)}
+    sets = DisjointSets(len(urls))
+    for i, link in enumerate(links):
+        j = ids.get(link, index.get(link)) if link else None
+        if j is not None:
+            sets.union(i, j)
+    result = {"articles": len(urls), "gold_articles": len(gold),
+              "copy_links_unresolved": sum(1 for l in links if l and l not in ids and l not in index)}
     result["bcubed_precision"], result["bcubed_recall"], result["bcubed_f1"] = bcubed(
         stories, [gold.get(u, (u, u))[0] for u in urls])
-    p, r, f, _, _ = pair_scores(copies, [gold.get(u, (u, u))[1] for u in urls])
-    result.update(copy_pair_precision=p, copy_pair_recall=r, copy_pair_f1=f)
+    p, r, f, predicted, actual = pair_scores([sets.find(i) for i in range(len(urls))],
+                                             [gold.get(u, (u, u))[1] for u in urls])
+    result.update(copy_pair_precision=p, copy_pair_recall=r, copy_pair_f1=f, predicted_pairs=predicted,
+                  gold_pairs=actual)
     print(json.dumps(result, indent=1))
 
 
