@@ -17,11 +17,11 @@ A story takes one source document (a big story takes several) and gives it its o
 
 Each article of a story takes 35-70% of the story's sentences in order (some swapped), edits 1-3 words
 (substitutions with source words, deletions) in 60% of them (90% in articles of fewer than 8 sentences), adds
-0-2 sentences from other documents and gets a title of its own. With probability --copy-rate an article (not the
-first of a story) is instead a copy of an earlier article of the same story from another outlet: a third exact
-(same text, new title and URL), the rest near copies (a few words substituted, perhaps one sentence dropped or
-one added) - a wire copy with small edits. Source documents whose words cannot be replaced (other scripts,
-tables) are left out.
+0-2 sentences from other documents and gets a title of its own (an article of a big story takes 8-16 of its
+sentences). With probability --copy-rate an article (not the first of a story) is instead a copy of an earlier
+article of the same story from another outlet: a third exact (same text, new title and URL), the rest near
+copies (a few words substituted, perhaps one sentence dropped or one added) - a wire copy with small edits.
+Source documents whose words cannot be replaced (other scripts, tables) are left out.
 
 Output is streamed (memory stays constant: a window of active stories is interleaved, so articles come in
 roughly date order) as JSON Lines: id, outlet, url, title, published (YYYY-MM-DD), text. The gold file is TSV
@@ -315,9 +315,8 @@ class Generator:
             sents = story["sentences"]
             n = len(sents)
             keep = max(3, int(n * rng.uniform(0.35, 0.7)))
-            if story["offsets"] is None and n > 24:  # big story: a window of its long template
-                start = below(rng, n - 12)
-                chosen = list(range(start, min(n, start + between(rng, 8, 16))))
+            if story["offsets"] is None and n > 24:  # big story: 8-16 of its many sentences, so articles differ
+                chosen = sorted(rng.sample(range(n), between(rng, 8, 16)))
             else:
                 chosen = sorted(rng.sample(range(n), min(n, keep)))
             body = []
