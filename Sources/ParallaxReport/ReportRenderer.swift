@@ -13,10 +13,17 @@ public enum ReportRenderer {
         return out
     }
 
-    /// Renders `report` in `format`, appending to `output` (e.g. a buffered standard-output stream).
+    /// Renders `report` in `format`, appending to `output` (e.g. a buffered standard-output stream). `itemLimit`
+    /// caps the claims, quotes and synthesis points the text report lists per story (`nil`: all of them).
     public static func render(
-        _ report: AnalysisReport, format: ReportFormat, color: Bool = false, to output: inout some TextOutputStream
+        _ report: AnalysisReport, format: ReportFormat, color: Bool = false, itemLimit: Int? = 50,
+        to output: inout some TextOutputStream
     ) {
+        if format == .text {
+            var text = TextRenderer(color: color)
+            text.itemLimit = itemLimit
+            return text.render(report, to: &output)
+        }
         renderer(for: format, color: color).render(report, to: &output)
     }
 

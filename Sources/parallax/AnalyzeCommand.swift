@@ -44,6 +44,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Flag(help: "Color the text report even when standard output is not a terminal.")
     var color = false
 
+    @Flag(help: "Text report: list every claim, quote and synthesis point (default: the 50 most shared of each).")
+    var all = false
+
     func validate() throws {
         guard minArticles >= 1 else { throw ValidationError("--min-articles must be at least 1.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
@@ -126,7 +129,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let useColor = color || (self.output == nil && format == .text && isatty(STDOUT_FILENO) != 0)
         ReportRenderer.render(
             AnalysisReport(articles: articles, stories: stories, issues: issues), format: format.reportFormat,
-            color: useColor, to: &output)
+            color: useColor, itemLimit: all ? nil : 50, to: &output)
     }
 }
 

@@ -22,6 +22,9 @@ struct StoryCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "No messages on standard error.") var quiet = false
     @Flag(help: "Color the text report even when standard output is not a terminal.") var color = false
 
+    @Flag(help: "Text report: list every claim, quote and synthesis point (default: the 50 most shared of each).")
+    var all = false
+
     func run() async throws {
         let console = Console(quiet: quiet)
         let store = try corpus.openExisting()
@@ -43,7 +46,7 @@ struct StoryCommand: AsyncParsableCommand {
         let useColor = color || (output == nil && format == .text && isatty(STDOUT_FILENO) != 0)
         ReportRenderer.render(
             AnalysisReport(articles: articles, stories: [analysis], issues: []), format: format.reportFormat,
-            color: useColor, to: &stream)
+            color: useColor, itemLimit: all ? nil : 50, to: &stream)
         try out.close()
     }
 }
