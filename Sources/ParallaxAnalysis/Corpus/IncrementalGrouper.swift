@@ -280,7 +280,8 @@ public struct IncrementalGrouper: Sendable {
         guard let record = try store.story(id: story), var state = try store.groupingState(ofStoryKey: record.key)
         else { return (story, []) }
         var key = record.key
-        for other in try candidates(for: centroid(state), excluding: key, in: store) {
+        var vector = centroid(state)
+        for other in try candidates(for: vector, excluding: key, in: store) {
             guard let otherState = try store.groupingState(ofStoryKey: other),
                 let otherID = try storyID(ofKey: other, in: store)
             else { continue }
@@ -288,7 +289,7 @@ public struct IncrementalGrouper: Sendable {
                 || withinWindow(otherState.lastDay, state.firstDay, state.lastDay)
             let needed = near
                 ? configuration.mergeThreshold : max(configuration.mergeThreshold, configuration.outsideWindowThreshold)
-            guard centroid(state).cosine(centroid(otherState)) >= needed else { continue }
+            guard vector.cosine(centroid(otherState)) >= needed else { continue }
             // The larger story survives (the older one on ties).
             let keep = (otherState.size, -other) > (state.size, -key)
             let (intoID, intoKey, fromID) = keep ? (otherID, other, current) : (current, key, otherID)
@@ -305,6 +306,7 @@ public struct IncrementalGrouper: Sendable {
             try combine(fromState, into: &intoState, key: intoKey, in: store)
             merged.append(fromID)
             (current, key, state) = (intoID, intoKey, intoState)
+            vector = centroid(state)
         }
         return (current, merged)
     }
