@@ -63,8 +63,8 @@ struct CorpusGroupingGateTests {
             let train = all.filter { $0.split == "train" }.map(\.annotation)
             let o = StoryFixtures.bcubed(predicted: StoryClusterer().cluster(train).map(\.articles), gold: gold)
             print("TUNE train one-shot F1 \(o.f1)")
-            for threshold: Float in [0.2, 0.25, 0.3] {
-                for merge: Float in [0.4, 0.5, 0.6] {
+            for threshold: Float in [0.25, 0.3] {
+                for merge: Float in [0.5, 0.6, 0.7, 0.8, 1.1] {
                     var c = IncrementalGrouper.Configuration()
                     c.threshold = threshold
                     c.mergeThreshold = merge
