@@ -157,14 +157,55 @@ public struct IncrementalGrouper: Sendable {
         return TermVector(pairs: pairs)
     }
 
-    /// A story's centroid: its `centroidTerms` heaviest sums as a unit vector.
+    /// A story's centroid: its `centroidTerms` heaviest sums as a unit vector (ties: lower term ids first). O(kept
+    /// terms): a selection finds the cut, no sort by weight.
     private func centroid(_ state: StoryGroupingState) -> TermVector {
-        var pairs = Array(zip(state.termIDs, state.weights))
-        if pairs.count > configuration.centroidTerms {
-            pairs.sort { ($0.1, $1.0) > ($1.1, $0.0) }
-            pairs.removeSubrange(configuration.centroidTerms...)
+        let n = configuration.centroidTerms
+        let pairs = zip(state.termIDs, state.weights)
+        guard state.weights.count > n, n > 0 else { return TermVector(pairs: n > 0 ? Array(pairs) : []) }
+        let cut = Self.largest(n - 1, in: state.weights)
+        var ties = n - state.weights.reduce(0) { $1 > cut ? $0 + 1 : $0 }
+        var kept: [(Int32, Float)] = []
+        kept.reserveCapacity(n)
+        for (id, w) in pairs {
+            if w > cut {
+                kept.append((id, w))
+            } else if w == cut, ties > 0 {
+                kept.append((id, w))
+                ties -= 1
+            }
         }
-        return TermVector(pairs: pairs)
+        return TermVector(pairs: kept)
+    }
+
+    /// The `k`-th largest value (0-based) of a non-empty array: Hoare selection, O(n) expected.
+    static func largest(_ k: Int, in values: [Float]) -> Float {
+        var a = values
+        var lo = 0
+        var hi = a.count - 1
+        let k = min(max(0, k), hi)
+        while lo < hi {
+            let pivot = a[(lo + hi) / 2]
+            var i = lo
+            var j = hi
+            while i <= j {
+                while i < hi, a[i] > pivot { i += 1 }
+                while j > lo, a[j] < pivot { j -= 1 }
+                if i <= j {
+                    a.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j {
+                hi = j
+            } else if k >= i {
+                lo = i
+            } else {
+                return a[k]
+            }
+        }
+        return a[k]
     }
 
     /// Adds `vector` (or another state's sums) to a story's state, stores it and posts the story under its new
