@@ -7,13 +7,13 @@ import Testing
 /// transaction, in date order, undated by id) next to the one-shot ``StoryClusterer``, on ECB+ (all 982 documents)
 /// and the multi-outlet stories, read from `../shared/eval`. Scores are in docs/EVALUATION.md.
 struct CorpusGroupingGateTests {
-    /// Pinned floor for the incremental BCubed F1 on all of ECB+ (measured 0.857; docs/EVALUATION.md).
-    static let ecbFloor = 0.84
-    /// Largest accepted shortfall of the incremental mode against the one-shot mode on ECB+ (measured 0.054; the
+    /// Pinned floor for the incremental BCubed F1 on all of ECB+ (measured 0.869; docs/EVALUATION.md).
+    static let ecbFloor = 0.85
+    /// Largest accepted shortfall of the incremental mode against the one-shot mode on ECB+ (measured 0.042; the
     /// goal of 0.01 is not reached yet, this pins today's gap against regressions).
-    static let ecbGap = 0.07
-    /// Pinned floor for the incremental BCubed F1 on the multi-outlet stories (measured 0.965).
-    static let multiOutletFloor = 0.93
+    static let ecbGap = 0.06
+    /// Pinned floor for the incremental BCubed F1 on the multi-outlet stories (measured 0.980).
+    static let multiOutletFloor = 0.95
     static let multiOutletPath = StoryFixtures.packageRoot.appendingPathComponent("../shared/eval/stories-multioutlet")
         .standardized.path
     static var hasMultiOutlet: Bool { FileManager.default.fileExists(atPath: multiOutletPath + "/gold.tsv") }
@@ -64,12 +64,12 @@ struct CorpusGroupingGateTests {
             let o = StoryFixtures.bcubed(predicted: StoryClusterer().cluster(train).map(\.articles), gold: gold)
             print("TUNE train one-shot F1 \(o.f1)")
             for threshold: Float in [0.25, 0.3] {
-                for merge: Float in [0.5, 0.6, 0.7, 0.8, 1.1] {
+                for lone: Float in [0.2, 0.25, 0.3, 2] {
                     var c = IncrementalGrouper.Configuration()
                     c.threshold = threshold
-                    c.mergeThreshold = merge
+                    c.loneMergeThreshold = lone
                     let s = StoryFixtures.bcubed(predicted: try await Self.incremental(train, configuration: c), gold: gold)
-                    print("TUNE train threshold \(threshold) merge \(merge): F1 \(s.f1)")
+                    print("TUNE train threshold \(threshold) lone merge \(lone): F1 \(s.f1)")
                 }
             }
             return  // tuning looks at the train topics only
