@@ -1,5 +1,5 @@
 import Foundation
-import ParallaxAnalysis
+@testable import ParallaxAnalysis
 import ParallaxCore
 import Testing
 
@@ -135,5 +135,19 @@ struct CorpusCostTests {
         #expect(late <= early * 1.5 + 4, "early \(early), late \(late)")
         let stats = try await store.read { try $0.stats() }
         #expect(stats.stories >= 50)
+    }
+
+    /// The selection behind a centroid's cut agrees with sorting, ties and repeats included.
+    @Test(arguments: [1, 2, 7, 50, 601])
+    func selectionFindsTheKthLargest(count: Int) {
+        var state: UInt64 = UInt64(count)
+        let values: [Float] = (0..<count).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Float((state >> 40) % 13) / 4
+        }
+        let sorted = values.sorted(by: >)
+        for k in Set([0, count / 3, count / 2, count - 1]) {
+            #expect(IncrementalGrouper.largest(k, in: values) == sorted[k], "k \(k)")
+        }
     }
 }
