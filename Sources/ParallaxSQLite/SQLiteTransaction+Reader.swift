@@ -84,6 +84,10 @@ extension SQLiteTransaction {
         return try storyRecord(row)
     }
 
+    func storyID(ofKey key: Int64) throws -> String? {
+        try String.fetchOne(statement("SELECT id FROM story WHERE key = ?"), arguments: [key])
+    }
+
     func stories(_ filter: StoryFilter) throws -> [StoryRecord] {
         try collect { try forEachStory(filter, order: "s.article_count DESC, s.last_day DESC, s.id", $0) }
     }

@@ -54,6 +54,7 @@ struct CountingWriter: CorpusWriter {
     func search(_ query: String, limit: Int) throws -> [SearchHit] { try inner.search(query, limit: limit) }
     func resolveStory(_ id: String) throws -> String? { try inner.resolveStory(id) }
     func story(id: String) throws -> StoryRecord? { try inner.story(id: id) }
+    func storyID(ofKey key: Int64) throws -> String? { try inner.storyID(ofKey: key) }
     func stories(_ filter: StoryFilter) throws -> [StoryRecord] { try inner.stories(filter) }
     func forEachStory(_ filter: StoryFilter, _ body: (StoryRecord) throws -> Bool) throws {
         try inner.forEachStory(filter, body)

@@ -122,7 +122,6 @@ public struct IncrementalGrouper: Sendable {
             include(annotation.article, country: record.country, in: &story)
             var state = StoryGroupingState()
             let key = try store.createStory(story, state: state)
-            try store.setMeta(Self.keyMeta(key), id)
             stored.story = id
             try store.putArticle(annotation, record: stored)
             try absorb(vector, day: day, into: &state, key: key, in: store)
@@ -281,13 +280,9 @@ public struct IncrementalGrouper: Sendable {
         return (id, b.key, b.state)
     }
 
-    /// The id of the story with this key. The reader has no lookup by key, so the grouper files each key it
-    /// creates in the store's key-value table (`grouping.story.KEY`).
     private func storyID(ofKey key: Int64, in store: any CorpusReader) throws -> String? {
-        try store.meta(Self.keyMeta(key))
+        try store.storyID(ofKey: key)
     }
-
-    static func keyMeta(_ key: Int64) -> String { "grouping.story.\(key)" }
 
     // MARK: Copies
 

@@ -28,6 +28,8 @@ public protocol CorpusReader {
     func resolveStory(_ id: String) throws -> String?
     /// A story's record by its exact id (merged stories too: see ``StoryRecord/mergedInto``).
     func story(id: String) throws -> StoryRecord?
+    /// The id of the story with this key (``StoryRecord/key``), merged or not; `nil` for an unknown key.
+    func storyID(ofKey key: Int64) throws -> String?
     /// Live stories matching `filter`, largest first (article count, then latest day, then id), at most
     /// `filter.limit`.
     func stories(_ filter: StoryFilter) throws -> [StoryRecord]

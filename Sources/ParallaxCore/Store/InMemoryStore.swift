@@ -143,6 +143,11 @@ extension MemoryReading {
 
     func story(id: String) throws -> StoryRecord? { state.stories[id] }
 
+    func storyID(ofKey key: Int64) throws -> String? {
+        guard key >= 1, key <= Int64(state.storyOrder.count) else { return nil }
+        return state.storyOrder[Int(key - 1)]
+    }
+
     func matches(_ s: StoryRecord, _ filter: StoryFilter, searched: Set<String>?) -> Bool {
         if s.mergedInto != nil || s.articleCount < filter.minArticles { return false }
         if let since = filter.since, !(s.lastDay.map { $0 >= since } ?? false) { return false }
