@@ -90,13 +90,14 @@ public struct IncrementalGrouper: Sendable {
         let day = annotation.article.published?.daysSinceEpoch
         let copyOf = try original(of: annotation, in: store)
         var target: (id: String, key: Int64, state: StoryGroupingState)?
+        var candidates: [Candidate]?
         if let original = copyOf, let story = try store.article(id: original)?.story,
             let live = try store.resolveStory(story), let r = try store.story(id: live),
             let state = try store.groupingState(ofStoryKey: r.key)
         {
             target = (live, r.key, state)
         } else {
-            target = try bestStory(for: vector, day: day, in: store)
+            (target, candidates) = try bestStory(for: vector, day: day, in: store)
         }
         var stored = record
         stored.copyOf = copyOf
@@ -133,8 +134,10 @@ public struct IncrementalGrouper: Sendable {
             try store.addCopyKeys(bandKeys: copyIsExact(annotation, copyOf, in: store) ? [] : keys,
                 exactKey: annotation.signature.exactKey, article: annotation.id)
         }
+        // The story that grew is compared with the candidates the article was scored against (read once); a copy
+        // joined its original's story without a search, so its story's own candidates are read.
         var result = outcome
-        (result.story, result.merged) = try mergeSimilar(to: outcome.story, in: store)
+        (result.story, result.merged) = try mergeSimilar(to: outcome.story, candidates: candidates, in: store)
         return result
     }
 
@@ -265,19 +268,26 @@ public struct IncrementalGrouper: Sendable {
         return d >= f - configuration.dateWindowDays && d <= l + configuration.dateWindowDays
     }
 
+    /// A candidate story of an article, with its grouping state as read.
+    private typealias Candidate = (key: Int64, state: StoryGroupingState)
+
+    /// The story the article joins (the most similar candidate at the needed threshold), if any, and every
+    /// candidate scored (for the merge check of the story that grows).
     private func bestStory(for vector: TermVector, day: Int?, in store: any CorpusReader) throws
-        -> (id: String, key: Int64, state: StoryGroupingState)?
+        -> (target: (id: String, key: Int64, state: StoryGroupingState)?, candidates: [Candidate])
     {
         var best: (key: Int64, state: StoryGroupingState, similarity: Float)?
+        var scored: [Candidate] = []
         for key in try candidates(for: vector, in: store) {
             guard let state = try store.groupingState(ofStoryKey: key) else { continue }
+            scored.append((key, state))
             let similarity = vector.cosine(centroid(state))
             let needed = withinWindow(day, state.firstDay, state.lastDay)
                 ? configuration.threshold : configuration.outsideWindowThreshold
             if similarity >= needed, similarity > (best?.similarity ?? -1) { best = (key, state, similarity) }
         }
-        guard let b = best, let id = try storyID(ofKey: b.key, in: store) else { return nil }
-        return (id, b.key, b.state)
+        guard let b = best, let id = try storyID(ofKey: b.key, in: store) else { return (nil, scored) }
+        return ((id, b.key, b.state), scored)
     }
 
     private func storyID(ofKey key: Int64, in store: any CorpusReader) throws -> String? {
@@ -315,23 +325,28 @@ public struct IncrementalGrouper: Sendable {
 
     /// Merges into `story` (or `story` into) the live stories whose centroids reach the merge threshold; returns
     /// the live story of the article afterwards and the stories merged away.
-    private func mergeSimilar(to story: String, in store: any CorpusWriter) throws -> (String, [String]) {
+    private func mergeSimilar(to story: String, candidates known: [Candidate]?, in store: any CorpusWriter) throws
+        -> (String, [String])
+    {
         var current = story
         var merged: [String] = []
         guard let record = try store.story(id: story), var state = try store.groupingState(ofStoryKey: record.key)
         else { return (story, []) }
         var key = record.key
         var vector = centroid(state)
-        for other in try candidates(for: vector, excluding: key, in: store) {
-            guard let otherState = try store.groupingState(ofStoryKey: other),
-                let otherID = try storyID(ofKey: other, in: store)
-            else { continue }
+        let candidates = try known ?? candidates(for: vector, excluding: key, in: store).compactMap { other in
+            try store.groupingState(ofStoryKey: other).map { (other, $0) }
+        }
+        // Keys no longer to compare: the story itself and every story merged away here (states read before).
+        var gone: Set<Int64> = [key]
+        for (other, otherState) in candidates where !gone.contains(other) && other != key {
             let near = withinWindow(otherState.firstDay, state.firstDay, state.lastDay)
                 || withinWindow(otherState.lastDay, state.firstDay, state.lastDay)
             let merge = min(state.size, otherState.size) == 1
                 ? min(configuration.mergeThreshold, configuration.loneMergeThreshold) : configuration.mergeThreshold
             let needed = near ? merge : max(merge, configuration.outsideWindowThreshold)
-            guard vector.cosine(centroid(otherState)) >= needed else { continue }
+            guard vector.cosine(centroid(otherState)) >= needed, let otherID = try storyID(ofKey: other, in: store)
+            else { continue }
             // The larger story survives (the older one on ties).
             let keep = (otherState.size, -other) > (state.size, -key)
             let (intoID, intoKey, fromID) = keep ? (otherID, other, current) : (current, key, otherID)
@@ -347,6 +362,7 @@ public struct IncrementalGrouper: Sendable {
             try store.updateStory(into)
             try combine(fromState, into: &intoState, key: intoKey, in: store)
             merged.append(fromID)
+            gone.insert(keep ? key : other)
             (current, key, state) = (intoID, intoKey, intoState)
             vector = centroid(state)
         }
