@@ -268,8 +268,8 @@ public struct IncrementalGrouper: Sendable {
         return d >= f - configuration.dateWindowDays && d <= l + configuration.dateWindowDays
     }
 
-    /// A candidate story of an article, with its grouping state as read.
-    private typealias Candidate = (key: Int64, state: StoryGroupingState)
+    /// A candidate story of an article, with its grouping state as read and its centroid.
+    private typealias Candidate = (key: Int64, state: StoryGroupingState, centroid: TermVector)
 
     /// The story the article joins (the most similar candidate at the needed threshold), if any, and every
     /// candidate scored (for the merge check of the story that grows).
@@ -280,8 +280,9 @@ public struct IncrementalGrouper: Sendable {
         var scored: [Candidate] = []
         for key in try candidates(for: vector, in: store) {
             guard let state = try store.groupingState(ofStoryKey: key) else { continue }
-            scored.append((key, state))
-            let similarity = vector.cosine(centroid(state))
+            let centroid = centroid(state)
+            scored.append((key, state, centroid))
+            let similarity = vector.cosine(centroid)
             let needed = withinWindow(day, state.firstDay, state.lastDay)
                 ? configuration.threshold : configuration.outsideWindowThreshold
             if similarity >= needed, similarity > (best?.similarity ?? -1) { best = (key, state, similarity) }
@@ -335,17 +336,17 @@ public struct IncrementalGrouper: Sendable {
         var key = record.key
         var vector = centroid(state)
         let candidates = try known ?? candidates(for: vector, excluding: key, in: store).compactMap { other in
-            try store.groupingState(ofStoryKey: other).map { (other, $0) }
+            try store.groupingState(ofStoryKey: other).map { (other, $0, centroid($0)) }
         }
         // Keys no longer to compare: the story itself and every story merged away here (states read before).
         var gone: Set<Int64> = [key]
-        for (other, otherState) in candidates where !gone.contains(other) && other != key {
+        for (other, otherState, otherCentroid) in candidates where !gone.contains(other) && other != key {
             let near = withinWindow(otherState.firstDay, state.firstDay, state.lastDay)
                 || withinWindow(otherState.lastDay, state.firstDay, state.lastDay)
             let merge = min(state.size, otherState.size) == 1
                 ? min(configuration.mergeThreshold, configuration.loneMergeThreshold) : configuration.mergeThreshold
             let needed = near ? merge : max(merge, configuration.outsideWindowThreshold)
-            guard vector.cosine(centroid(otherState)) >= needed, let otherID = try storyID(ofKey: other, in: store)
+            guard vector.cosine(otherCentroid) >= needed, let otherID = try storyID(ofKey: other, in: store)
             else { continue }
             // The larger story survives (the older one on ties).
             let keep = (otherState.size, -other) > (state.size, -key)
