@@ -14,6 +14,13 @@ struct Console: Sendable {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
+    /// A message for the reader of standard error (not progress): shown unless `--quiet`, terminal or not.
+    func note(_ message: String) {
+        guard !quiet else { return }
+        let prefix = isTerminal ? "\r\u{1B}[2K" : ""
+        FileHandle.standardError.write(Data("\(prefix)parallax: \(message)\n".utf8))
+    }
+
     func warn(_ message: String) {
         let prefix = isTerminal ? "\r\u{1B}[2K" : ""
         FileHandle.standardError.write(Data("\(prefix)parallax: warning: \(message)\n".utf8))

@@ -35,7 +35,7 @@ struct StoryCommand: AsyncParsableCommand {
         guard let live = try await store.read({ try $0.resolveStory(requested) }) else {
             throw CommandLineError(path: corpus.db, problem: "no story \(id) (list them with `parallax stories`)")
         }
-        if live != id { console.progress("\(id) was merged into \(live)") }
+        if live != id { console.note("story \(id) was merged into \(live); showing \(live)") }
         guard let analysis = try await ingester.analysis(ofStory: live, in: store) else {
             throw CommandLineError(path: corpus.db, problem: "no story \(id)")
         }
