@@ -98,11 +98,11 @@ struct IngestCommand: AsyncParsableCommand {
             pending.append(annotation)
             // Batches close by size, or after two seconds, so a slow input still reaches the disk.
             if pending.count >= batch || Date().timeIntervalSince(lastFlush) > 2 { try await flush() }
-            if meter.shouldReport() { console.progress("ingest: \(meter.line())", transient: true) }
+            if meter.shouldReport() { console.progress("ingest: \(meter.line(stored: summary.read))", transient: true) }
         }
         try await flush()
         if let last = writing { summary += try await last.value }
-        console.progress("ingest: \(meter.line(final: true))")
+        console.progress("ingest: \(meter.line(stored: summary.read, final: true))")
         var refreshed = 0
         if !noAnalyze {
             refreshed = try await ingester.refreshAnalyses(in: store) { done, total in
@@ -192,13 +192,16 @@ struct ProgressMeter {
         return true
     }
 
-    func line(final: Bool = false) -> String {
+    /// "2,000 read, 1,000 done (244/s), 0:08, about 0:04 left": the rate counts the articles the store has taken
+    /// (written, or found there already); the time left is shown once 2% of the input bytes are read.
+    func line(stored: Int, final: Bool = false) -> String {
         let elapsed = Date().timeIntervalSince(started)
-        let rate = elapsed > 0 ? Double(articles) / elapsed : 0
-        var s = "\(articles.formatted(.number)) articles, \(Int(rate.rounded()).formatted(.number))/s, \(Self.clock(elapsed))"
-        if !final, let totalBytes, totalBytes > 0, bytesSeen > 0 {
+        let rate = elapsed > 0 ? Double(stored) / elapsed : 0
+        var s = final ? "" : "\(articles.formatted(.number)) read, "
+        s += "\(stored.formatted(.number)) done (\(Int(rate.rounded()).formatted(.number))/s), \(Self.clock(elapsed))"
+        if !final, let totalBytes, totalBytes > 0 {
             let fraction = min(0.99, Double(bytesSeen) / Double(totalBytes))
-            s += ", about \(Self.clock(elapsed / fraction - elapsed)) left"
+            if fraction >= 0.02 { s += ", about \(Self.clock(elapsed / fraction - elapsed)) left" }
         }
         return s
     }
