@@ -69,16 +69,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
             // pool); an annotation is the only thing kept of an article.
             var issues: [IngestIssue] = []
             var annotations: [ArticleAnnotation] = []
-            let articles = input.ingestor(registry: registry, jobs: jobs).events(paths: paths.isEmpty ? ["-"] : paths, jobs: jobs)
-                .compactMap { event -> Article? in
-                    switch event {
-                    case .article(let article): return article
-                    case .issue(let issue):
-                        issues.append(issue)
-                        console.warn(issue.description)
-                        return nil
-                    }
-                }
+            let articles = input.articles(paths.isEmpty ? ["-"] : paths, registry: registry, jobs: jobs, console: console) {
+                issues.append($0)
+            }
             try await pipeline.annotate(articles) { annotation in
                 annotations.append(annotation)
                 if annotations.count % 500 == 0 { console.progress("read \(annotations.count) articles", transient: true) }

@@ -33,19 +33,14 @@ struct StoriesCommand: AsyncParsableCommand {
             since: since, until: until, outlet: outlet, country: country, search: search, minArticles: minArticles,
             limit: limit)
         let stories = try await store.read { try $0.stories(filter) }
-        var out = StandardOutput()
-        if let table = format.table {
+        writeListing("stories", stories, format: format) {
             RecordTable(
                 columns: ["story", "articles", "outlets", "first", "last", "title"],
                 rows: stories.map {
                     [$0.id, String($0.articleCount), String($0.outlets.count), $0.firstDay?.description ?? "",
                      $0.lastDay?.description ?? "", $0.title]
-                }, numeric: [1, 2]
-            ).render(table, to: &out)
-        } else {
-            writeRecords("stories", stories, ndjson: format == .ndjson, to: &out)
+                }, numeric: [1, 2])
         }
-        out.flush()
     }
 }
 
@@ -79,16 +74,9 @@ struct ArticlesCommand: AsyncParsableCommand {
             return (try reader.articles(filter), true)
         }
         guard known else { throw CommandLineError(path: corpus.db, problem: "no story \(storyID ?? "")") }
-        var out = StandardOutput()
-        if let table = format.table {
-            RecordTable(
-                columns: ["article", "published", "outlet", "title", "story"],
-                rows: articles.map(Self.row)
-            ).render(table, to: &out)
-        } else {
-            writeRecords("articles", articles, ndjson: format == .ndjson, to: &out)
+        writeListing("articles", articles, format: format) {
+            RecordTable(columns: ["article", "published", "outlet", "title", "story"], rows: articles.map(Self.row))
         }
-        out.flush()
     }
 
     static func row(_ a: ArticleRecord) -> [String] {
@@ -119,16 +107,11 @@ struct SearchCommand: AsyncParsableCommand {
         let store = try corpus.openExisting()
         let query = words.joined(separator: " ")
         let hits = try await store.read { try $0.search(query, limit: limit) }
-        var out = StandardOutput()
-        if let table = format.table {
+        writeListing("results", hits, format: format, maxWidth: 80) {
             RecordTable(
                 columns: ["article", "published", "outlet", "title", "story", "snippet"],
-                rows: hits.map { ArticlesCommand.row($0.article) + [Self.marked($0)] }
-            ).render(table, maxWidth: 80, to: &out)
-        } else {
-            writeRecords("results", hits, ndjson: format == .ndjson, to: &out)
+                rows: hits.map { ArticlesCommand.row($0.article) + [Self.marked($0)] })
         }
-        out.flush()
     }
 
     /// The snippet with its matches between « and ».
@@ -176,6 +159,19 @@ struct StatsCommand: AsyncParsableCommand {
         RecordTable(columns: ["", "corpus"], rows: rows).render(table, to: &out)
         out.flush()
     }
+}
+
+/// Writes a listing to standard output: the records as JSON or NDJSON, else the table in the chosen format.
+func writeListing<T: Encodable>(
+    _ key: String, _ records: [T], format: ListFormat, maxWidth: Int = 60, table: () -> RecordTable
+) {
+    var out = StandardOutput()
+    if let tableFormat = format.table {
+        table().render(tableFormat, maxWidth: maxWidth, to: &out)
+    } else {
+        writeRecords(key, records, ndjson: format == .ndjson, to: &out)
+    }
+    out.flush()
 }
 
 /// Writes records as one JSON document (`{"<key>": [...]}`) or NDJSON (one record a line).

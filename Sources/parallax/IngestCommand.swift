@@ -83,16 +83,7 @@ struct IngestCommand: AsyncParsableCommand {
             writing = Task { try await ingester.ingest(batch, issues: batchIssues, into: store) }
             lastFlush = Date()
         }
-        let articles = input.ingestor(registry: registry, jobs: jobs).events(paths: inputs, jobs: jobs)
-            .compactMap { event -> Article? in
-                switch event {
-                case .article(let article): return article
-                case .issue(let issue):
-                    issues.append(issue)
-                    console.warn(issue.description)
-                    return nil
-                }
-            }
+        let articles = input.articles(inputs, registry: registry, jobs: jobs, console: console) { issues.append($0) }
         try await pipeline.annotate(articles) { annotation in
             meter.count(annotation.article)
             pending.append(annotation)

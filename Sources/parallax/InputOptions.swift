@@ -29,4 +29,23 @@ struct InputOptions: ParsableArguments {
     }
 }
 
+extension InputOptions {
+    /// The articles of `paths` as they are read; each skipped input is warned about on standard error and handed
+    /// to `onIssue`.
+    func articles(
+        _ paths: [String], registry: OutletRegistry, jobs: Int, console: Console,
+        onIssue: @escaping (IngestIssue) -> Void
+    ) -> AsyncCompactMapSequence<IngestEvents, Article> {
+        ingestor(registry: registry, jobs: jobs).events(paths: paths, jobs: jobs).compactMap { event -> Article? in
+            switch event {
+            case .article(let article): return article
+            case .issue(let issue):
+                onIssue(issue)
+                console.warn(issue.description)
+                return nil
+            }
+        }
+    }
+}
+
 extension InputFormat: ExpressibleByArgument {}
