@@ -20,6 +20,15 @@ public struct TermVector: Sendable, Hashable {
         weights = sorted.map { $0.1 * scale }
     }
 
+    /// Builds a vector from ids already in ascending order and their weights, normalizing it to unit length.
+    init(ascendingIDs: ArraySlice<Int32>, weights: ArraySlice<Float>) {
+        var norm: Float = 0
+        for w in weights { norm += w * w }
+        let scale: Float = norm > 0 ? 1 / norm.squareRoot() : 0
+        ids = Array(ascendingIDs)
+        self.weights = weights.map { $0 * scale }
+    }
+
     public var isEmpty: Bool { ids.isEmpty }
 
     /// Cosine similarity with another unit vector: a merge join, O(n + m).

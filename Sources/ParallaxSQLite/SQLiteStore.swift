@@ -10,6 +10,7 @@ public final class SQLiteStore: CorpusStore {
     /// The database file.
     public let path: String
     private let pool: DatabasePool
+    private let cache = WriterCache()
 
     /// Opens the corpus at `path`, creating the file and its tables when they do not exist.
     ///
@@ -57,13 +58,29 @@ public final class SQLiteStore: CorpusStore {
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any CorpusWriter) throws -> T) async throws -> T {
         let path = path
-        return try await mapped { try await self.pool.write { db in try body(SQLiteTransaction(db: db, location: path)) } }
+        let cache = cache
+        return try await mapped {
+            try await self.pool.write { db in
+                do {
+                    try cache.begin(db)
+                    let result = try body(SQLiteTransaction(db: db, location: path, cache: cache))
+                    try cache.finish(db)
+                    return result
+                } catch {
+                    cache.reset()
+                    throw error
+                }
+            }
+        }
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any CorpusReader) throws -> T) async throws -> T {
         let path = path
         return try await mapped { try await self.pool.read { db in try body(SQLiteTransaction(db: db, location: path)) } }
     }
+
+    /// The annotation's binary, deflated form (``AnnotationCodec``), as `putArticle` stores it.
+    public func storedForm(of annotation: ArticleAnnotation) throws -> Data? { try AnnotationCodec.encode(annotation) }
 
     private func mapped<T>(_ operation: () async throws -> T) async throws -> T {
         do { return try await operation() } catch { throw Self.storeError(error, location: path, opening: false) }

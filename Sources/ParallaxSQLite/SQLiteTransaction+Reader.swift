@@ -219,7 +219,9 @@ extension SQLiteTransaction {
         while let row = try rows.next() {
             let index: Int = try column(row, 0)
             guard out.indices.contains(index) else { throw corrupt("json_each index \(index) out of range") }
-            out[index] = TermEntry(id: try termID(column(row, 1)), documentFrequency: try column(row, 2))
+            let id = try termID(column(row, 1))
+            let stored: Int = try column(row, 2)
+            out[index] = TermEntry(id: id, documentFrequency: stored + (cache?.pendingIncrement(of: id) ?? 0))
         }
         return out
     }
@@ -240,12 +242,14 @@ extension SQLiteTransaction {
     }
 
     func groupingState(ofStoryKey key: Int64) throws -> StoryGroupingState? {
+        if let cached = cache?.state(ofStoryKey: key) { return cached }
         let sql = """
             SELECT c.state FROM story_centroid c JOIN story s ON s.key = c.story_key
             WHERE c.story_key = ? AND s.merged_into IS NULL
             """
         guard let data = try Data.fetchOne(statement(sql), arguments: [key]) else { return nil }
         guard let state = StoryGroupingState(encoded: data) else { throw corrupt("grouping state of story \(key)") }
+        cache?.setState(state, ofStoryKey: key)
         return state
     }
 

@@ -3,7 +3,7 @@ import GRDB
 import ParallaxCore
 
 extension SQLiteTransaction {
-    func putArticle(_ annotation: ArticleAnnotation, record: ArticleRecord) throws {
+    func putArticle(_ annotation: ArticleAnnotation, record: ArticleRecord, storedForm: Data?) throws {
         let article = annotation.article
         let outlet = try article.outlet.map(outletID)
         let story = try record.story.map { id in
@@ -57,7 +57,7 @@ extension SQLiteTransaction {
             if copyOf != nil { try addToCounter("copy_count", 1) }
         }
         let blob: Data
-        do { blob = try AnnotationCodec.encode(annotation) } catch {
+        do { blob = try storedForm ?? AnnotationCodec.encode(annotation) } catch {
             throw invalid("article \(record.id): annotation cannot be encoded: \(error)")
         }
         try statement(
@@ -124,6 +124,7 @@ extension SQLiteTransaction {
             ON CONFLICT (story_key) DO UPDATE SET state = excluded.state
             """
         ).execute(arguments: [key, state.encoded()])
+        cache?.setState(state, ofStoryKey: key)
     }
 
     func mergeStory(_ from: String, into: String) throws {
@@ -142,6 +143,7 @@ extension SQLiteTransaction {
             .execute(arguments: [fromKey, intoKey, counter("article_count")])
         try statement("DELETE FROM story_term WHERE story_key = ?").execute(arguments: [fromKey])
         try statement("DELETE FROM story_centroid WHERE story_key = ?").execute(arguments: [fromKey])
+        cache?.setState(nil, ofStoryKey: fromKey)
     }
 
     func saveAnalysis(_ data: Data, version: Int, ofStory id: String) throws {
@@ -166,26 +168,38 @@ extension SQLiteTransaction {
             .execute(arguments: [key, value])
     }
 
-    func observe(terms: [String]) throws -> [Int32] {
-        var distinct: [String] = []
-        var seen = Set<String>()
-        for term in terms where seen.insert(term).inserted { distinct.append(term) }
-        var ids: [String: Int32] = [:]
-        ids.reserveCapacity(distinct.count)
-        if !distinct.isEmpty {
-            // One statement for all terms (json_each), so the cost per article is one call, not one per term.
+    func observe(terms: [String]) throws -> [TermEntry] {
+        var unknown: [String] = []
+        var entries: [String: TermEntry] = [:]
+        entries.reserveCapacity(terms.count)
+        for term in terms where entries[term] == nil {
+            if let entry = cache?.count(term) {
+                entries[term] = entry
+            } else {
+                entries[term] = TermEntry(id: -1, documentFrequency: 0)  // placeholder until read below
+                unknown.append(term)
+            }
+        }
+        if !unknown.isEmpty {
+            // One statement for the terms not cached (json_each), so the cost per article is one call, not one
+            // per term.
             let upsert = try statement(
                 """
                 INSERT INTO term (text, df) SELECT value, 1 FROM json_each(?) WHERE true
-                ON CONFLICT (text) DO UPDATE SET df = df + 1 RETURNING text, id
+                ON CONFLICT (text) DO UPDATE SET df = df + 1 RETURNING text, id, df
                 """)
-            let rows = try Row.fetchCursor(upsert, arguments: [Self.json(distinct)])
-            while let row = try rows.next() { ids[try column(row, 0)] = try termID(column(row, 1)) }
+            let rows = try Row.fetchCursor(upsert, arguments: [Self.json(unknown)])
+            while let row = try rows.next() {
+                let term: String = try column(row, 0)
+                let entry = TermEntry(id: try termID(column(row, 1)), documentFrequency: try column(row, 2))
+                entries[term] = entry
+                cache?.remember(term, entry)
+            }
         }
         try addToCounter("document_count", 1)
         return try terms.map { term in
-            guard let id = ids[term] else { throw corrupt("term \(term) not stored") }
-            return id
+            guard let entry = entries[term], entry.id >= 0 else { throw corrupt("term \(term) not stored") }
+            return entry
         }
     }
 

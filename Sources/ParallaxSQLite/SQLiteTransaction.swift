@@ -9,6 +9,8 @@ import ParallaxCore
 struct SQLiteTransaction: CorpusWriter {
     let db: Database
     let location: String
+    /// The writer's cache, in write transactions only (reads see the file as it is).
+    var cache: WriterCache? = nil
 
     // MARK: Helpers
 

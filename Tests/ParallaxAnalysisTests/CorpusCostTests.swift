@@ -84,8 +84,8 @@ struct CountingWriter: CorpusWriter {
         return result
     }
     func exactCopy(of exactKey: UInt64) throws -> String? { try inner.exactCopy(of: exactKey) }
-    func putArticle(_ annotation: ArticleAnnotation, record: ArticleRecord) throws {
-        try inner.putArticle(annotation, record: record)
+    func putArticle(_ annotation: ArticleAnnotation, record: ArticleRecord, storedForm: Data?) throws {
+        try inner.putArticle(annotation, record: record, storedForm: storedForm)
     }
     func setStory(ofArticle id: String, to story: String) throws { try inner.setStory(ofArticle: id, to: story) }
     func createStory(_ record: StoryRecord, state: StoryGroupingState) throws -> Int64 {
@@ -101,7 +101,7 @@ struct CountingWriter: CorpusWriter {
     }
     func addIssue(_ issue: IngestIssue) throws { try inner.addIssue(issue) }
     func setMeta(_ key: String, _ value: String) throws { try inner.setMeta(key, value) }
-    func observe(terms: [String]) throws -> [Int32] { try inner.observe(terms: terms) }
+    func observe(terms: [String]) throws -> [TermEntry] { try inner.observe(terms: terms) }
     func post(termIDs: [Int32], story key: Int64) throws { try inner.post(termIDs: termIDs, story: key) }
     func addCopyKeys(bandKeys: [UInt64], exactKey: UInt64, article id: String) throws {
         try inner.addCopyKeys(bandKeys: bandKeys, exactKey: exactKey, article: id)

@@ -106,7 +106,9 @@ struct InMemoryStoreTests {
     @Test func postingsAreNewestFirstCappedAndDeduplicated() async throws {
         let store = InMemoryStore()
         let ids = try await store.write { w in
-            let ids = try w.observe(terms: ["alpha", "beta", "alpha"])
+            let entries = try w.observe(terms: ["alpha", "beta", "alpha"])
+            #expect(entries.map(\.documentFrequency) == [1, 1, 1])
+            let ids = entries.map(\.id)
             for key: Int64 in [3, 1, 2, 3] { try w.post(termIDs: [ids[0]], story: key) }
             try w.post(termIDs: [ids[1]], story: 1)
             return ids

@@ -1,6 +1,6 @@
 import Testing
 
-import ParallaxCore
+@testable import ParallaxCore
 
 struct WebAddressTests {
     @Test(arguments: [
@@ -45,5 +45,16 @@ struct WebAddressTests {
         #expect(t.hasPrefix("t") && t.count == 33)
         #expect(t != ArticleIdentity.id(url: nil, text: "The mayor said no."))
         #expect(ArticleIdentity.id(url: nil, text: "") == ArticleIdentity.id(url: nil, text: "  "))
+    }
+
+    @Test func contentHashIsTheHashOfTheContentKey() {
+        let texts = [
+            "", "   ", "Plain ASCII text.\n\nTwo  paragraphs.\t", "ΟΔΟΣ Σ İstanbul ǅ ﬁ", "“Quoted” — dash… ellipsis",
+            "\u{00A0}lead\u{2028}line\u{3000}end\u{0085}", "e\u{0301} combining, emoji 👩🏽‍🚀, ẞ, \u{1C} control",
+            "Кириллица: Киев, ХАРЬКОВ; العربية فارسی",
+        ]
+        for text in texts {
+            #expect(ArticleIdentity.contentHash(text) == ArticleIdentity.hash(ArticleIdentity.contentKey(text).utf8))
+        }
     }
 }

@@ -430,8 +430,10 @@ struct SQLiteStoreTests {
     @Test func groupingPrimitives() async throws {
         let t = try TemporaryStore()
         let (ids1, ids2, keys) = try await t.store.write { w in
-            let ids1 = try w.observe(terms: ["dam", "kyiv", "flood"])
-            let ids2 = try w.observe(terms: ["flood", "rain"])
+            let ids1 = try w.observe(terms: ["dam", "kyiv", "flood"]).map(\.id)
+            let seen = try w.observe(terms: ["flood", "rain"])
+            #expect(seen.map(\.documentFrequency) == [2, 1])
+            let ids2 = seen.map(\.id)
             var keys: [Int64] = []
             for n in 0..<4 {
                 keys.append(try w.createStory(StoryRecord(id: "s-\(n)", title: "t", articleCount: 1), state: StoryGroupingState()))
@@ -484,9 +486,43 @@ struct SQLiteStoreTests {
         }
     }
 
+    /// The writer's in-memory vocabulary and grouping states (WriterCache) stay right when another store (another
+    /// process) writes the same file in between, and when a transaction fails.
+    @Test func writerCacheFollowsOtherWritersAndFailures() async throws {
+        let t = try TemporaryStore()
+        let other = try SQLiteStore(path: t.path)
+        struct Stop: Error {}
+        let key = try await t.store.write { w in
+            _ = try w.observe(terms: ["dam", "flood"])
+            return try w.createStory(StoryRecord(id: "s-1", title: "t", articleCount: 1), state: StoryGroupingState(size: 1))
+        }
+        _ = try await t.store.write { w in try w.observe(terms: ["dam"]) }  // cached now: counted in memory
+        try await other.write { w in
+            _ = try w.observe(terms: ["dam"])
+            try w.setGroupingState(StoryGroupingState(size: 2), ofStoryKey: key)
+        }
+        let (seen, state) = try await t.store.write { w in
+            (try w.observe(terms: ["dam", "flood"]), try w.groupingState(ofStoryKey: key))
+        }
+        #expect(seen.map(\.documentFrequency) == [4, 2])
+        #expect(state?.size == 2)
+        await #expect(throws: Stop.self) {
+            try await t.store.write { w in
+                _ = try w.observe(terms: ["dam"])
+                try w.setGroupingState(StoryGroupingState(size: 9), ofStoryKey: key)
+                throw Stop()
+            }
+        }
+        let after = try await t.store.write { w in (try w.vocabulary(of: ["dam"]), try w.groupingState(ofStoryKey: key)) }
+        #expect(after.0.first??.documentFrequency == 4)
+        #expect(after.1?.size == 2)
+        // What a reader sees once the writer's increments are written.
+        #expect(try await other.read { r in try r.vocabulary(of: ["dam", "flood"]) }.map { $0?.documentFrequency } == [4, 2])
+    }
+
     @Test func observeCountsARepeatedTermOnce() async throws {
         let t = try TemporaryStore()
-        let ids = try await t.store.write { w in try w.observe(terms: ["dam", "dam", "flood"]) }
+        let ids = try await t.store.write { w in try w.observe(terms: ["dam", "dam", "flood"]).map(\.id) }
         #expect(ids[0] == ids[1] && ids[0] != ids[2])
         let vocabulary = try await t.store.read { r in try r.vocabulary(of: ["dam", "dam"]) }
         #expect(vocabulary == [TermEntry(id: ids[0], documentFrequency: 1), TermEntry(id: ids[0], documentFrequency: 1)])

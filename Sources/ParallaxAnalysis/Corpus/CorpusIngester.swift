@@ -36,7 +36,16 @@ public struct CorpusIngester: Sendable {
         -> IngestSummary
     {
         let grouper = self.grouper
+        // What needs no store is made on all cores before the single writer runs: content hashes, countries and
+        // the stored form of each annotation.
         let outlets = self.outlets
+        let prepared = ParallelMap.map(batch, concurrency: pipeline.concurrency) { annotation in
+            Prepared(
+                hash: ArticleIdentity.id(url: nil, text: annotation.article.text),
+                country: annotation.article.outlet.flatMap { outlets.outlet(named: $0)?.country }
+                    ?? annotation.article.url.flatMap { outlets.outlet(forURL: $0)?.country },
+                storedForm: try? store.storedForm(of: annotation))
+        }
         return try await store.write { w in
             var summary = IngestSummary()
             summary.read = batch.count
@@ -44,27 +53,25 @@ public struct CorpusIngester: Sendable {
                 try w.addIssue(issue)
                 summary.skipped[issue.kind, default: 0] += 1
             }
-            for annotation in batch {
-                let hash = ArticleIdentity.id(url: nil, text: annotation.article.text)
+            for (annotation, prepared) in zip(batch, prepared) {
+                let hash = prepared.hash
                 if var existing = try w.article(id: annotation.id) {
                     guard existing.contentHash != hash else {
                         summary.unchanged += 1
                         continue
                     }
                     existing.contentHash = hash
-                    try w.putArticle(annotation, record: existing)
+                    try w.putArticle(annotation, record: existing, storedForm: prepared.storedForm)
                     if let id = existing.story, let live = try w.resolveStory(id), let story = try w.story(id: live) {
                         try w.updateStory(story)
                     }
                     summary.updated += 1
                     continue
                 }
-                let country = annotation.article.outlet.flatMap { outlets.outlet(named: $0)?.country }
-                    ?? annotation.article.url.flatMap { outlets.outlet(forURL: $0)?.country }
                 let record = ArticleRecord(
-                    id: annotation.id, source: annotation.article.source, country: country, contentHash: hash,
+                    id: annotation.id, source: annotation.article.source, country: prepared.country, contentHash: hash,
                     textBytes: annotation.article.text.utf8.count)
-                let outcome = try grouper.add(annotation, record: record, in: w)
+                let outcome = try grouper.add(annotation, record: record, storedForm: prepared.storedForm, in: w)
                 summary.new += 1
                 if outcome.copyOf != nil { summary.copies += 1 }
                 if outcome.created { summary.storiesCreated += 1 } else { summary.storiesGrown += 1 }
@@ -132,6 +139,13 @@ public struct CorpusIngester: Sendable {
     }
 
     // MARK: Helpers
+
+    /// What an article's ingest needs that is made before the write transaction.
+    private struct Prepared: Sendable {
+        var hash: String
+        var country: String?
+        var storedForm: Data?
+    }
 
     /// A story as the pipeline takes it, with its members' annotations (oldest first).
     struct StoryInput: Sendable {

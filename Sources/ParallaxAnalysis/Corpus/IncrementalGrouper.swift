@@ -84,8 +84,11 @@ public struct IncrementalGrouper: Sendable {
     }
 
     /// Groups a new article and stores it: `record` gives its content hash and country; its story and copy link
-    /// are set here. The article must not be stored yet.
-    public func add(_ annotation: ArticleAnnotation, record: ArticleRecord, in store: any CorpusWriter) throws -> Outcome {
+    /// are set here. The article must not be stored yet. `storedForm`: the store's encoding of the annotation, when
+    /// made beforehand (``CorpusStore/storedForm(of:)``).
+    public func add(_ annotation: ArticleAnnotation, record: ArticleRecord, storedForm: Data? = nil,
+        in store: any CorpusWriter) throws -> Outcome
+    {
         let vector = try vector(of: annotation, in: store)
         let day = annotation.article.published?.daysSinceEpoch
         let copyOf = try original(of: annotation, in: store)
@@ -102,15 +105,17 @@ public struct IncrementalGrouper: Sendable {
         var stored = record
         stored.copyOf = copyOf
         let outcome: Outcome
+        let grown: (key: Int64, state: StoryGroupingState)
         if let t = target {
             stored.story = t.id
-            try store.putArticle(annotation, record: stored)
+            try store.putArticle(annotation, record: stored, storedForm: storedForm)
             guard var story = try store.story(id: t.id) else { throw missing(t.id) }
             story.articleCount += 1
             include(annotation.article, country: record.country, in: &story)
             try store.updateStory(story)
             var state = t.state
             try absorb(vector, day: day, into: &state, key: t.key, in: store)
+            grown = (t.key, state)
             outcome = Outcome(story: t.id, created: false, copyOf: copyOf, merged: [])
         } else {
             let id = StableID.make("s", annotation.id)
@@ -124,8 +129,9 @@ public struct IncrementalGrouper: Sendable {
             var state = StoryGroupingState()
             let key = try store.createStory(story, state: state)
             stored.story = id
-            try store.putArticle(annotation, record: stored)
+            try store.putArticle(annotation, record: stored, storedForm: storedForm)
             try absorb(vector, day: day, into: &state, key: key, in: store)
+            grown = (key, state)
             outcome = Outcome(story: id, created: true, copyOf: copyOf, merged: [])
         }
         let keys = detector.bandKeys(of: annotation.signature)
@@ -137,7 +143,8 @@ public struct IncrementalGrouper: Sendable {
         // The story that grew is compared with the candidates the article was scored against (read once); a copy
         // joined its original's story without a search, so its story's own candidates are read.
         var result = outcome
-        (result.story, result.merged) = try mergeSimilar(to: outcome.story, candidates: candidates, in: store)
+        (result.story, result.merged) = try mergeSimilar(
+            to: outcome.story, key: grown.key, state: grown.state, candidates: candidates, in: store)
         return result
     }
 
@@ -149,25 +156,28 @@ public struct IncrementalGrouper: Sendable {
         guard !terms.isEmpty else { return TermVector() }
         var seen = Set<String>()
         let distinct = terms.map(\.term).filter { seen.insert($0).inserted }
-        _ = try store.observe(terms: distinct)
-        let entries = try store.vocabulary(of: distinct)
+        let entries = try store.observe(terms: distinct)
         let n = Double(try store.documentCount())
         var weightOf: [String: Double] = [:]
         for t in terms where weightOf[t.term] == nil { weightOf[t.term] = t.weight }
         var pairs: [(Int32, Float)] = []
         pairs.reserveCapacity(distinct.count)
         for (term, entry) in zip(distinct, entries) {
-            guard let entry, let tf = weightOf[term] else { continue }
+            guard let tf = weightOf[term] else { continue }
             let idf = log(Double(1 + n) / Double(1 + entry.documentFrequency)) + 1
             pairs.append((entry.id, Float((tf >= 1 ? 1 + log(tf) : tf) * idf)))
         }
         return TermVector(pairs: pairs)
     }
 
-    /// A story's centroid: its `centroidTerms` heaviest sums as a unit vector (ties: lower term ids first). O(kept
-    /// terms): a selection finds the cut, no sort by weight.
+    /// A story's centroid: its `centroidTerms` heaviest sums as a unit vector (ties: lower term ids first). The
+    /// state's leading `heaviest` entries when it has them (O(centroid terms), no selection); else a selection
+    /// finds the cut, O(kept terms), no sort by weight.
     private func centroid(_ state: StoryGroupingState) -> TermVector {
         let n = configuration.centroidTerms
+        if state.heaviest > 0, state.heaviest == min(n, state.termIDs.count) {
+            return TermVector(ascendingIDs: state.termIDs[..<state.heaviest], weights: state.weights[..<state.heaviest])
+        }
         let pairs = zip(state.termIDs, state.weights)
         guard state.weights.count > n, n > 0 else { return TermVector(pairs: n > 0 ? Array(pairs) : []) }
         let cut = Self.largest(n - 1, in: state.weights)
@@ -231,14 +241,16 @@ public struct IncrementalGrouper: Sendable {
         var sums: [Int32: Float] = [:]
         for (id, w) in zip(state.termIDs, state.weights) { sums[id, default: 0] += w }
         for (id, w) in zip(other.termIDs, other.weights) { sums[id, default: 0] += w }
+        // Heaviest first (ties: lower ids first), cut to the kept terms; the centroid terms lead the stored state.
         var pairs = sums.map { ($0.key, $0.value) }
-        if pairs.count > configuration.keptTerms {
-            pairs.sort { ($0.1, $1.0) > ($1.1, $0.0) }
-            pairs.removeSubrange(max(configuration.keptTerms, configuration.centroidTerms)...)
-        }
-        pairs.sort { $0.0 < $1.0 }
+        pairs.sort { ($0.1, $1.0) > ($1.1, $0.0) }
+        pairs.removeSubrange(min(pairs.count, max(configuration.keptTerms, configuration.centroidTerms))...)
+        let heaviest = min(configuration.centroidTerms, pairs.count)
+        pairs[..<heaviest].sort { $0.0 < $1.0 }
+        pairs[heaviest...].sort { $0.0 < $1.0 }
         state.termIDs = pairs.map(\.0)
         state.weights = pairs.map(\.1)
+        state.heaviest = heaviest
         state.firstDay = [state.firstDay, other.firstDay].compactMap { $0 }.min()
         state.lastDay = [state.lastDay, other.lastDay].compactMap { $0 }.max()
         state.size += other.size
@@ -324,16 +336,16 @@ public struct IncrementalGrouper: Sendable {
 
     // MARK: Merges
 
-    /// Merges into `story` (or `story` into) the live stories whose centroids reach the merge threshold; returns
-    /// the live story of the article afterwards and the stories merged away.
-    private func mergeSimilar(to story: String, candidates known: [Candidate]?, in store: any CorpusWriter) throws
-        -> (String, [String])
-    {
+    /// Merges into `story` (key `key`, grouping state `state` as just stored) or `story` into the live stories
+    /// whose centroids reach the merge threshold; returns the live story of the article afterwards and the stories
+    /// merged away.
+    private func mergeSimilar(
+        to story: String, key: Int64, state: StoryGroupingState, candidates known: [Candidate]?,
+        in store: any CorpusWriter
+    ) throws -> (String, [String]) {
         var current = story
         var merged: [String] = []
-        guard let record = try store.story(id: story), var state = try store.groupingState(ofStoryKey: record.key)
-        else { return (story, []) }
-        var key = record.key
+        var (key, state) = (key, state)
         var vector = centroid(state)
         let candidates = try known ?? candidates(for: vector, excluding: key, in: store).compactMap { other in
             try store.groupingState(ofStoryKey: other).map { (other, $0, centroid($0)) }

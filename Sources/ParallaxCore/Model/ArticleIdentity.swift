@@ -13,10 +13,42 @@ public enum ArticleIdentity {
     /// The id of an article with this address (when any) and cleaned text.
     public static func id(url: String?, text: String) -> String {
         if let url, let canonical = WebAddress.canonical(url) { return "u" + hex(hash(canonical.utf8)) }
-        return "t" + hex(hash(contentKey(text).utf8))
+        return "t" + hex(contentHash(text))
     }
 
-    /// The text an id by content is computed from: lowercased, typography folded, blanks collapsed to one space.
+    /// `hash(contentKey(text).utf8)` without building the key: the folded, lowercased scalars are hashed as they
+    /// come (ASCII, most of news text, without Unicode property lookups). O(n).
+    static func contentHash(_ text: String) -> (UInt64, UInt64) {
+        var hasher = FNV128()
+        var pendingSpace = false
+        var started = false
+        func feed(_ scalar: Unicode.Scalar) {
+            if pendingSpace { hasher.add(0x20) }
+            pendingSpace = false
+            started = true
+            for unit in scalar.utf8 { hasher.add(unit) }
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if v == 0x20 || (v >= 0x09 && v <= 0x0D) {
+                    pendingSpace = started
+                } else if v >= 0x41 && v <= 0x5A {
+                    feed(Unicode.Scalar(UInt8(v + 0x20)))
+                } else {
+                    feed(scalar)
+                }
+                continue
+            }
+            for folded in TextNormalizer().foldPunctuation(String(scalar)).lowercased().unicodeScalars {
+                if folded.properties.isWhitespace { pendingSpace = started } else { feed(folded) }
+            }
+        }
+        return (hasher.hi, hasher.lo)
+    }
+
+    /// The text an id by content is computed from: lowercased, typography folded, blanks collapsed to one space
+    /// (the definition; ``contentHash(_:)`` hashes it without building it).
     static func contentKey(_ text: String) -> String {
         let folded = TextNormalizer().foldPunctuation(text).lowercased()
         var out = ""
@@ -36,10 +68,17 @@ public enum ArticleIdentity {
 
     /// 128-bit FNV-1a of `bytes`. O(n).
     static func hash(_ bytes: some Sequence<UInt8>) -> (UInt64, UInt64) {
-        // FNV-1a with the 128-bit offset basis and prime, on two 64-bit halves.
+        var hasher = FNV128()
+        for byte in bytes { hasher.add(byte) }
+        return (hasher.hi, hasher.lo)
+    }
+
+    /// FNV-1a with the 128-bit offset basis and prime, on two 64-bit halves.
+    struct FNV128 {
         var hi: UInt64 = 0x6c62_272e_07bb_0142
         var lo: UInt64 = 0x62b8_2175_6295_c58d
-        for byte in bytes {
+
+        mutating func add(_ byte: UInt8) {
             lo ^= UInt64(byte)
             // (hi, lo) *= 2^88 + 0x13B, modulo 2^128.
             let (carry, low) = lo.multipliedFullWidth(by: 0x13B)
@@ -47,7 +86,6 @@ public enum ArticleIdentity {
             lo = low
             hi = newHi
         }
-        return (hi, lo)
     }
 
     private static func hex(_ value: (UInt64, UInt64)) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a corpus lives: articles with their annotations, copy links, stories and their members, the grouping
 /// index, story analyses, merges and ingest issues.
 ///
@@ -13,6 +15,15 @@ public protocol CorpusStore: Sendable {
 
     /// Runs `body` against a consistent read-only snapshot (readers may run concurrently with the writer).
     func read<T: Sendable>(_ body: @escaping @Sendable (any CorpusReader) throws -> T) async throws -> T
+
+    /// The bytes this store keeps for an annotation, made outside any transaction, so that a batch is encoded on
+    /// all cores before the single writer stores it (``CorpusWriter/putArticle(_:record:storedForm:)``); `nil`
+    /// when the store keeps annotations as values (the default).
+    func storedForm(of annotation: ArticleAnnotation) throws -> Data?
+}
+
+extension CorpusStore {
+    public func storedForm(of annotation: ArticleAnnotation) throws -> Data? { nil }
 }
 
 /// A failure of the store itself (never of one article: bad articles are ``IngestIssue``s).

@@ -77,8 +77,9 @@ public protocol CorpusReader {
 public protocol CorpusWriter: CorpusReader {
     /// Stores an article and its annotation, or replaces the stored one with the same id (its story, copy link
     /// and LSH keys are kept unless given again). `record` carries the columns: id, content hash, story,
-    /// copy link, country; its other fields are taken from the annotation's article.
-    func putArticle(_ annotation: ArticleAnnotation, record: ArticleRecord) throws
+    /// copy link, country; its other fields are taken from the annotation's article. `storedForm` is the store's
+    /// ``CorpusStore/storedForm(of:)`` of this annotation when the caller made it beforehand (else `nil`).
+    func putArticle(_ annotation: ArticleAnnotation, record: ArticleRecord, storedForm: Data?) throws
     /// Moves an article into a story (its story's counts are the caller's: see ``updateStory(_:)``).
     func setStory(ofArticle id: String, to story: String) throws
     /// Creates a story and returns its key (increasing: a newer story has a greater key). `record.key` is ignored.
@@ -98,11 +99,18 @@ public protocol CorpusWriter: CorpusReader {
     /// Sets a value of the key-value table.
     func setMeta(_ key: String, _ value: String) throws
 
-    /// Counts one article holding these distinct terms in the document frequencies; returns their ids (new terms
-    /// get new ids), in the order given.
-    func observe(terms: [String]) throws -> [Int32]
+    /// Counts one article holding these terms in the document frequencies (a term given twice counts once);
+    /// returns each term's entry after the count (new terms get new ids), in the order given.
+    func observe(terms: [String]) throws -> [TermEntry]
     /// Posts a story under term ids (posting an existing pair again does nothing).
     func post(termIDs: [Int32], story key: Int64) throws
     /// Files an article under LSH band keys and its exact-text key.
     func addCopyKeys(bandKeys: [UInt64], exactKey: UInt64, article id: String) throws
+}
+
+extension CorpusWriter {
+    /// Stores an article and its annotation (see ``putArticle(_:record:storedForm:)``).
+    public func putArticle(_ annotation: ArticleAnnotation, record: ArticleRecord) throws {
+        try putArticle(annotation, record: record, storedForm: nil)
+    }
 }

@@ -323,7 +323,7 @@ final class MemoryTransaction: MemoryReading, CorpusWriter {
         return s
     }
 
-    func putArticle(_ annotation: ArticleAnnotation, record: ArticleRecord) throws {
+    func putArticle(_ annotation: ArticleAnnotation, record: ArticleRecord, storedForm: Data?) throws {
         let a = annotation.article
         let old = state.articles[annotation.id]?.record
         var r = record
@@ -418,7 +418,7 @@ final class MemoryTransaction: MemoryReading, CorpusWriter {
 
     func setMeta(_ key: String, _ value: String) throws { set(\.meta, key, value) }
 
-    func observe(terms: [String]) throws -> [Int32] {
+    func observe(terms: [String]) throws -> [TermEntry] {
         let before = state.documentCount
         state.documentCount += 1
         undo.append { $0.documentCount = before }
@@ -437,7 +437,7 @@ final class MemoryTransaction: MemoryReading, CorpusWriter {
                 undo.append { $0.frequencies[Int(id)] -= 1 }
             }
             return id
-        }
+        }.map { TermEntry(id: $0, documentFrequency: state.frequencies[Int($0)]) }
     }
 
     func post(termIDs: [Int32], story key: Int64) throws {

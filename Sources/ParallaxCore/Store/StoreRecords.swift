@@ -257,27 +257,39 @@ public struct TermEntry: Sendable, Hashable {
 /// What incremental grouping keeps of a live story: its centroid (sums of its members' unit term vectors, the
 /// heaviest terms only), its days and its size.
 public struct StoryGroupingState: Sendable, Hashable {
-    /// Term ids, ascending, and their summed weights.
+    /// Term ids and their summed weights: the `heaviest` first, then the others, each part in ascending id order.
     public var termIDs: [Int32]
     public var weights: [Float]
+    /// How many leading entries are the heaviest sums (the story's centroid terms, kept apart so that reading a
+    /// centroid needs no selection); 0 when not known (then all ids are ascending).
+    public var heaviest: Int
     /// Days since 1970-01-01 of the oldest and newest dated member.
     public var firstDay: Int?
     public var lastDay: Int?
     public var size: Int
 
-    public init(termIDs: [Int32] = [], weights: [Float] = [], firstDay: Int? = nil, lastDay: Int? = nil, size: Int = 0) {
+    public init(
+        termIDs: [Int32] = [], weights: [Float] = [], heaviest: Int = 0, firstDay: Int? = nil, lastDay: Int? = nil,
+        size: Int = 0
+    ) {
         self.termIDs = termIDs
         self.weights = weights
+        self.heaviest = heaviest
         self.firstDay = firstDay
         self.lastDay = lastDay
         self.size = size
     }
 
-    /// A compact binary form (little-endian: count, ids, weights, days, size) for storage.
+    /// Marks the second layout (with `heaviest`) in the first word of ``encoded()``.
+    private static let layoutFlag: UInt32 = 0x8000_0000
+
+    /// A compact binary form (little-endian: count with a layout flag, heaviest, ids, weights, days, size) for
+    /// storage.
     public func encoded() -> Data {
-        var data = Data(capacity: 24 + termIDs.count * 8)
+        var data = Data(capacity: 28 + termIDs.count * 8)
         func put<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-        put(UInt32(termIDs.count))
+        put(UInt32(termIDs.count) | Self.layoutFlag)
+        put(UInt32(clamping: heaviest))
         for id in termIDs { put(id) }
         for w in weights { put(w.bitPattern) }
         put(Int64(firstDay ?? Int(Int32.min)))
@@ -286,22 +298,28 @@ public struct StoryGroupingState: Sendable, Hashable {
         return data
     }
 
-    /// Decodes ``encoded()``; `nil` for bytes of another shape. One pass of aligned-free loads, O(bytes).
+    /// Decodes ``encoded()`` (and the first layout, without `heaviest`); `nil` for bytes of another shape. One pass
+    /// of aligned-free loads, O(bytes).
     public init?(encoded data: Data) {
         let decoded: StoryGroupingState? = data.withUnsafeBytes { raw in
             func load<T: FixedWidthInteger>(_: T.Type, at offset: Int) -> T {
                 T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
             }
             guard raw.count >= 4 else { return nil }
-            let count = Int(load(UInt32.self, at: 0))
-            guard raw.count == 4 + 8 * count + 24 else { return nil }
+            let word = load(UInt32.self, at: 0)
+            let flagged = word & Self.layoutFlag != 0
+            let count = Int(word & ~Self.layoutFlag)
+            let head = flagged ? 8 : 4
+            guard raw.count == head + 8 * count + 24 else { return nil }
+            let heaviest = flagged ? Int(load(UInt32.self, at: 4)) : 0
+            guard heaviest <= count else { return nil }
             var ids = [Int32](repeating: 0, count: count)
             var weights = [Float](repeating: 0, count: count)
             for i in 0..<count {
-                ids[i] = load(Int32.self, at: 4 + 4 * i)
-                weights[i] = Float(bitPattern: load(UInt32.self, at: 4 + 4 * count + 4 * i))
+                ids[i] = load(Int32.self, at: head + 4 * i)
+                weights[i] = Float(bitPattern: load(UInt32.self, at: head + 4 * count + 4 * i))
             }
-            let tail = 4 + 8 * count
+            let tail = head + 8 * count
             let none = Int64(Int32.min)
             let first = load(Int64.self, at: tail)
             let last = load(Int64.self, at: tail + 8)
@@ -309,7 +327,7 @@ public struct StoryGroupingState: Sendable, Hashable {
             guard let firstDay = Int(exactly: first), let lastDay = Int(exactly: last), let n = Int(exactly: size)
             else { return nil }
             return StoryGroupingState(
-                termIDs: ids, weights: weights, firstDay: first == none ? nil : firstDay,
+                termIDs: ids, weights: weights, heaviest: heaviest, firstDay: first == none ? nil : firstDay,
                 lastDay: last == none ? nil : lastDay, size: n)
         }
         guard let decoded else { return nil }
