@@ -53,13 +53,32 @@ enum AnnotationCodec {
         return Data(out.bytes)
     }
 
-    static func decode(_ blob: Data, text: String) throws -> ArticleAnnotation {
+    /// The inflated payload of a blob, to be read in field order.
+    private static func payload(_ blob: Data) throws -> ByteReader {
         var header = ByteReader([UInt8](blob))
         guard (try? header.byte()) == format else { throw CodecError(message: "unknown annotation format") }
         guard let length = try? header.count(limit: 1 << 30),
             let payload = Deflate.decompress(header.remaining, count: length)
         else { throw CodecError(message: "annotation blob is not valid zlib data") }
-        var r = ByteReader(payload)
+        return ByteReader(payload)
+    }
+
+    /// Only the article of a blob (its first field after the version), with its text put back: what a report of
+    /// the article needs, without decoding the document structure and findings.
+    static func decodeArticle(_ blob: Data, text: String) throws -> Article {
+        var r = try payload(blob)
+        do {
+            _ = try r.signed(limit: Int(Int32.max))
+            var article = try r.article()
+            article.text = text
+            return article
+        } catch let error as ByteReader.Damaged {
+            throw CodecError(message: error.description)
+        }
+    }
+
+    static func decode(_ blob: Data, text: String) throws -> ArticleAnnotation {
+        var r = try payload(blob)
         do {
             let version = try r.signed(limit: Int(Int32.max))
             var article = try r.article()

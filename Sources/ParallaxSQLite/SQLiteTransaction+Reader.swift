@@ -24,6 +24,17 @@ extension SQLiteTransaction {
         try articleIDs.compactMap { try annotation(of: $0) }
     }
 
+    func articles(ids articleIDs: [String]) throws -> [Article] {
+        let sql = "SELECT n.blob, a.text FROM article a JOIN annotation n ON n.article = a.sequence WHERE a.id = ?"
+        return try articleIDs.compactMap { id in
+            guard let row = try Row.fetchOne(statement(sql), arguments: [id]) else { return nil }
+            let blob: Data = try column(row, 0)
+            do { return try AnnotationCodec.decodeArticle(blob, text: try column(row, 1)) } catch {
+                throw corrupt("annotation of \(id): \(error)")
+            }
+        }
+    }
+
     func articles(_ filter: ArticleFilter) throws -> [ArticleRecord] {
         try collect { try forEachArticle(filter, order: "a.day DESC, a.sequence DESC", $0) }
     }

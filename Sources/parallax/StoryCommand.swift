@@ -29,18 +29,21 @@ struct StoryCommand: AsyncParsableCommand {
         let console = Console(quiet: quiet)
         let store = try corpus.openExisting()
         if let output, output != "-" { try CommandLineError.checkWritable(output) }
-        let registry = try input.registry()
-        let ingester = CorpusIngester(pipeline: AnalysisPipeline(outlets: registry), outlets: registry)
         let requested = id
         guard let live = try await store.read({ try $0.resolveStory(requested) }) else {
             throw CommandLineError(path: corpus.db, problem: "no story \(id) (list them with `parallax stories`)")
         }
         if live != id { console.note("story \(id) was merged into \(live); showing \(live)") }
-        guard let analysis = try await ingester.analysis(ofStory: live, in: store) else {
-            throw CommandLineError(path: corpus.db, problem: "no story \(id)")
+        // The stored comparison when up to date; the pipeline (and its lexicons) only when it must be recomputed.
+        var found = try await CorpusIngester.storedAnalysis(ofStory: live, in: store)
+        if found == nil {
+            let registry = try input.registry()
+            let ingester = CorpusIngester(pipeline: AnalysisPipeline(outlets: registry), outlets: registry)
+            found = try await ingester.analysis(ofStory: live, in: store)
         }
+        guard let analysis = found else { throw CommandLineError(path: corpus.db, problem: "no story \(id)") }
         let members = analysis.articles
-        let articles = try await store.read { try $0.annotations(of: members).map(\.article) }
+        let articles = try await store.read { try $0.articles(ids: members) }
         let out = try ReportOutput(path: output)
         var stream = out
         let useColor = color || (output == nil && format == .text && isatty(STDOUT_FILENO) != 0)

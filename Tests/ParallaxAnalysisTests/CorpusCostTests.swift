@@ -47,6 +47,7 @@ struct CountingWriter: CorpusWriter {
         counter.reads += result.count
         return result
     }
+    func articles(ids articleIDs: [String]) throws -> [Article] { try inner.articles(ids: articleIDs) }
     func articles(_ filter: ArticleFilter) throws -> [ArticleRecord] { try inner.articles(filter) }
     func forEachArticle(_ filter: ArticleFilter, _ body: (ArticleRecord) throws -> Bool) throws {
         try inner.forEachArticle(filter, body)

@@ -94,6 +94,8 @@ struct SQLiteStoreTests {
         #expect(back == original)
         let many = try await t.store.read { r in try r.annotations(of: ["a-1", "missing", "a-1"]) }
         #expect(many.count == 2)
+        let articles = try await t.store.read { r in try r.articles(ids: ["missing", "a-1"]) }
+        #expect(articles == [original.article])
     }
 
     @Test func blobDoesNotRepeatTheTextAndIsSmallerThanJSON() throws {

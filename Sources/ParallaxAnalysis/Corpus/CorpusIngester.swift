@@ -115,6 +115,20 @@ public struct CorpusIngester: Sendable {
         return done
     }
 
+    /// A story's stored comparison (`id` resolved through merges) when it is up to date and readable; `nil`
+    /// otherwise (then ``analysis(ofStory:in:)`` recomputes it). Needs no pipeline: showing a stored comparison
+    /// loads no lexicon.
+    public static func storedAnalysis(ofStory id: String, in store: any CorpusStore) async throws -> StoryAnalysis? {
+        let version = analysisVersion
+        let stored: StoredAnalysis? = try await store.read { r in
+            guard let live = try r.resolveStory(id), let stored = try r.analysis(ofStory: live), !stored.stale,
+                stored.version == version
+            else { return nil }
+            return stored
+        }
+        return stored.flatMap { try? JSONDecoder().decode(StoryAnalysis.self, from: $0.data) }
+    }
+
     /// A story's comparison (`id` resolved through merges): the stored one if up to date, else recomputed from
     /// its members' annotations and stored. nil for an unknown id.
     public func analysis(ofStory id: String, in store: any CorpusStore) async throws -> StoryAnalysis? {

@@ -13,6 +13,9 @@ public protocol CorpusReader {
     func annotation(of articleID: String) throws -> ArticleAnnotation?
     /// The annotations of `articleIDs`, in that order; unknown ids are left out.
     func annotations(of articleIDs: [String]) throws -> [ArticleAnnotation]
+    /// The articles (metadata and cleaned text) of `articleIDs`, in that order; unknown ids are left out. What a
+    /// report of them needs, cheaper than their annotations.
+    func articles(ids articleIDs: [String]) throws -> [Article]
     /// Articles matching `filter`, newest first (published day, then ingestion order), at most `filter.limit`.
     func articles(_ filter: ArticleFilter) throws -> [ArticleRecord]
     /// Every article matching `filter` (its limit included), oldest first (ingestion order), one at a time.

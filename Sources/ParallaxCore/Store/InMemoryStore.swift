@@ -92,6 +92,10 @@ extension MemoryReading {
         articleIDs.compactMap { state.articles[$0]?.annotation }
     }
 
+    func articles(ids articleIDs: [String]) throws -> [Article] {
+        articleIDs.compactMap { state.articles[$0]?.annotation.article }
+    }
+
     func matches(_ r: ArticleRecord, _ filter: ArticleFilter) -> Bool {
         if let since = filter.since, !(r.published.map { $0 >= since } ?? false) { return false }
         if let until = filter.until, !(r.published.map { $0 <= until } ?? false) { return false }
