@@ -11,6 +11,11 @@
 ///    restates part of a long one still matches). At least `minSharedTerms` shared terms are required.
 /// 4. Clustering: pairs at or above `threshold`, strongest first, join clusters (union) when the clusters have no
 ///    article in common (one sentence per article per claim) and their average linkage reaches `linkThreshold`.
+/// 5. Polarity: a sentence that negates a statement ("stopped short of claiming responsibility") never aligns with
+///    one that affirms it ("has claimed responsibility"): a shared term negated in one of them only vetoes the pair
+///    (``Polarity``). A note that something could not be verified ("Reuters
+///    could not independently verify the report") aligns only with other such notes; its claim is marked
+///    ``Claim/isVerificationNote`` and is no fact. Words per language in `Resources/claims.json` (``Lexicon``).
 /// Claims are ordered by number of articles, then by mean relative position in the articles (lead facts first);
 /// ids come from the representative sentence (its article id and span), so they do not depend on input order. Unshared
 /// sentences become one-article claims, so `Claim.articles` is the coverage matrix.
@@ -44,8 +49,38 @@ public struct ClaimAligner: Sendable {
         public init() {}
     }
 
+    /// Polarity and verification words of every language of `claims.json` together (a story may mix languages).
+    public struct Lexicon: Sendable, Hashable, Codable {
+        /// Words and phrases (token norms, space-separated) that negate a statement.
+        public var negations: [String]
+        /// Token endings that negate it ("n't").
+        public var negationSuffixes: [String]
+        /// Words of checking a report ("verify", "confirmed").
+        public var verificationWords: [String]
+        /// Phrases of being unable ("could not", "unable to") that make a verification word a note.
+        public var inabilityCues: [String]
+
+        public init(
+            negations: [String], negationSuffixes: [String], verificationWords: [String], inabilityCues: [String]
+        ) {
+            self.negations = negations
+            self.negationSuffixes = negationSuffixes
+            self.verificationWords = verificationWords
+            self.inabilityCues = inabilityCues
+        }
+
+        /// The lexicon bundled with Parallax.
+        public static let standard: Lexicon = {
+            let entries = LexiconError.bundled(LanguageFile<Lexicon>.self, named: "claims").languages.map(\.value)
+            return Lexicon(
+                negations: entries.flatMap(\.negations), negationSuffixes: entries.flatMap(\.negationSuffixes),
+                verificationWords: entries.flatMap(\.verificationWords), inabilityCues: entries.flatMap(\.inabilityCues))
+        }()
+    }
+
     public let configuration: Configuration
     private let vectorizer: TermVectorizer
+    private let polarity: Polarity
     /// Finds the credit of a sentence ("…, the regional emergency office said"), whose words are not compared.
     private let attributionParser: AttributionParser?
 
@@ -53,9 +88,10 @@ public struct ClaimAligner: Sendable {
     /// the comparison, so that two facts credited to the same source do not align on the source's name alone.
     public init(
         configuration: Configuration = Configuration(), lexicon: TermVectorizer.Lexicon = .standard,
-        attributions: AttributionLexicon? = .bundled
+        attributions: AttributionLexicon? = .bundled, claimLexicon: Lexicon = .standard
     ) {
         self.configuration = configuration
+        self.polarity = Polarity(claimLexicon)
         self.vectorizer = TermVectorizer(configuration: configuration.vectorizer, lexicon: lexicon)
         self.attributionParser = attributions.map { AttributionParser(lexicon: $0) }
     }
@@ -83,6 +119,11 @@ public struct ClaimAligner: Sendable {
         var mass: Double
         /// Ids of the terms written in lowercase or as numbers (not names): a pair must share one of them.
         var plain: Set<Int32> = []
+        /// Ids of the terms negated in the sentence (``Polarity``): two sentences that share a term negated in only
+        /// one of them do not align.
+        var negated: Set<Int32> = []
+        /// Whether the sentence is a note that something could not be verified; notes align only with notes.
+        var isNote = false
     }
 
     /// The claims of `story`, from the annotations of its articles (others are ignored).
@@ -125,7 +166,7 @@ public struct ClaimAligner: Sendable {
     /// Candidate sentences with IDF-weighted features.
     func candidateUnits(_ documents: [(document: Document, credit: Set<Int>)]) -> [Unit] {
         var vocabulary = TermVocabulary()
-        var raw: [(Int, Int, Double, [String: Double], [String], Set<String>)] = []
+        var raw: [(Int, Int, Double, [String: Double], [String], Set<String>, Set<String>, Bool)] = []
         for (a, (document, credit)) in documents.enumerated() {
             let count = max(1, document.sentences.count)
             var seen = Set<[String]>()
@@ -162,10 +203,18 @@ public struct ClaimAligner: Sendable {
                         plain.insert(term)
                     }
                 }
-                raw.append((a, s, Double(s) / Double(count), counts, sequence, plain))
+                var negatedUses: [String: Bool] = [:]
+                for (covered, term) in zip(polarity.covered(tokens), tokenTerms) {
+                    guard let term else { continue }
+                    negatedUses[term] = (negatedUses[term] ?? true) && covered
+                }
+                // Names keep their meaning under a negation ("did not let Russia escalate"): only plain words count.
+                let negated = Set(negatedUses.filter { $0.value && plain.contains($0.key) }.keys)
+                let isNote = polarity.isVerificationNote(whole)
+                raw.append((a, s, Double(s) / Double(count), counts, sequence, plain, negated, isNote))
             }
         }
-        return raw.map { a, s, position, counts, sequence, plainTerms in
+        return raw.map { a, s, position, counts, sequence, plainTerms, negatedTerms, isNote in
             var terms: [Int32: Double] = [:]
             var mass = 0.0
             for (term, weight) in counts {
@@ -180,12 +229,14 @@ public struct ClaimAligner: Sendable {
             }
             let plain = Set(plainTerms.compactMap { vocabulary.existingID(of: $0) })
             return Unit(
-                article: a, sentence: s, position: position, terms: terms, bigrams: bigrams, mass: mass, plain: plain)
+                article: a, sentence: s, position: position, terms: terms, bigrams: bigrams, mass: mass, plain: plain,
+                negated: Set(negatedTerms.compactMap { vocabulary.existingID(of: $0) }), isNote: isNote)
         }
     }
 
     /// Similarity of two candidate sentences (see the type's summary); 0 when too few terms are shared.
     func similarity(_ a: Unit, _ b: Unit) -> Double {
+        guard a.isNote == b.isNote else { return 0 }
         var shared = 0.0
         var sharedCount = 0
         let (small, large) = a.terms.count <= b.terms.count ? (a, b) : (b, a)
@@ -194,6 +245,8 @@ public struct ClaimAligner: Sendable {
         var sharedPlain = 0
         for (id, w) in small.terms {
             guard let v = large.terms[id] else { continue }
+            // A term negated in one sentence and affirmed in the other: a statement and its negation.
+            if small.negated.contains(id) != large.negated.contains(id) { return 0 }
             shared += min(w, v)
             sharedSmall += w
             sharedLarge += v
@@ -319,7 +372,8 @@ public struct ClaimAligner: Sendable {
             // The id comes from content: the article and span of the representative sentence.
             return Claim(
                 id: StableID.make("c", document.id, String(span.start), String(span.end)),
-                text: String(document.text(of: span)), articles: articles, occurrences: occurrences)
+                text: String(document.text(of: span)), articles: articles, occurrences: occurrences,
+                isVerificationNote: rep.isNote)
         }
         return zip(built, StableID.disambiguated(built.map(\.id))).map { claim, id in
             var claim = claim
@@ -337,11 +391,15 @@ struct UnitClasses {
         var terms: [Int32: Double]
         var bigrams: Set<UInt64>
         var plain: Set<Int32>
+        var negated: Set<Int32>
+        var isNote: Bool
 
         init(_ unit: ClaimAligner.Unit) {
             terms = unit.terms
             bigrams = unit.bigrams
             plain = unit.plain
+            negated = unit.negated
+            isNote = unit.isNote
         }
     }
 
@@ -363,6 +421,111 @@ struct UnitClasses {
             }
             if selfSimilarity(u, u) >= 1 { open[key] = members.count }
             members.append([i])
+        }
+    }
+}
+
+extension ClaimAligner {
+    /// Reads polarity from ``Lexicon`` words. A negation ("not", "denied", "stopped short of") covers the next
+    /// `scope` words of its clause (up to a comma, colon, semicolon, dash or bracket); a term is negated in a
+    /// sentence when every use of it there is covered. A sentence is a verification note when an inability cue
+    /// ("could not", "unable to") stands within `scope` words before a verification word. O(tokens x longest phrase).
+    struct Polarity: Sendable {
+        static let scope = 4
+
+        private let negations: PhraseSet
+        private let inability: PhraseSet
+        private let suffixes: [String]
+        private let verification: Set<String>
+
+        init(_ lexicon: Lexicon) {
+            negations = PhraseSet(lexicon.negations)
+            inability = PhraseSet(lexicon.inabilityCues)
+            suffixes = lexicon.negationSuffixes.map { Tokenizer.norm($0) }.filter { !$0.isEmpty }
+            verification = Set(lexicon.verificationWords.map { $0.lowercased() })
+        }
+
+        /// Whether `tokens` (a sentence) say that something could not be verified.
+        func isVerificationNote(_ tokens: ArraySlice<Token>) -> Bool {
+            var found = false
+            walk(tokens, cues: { inability.match(at: $0, in: tokens) }) { i, covered in
+                if covered, verification.contains(tokens[i].norm) { found = true }
+                return !found
+            }
+            return found
+        }
+
+        /// For each token of `tokens`, whether a negation covers it (negation words themselves are not covered).
+        func covered(_ tokens: ArraySlice<Token>) -> [Bool] {
+            var result = [Bool](repeating: false, count: tokens.count)
+            walk(
+                tokens,
+                cues: { i in
+                    let length = negations.match(at: i, in: tokens)
+                    let norm = tokens[i].norm
+                    return length > 0 || !suffixes.contains(where: { norm.hasSuffix($0) && norm != $0 }) ? length : 1
+                }
+            ) { i, covered in
+                result[i - tokens.startIndex] = covered
+                return true
+            }
+            return result
+        }
+
+        /// Walks the words of `tokens`: `cues(i)` gives the length of a cue starting at word `i` (0: none); a cue
+        /// covers the next ``scope`` words of its clause. `visit(i, covered)` is called for every other word and
+        /// returns whether to go on.
+        private func walk(
+            _ tokens: ArraySlice<Token>, cues: (Int) -> Int, visit: (Int, Bool) -> Bool
+        ) {
+            var left = 0
+            var i = tokens.startIndex
+            while i < tokens.endIndex {
+                if tokens[i].kind == .punctuation {
+                    if Self.breaksClause(tokens[i].norm) { left = 0 }
+                    i += 1
+                    continue
+                }
+                let length = cues(i)
+                if length > 0 {
+                    left = Self.scope
+                    i += length
+                    continue
+                }
+                guard visit(i, left > 0) else { return }
+                left = max(0, left - 1)
+                i += 1
+            }
+        }
+
+        static func breaksClause(_ mark: String) -> Bool {
+            [",", ";", ":", "(", ")", "—", "–", "-", "[", "]"].contains(mark)
+        }
+    }
+
+    /// Phrases of token norms (space-separated in the lexicon), matched over word tokens.
+    struct PhraseSet: Sendable {
+        private let phrases: Set<[String]>
+        private let longest: Int
+
+        init(_ list: [String]) {
+            let split = list.map { $0.lowercased().split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
+            phrases = Set(split)
+            longest = split.map(\.count).max() ?? 0
+        }
+
+        /// Number of tokens of the longest phrase starting at `start` (0 when none). Stops at punctuation.
+        func match(at start: Int, in tokens: ArraySlice<Token>) -> Int {
+            var words: [String] = []
+            var end = start
+            while end < tokens.endIndex, words.count < longest, tokens[end].kind != .punctuation {
+                words.append(tokens[end].norm)
+                end += 1
+            }
+            for length in stride(from: words.count, through: 1, by: -1) where phrases.contains(Array(words[0..<length])) {
+                return length
+            }
+            return 0
         }
     }
 }

@@ -5,7 +5,9 @@ import ParallaxCore
 ///
 /// Phrases come from a `FramingLexicon`; matching is case-insensitive on whole words (hyphens and spaces alike,
 /// possessives ignored), longest phrase first. An entry with `near` words counts only when one of them stands
-/// close by in the same sentence.
+/// close by in the same sentence. Each use is told apart as bare (the outlet's own voice), qualified (a distancing
+/// qualifier from the lexicon's `qualifiers` just before it: "the self-proclaimed Donetsk People's Republic") or
+/// quoted (inside quotation marks), so a report does not credit an outlet with wording it distances itself from.
 public struct FramingDetector: Sendable {
     public let lexicon: FramingLexicon
     private let matcher: PhraseMatcher
@@ -14,6 +16,10 @@ public struct FramingDetector: Sendable {
     private let targets: [Int]
     /// Phrase -> what it signals.
     private let notes: [String: String?]
+    /// Distancing qualifiers as word lists (`*` any one word).
+    private let qualifiers: [[String]]
+    /// Words before a use searched for a qualifier.
+    static let qualifierWindow = 4
 
     /// Creates a detector over `lexicon` (the bundled one by default).
     public init(lexicon: FramingLexicon = .bundled) {
@@ -33,6 +39,8 @@ public struct FramingDetector: Sendable {
         self.targets = targets
         self.notes = Dictionary(lexicon.entries.map { ($0.phrase, $0.note) }, uniquingKeysWith: { a, _ in a })
         self.matcher = PhraseMatcher(phrases: phrases, requireCapital: false)
+        self.qualifiers = (lexicon.qualifiers ?? []).map { q in q.split(separator: " ").map { Tokenizer.norm(String($0)) } }
+            .filter { !$0.isEmpty }
         self.nearMatchers = lexicon.entries.map { entry in
             entry.near.map { words in PhraseMatcher(phrases: words.map { ($0, 0) }, requireCapital: false) }
         }
@@ -40,7 +48,7 @@ public struct FramingDetector: Sendable {
 
     /// The framing uses in a story's documents (see ``uses(from:)``). O(total text length).
     public func detect(_ documents: [Document]) -> [FramingUse] {
-        uses(from: documents.map { ($0.id, matches(in: $0, units: WordUnit.units(of: $0))) })
+        uses(from: documents.map { ($0, matches(in: $0, units: WordUnit.units(of: $0))) })
     }
 
     /// The uses of the lexicon's phrases in one document, in text order (part of its annotation). O(text length).
@@ -57,21 +65,58 @@ public struct FramingDetector: Sendable {
     /// The framing uses of a story from its articles' annotations (in story order), the phrases used by most
     /// articles first.
     public func uses(from annotations: [ArticleAnnotation]) -> [FramingUse] {
-        uses(from: annotations.map { ($0.id, $0.framing) })
+        uses(from: annotations.map { ($0.document, $0.framing) })
     }
 
-    private func uses(from matches: [(article: String, matches: [LexiconMatch])]) -> [FramingUse] {
-        var uses: [String: [SpanReference]] = [:]
-        for (article, found) in matches {
+    private func uses(from matches: [(document: Document, matches: [LexiconMatch])]) -> [FramingUse] {
+        var uses: [String: [FramingOccurrence]] = [:]
+        for (document, found) in matches {
             for m in found {
+                let (usage, qualifier) = self.usage(of: m.span, in: document)
                 uses[m.entry, default: []].append(
-                    SpanReference(article: article, span: m.span, sentenceSpan: m.sentenceSpan))
+                    FramingOccurrence(
+                        article: document.id, span: m.span, sentenceSpan: m.sentenceSpan, usage: usage,
+                        qualifier: qualifier))
             }
         }
         return uses.map { phrase, occurrences in
             FramingUse(
-                phrase: phrase, note: notes[phrase] ?? nil, articles: occurrences.articleIDs, occurrences: occurrences)
+                phrase: phrase, note: notes[phrase] ?? nil, articles: occurrences.map(\.article).distinctInOrder,
+                occurrences: occurrences)
         }.sorted { ($0.articles.count, $1.phrase) > ($1.articles.count, $0.phrase) }
+    }
+
+    /// How the use at `span` is made: quoted when an odd number of quotation marks precede it in its sentence,
+    /// qualified when a qualifier ends within ``qualifierWindow`` words before it with no clause mark between,
+    /// else bare. O(sentence length).
+    func usage(of span: TextSpan, in document: Document) -> (FramingUsage, String?) {
+        guard let s = document.sentenceIndex(containing: span.start) else { return (.bare, nil) }
+        let before = document.tokens(ofSentence: s).prefix { $0.span.end <= span.start }
+        let marks = before.filter { $0.kind == .punctuation && SynthesisBuilder.isQuotationMark($0.norm) }
+        if marks.count % 2 == 1 { return (.quoted, nil) }
+        // Words just before the use, nearest last, up to a clause mark (a quotation mark or apostrophe is no break).
+        var words: [Token] = []
+        for token in before.reversed() {
+            if token.kind == .punctuation {
+                if SynthesisBuilder.isQuotationMark(token.norm) || token.norm == "'" { continue }
+                break
+            }
+            words.insert(token, at: 0)
+            if words.count == Self.qualifierWindow + 3 { break }
+        }
+        let norms = words.map(\.norm)
+        for q in qualifiers where q.count <= norms.count {
+            // The qualifier ends at most qualifierWindow words before the use.
+            for end in stride(from: norms.count, through: max(q.count, norms.count - Self.qualifierWindow + 1), by: -1) {
+                let start = end - q.count
+                let fits = zip(q, norms[start..<end]).allSatisfy { $0 == "*" || $0 == $1 }
+                if fits {
+                    let written = document.text(of: TextSpan(start: words[start].span.start, end: words[end - 1].span.end))
+                    return (.qualified, String(written))
+                }
+            }
+        }
+        return (.bare, nil)
     }
 
     private func isNearRequiredWord(entry e: Int, match: PhraseMatcher.Match, units: [WordUnit]) -> Bool {

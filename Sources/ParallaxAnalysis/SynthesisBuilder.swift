@@ -2,9 +2,15 @@ import Foundation
 
 /// Builds the neutral synthesis of a story: the claims that two or more independent sources share.
 ///
-/// Independence: articles in one ``Story/copies`` group count once, and so do articles of the same outlet. A claim
-/// becomes a ``SynthesisPoint`` when at least `minimumSources` independent sources carry it; points are ordered by
-/// independent sources, then articles, then claim order.
+/// Independence: articles in one ``Story/copies`` group count once, and so do articles of the same outlet. Reuse
+/// below a whole copy counts too: two articles that carry `partialCopySentences` or more of the same narrative
+/// sentences word for word (a partial wire copy: reused paragraphs) are one source for every claim they share,
+/// and two articles that carry one claim in the same narrative words are one source for that claim. (Sentences
+/// mostly inside quotation marks do not count: outlets quote one statement in the same words without copying
+/// each other.) A claim becomes a ``SynthesisPoint`` when at least `minimumSources` independent sources carry it;
+/// notes that something could not be verified (``Claim/isVerificationNote``) are no facts and never become points.
+/// A point lists exactly the articles that carry its claim and their outlets. Points are ordered by independent
+/// sources, then articles, then claim order.
 ///
 /// The point's text is the most neutral wording among the claim's occurrences: each sentence scores the share of the
 /// claim's core terms it contains (terms found in at least half of the occurrences, so the wording that says what
@@ -16,6 +22,10 @@ public struct SynthesisBuilder: Sendable {
     public struct Configuration: Sendable, Hashable, Codable {
         /// Minimum independent sources for a point.
         public var minimumSources = 2
+        /// Narrative sentences two articles must share word for word to count as one source (a partial copy).
+        public var partialCopySentences = 2
+        /// Fewest words of a sentence that counts as reused when another article has it word for word.
+        public var reusedSentenceWords = 8
         /// Score taken off per loaded term.
         public var loadedTermPenalty = 0.4
         /// Score taken off a sentence with quotation marks.
@@ -71,33 +81,35 @@ public struct SynthesisBuilder: Sendable {
     /// The synthesis points of `story` from its `claims` (``ClaimAligner`` output) and its `documents`.
     public func build(claims: [Claim], story: Story, documents: [Document]) -> [SynthesisPoint] {
         let byID = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let source = independentSources(story: story, documents: byID)
-        // Each source's first named outlet, in story order (one pass, not one per claim and article).
-        var outletOfSource: [Int: String] = [:]
-        for id in story.articles {
-            guard let unit = source[id], outletOfSource[unit] == nil, let outlet = byID[id]?.article.outlet else {
-                continue
-            }
-            outletOfSource[unit] = outlet
-        }
+        let reuse = SentenceReuse(story: story, documents: byID, minimumWords: configuration.reusedSentenceWords)
+        let source = independentSources(story: story, documents: byID, reuse: reuse)
         var points: [(SynthesisPoint, Int)] = []
-        for (order, claim) in claims.enumerated() {
-            var units: [Int] = []
-            var seen = Set<Int>()
-            var outlets: [String] = []
-            for article in claim.articles {
-                let unit = source[article] ?? -1 - units.count
-                guard seen.insert(unit).inserted else { continue }
-                units.append(unit)
-                outlets.append(outletOfSource[unit] ?? article)
+        for (order, claim) in claims.enumerated() where !claim.isVerificationNote {
+            // Sources of this claim: the story's independent sources, joined where two articles carry the claim
+            // in one reused narrative sentence.
+            var sets = DisjointSets(count: claim.articles.count)
+            var firstOfSource: [Int: Int] = [:]
+            for (i, article) in claim.articles.enumerated() {
+                let unit = source[article] ?? -1 - i
+                if let first = firstOfSource[unit] { sets.union(first, i) } else { firstOfSource[unit] = i }
             }
-            guard units.count >= configuration.minimumSources else { continue }
+            let index = Dictionary(claim.articles.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            var firstWithWording: [UInt64: Int] = [:]
+            for occurrence in claim.occurrences {
+                guard let i = index[occurrence.article],
+                    let key = reuse.key(of: occurrence.sentenceSpan, in: occurrence.article)
+                else { continue }
+                if let first = firstWithWording[key] { sets.union(first, i) } else { firstWithWording[key] = i }
+            }
+            let sources = Set(claim.articles.indices.map { sets.root($0) }).count
+            guard sources >= configuration.minimumSources else { continue }
+            let outlets = claim.articles.map { byID[$0]?.article.outlet ?? $0 }.distinctInOrder
             let text = neutralWording(of: claim, documents: byID)
             points.append(
                 (
                     SynthesisPoint(
                         text: text, claim: claim.id, articles: claim.articles, outlets: outlets,
-                        independentSources: units.count), order
+                        independentSources: sources), order
                 ))
         }
         points.sort { a, b in
@@ -110,13 +122,17 @@ public struct SynthesisBuilder: Sendable {
         return points.map(\.0)
     }
 
-    /// Source number per article: copies of one text and articles of one outlet share a number.
-    func independentSources(story: Story, documents: [String: Document]) -> [String: Int] {
+    /// Source number per article: copies of one text, partial copies (``SentenceReuse``) and articles of one
+    /// outlet share a number.
+    func independentSources(story: Story, documents: [String: Document], reuse: SentenceReuse? = nil) -> [String: Int] {
         var sets = DisjointSets(count: story.articles.count)
         let index = Dictionary(story.articles.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for group in story.copies {
             let members = group.compactMap { index[$0] }
             for m in members.dropFirst() { sets.union(members[0], m) }
+        }
+        for (a, b) in reuse?.partialCopies(minimumShared: configuration.partialCopySentences) ?? [] {
+            if let x = index[a], let y = index[b] { sets.union(x, y) }
         }
         var firstOfOutlet: [String: Int] = [:]
         for (i, id) in story.articles.enumerated() {
@@ -195,5 +211,68 @@ public struct SynthesisBuilder: Sendable {
         case .initialPunctuation, .finalPunctuation: return true
         default: return scalar == "\"" || scalar == "«" || scalar == "»"
         }
+    }
+}
+
+/// Narrative sentences that articles of one story share word for word: the evidence of reused paragraphs below a
+/// whole-text copy. A sentence counts when it has at least `minimumWords` words and at most half of its words
+/// inside quotation marks; its key hashes its word norms in order. O(tokens) to build.
+struct SentenceReuse {
+    /// (article, sentence start) -> key of the reusable sentences.
+    private var keys: [String: [Int: UInt64]] = [:]
+    /// key -> the articles carrying it, in story order, each once.
+    private var carriers: [UInt64: [String]] = [:]
+
+    init(story: Story, documents: [String: Document], minimumWords: Int) {
+        for id in story.articles {
+            guard keys[id] == nil, let document = documents[id] else { continue }
+            var ofArticle: [Int: UInt64] = [:]
+            for sentence in document.sentences {
+                var words = 0
+                var quoted = 0
+                var inside = false
+                var hash = Hashing.fnv1a("")
+                for token in document.tokens[sentence.tokens] {
+                    if token.kind == .punctuation {
+                        if SynthesisBuilder.isQuotationMark(token.norm) { inside.toggle() }
+                        continue
+                    }
+                    words += 1
+                    if inside { quoted += 1 }
+                    hash = Hashing.mix(hash ^ Hashing.fnv1a(token.norm))
+                }
+                guard words >= minimumWords, quoted * 2 <= words else { continue }
+                ofArticle[sentence.span.start] = hash
+                if carriers[hash]?.last != id { carriers[hash, default: []].append(id) }
+            }
+            keys[id] = ofArticle
+        }
+    }
+
+    /// The key of the reusable sentence at `span` of `article`, if it is one.
+    func key(of span: TextSpan, in article: String) -> UInt64? { keys[article]?[span.start] }
+
+    /// Pairs of articles sharing at least `minimumShared` reusable sentences. A sentence carried by many articles
+    /// (over 32) chains them instead of pairing all of them, so the work stays linear.
+    func partialCopies(minimumShared: Int) -> [(String, String)] {
+        var shared: [Pair: Int] = [:]
+        var result: [(String, String)] = []
+        for articles in carriers.values where articles.count > 1 {
+            if articles.count > 32 {
+                result += zip(articles, articles.dropFirst()).map { ($0, $1) }
+                continue
+            }
+            for i in articles.indices {
+                for j in articles.indices where j > i { shared[Pair(articles[i], articles[j]), default: 0] += 1 }
+            }
+        }
+        for (pair, count) in shared where count >= minimumShared { result.append((pair.a, pair.b)) }
+        return result
+    }
+
+    private struct Pair: Hashable {
+        var a: String
+        var b: String
+        init(_ x: String, _ y: String) { (a, b) = x < y ? (x, y) : (y, x) }
     }
 }

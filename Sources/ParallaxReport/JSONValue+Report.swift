@@ -85,6 +85,7 @@ extension JSONValue {
     init(_ f: FramingUse, texts: ArticleTexts) {
         self = .object([
             "phrase": .string(f.phrase), "note": .optional(f.note), "articles": .strings(f.articles),
+            "bareArticles": .strings(f.bareArticles),
             "occurrences": .array(f.occurrences.map { JSONValue($0, texts: texts) }),
         ])
     }
@@ -93,6 +94,7 @@ extension JSONValue {
         self = .object([
             "id": .string(c.id), "text": .string(c.text), "articles": .strings(c.articles),
             "occurrences": .array(c.occurrences.map { JSONValue($0, texts: texts) }),
+            "verificationNote": .bool(c.isVerificationNote),
         ])
     }
 
@@ -122,6 +124,15 @@ extension JSONValue {
         self = .object([
             "article": .string(r.article), "span": JSONValue(r.span), "sentence": .string(texts.excerpt(r.article, r.sentenceSpan, limit: sentenceLimit)),
             "sentenceSpan": JSONValue(r.sentenceSpan),
+        ])
+    }
+
+    init(_ o: FramingOccurrence, texts: ArticleTexts) {
+        self = .object([
+            "article": .string(o.article), "span": JSONValue(o.span),
+            "sentence": .string(texts.excerpt(o.article, o.sentenceSpan, limit: sentenceLimit)),
+            "sentenceSpan": JSONValue(o.sentenceSpan), "usage": .string(o.usage.rawValue),
+            "qualifier": .optional(o.qualifier),
         ])
     }
 

@@ -88,11 +88,16 @@ public struct MarkdownRenderer: ReportRendering {
             }
         }
         if !c.story.framing.isEmpty {
-            out.write("\n### Framing\n\n| Phrase | Note | Articles |\n|---|---|---|\n")
+            out.write("\n### Framing\n\n| Phrase | Note | Uses it | Only qualified or quoted |\n|---|---|---|---|\n")
             for f in c.story.framing {
+                let bare = f.bareArticles
+                let distanced = f.articles.filter { !bare.contains($0) }.map { a in
+                    esc(c.label(a)) + (f.distancing(in: a).map { " (\(esc($0)))" } ?? "")
+                }
                 out.write(
                     "| “\(esc(f.phrase))” | \(esc(f.note ?? "")) | "
-                        + f.articles.map { esc(c.label($0)) }.joined(separator: ", ") + " |\n")
+                        + bare.map { esc(c.label($0)) }.joined(separator: ", ") + " | "
+                        + distanced.joined(separator: ", ") + " |\n")
             }
         }
         if !c.story.timeline.isEmpty {

@@ -195,9 +195,15 @@ struct StorySection: Sendable {
         }
         for f in story.framing {
             let note = f.note.map { " <span class=\"meta\">(\(e($0)))</span>" } ?? ""
-            out.write(
-                "<tr><td>“\(e(f.phrase))”\(note)</td><td>"
-                    + refs(f.articles, f.occurrences.map { ($0.article, $0.sentenceSpan) }) + "</td></tr>")
+            let bare = f.bareArticles
+            let distanced = f.articles.filter { !bare.contains($0) }
+            var used = refs(bare, f.occurrences.filter { $0.usage == .bare }.map { ($0.article, $0.sentenceSpan) })
+            if !distanced.isEmpty {
+                let others = f.occurrences.filter { $0.usage != .bare && distanced.contains($0.article) }
+                used += (bare.isEmpty ? "" : "<br>") + "<span class=\"meta\">only qualified or quoted:</span> "
+                    + refs(distanced, others.map { ($0.article, $0.sentenceSpan) })
+            }
+            out.write("<tr><td>“\(e(f.phrase))”\(note)</td><td>" + used + "</td></tr>")
         }
         out.write("</tbody></table>\n")
     }

@@ -222,8 +222,16 @@ public struct TextRenderer: ReportRendering {
             out.write("\n" + heading("FRAMING") + style(.dim, "  stance-marked phrases (article numbers)") + "\n")
             for f in c.story.framing {
                 let note = f.note.map { style(.dim, " (\(clean($0)))") } ?? ""
-                let outlets = f.articles.map { clean(c.label($0)) }.joined(separator: ", ")
-                writeWrapped("  “" + clean(f.phrase) + "”" + note + " — " + outlets, hanging: 6, to: &out)
+                let bare = f.bareArticles
+                var uses = bare.map { clean(c.label($0)) }.joined(separator: ", ")
+                let distanced = f.articles.filter { !bare.contains($0) }
+                if !distanced.isEmpty {
+                    let how = distanced.map { a in
+                        clean(c.label(a)) + (f.distancing(in: a).map { " (\(clean($0)))" } ?? "")
+                    }
+                    uses += (uses.isEmpty ? "" : "; ") + style(.dim, "only qualified or quoted: ") + how.joined(separator: ", ")
+                }
+                writeWrapped("  “" + clean(f.phrase) + "”" + note + " — " + uses, hanging: 6, to: &out)
             }
         }
     }

@@ -19,6 +19,40 @@ struct ClaimAlignerTests {
         #expect(rescue.articles.count >= 2)
     }
 
+    /// A statement and its negation are two claims; double negation and names under a negation do not split.
+    @Test func aStatementAndItsNegationAreTwoClaims() throws {
+        let documents = StoryFixtures.documents([
+            ("a", "Post", "2026-03-02", "The Lorval Front has claimed responsibility for the bombing of the Varna rail depot."),
+            ("b", "Herald", "2026-03-02", "The Lorval Front stopped short of claiming responsibility for the Varna rail depot bombing."),
+            ("c", "Gazette", "2026-03-02", "The Lorval Front claimed responsibility on Monday for bombing the rail depot at Varna."),
+            ("d", "Courier", "2026-03-02", "The Lorval Front did not deny responsibility for the bombing of the Varna rail depot."),
+        ])
+        let story = Story(id: "s", title: "Varna", articles: documents.map(\.id))
+        let claims = ClaimAligner().align(story: story, documents: documents)
+        let claimed = try #require(claim(containing: "has claimed", in: claims, documents: documents))
+        #expect(claimed.articles.contains("c"))
+        #expect(!claimed.articles.contains("b"))
+        let denied = try #require(claim(containing: "stopped short", in: claims, documents: documents))
+        #expect(denied.articles == ["b"])
+    }
+
+    /// "Could not be verified" lines are notes on the reporting, aligned with each other and marked.
+    @Test func verificationNotesAreMarked() throws {
+        let documents = StoryFixtures.documents([
+            ("a", "Post", "2026-03-02",
+             "Rebels said they shot down two army helicopters near Varna. The rebels' claim about the helicopters could not be independently verified."),
+            ("b", "Herald", "2026-03-02",
+             "Rebels claimed to have downed two army helicopters near Varna. Reporters were unable to verify the rebel claim about the helicopters."),
+        ])
+        let story = Story(id: "s", title: "Varna", articles: documents.map(\.id))
+        let claims = ClaimAligner().align(story: story, documents: documents)
+        let note = try #require(claim(containing: "could not", in: claims, documents: documents))
+        #expect(note.isVerificationNote)
+        let fact = try #require(claim(containing: "shot down", in: claims, documents: documents))
+        #expect(!fact.isVerificationNote)
+        #expect(fact.articles == ["a", "b"])
+    }
+
     @Test func headlinesAndCreditLinesAreNotClaims() {
         let documents = StoryFixtures.documents([
             ("ferry-a", "Harbour Post", "2026-04-02",

@@ -18,6 +18,23 @@ struct FramingDetectorTests {
         #expect(String(a.text(of: invasion.occurrences[0].span)) == "Full Scale Invasion")
     }
 
+    /// A use after a distancing qualifier is qualified, one inside quotation marks quoted, the rest bare; an outlet
+    /// that only distances itself is not among the phrase's bare users.
+    @Test func qualifiedAndQuotedUsesAreToldApartFromBareOnes() throws {
+        let a = testDocument("Troops of the self-proclaimed Donetsk People's Republic shelled the town.", id: "a")
+        let b = testDocument("Officials of what Kyiv calls the Donetsk People's Republic denied it.", id: "b")
+        let c = testDocument("“The Donetsk People's Republic will not yield,” its leader said.", id: "c")
+        let d = testDocument("The Donetsk People's Republic militia repelled an attack on Friday.", id: "d")
+        let dpr = try #require(use("Donetsk People's Republic", in: Self.detector.detect([a, b, c, d])))
+        #expect(dpr.articles == ["a", "b", "c", "d"])
+        #expect(dpr.occurrences.map(\.usage) == [.qualified, .qualified, .quoted, .bare])
+        #expect(dpr.occurrences.map(\.qualifier) == ["self-proclaimed", "what Kyiv calls", nil, nil])
+        #expect(dpr.bareArticles == ["d"])
+        #expect(dpr.distancing(in: "a") == "“self-proclaimed”")
+        #expect(dpr.distancing(in: "c") == "quoted")
+        #expect(dpr.distancing(in: "d") == nil)
+    }
+
     @Test func possessiveFormsCount() throws {
         let a = testDocument("The Kiev regime’s losses mounted, officials said.", id: "a")
         let regime = try #require(use("Kiev regime", in: Self.detector.detect([a])))

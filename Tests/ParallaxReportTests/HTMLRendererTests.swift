@@ -100,7 +100,15 @@ struct HTMLRendererTests {
             ],
             originalSource: hostile,
             naming: [NamingChoice(entity: hostile, variants: [NamingVariant(form: hostile, articles: [a.id])])],
-            framing: [FramingUse(phrase: hostile, note: hostile, articles: [a.id], occurrences: [ref])],
+            framing: [
+                FramingUse(
+                    phrase: hostile, note: hostile, articles: [a.id],
+                    occurrences: [
+                        FramingOccurrence(
+                            article: ref.article, span: ref.span, sentenceSpan: ref.sentenceSpan, usage: .qualified,
+                            qualifier: hostile)
+                    ])
+            ],
             claims: [Claim(id: hostile, text: hostile, articles: [a.id], occurrences: [ref])],
             timeline: [TimelineEvent(date: a.published!, text: hostile, articles: [a.id], occurrences: [])],
             synthesis: [

@@ -214,7 +214,9 @@ enum ReportFixture {
             framing: [
                 FramingUse(
                     phrase: "those responsible will answer", note: "assigns blame", articles: [herald.id],
-                    occurrences: [ref(herald, h1, part: "those responsible will answer")])
+                    occurrences: [ref(herald, h1, part: "those responsible will answer")].map {
+                        FramingOccurrence(article: $0.article, span: $0.span, sentenceSpan: $0.sentenceSpan)
+                    })
             ],
             claims: [c2, c1, c3],
             timeline: [

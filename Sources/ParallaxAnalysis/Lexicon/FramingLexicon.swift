@@ -41,8 +41,15 @@ public struct FramingLexicon: Sendable, Codable, Hashable {
     }
 
     public var entries: [Entry]
+    /// Words and phrases that distance a writer from the phrase right after them ("self-proclaimed", "so-called",
+    /// "what Moscow calls"); `*` stands for any one word. A use with one of them within `qualifierWindow` words
+    /// before it, in the same clause, is qualified, not bare.
+    public var qualifiers: [String]?
 
-    public init(entries: [Entry]) { self.entries = entries }
+    public init(entries: [Entry], qualifiers: [String]? = nil) {
+        self.entries = entries
+        self.qualifiers = qualifiers
+    }
 
     /// The lexicon shipped with Parallax (`Resources/framing.json`).
     public static let bundled: FramingLexicon = LexiconError.bundled(FramingLexicon.self, named: "framing")
@@ -54,6 +61,7 @@ public struct FramingLexicon: Sendable, Codable, Hashable {
     public func merging(_ other: FramingLexicon) -> FramingLexicon {
         var result = self
         result.entries = entries.merged(with: other.entries, by: \.phrase)
+        if let more = other.qualifiers { result.qualifiers = Array(Set((qualifiers ?? []) + more)).sorted() }
         return result
     }
 }

@@ -7,6 +7,7 @@ public protocol SentenceAnchored {
 }
 
 extension SpanReference: SentenceAnchored {}
+extension FramingOccurrence: SentenceAnchored {}
 extension Citation: SentenceAnchored {}
 extension DateMention: SentenceAnchored {}
 extension QuoteOccurrence: SentenceAnchored {}

@@ -149,14 +149,61 @@ public struct FramingUse: Sendable, Hashable, Codable {
     public var phrase: String
     /// What the phrase signals, from the lexicon ("delegitimizing", "Russian official term").
     public var note: String?
+    /// Every article that uses it, bare or not.
     public var articles: [String]
-    public var occurrences: [SpanReference]
+    public var occurrences: [FramingOccurrence]
 
-    public init(phrase: String, note: String? = nil, articles: [String], occurrences: [SpanReference] = []) {
+    public init(phrase: String, note: String? = nil, articles: [String], occurrences: [FramingOccurrence] = []) {
         self.phrase = phrase
         self.note = note
         self.articles = articles
         self.occurrences = occurrences
+    }
+
+    /// The articles that use the phrase in their own voice at least once (a bare use): the ones it says something
+    /// about. The others only mention it qualified or inside quotation marks.
+    public var bareArticles: [String] {
+        let bare = Set(occurrences.filter { $0.usage == .bare }.map(\.article))
+        return articles.filter(bare.contains)
+    }
+
+    /// How an article distances itself from the phrase, for display: its first qualifier in quotation marks
+    /// (“self-proclaimed”), or `quoted` when it only quotes the phrase; nil when it makes no such use.
+    public func distancing(in article: String) -> String? {
+        let uses = occurrences.filter { $0.article == article && $0.usage != .bare }
+        if let qualifier = uses.lazy.compactMap(\.qualifier).first { return "“" + qualifier + "”" }
+        return uses.isEmpty ? nil : "quoted"
+    }
+}
+
+/// How an article uses a stance-marked phrase.
+public enum FramingUsage: String, Sendable, Hashable, Codable {
+    /// In the outlet's own voice.
+    case bare
+    /// With a distancing qualifier just before it ("the self-proclaimed ...", "what Moscow calls ...").
+    case qualified
+    /// Inside quotation marks: someone else's words or scare quotes.
+    case quoted
+}
+
+/// One use of a stance-marked phrase: where it is and how it is used.
+public struct FramingOccurrence: Sendable, Hashable, Codable {
+    public var article: String
+    public var span: TextSpan
+    /// Span of the (logical) sentence around `span`.
+    public var sentenceSpan: TextSpan
+    public var usage: FramingUsage
+    /// The qualifier that makes a use qualified ("self-proclaimed"), as written.
+    public var qualifier: String?
+
+    public init(
+        article: String, span: TextSpan, sentenceSpan: TextSpan, usage: FramingUsage = .bare, qualifier: String? = nil
+    ) {
+        self.article = article
+        self.span = span
+        self.sentenceSpan = sentenceSpan
+        self.usage = usage
+        self.qualifier = qualifier
     }
 }
 
@@ -183,12 +230,29 @@ public struct Claim: Sendable, Hashable, Codable, Identifiable {
     public var articles: [String]
     /// Each article's sentence(s) carrying it.
     public var occurrences: [SpanReference]
+    /// Whether its sentences say that something could not be verified ("Reuters could not independently verify
+    /// the report"): a note on the reporting, not a fact, so never a synthesis point.
+    public var isVerificationNote: Bool
 
-    public init(id: String, text: String, articles: [String], occurrences: [SpanReference]) {
+    public init(
+        id: String, text: String, articles: [String], occurrences: [SpanReference], isVerificationNote: Bool = false
+    ) {
         self.id = id
         self.text = text
         self.articles = articles
         self.occurrences = occurrences
+        self.isVerificationNote = isVerificationNote
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, text, articles, occurrences, isVerificationNote }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        text = try c.decode(String.self, forKey: .text)
+        articles = try c.decode([String].self, forKey: .articles)
+        occurrences = try c.decode([SpanReference].self, forKey: .occurrences)
+        isVerificationNote = try c.decodeIfPresent(Bool.self, forKey: .isVerificationNote) ?? false
     }
 }
 
