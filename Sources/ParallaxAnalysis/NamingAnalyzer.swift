@@ -6,7 +6,8 @@ import ParallaxCore
 /// Forms come from a `NamingLexicon`. Matching is on whole words, hyphen parts and possessives included
 /// (`Kyiv’s`, `pro-Kiev`, `the Kiev regime`); phrases listed as exclusions (`Chicken Kiev`) are not uses.
 /// By default an entity is reported when the story uses two or more of its forms; set `minimumForms` to 1 to
-/// report every entity found.
+/// report every entity found. Names no lexicon lists are compared too: their spelling variants within the story
+/// (``NameVariantFinder``) follow the lexicon's entities, marked ``NamingChoice/discovered``.
 public struct NamingAnalyzer: Sendable {
     public let lexicon: NamingLexicon
     /// Least number of distinct forms a story must use for an entity to be reported.
@@ -14,6 +15,8 @@ public struct NamingAnalyzer: Sendable {
     private let matcher: PhraseMatcher
     /// Payload -> (entity index, variant index); exclusions have variant index -1.
     private let targets: [(entity: Int, variant: Int)]
+    /// Finds variants of names outside the lexicon; nil turns discovery off.
+    public var variantFinder: NameVariantFinder?
 
     /// Creates an analyzer over `lexicon` (the bundled one by default).
     public init(lexicon: NamingLexicon = .bundled, minimumForms: Int = 2) {
@@ -35,6 +38,7 @@ public struct NamingAnalyzer: Sendable {
         }
         self.targets = targets
         self.matcher = PhraseMatcher(phrases: phrases, requireCapital: true)
+        self.variantFinder = NameVariantFinder(folding: lexicon.variantFolding ?? [])
     }
 
     /// The naming choices of a story's documents (see ``choices(from:)``). O(total text length).
@@ -58,7 +62,11 @@ public struct NamingAnalyzer: Sendable {
     /// `minimumForms` forms in use, the entities used by most articles first; forms ordered by the number of
     /// articles using them.
     public func choices(from annotations: [ArticleAnnotation]) -> [NamingChoice] {
-        choices(from: annotations.map { ($0.id, $0.names) })
+        let listed = choices(from: annotations.map { ($0.id, $0.names) })
+        guard let variantFinder else { return listed }
+        let covered = Dictionary(
+            annotations.map { ($0.id, $0.names.map(\.span) + $0.framing.map(\.span)) }, uniquingKeysWith: { a, _ in a })
+        return listed + variantFinder.variants(in: annotations.map(\.document), covered: covered)
     }
 
     private func choices(from matches: [(article: String, matches: [LexiconMatch])]) -> [NamingChoice] {

@@ -71,7 +71,7 @@ extension JSONValue {
 
     init(_ n: NamingChoice, texts: ArticleTexts) {
         self = .object([
-            "entity": .string(n.entity),
+            "entity": .string(n.entity), "discovered": .bool(n.discovered),
             "variants": .array(
                 n.variants.map {
                     .object([

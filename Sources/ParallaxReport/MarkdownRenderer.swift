@@ -84,7 +84,7 @@ public struct MarkdownRenderer: ReportRendering {
                 let variants = n.variants.map {
                     "“\(esc($0.form))” (\($0.articles.map(c.number).joined(separator: ", ")))"
                 }
-                out.write("| \(esc(n.entity)) | \(variants.joined(separator: "; ")) |\n")
+                out.write("| \(esc(n.entity))\(n.discovered ? " (found in the story)" : "") | \(variants.joined(separator: "; ")) |\n")
             }
         }
         if !c.story.framing.isEmpty {

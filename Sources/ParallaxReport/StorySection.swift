@@ -191,7 +191,9 @@ struct StorySection: Sendable {
             let variants = n.variants.map { v in
                 "“\(e(v.form))” " + refs(v.articles, v.occurrences.map { ($0.article, $0.sentenceSpan) })
             }
-            out.write("<tr><td><strong>\(e(n.entity))</strong></td><td>\(variants.joined(separator: "<br>"))</td></tr>")
+            let found = n.discovered ? " <span class=\"meta\">(spellings found in the story)</span>" : ""
+            out.write(
+                "<tr><td><strong>\(e(n.entity))</strong>\(found)</td><td>\(variants.joined(separator: "<br>"))</td></tr>")
         }
         for f in story.framing {
             let note = f.note.map { " <span class=\"meta\">(\(e($0)))</span>" } ?? ""

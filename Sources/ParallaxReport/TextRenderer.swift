@@ -215,7 +215,9 @@ public struct TextRenderer: ReportRendering {
                 let variants = n.variants.map { v in
                     "“" + clean(v.form) + "” " + style(.dim, v.articles.map(c.number).joined(separator: ","))
                 }
-                writeWrapped("  " + clean(n.entity) + ": " + variants.joined(separator: " · "), hanging: 6, to: &out)
+                let found = n.discovered ? style(.dim, " (spellings found in the story)") : ""
+                writeWrapped(
+                    "  " + clean(n.entity) + found + ": " + variants.joined(separator: " · "), hanging: 6, to: &out)
             }
         }
         if !c.story.framing.isEmpty {

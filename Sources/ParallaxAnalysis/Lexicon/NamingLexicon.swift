@@ -48,8 +48,14 @@ public struct NamingLexicon: Sendable, Codable, Hashable {
     }
 
     public var entities: [Entity]
+    /// Rewrites `[from, to]` (lowercase) that fold the spellings of one sound across transliteration systems
+    /// before names are compared for variants (``NameVariantFinder``): `zh` -> `z`, `kh` -> `h`, `g` -> `h`.
+    public var variantFolding: [[String]]?
 
-    public init(entities: [Entity]) { self.entities = entities }
+    public init(entities: [Entity], variantFolding: [[String]]? = nil) {
+        self.entities = entities
+        self.variantFolding = variantFolding
+    }
 
     /// The lexicon shipped with Parallax (`Resources/aliases.json`).
     public static let bundled: NamingLexicon = LexiconError.bundled(NamingLexicon.self, named: "aliases")
@@ -75,6 +81,7 @@ public struct NamingLexicon: Sendable, Codable, Hashable {
             }
             result.entities[i].exclude = (result.entities[i].exclude ?? []) + (entity.exclude ?? [])
         }
+        if let folding = other.variantFolding { result.variantFolding = folding }
         return result
     }
 

@@ -123,10 +123,23 @@ public struct NamingChoice: Sendable, Hashable, Codable {
     /// The entity's reference name (`Kyiv`).
     public var entity: String
     public var variants: [NamingVariant]
+    /// Whether the variants were found in the story by spelling similarity (``NameVariantFinder``) rather than
+    /// listed in the naming lexicon.
+    public var discovered: Bool
 
-    public init(entity: String, variants: [NamingVariant]) {
+    public init(entity: String, variants: [NamingVariant], discovered: Bool = false) {
         self.entity = entity
         self.variants = variants
+        self.discovered = discovered
+    }
+
+    private enum CodingKeys: String, CodingKey { case entity, variants, discovered }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        entity = try c.decode(String.self, forKey: .entity)
+        variants = try c.decode([NamingVariant].self, forKey: .variants)
+        discovered = try c.decodeIfPresent(Bool.self, forKey: .discovered) ?? false
     }
 }
 
