@@ -19,12 +19,16 @@ public struct AnalysisPipeline: Sendable {
     public var quoteAligner = QuoteAligner()
     public var claimAligner = ClaimAligner()
     public var synthesisBuilder = SynthesisBuilder()
+    public var wordingContrast = WordingContrast()
+    /// Outlets known by name and domain: their ownership groups a story's outlets for ``WordingContrast``.
+    public var outlets: OutletRegistry
     /// Items processed at once (default: the number of cores).
     public var concurrency: Int
 
     /// A pipeline with the bundled lexicons; `outlets` names the outlets the attribution parse recognises.
     public init(outlets: OutletRegistry, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.annotator = ArticleAnnotator(outlets: outlets)
+        self.outlets = outlets
         self.concurrency = max(1, concurrency)
     }
 
@@ -115,7 +119,17 @@ public struct AnalysisPipeline: Sendable {
             framing: annotator.framingDetector.uses(from: annotations),
             claims: claims,
             timeline: annotator.timelineBuilder.build(annotations),
-            synthesis: synthesisBuilder.build(claims: claims, story: story, documents: annotations.map(\.document)))
+            synthesis: synthesisBuilder.build(claims: claims, story: story, documents: annotations.map(\.document)),
+            wording: wordingContrast.contrasts(annotations.map(\.document), group: ownershipGroup))
+    }
+
+    /// The ownership group of an article's outlet (found by name, else by the URL's domain): `state-owned media`
+    /// or `other media`; nil when the outlet is not in the registry.
+    func ownershipGroup(of document: Document) -> String? {
+        let article = document.article
+        guard let outlet = article.outlet.flatMap({ outlets.outlet(named: $0) }) ?? article.url.flatMap({ outlets.outlet(forURL: $0) })
+        else { return nil }
+        return outlet.ownership == .stateOwned ? "state-owned media" : "other media"
     }
 
     /// `articles` in id order, one per id: of two articles with one id (the same URL read twice), the one with

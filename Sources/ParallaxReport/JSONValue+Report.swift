@@ -41,6 +41,15 @@ extension JSONValue {
             "claims": .array(s.claims.map { JSONValue($0, texts: texts) }),
             "timeline": .array(s.timeline.map { JSONValue($0, texts: texts) }),
             "synthesis": .array(s.synthesis.map(JSONValue.init)),
+            "wording": .array(s.wording.map { JSONValue($0, texts: texts) }),
+        ])
+    }
+
+    init(_ w: ContrastivePhrase, texts: ArticleTexts) {
+        self = .object([
+            "phrase": .string(w.phrase), "group": .string(w.group), "articles": .strings(w.articles),
+            "groupArticles": .int(w.groupArticles), "otherArticles": .int(w.otherArticles),
+            "occurrences": .array(w.occurrences.map { JSONValue($0, texts: texts) }),
         ])
     }
 

@@ -100,6 +100,15 @@ public struct MarkdownRenderer: ReportRendering {
                         + distanced.joined(separator: ", ") + " |\n")
             }
         }
+        let wording = c.story.wording
+        if !wording.isEmpty {
+            out.write("\n### Wording one group of outlets uses and the others never do\n\n| Group | Phrase | Articles |\n|---|---|---|\n")
+            for p in wording {
+                out.write(
+                    "| \(esc(p.group)) (\(p.articles.count) of \(p.groupArticles); 0 of \(p.otherArticles) others) | “\(esc(p.phrase))” | "
+                        + p.articles.map { esc(c.label($0)) }.joined(separator: ", ") + " |\n")
+            }
+        }
         if !c.story.timeline.isEmpty {
             out.write("\n### Timeline\n\n| Date | Event | Articles |\n|---|---|---|\n")
             for e in c.story.timeline.sorted(by: { $0.date < $1.date }) {

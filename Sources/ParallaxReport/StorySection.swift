@@ -208,6 +208,19 @@ struct StorySection: Sendable {
             out.write("<tr><td>“\(e(f.phrase))”\(note)</td><td>" + used + "</td></tr>")
         }
         out.write("</tbody></table>\n")
+        let wording = story.wording
+        if !wording.isEmpty {
+            out.write(
+                "<h3>Wording one group of outlets uses and the others never do</h3><table><thead><tr><th>Group</th>"
+                    + "<th>Phrase</th><th>Used by</th></tr></thead><tbody>")
+            for p in wording {
+                out.write(
+                    "<tr><td>\(e(p.group)) <span class=\"meta\">(\(p.articles.count) of \(p.groupArticles); 0 of "
+                        + "\(p.otherArticles) others)</span></td><td>“\(e(p.phrase))”</td><td>"
+                        + refs(p.articles, p.occurrences.map { ($0.article, $0.sentenceSpan) }) + "</td></tr>")
+            }
+            out.write("</tbody></table>\n")
+        }
     }
 
     private func writeTimeline(to out: inout some TextOutputStream) {

@@ -236,6 +236,23 @@ public struct TextRenderer: ReportRendering {
                 writeWrapped("  “" + clean(f.phrase) + "”" + note + " — " + uses, hanging: 6, to: &out)
             }
         }
+        let wording = c.story.wording
+        if !wording.isEmpty {
+            out.write(
+                "\n" + heading("WORDING") + style(.dim, "  phrases one group of outlets uses and the others never do")
+                    + "\n")
+            var groups: [String] = []
+            for p in wording where !groups.contains(p.group) { groups.append(p.group) }
+            for group in groups {
+                let phrases = wording.filter { $0.group == group }
+                guard let first = phrases.first else { continue }
+                let head = clean(group) + style(.dim, " (\(first.groupArticles) articles; \(first.otherArticles) others)")
+                let list = phrases.map { p in
+                    "“" + clean(p.phrase) + "” " + style(.dim, p.articles.map(c.number).joined(separator: ","))
+                }
+                writeWrapped("  " + head + ": " + list.joined(separator: " · "), hanging: 6, to: &out)
+            }
+        }
     }
 
     private func writeTimeline(_ c: StoryContext, to out: inout some TextOutputStream) {

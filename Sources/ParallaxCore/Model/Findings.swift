@@ -337,3 +337,30 @@ public struct SynthesisPoint: Sendable, Hashable, Codable {
         self.independentSources = independentSources
     }
 }
+
+/// A phrase that one group of a story's outlets uses and the others do not (``StoryAnalysis/wording``).
+public struct ContrastivePhrase: Sendable, Hashable, Codable {
+    /// The phrase as first written.
+    public var phrase: String
+    /// The group of outlets that uses it (`state-owned media`).
+    public var group: String
+    /// The articles of that group that use it.
+    public var articles: [String]
+    /// Articles in the group, and outside it (none of which uses the phrase).
+    public var groupArticles: Int
+    public var otherArticles: Int
+    /// The first use in each article.
+    public var occurrences: [SpanReference]
+
+    public init(
+        phrase: String, group: String, articles: [String], groupArticles: Int, otherArticles: Int,
+        occurrences: [SpanReference]
+    ) {
+        self.phrase = phrase
+        self.group = group
+        self.articles = articles
+        self.groupArticles = groupArticles
+        self.otherArticles = otherArticles
+        self.occurrences = occurrences
+    }
+}

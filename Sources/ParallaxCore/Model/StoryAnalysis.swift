@@ -17,11 +17,14 @@ public struct StoryAnalysis: Sendable, Hashable, Codable, Identifiable {
     public var claims: [Claim]
     public var timeline: [TimelineEvent]
     public var synthesis: [SynthesisPoint]
+    /// Phrases one group of the story's outlets uses and the others do not (empty in comparisons stored before
+    /// they were computed).
+    public var wording: [ContrastivePhrase]
 
     public init(
         story: Story, quotes: [Quote] = [], citations: [Citation] = [], originalSource: String? = nil,
         naming: [NamingChoice] = [], framing: [FramingUse] = [], claims: [Claim] = [],
-        timeline: [TimelineEvent] = [], synthesis: [SynthesisPoint] = []
+        timeline: [TimelineEvent] = [], synthesis: [SynthesisPoint] = [], wording: [ContrastivePhrase] = []
     ) {
         self.id = story.id
         self.title = story.title
@@ -35,6 +38,29 @@ public struct StoryAnalysis: Sendable, Hashable, Codable, Identifiable {
         self.claims = claims
         self.timeline = timeline
         self.synthesis = synthesis
+        self.wording = wording
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, title, articles, copies, quotes, citations, originalSource, naming, framing, claims, timeline
+        case synthesis, wording
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        title = try c.decode(String.self, forKey: .title)
+        articles = try c.decode([String].self, forKey: .articles)
+        copies = try c.decode([[String]].self, forKey: .copies)
+        quotes = try c.decode([Quote].self, forKey: .quotes)
+        citations = try c.decode([Citation].self, forKey: .citations)
+        originalSource = try c.decodeIfPresent(String.self, forKey: .originalSource)
+        naming = try c.decode([NamingChoice].self, forKey: .naming)
+        framing = try c.decode([FramingUse].self, forKey: .framing)
+        claims = try c.decode([Claim].self, forKey: .claims)
+        timeline = try c.decode([TimelineEvent].self, forKey: .timeline)
+        synthesis = try c.decode([SynthesisPoint].self, forKey: .synthesis)
+        wording = try c.decodeIfPresent([ContrastivePhrase].self, forKey: .wording) ?? []
     }
 }
 
