@@ -27,32 +27,59 @@ public struct OutletRegistry: Sendable {
         var outlets: [Outlet]
     }
 
+    /// How an added outlet meets a known one with the same domain or name.
+    private enum Merge {
+        /// The added outlet's fields replace the known ones (a user's file).
+        case override
+        /// The known outlet's fields stay; the added one only fills gaps (the state-media list under the
+        /// hand-written table).
+        case fillIn
+    }
+
     /// The outlets, in file order (bundled first, then user additions).
     public private(set) var outlets: [Outlet]
+    /// Name keys (``key(_:)``) -> outlet index.
     private var byKey: [String: Int] = [:]
+    /// Registrable domains and hosts -> outlet index.
     private var byDomain: [String: Int] = [:]
     /// Mention keys (name words joined by a space) -> (outlet index, case pattern of the written name).
     private var mentionKeys: [String: [(Int, [NameWord])]] = [:]
     private var maxMentionWords = 1
+    /// The most words of any name (for longest-match scans).
+    private var maxNameWords = 1
+    /// Name keys whose outlet marks them ambiguous.
+    private var ambiguousKeys: Set<String> = []
 
-    /// Creates a registry from outlets; a later outlet with the same name is merged into the earlier one.
+    /// Creates a registry from outlets; a later outlet with the same name or domain is merged into the earlier one.
     public init(outlets: [Outlet]) {
         self.outlets = []
-        for outlet in outlets { add(outlet) }
+        for outlet in outlets { add(outlet, merge: .override) }
     }
 
-    /// The outlets shipped with Parallax (`outlets.json` in ParallaxCore's resources).
+    /// The outlets shipped with Parallax: the hand-written `outlets.json`, then the state-affiliated outlets of
+    /// `outlets-state-media.json` (ASD / State Media Monitor, MIT licence) merged under it by domain and name.
     public static let bundled: OutletRegistry = {
-        guard let url = Bundle.module.url(forResource: "outlets", withExtension: "json"),
-            let registry = try? OutletRegistry.decode(Data(contentsOf: url), path: "outlets.json")
-        else { fatalError("ParallaxCore resource outlets.json is missing or invalid") }
+        guard var registry = resource("outlets") else {
+            fatalError("ParallaxCore resource outlets.json is missing or invalid")
+        }
+        guard let stateMedia = resource("outlets-state-media") else {
+            fatalError("ParallaxCore resource outlets-state-media.json is missing or invalid")
+        }
+        for outlet in stateMedia.outlets { registry.add(outlet, merge: .fillIn) }
         return registry
     }()
 
+    private static func resource(_ name: String) -> OutletRegistry? {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json"),
+            let data = try? Data(contentsOf: url)
+        else { return nil }
+        return try? decode(data, path: name + ".json")
+    }
+
     /// Loads the bundled registry and merges the outlets of `extraFile` (same JSON shape) into it.
     ///
-    /// An outlet in the extra file whose name (or an alias) matches a known one extends it: its domains and
-    /// aliases are added and its country, ownership and kind replace the known ones.
+    /// An outlet in the extra file whose name (or an alias) or domain matches a known one extends it: its domains
+    /// and aliases are added and its country, ownership, kind and typology replace the known ones.
     public static func load(extraFile: String? = nil) throws(LoadError) -> OutletRegistry {
         var registry = bundled
         guard let extraFile else { return registry }
@@ -60,7 +87,7 @@ public struct OutletRegistry: Sendable {
             throw LoadError(path: extraFile, message: "cannot read the outlet file (missing or not readable)")
         }
         let extra = try decode(data, path: extraFile)
-        for outlet in extra.outlets { registry.add(outlet) }
+        for outlet in extra.outlets { registry.add(outlet, merge: .override) }
         return registry
     }
 
@@ -75,14 +102,36 @@ public struct OutletRegistry: Sendable {
     /// Every name and alias of every outlet (for building matchers elsewhere).
     public var allNames: [String] { outlets.flatMap(\.allNames) }
 
-    /// The outlet with this name or alias, ignoring case, diacritics, punctuation and a leading "the".
+    /// The outlet with this name or alias, ignoring case, diacritics and punctuation.
+    ///
+    /// A leading "the" may be left out of a name of three words or more ("New York Times"), and written before
+    /// any name ("the BBC"); a name that is "The" and one word needs its article: "Times" or "Washington Times"
+    /// never find "The Times".
     public func outlet(named name: some StringProtocol) -> Outlet? {
-        let key = OutletRegistry.key(name)
-        guard !key.isEmpty, let index = byKey[key] else { return nil }
-        return outlets[index]
+        index(ofKey: OutletRegistry.key(name)).map { outlets[$0] }
     }
 
-    /// The outlet publishing under `host` or a parent domain of it (`"edition.cnn.com"` finds CNN).
+    /// The outlet with the longest name written in `text`, matched over whole words (case-insensitive): the
+    /// longest known name wins ("The Washington Times" over "The Times"), then the earliest.
+    ///
+    /// For short texts that may carry an outlet's name among other words (a site name, a copyright line). Names
+    /// that are also common words (`"Time"`, `"Daily News"`) count only with `includingAmbiguous`.
+    /// O(n · k) for n words and k = the most words of any name.
+    public func outlet(longestIn text: some StringProtocol, includingAmbiguous: Bool = false) -> Outlet? {
+        let keys = OutletRegistry.words(of: String(text)).map(\.key)
+        for n in stride(from: min(maxNameWords + 1, keys.count), through: 1, by: -1) {
+            for start in 0...(keys.count - n) {
+                let key = keys[start..<(start + n)].joined(separator: " ")
+                if let index = byKey[key], includingAmbiguous || !ambiguousKeys.contains(key) {
+                    return outlets[index]
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The outlet publishing under `host` or a parent domain of it (`"edition.cnn.com"`, `"russian.rt.com"` find
+    /// CNN and RT): the longest known domain the host ends in, at a label boundary.
     ///
     /// Accepts a bare host (`"www.tass.com"`), a domain written as a name (`"Euromaidanpress.com"`) or a URL.
     public func outlet(forDomain host: some StringProtocol) -> Outlet? {
@@ -113,9 +162,10 @@ public struct OutletRegistry: Sendable {
                 let slice = words[i..<(i + n)]
                 let key = slice.map(\.key).joined(separator: " ")
                 guard let candidates = mentionKeys[key] else { continue }
-                if let (index, _) = candidates.first(where: { OutletRegistry.casesAgree($0.1, slice) }) {
-                    let span = TextSpan(start: slice.first!.start, end: slice.last!.end)
-                    found.append(Mention(outlet: outlets[index], span: span))
+                if let (index, _) = candidates.first(where: { OutletRegistry.casesAgree($0.1, slice) }),
+                    let first = slice.first, let last = slice.last
+                {
+                    found.append(Mention(outlet: outlets[index], span: TextSpan(start: first.start, end: last.end)))
                     matched = n
                     break
                 }
@@ -127,37 +177,73 @@ public struct OutletRegistry: Sendable {
 
     // MARK: - Building
 
-    private mutating func add(_ outlet: Outlet) {
-        let keys = outlet.allNames.map(OutletRegistry.key).filter { !$0.isEmpty }
-        if let existing = keys.compactMap({ byKey[$0] }).first {
-            var merged = outlets[existing]
-            merged.domains += outlet.domains.filter { !merged.domains.contains($0) }
-            merged.aliases += outlet.allNames.filter { $0 != merged.name && !merged.aliases.contains($0) }
-            merged.ambiguous += outlet.ambiguous.filter { !merged.ambiguous.contains($0) }
-            merged.country = outlet.country ?? merged.country
-            merged.ownership = outlet.ownership ?? merged.ownership
-            merged.kind = outlet.kind
-            outlets[existing] = merged
-            index(outlets[existing], at: existing)
-        } else {
+    /// The index of the outlet with this key, or with it less a leading "the" ("the bbc" finds "bbc").
+    private func index(ofKey key: String) -> Int? {
+        guard !key.isEmpty else { return nil }
+        if let index = byKey[key] { return index }
+        guard key.hasPrefix("the ") else { return nil }
+        return byKey[String(key.dropFirst(4))]
+    }
+
+    /// The known outlet an added one is: one of its domains, else one of its names (for the state-media list, only
+    /// one of the same country: two broadcasters may share an acronym).
+    private func known(_ outlet: Outlet, merge: Merge) -> Int? {
+        for domain in outlet.domains {
+            if let index = byDomain[WebAddress.host(of: domain)] { return index }
+        }
+        for name in outlet.allNames {
+            guard let index = index(ofKey: OutletRegistry.key(name)) else { continue }
+            if merge == .override || outlet.country == nil || outlets[index].country == outlet.country { return index }
+        }
+        return nil
+    }
+
+    private mutating func add(_ outlet: Outlet, merge: Merge) {
+        guard let existing = known(outlet, merge: merge) else {
             outlets.append(outlet)
             index(outlet, at: outlets.count - 1)
+            return
         }
+        var merged = outlets[existing]
+        let knownKeys = Set(merged.allNames.map(OutletRegistry.key))
+        merged.domains += outlet.domains.filter { !merged.domains.contains($0) }
+        merged.aliases += outlet.allNames.filter { $0 != merged.name && !merged.aliases.contains($0) }
+        // A name the known table lists as plain stays plain when the state-media list finds it ambiguous ("RT").
+        merged.ambiguous += outlet.ambiguous.filter {
+            !merged.ambiguous.contains($0) && (merge == .override || !knownKeys.contains(OutletRegistry.key($0)))
+        }
+        switch merge {
+        case .override:
+            merged.country = outlet.country ?? merged.country
+            merged.ownership = outlet.ownership ?? merged.ownership
+            merged.typology = outlet.typology ?? merged.typology
+            merged.kind = outlet.kind
+        case .fillIn:
+            merged.country = merged.country ?? outlet.country
+            merged.ownership = merged.ownership ?? outlet.ownership
+            merged.typology = merged.typology ?? outlet.typology
+        }
+        outlets[existing] = merged
+        index(merged, at: existing)
     }
 
     private mutating func index(_ outlet: Outlet, at index: Int) {
-        for name in outlet.allNames {
-            let key = OutletRegistry.key(name)
-            if !key.isEmpty, byKey[key] == nil { byKey[key] = index }
+        for domain in outlet.domains {
+            let host = WebAddress.host(of: domain)
+            if !host.isEmpty, byDomain[host] == nil { byDomain[host] = index }
         }
-        for domain in outlet.domains { byDomain[WebAddress.host(of: domain)] = index }
         let ambiguous = Set(outlet.ambiguous.map(OutletRegistry.key))
-        for name in outlet.allNames + outlet.domains where !ambiguous.contains(OutletRegistry.key(name)) {
-            var words = OutletRegistry.words(of: name)
-            // "The New York Times" is also written "New York Times"; "The Hill" needs its article.
-            if words.first?.key == "the", words.count > 2 { words.removeFirst() }
+        let names = outlet.allNames
+        for (n, name) in (names + outlet.domains).enumerated() {
+            let words = OutletRegistry.keyWords(of: name)
             guard !words.isEmpty else { continue }
             let key = words.map(\.key).joined(separator: " ")
+            if n < names.count {
+                maxNameWords = max(maxNameWords, words.count)
+                if byKey[key] == nil { byKey[key] = index }
+                if byKey[key] == index, ambiguous.contains(key) { ambiguousKeys.insert(key) }
+            }
+            guard !ambiguous.contains(key) else { continue }
             // A kept "the" may be written "the" or "The".
             let pattern = words.map {
                 NameWord(key: $0.key, start: 0, end: 0, shape: $0.key == "the" ? .other : $0.shape)
@@ -238,11 +324,17 @@ public struct OutletRegistry: Sendable {
         return .other
     }
 
-    /// The lookup key of a name: folded words joined by spaces, without a leading "the".
+    /// The words of a name's key: "The New York Times" is also written "New York Times" (its "the" goes), but
+    /// "The Hill" and "The Times" need their article (it stays).
+    static func keyWords(of name: some StringProtocol) -> [NameWord] {
+        var words = words(of: String(name))
+        if words.first?.key == "the", words.count > 2 { words.removeFirst() }
+        return words
+    }
+
+    /// The lookup key of a name: folded words joined by spaces, without the leading "the" of a longer name.
     static func key(_ name: some StringProtocol) -> String {
-        var keys = words(of: String(name)).map(\.key)
-        if keys.count > 1, keys.first == "the" { keys.removeFirst() }
-        return keys.joined(separator: " ")
+        keyWords(of: name).map(\.key).joined(separator: " ")
     }
 
 }
