@@ -169,6 +169,21 @@ struct OutletRegistryTests {
         #expect(merged.outlets.count == registry.outlets.count)
     }
 
+    /// Load time of the bundled registry, with and without the state-media list: printed, not checked (a
+    /// measurement for docs/BENCHMARKS.md). Run with `PARALLAX_MEASURE=1 swift test --filter loadTime`.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["PARALLAX_MEASURE"] != nil))
+    func loadTime() {
+        let clock = ContinuousClock()
+        for stateMedia in [false, true] {
+            var outlets = 0
+            let runs = 20
+            let elapsed = clock.measure {
+                for _ in 0..<runs { outlets = OutletRegistry.loadBundled(stateMedia: stateMedia).outlets.count }
+            }
+            print("outlet registry load, state media \(stateMedia): \(outlets) outlets, \(elapsed / runs) per load")
+        }
+    }
+
     @Test func badUserFileIsAnError() {
         #expect(throws: OutletRegistry.LoadError.self) {
             try OutletRegistry.load(extraFile: "/nonexistent/outlets.json")

@@ -58,22 +58,28 @@ public struct OutletRegistry: Sendable {
 
     /// The outlets shipped with Parallax: the hand-written `outlets.json`, then the state-affiliated outlets of
     /// `outlets-state-media.json` (ASD / State Media Monitor, MIT licence) merged under it by domain and name.
-    public static let bundled: OutletRegistry = {
-        guard var registry = resource("outlets") else {
+    public static let bundled = loadBundled()
+
+    /// Reads the bundled files (each call reads them again: ``bundled`` keeps one); without `stateMedia`, the
+    /// hand-written table alone (to measure what the state-media list costs at load).
+    static func loadBundled(stateMedia: Bool = true) -> OutletRegistry {
+        guard let table = resource("outlets") else {
             fatalError("ParallaxCore resource outlets.json is missing or invalid")
         }
-        guard let stateMedia = resource("outlets-state-media") else {
+        var registry = OutletRegistry(outlets: table)
+        guard stateMedia else { return registry }
+        guard let list = resource("outlets-state-media") else {
             fatalError("ParallaxCore resource outlets-state-media.json is missing or invalid")
         }
-        for outlet in stateMedia.outlets { registry.add(outlet, merge: .fillIn) }
+        for outlet in list { registry.add(outlet, merge: .fillIn) }
         return registry
-    }()
+    }
 
-    private static func resource(_ name: String) -> OutletRegistry? {
+    private static func resource(_ name: String) -> [Outlet]? {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json"),
             let data = try? Data(contentsOf: url)
         else { return nil }
-        return try? decode(data, path: name + ".json")
+        return try? decodeOutlets(data, path: name + ".json")
     }
 
     /// Loads the bundled registry and merges the outlets of `extraFile` (same JSON shape) into it.
@@ -86,14 +92,13 @@ public struct OutletRegistry: Sendable {
         guard let data = FileManager.default.contents(atPath: extraFile) else {
             throw LoadError(path: extraFile, message: "cannot read the outlet file (missing or not readable)")
         }
-        let extra = try decode(data, path: extraFile)
-        for outlet in extra.outlets { registry.add(outlet, merge: .override) }
+        for outlet in try decodeOutlets(data, path: extraFile) { registry.add(outlet, merge: .override) }
         return registry
     }
 
-    private static func decode(_ data: Data, path: String) throws(LoadError) -> OutletRegistry {
+    private static func decodeOutlets(_ data: Data, path: String) throws(LoadError) -> [Outlet] {
         do {
-            return OutletRegistry(outlets: try JSONDecoder().decode(File.self, from: data).outlets)
+            return try JSONDecoder().decode(File.self, from: data).outlets
         } catch {
             throw LoadError(path: path, message: "not a valid outlet file: \(error)")
         }
@@ -187,26 +192,34 @@ public struct OutletRegistry: Sendable {
 
     /// The known outlet an added one is: one of its domains, else one of its names (for the state-media list, only
     /// one of the same country: two broadcasters may share an acronym).
-    private func known(_ outlet: Outlet, merge: Merge) -> Int? {
-        for domain in outlet.domains {
-            if let index = byDomain[WebAddress.host(of: domain)] { return index }
+    private func known(_ outlet: Outlet, hosts: [String], keys: [String], merge: Merge) -> Int? {
+        for host in hosts {
+            if let index = byDomain[host] { return index }
         }
-        for name in outlet.allNames {
-            guard let index = index(ofKey: OutletRegistry.key(name)) else { continue }
+        for key in keys {
+            guard let index = index(ofKey: key) else { continue }
             if merge == .override || outlet.country == nil || outlets[index].country == outlet.country { return index }
         }
         return nil
     }
 
+    /// Adds an outlet, or merges it into the known one it is. Each name's words are read once: the table is built
+    /// at every start.
     private mutating func add(_ outlet: Outlet, merge: Merge) {
-        guard let existing = known(outlet, merge: merge) else {
+        let names = outlet.allNames.map { (name: $0, words: OutletRegistry.keyWords(of: $0)) }
+        let keys = names.map { $0.words.map(\.key).joined(separator: " ") }
+        let domains = outlet.domains.map { (domain: $0, host: WebAddress.host(of: $0)) }
+        guard let existing = known(outlet, hosts: domains.map(\.host), keys: keys.filter { !$0.isEmpty }, merge: merge)
+        else {
             outlets.append(outlet)
-            index(outlet, at: outlets.count - 1)
+            index(names: names, domains: domains, ambiguous: outlet.ambiguous, at: outlets.count - 1)
             return
         }
         var merged = outlets[existing]
         let knownKeys = Set(merged.allNames.map(OutletRegistry.key))
-        merged.domains += outlet.domains.filter { !merged.domains.contains($0) }
+        let newDomains = domains.filter { !merged.domains.contains($0.domain) }
+        let newNames = names.indices.filter { !knownKeys.contains(keys[$0]) }.map { names[$0] }
+        merged.domains += newDomains.map(\.domain)
         merged.aliases += outlet.allNames.filter { $0 != merged.name && !merged.aliases.contains($0) }
         // A name the known table lists as plain stays plain when the state-media list finds it ambiguous ("RT").
         merged.ambiguous += outlet.ambiguous.filter {
@@ -224,26 +237,28 @@ public struct OutletRegistry: Sendable {
             merged.typology = merged.typology ?? outlet.typology
         }
         outlets[existing] = merged
-        index(merged, at: existing)
+        index(names: newNames, domains: newDomains, ambiguous: merged.ambiguous, at: existing)
     }
 
-    private mutating func index(_ outlet: Outlet, at index: Int) {
-        for domain in outlet.domains {
-            let host = WebAddress.host(of: domain)
-            if !host.isEmpty, byDomain[host] == nil { byDomain[host] = index }
-        }
-        let ambiguous = Set(outlet.ambiguous.map(OutletRegistry.key))
-        let names = outlet.allNames
-        for (n, name) in (names + outlet.domains).enumerated() {
-            let words = OutletRegistry.keyWords(of: name)
+    /// Indexes names (with their key words) and domains of the outlet at `index`; a key or domain already taken
+    /// keeps its outlet.
+    private mutating func index(
+        names: [(name: String, words: [NameWord])], domains: [(domain: String, host: String)], ambiguous: [String],
+        at index: Int
+    ) {
+        for (_, host) in domains where !host.isEmpty && byDomain[host] == nil { byDomain[host] = index }
+        let ambiguousKeys = Set(ambiguous.map(OutletRegistry.key))
+        let domainWords = domains.map { (name: $0.domain, words: OutletRegistry.keyWords(of: $0.domain)) }
+        for (n, entry) in (names + domainWords).enumerated() {
+            let words = entry.words
             guard !words.isEmpty else { continue }
             let key = words.map(\.key).joined(separator: " ")
             if n < names.count {
                 maxNameWords = max(maxNameWords, words.count)
                 if byKey[key] == nil { byKey[key] = index }
-                if byKey[key] == index, ambiguous.contains(key) { ambiguousKeys.insert(key) }
+                if byKey[key] == index, ambiguousKeys.contains(key) { self.ambiguousKeys.insert(key) }
             }
-            guard !ambiguous.contains(key) else { continue }
+            guard !ambiguousKeys.contains(key) else { continue }
             // A kept "the" may be written "the" or "The".
             let pattern = words.map {
                 NameWord(key: $0.key, start: 0, end: 0, shape: $0.key == "the" ? .other : $0.shape)
@@ -286,6 +301,7 @@ public struct OutletRegistry: Sendable {
 
     /// Alphanumeric runs of `text` (apostrophes and hyphens split words), folded to lowercase without diacritics.
     static func words(of text: String) -> [NameWord] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
         var out: [NameWord] = []
         var current = String.UnicodeScalarView()
         var start = 0
@@ -312,6 +328,47 @@ public struct OutletRegistry: Sendable {
             offset += UTF8.width(scalar)
         }
         flush(at: offset)
+        return out
+    }
+
+    /// ``words(of:)`` of an ASCII text, byte by byte (names and most text: the registry's load and scans).
+    private static func asciiWords(_ text: String) -> [NameWord] {
+        let bytes = Array(text.utf8)
+        func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+        func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+        var out: [NameWord] = []
+        var i = 0
+        while i < bytes.count {
+            guard isUpper(bytes[i]) || isLower(bytes[i]) || (bytes[i] >= 0x30 && bytes[i] <= 0x39) else {
+                i += 1
+                continue
+            }
+            let start = i
+            var uppers = 0
+            var lowers = 0
+            var firstIsUpper: Bool?
+            var key: [UInt8] = []
+            while i < bytes.count, isUpper(bytes[i]) || isLower(bytes[i]) || (bytes[i] >= 0x30 && bytes[i] <= 0x39) {
+                let b = bytes[i]
+                if isUpper(b) {
+                    uppers += 1
+                    firstIsUpper = firstIsUpper ?? true
+                } else if isLower(b) {
+                    lowers += 1
+                    firstIsUpper = firstIsUpper ?? false
+                }
+                key.append(isUpper(b) ? b | 0x20 : b)
+                i += 1
+            }
+            let shape: Shape
+            switch firstIsUpper {
+            case nil: shape = .other
+            case _ where uppers + lowers > 1 && lowers == 0: shape = .upper
+            case true?: shape = uppers + lowers == 1 ? .upper : .capitalized
+            case false?: shape = .lower
+            }
+            out.append(NameWord(key: String(decoding: key, as: UTF8.self), start: start, end: i, shape: shape))
+        }
         return out
     }
 
