@@ -190,9 +190,10 @@ def is_ambiguous(name, country_words):
     if is_acronym(name):
         return len([c for c in name if c.isalpha()]) <= 2
     meaningful = [w for w in ws if not w.isdigit()]
-    # Only generic words ("Daily News", "Radio Nacional"), or only a place ("Turkmenistan"): ambiguous. A place
-    # with a generic word ("Radio Bahrain", "China Daily") names one outlet.
-    if all(w in GENERIC for w in meaningful) or meaningful == ws and all(w in country_words for w in ws):
+    # Only generic words ("Daily News", "Radio Nacional"), or only a place and numbers ("Turkmenistan",
+    # "Russia-1": the tokenizer may keep the place alone): ambiguous. A place with a generic word ("Radio Bahrain",
+    # "China Daily") names one outlet.
+    if all(w in GENERIC for w in meaningful) or all(w in country_words for w in meaningful):
         return True
     return len(ws) == 1 and (len(ws[0]) <= 4 or ws[0] in COMMON_SINGLE)
 

@@ -205,15 +205,17 @@ public struct AttributionLexicon: Sendable {
 
     /// Adds the registry's outlets (names and aliases, except those that are also common words) under their
     /// registry name, and renames known outlets to the registry's name ("Associated Press" -> the registry's form).
+    /// A name two registry outlets share is the first one's, as in the registry.
     public mutating func addOutlets(from registry: OutletRegistry) {
         for (key, display) in outlets {
             if let known = registry.outlet(named: display) { outlets[key] = known.name }
         }
+        var taken: Set<[String]> = []
         for outlet in registry.outlets {
             let ambiguous = Set(outlet.ambiguous.map(outletKey))
             for name in outlet.allNames {
                 let key = outletKey(name)
-                guard !key.isEmpty, !ambiguous.contains(key) else { continue }
+                guard !key.isEmpty, !ambiguous.contains(key), taken.insert(key).inserted else { continue }
                 outlets[key] = outlet.name
             }
         }

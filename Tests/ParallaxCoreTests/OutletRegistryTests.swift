@@ -146,6 +146,17 @@ struct OutletRegistryTests {
         #expect(registry.outlets.filter { $0.domains.contains("tass.com") }.count == 1)
     }
 
+    @Test func aNameTheHandWrittenTableHoldsStaysItsOwn() throws {
+        // The state-media list's "ABC" (Australia) and "NBC" (Namibia) do not take the hand-written table's names:
+        // "ABC" stays ambiguous (ABC News marks it so) and "NBC" names no other outlet in running text.
+        let australia = try #require(registry.outlet(forDomain: "abc.net.au"))
+        #expect(australia.name == "ABC (Australia)" && australia.typology != nil)
+        #expect(registry.mentions(in: "ABC reported that NBC aired it.").allSatisfy { $0.outlet.country != "AU" })
+        #expect(registry.outlet(named: "NBC")?.name == "NBC News")
+        let namibia = registry.outlets.filter { $0.country == "NA" && $0.allNames.contains("NBC") }
+        #expect(namibia.allSatisfy { $0.ambiguous.contains("NBC") })
+    }
+
     @Test func stateMediaNamesThatAreCommonWordsAreNotMentions() {
         let text = "Today the Star reported on Gold prices in Turkmenistan, Kazinform said."
         #expect(registry.mentions(in: text).map(\.outlet.name) == ["Kazinform"])

@@ -209,8 +209,16 @@ public struct OutletRegistry: Sendable {
         let names = outlet.allNames.map { (name: $0, words: OutletRegistry.keyWords(of: $0)) }
         let keys = names.map { $0.words.map(\.key).joined(separator: " ") }
         let domains = outlet.domains.map { (domain: $0, host: WebAddress.host(of: $0)) }
-        guard let existing = known(outlet, hosts: domains.map(\.host), keys: keys.filter { !$0.isEmpty }, merge: merge)
-        else {
+        let existing = known(outlet, hosts: domains.map(\.host), keys: keys.filter { !$0.isEmpty }, merge: merge)
+        // Under the hand-written table, a name another outlet holds is that outlet's in running text ("ABC" is
+        // ABC News's, marked ambiguous there; "NBC" is NBC News's): the added outlet keeps it for lookups only.
+        var outlet = outlet
+        if merge == .fillIn {
+            for (n, key) in keys.enumerated() where !key.isEmpty && !outlet.ambiguous.contains(names[n].name) {
+                if let holder = byKey[key], holder != existing { outlet.ambiguous.append(names[n].name) }
+            }
+        }
+        guard let existing else {
             outlets.append(outlet)
             index(names: names, domains: domains, ambiguous: outlet.ambiguous, at: outlets.count - 1)
             return
