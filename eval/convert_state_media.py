@@ -13,8 +13,9 @@ code and the licence notice). The product reads only the generated JSON.
 What the conversion does:
 - every URL is reduced to its registrable domain (public suffix list, ``--psl``); ``www.``, language and section
   subdomains (``russian.rt.com``, ``military.people.com.cn``) fold into the outlet of their domain;
-- rows are grouped into one outlet when they share a registrable domain and a company or base name, or share
-  company and asset name (language editions: "RT Arabic", "RT Deutsch" on rtde.* are one outlet "RT");
+- rows of one country are grouped into one outlet when they share a registrable domain and a company or base
+  name, or share company and asset name (language editions: "RT Arabic", "RT Deutsch" on rtde.* are one outlet
+  "RT");
 - a domain claimed by several unrelated assets (one ministry site for radio and TV) goes to the asset whose
   name matches the domain best, the others keep their names only;
 - names lose upstream labels ("Print: ", "News agency: "); a parenthesized acronym or second name becomes an alias;
@@ -219,20 +220,28 @@ def is_agency(text):
                                 "news service", "information agency", "telegraph agency"))
 
 
-class Groups:
-    def __init__(self, n):
-        self.parent = list(range(n))
-
-    def find(self, i):
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a, b):
-        a, b = self.find(a), self.find(b)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
+def components(keys_of):
+    """Items that share a key, transitively: lists of item indices, each sorted, in order of their first item."""
+    by_key = defaultdict(list)
+    for i, keys in enumerate(keys_of):
+        for key in keys:
+            by_key[key].append(i)
+    seen, result = set(), []
+    for start in range(len(keys_of)):
+        if start in seen:
+            continue
+        seen.add(start)
+        stack, group = [start], []
+        while stack:
+            i = stack.pop()
+            group.append(i)
+            for key in keys_of[i]:
+                for j in by_key[key]:
+                    if j not in seen:
+                        seen.add(j)
+                        stack.append(j)
+        result.append(sorted(group))
+    return result
 
 
 def convert(rows, psl):
@@ -256,25 +265,17 @@ def convert(rows, psl):
             or (r.get("Main assets") or "").lower().startswith("news agency"),
         })
 
-    groups = Groups(len(items))
-    by_key = {}
-    for i, it in enumerate(items):
-        keys = [("asset", it["company"], fold(it["name"])), ("base", it["company"], it["base"])]
+    def keys(it):
+        # One country's outlets only: "TV2" of Denmark and "TV2" of Hungary are two outlets.
+        c = it["country"]
+        ks = [("asset", c, it["company"], fold(it["name"])), ("base", c, it["company"], it["base"])]
         if it["domain"]:
-            keys += [("domain-company", it["domain"], it["company"]), ("domain-base", it["domain"], it["base"])]
-        for key in keys:
-            if key in by_key:
-                groups.union(by_key[key], i)
-            else:
-                by_key[key] = i
-
-    members = defaultdict(list)
-    for i in range(len(items)):
-        members[groups.find(i)].append(i)
+            ks += [("domain-company", c, it["domain"], it["company"]), ("domain-base", c, it["domain"], it["base"])]
+        return ks
 
     outlets = []
-    for root in sorted(members):
-        its = [items[i] for i in members[root]]
+    for group in components([keys(it) for it in items]):
+        its = [items[i] for i in group]
         counts = defaultdict(int)
         for it in its:
             counts[base_name(it["name"])] += 1
@@ -287,7 +288,8 @@ def convert(rows, psl):
                 if a != name and a not in aliases and fold(a) != fold(name):
                     aliases.append(a)
         typologies = [it["typology"] for it in its if it["typology"]]
-        typology = max(set(typologies), key=typologies.count) if typologies else None
+        # The most frequent code; a tie goes to the row listed first.
+        typology = max(typologies, key=typologies.count) if typologies else None
         outlet = {"name": name, "domains": [], "aliases": aliases}
         country = next((it["country"] for it in its if it["country"]), None)
         if country:
