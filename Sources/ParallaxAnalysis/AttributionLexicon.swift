@@ -205,25 +205,37 @@ public struct AttributionLexicon: Sendable {
 
     /// Adds the registry's outlets (names and aliases, except those that are also common words) under their
     /// registry name, and renames known outlets to the registry's name ("Associated Press" -> the registry's form).
+    /// A name two registry outlets share is the first one's, as in the registry.
     public mutating func addOutlets(from registry: OutletRegistry) {
         for (key, display) in outlets {
             if let known = registry.outlet(named: display) { outlets[key] = known.name }
         }
+        var taken: Set<[String]> = []
         for outlet in registry.outlets {
             let ambiguous = Set(outlet.ambiguous.map(outletKey))
             for name in outlet.allNames {
                 let key = outletKey(name)
-                guard !key.isEmpty, !ambiguous.contains(key) else { continue }
+                guard !key.isEmpty, !ambiguous.contains(key), taken.insert(key).inserted else { continue }
                 outlets[key] = outlet.name
             }
         }
     }
 
-    /// The lookup key of an outlet name: its token norms without a leading definite article ("the").
+    /// The lookup key of an outlet name: its token norms, without the leading definite article of a name of three
+    /// words or more ("the New York Times" is also written "New York Times"); a name of an article and one word
+    /// keeps it ("The Times", "The Hill"), so that "Times" in "Washington Times" never names The Times (as in the
+    /// outlet registry).
     func outletKey(_ name: String) -> [String] {
         var key = AttributionLexicon.normTokens(name)
-        if let first = key.first, grammar.definiteArticles.contains(first), key.count > 1 { key.removeFirst() }
+        if let first = key.first, grammar.definiteArticles.contains(first), key.count > 2 { key.removeFirst() }
         return key
+    }
+
+    /// The outlet a phrase's token norms name: as written, else without a leading definite article ("the BBC").
+    func outlet(named norms: ArraySlice<String>) -> String? {
+        if let name = outlets[Array(norms)] { return name }
+        guard norms.count > 1, let first = norms.first, grammar.definiteArticles.contains(first) else { return nil }
+        return outlets[Array(norms.dropFirst())]
     }
 
     /// Token norms of a short name, as the tokenizer would produce them.

@@ -412,8 +412,7 @@ public struct SpeakerResolver: Sendable {
             for length in stride(from: 5, through: 1, by: -1)
             where i + length <= tokens.count && rules.isName(tokens[i + length - 1]) {
                 let norms = (i..<(i + length)).map { tokens[$0].norm }
-                let key = grammar.definiteArticles.contains(norms[0]) && length > 1 ? Array(norms.dropFirst()) : norms
-                if let name = lexicon.outlets[key] {
+                if let name = lexicon.outlet(named: norms[...]) {
                     outletMentions.append((i, name))
                     i += length - 1
                     break

@@ -88,22 +88,64 @@ extension TemporalExpressionParser {
                 mode = m
                 start = s
             }
-            let rule = DateRule.weekday(w, mode: mode, future: mode == .plain && isFuture(before: start, v))
+            let rule = DateRule.weekday(w, mode: mode, future: mode == .plain && isFuture(start, i + 1, v))
             return found(v, start: start, end: i + 1, rule: rule, anchor: anchor)
         }
 
-        /// Whether a future word stands within eight words before unit `start` in its sentence and clause: the
-        /// look back stops at a comma, quotation mark or other clause punctuation, so that in `"Those responsible
-        /// will answer for it," she said on Tuesday` the quoted `will` does not move the Tuesday forward.
-        private func isFuture(before start: Int, _ v: Vocabulary) -> Bool {
+        /// Whether the weekday at units `start..<end` is read in the future: the nearest tense cue in its clause
+        /// (the words between clause punctuation, in its sentence) decides, a future one (`will meet on Tuesday`,
+        /// `is due to ... on Tuesday`) against a past one (`met on Tuesday`, `said on Tuesday`); a clause without a
+        /// cue takes the nearest in the rest of its sentence (`On Tuesday, the leaders will meet`). So in
+        /// `"Those responsible will answer for it," she said on Tuesday` the quoted `will` is not the Tuesday's.
+        /// Looks at most `reach` words each way: O(reach).
+        private func isFuture(_ start: Int, _ end: Int, _ v: Vocabulary) -> Bool {
             guard !v.future.isEmpty else { return false }
-            var j = start - 1
-            while j >= 0, j >= start - 8, units[j].sentence == units[start].sentence,
-                !hasClauseBreak(between: units[j].token, and: units[j + 1].token)
+            let reach = 12
+            let sentence = units[start].sentence
+            var clause = (lower: start, upper: end - 1)
+            while clause.lower > 0, clause.lower > start - reach, units[clause.lower - 1].sentence == sentence,
+                !hasClauseBreak(between: units[clause.lower - 1].token, and: units[clause.lower].token)
             {
-                if v.future.match(at: j, in: units) != nil { return true }
-                j -= 1
+                clause.lower -= 1
             }
+            while clause.upper + 1 < units.count, clause.upper < end - 1 + reach,
+                units[clause.upper + 1].sentence == sentence,
+                !hasClauseBreak(between: units[clause.upper].token, and: units[clause.upper + 1].token)
+            {
+                clause.upper += 1
+            }
+            if let tense = nearestTense(start, end, within: clause.lower...clause.upper, v) { return tense }
+            var lower = start
+            while lower > 0, lower > start - reach, units[lower - 1].sentence == sentence { lower -= 1 }
+            var upper = end - 1
+            while upper + 1 < units.count, upper < end - 1 + reach, units[upper + 1].sentence == sentence {
+                upper += 1
+            }
+            return nearestTense(start, end, within: lower...upper, v) ?? false
+        }
+
+        /// The tense of the cue nearest units `start..<end` within `range` (true: future), before first at equal
+        /// distance; nil without a cue.
+        private func nearestTense(_ start: Int, _ end: Int, within range: ClosedRange<Int>, _ v: Vocabulary) -> Bool? {
+            let farthest = max(start - range.lowerBound, range.upperBound - end + 1)
+            guard farthest > 0 else { return nil }
+            for d in 1...farthest {
+                for j in [start - d, end - 1 + d] where range.contains(j) {
+                    if let tense = tense(at: j, v) { return tense }
+                }
+            }
+            return nil
+        }
+
+        /// The tense word unit `j` marks: future (true), past (false) or none.
+        private func tense(at j: Int, _ v: Vocabulary) -> Bool? {
+            if v.future.match(at: j, in: units) != nil { return true }
+            if v.past.match(at: j, in: units) != nil { return false }
+            let key = units[j].key
+            guard !units[j].isCapitalized || units[j].isSentenceInitial, key.count >= 5,
+                v.pastSuffixes.contains(where: { key.hasSuffix($0) }),
+                !v.notPastSuffixes.contains(where: { key.hasSuffix($0) })
+            else { return nil }
             return false
         }
 

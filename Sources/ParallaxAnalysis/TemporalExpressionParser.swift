@@ -6,8 +6,9 @@ import ParallaxCore
 /// `31.05.2024`, `31/05/2024`, `2024-05-31`. A date without a year takes the year that puts it nearest the anchor.
 /// Relative expressions, resolved against the anchor (the publication day unless given): `yesterday`, `today`,
 /// `two days ago`, `on Tuesday`, `last Tuesday`, `next Tuesday`. A bare or `on` weekday is the most recent such
-/// day on or before the anchor (news say "said on Friday" of the day they are published), or the next one when a
-/// future word (`will`, `scheduled`) stands shortly before it. Coarse expressions (`last week`, `earlier this
+/// day on or before the anchor (news say "said on Friday" of the day they are published), or the next one when
+/// its clause is in the future: the tense cue nearest the weekday in its clause (else in its sentence) is a
+/// future one (`will`, `scheduled`, `due to`) and not a past one (`met`, `said`, `was`). Coarse expressions (`last week`, `earlier this
 /// month`, `in May`) have no day and are not reported.
 ///
 /// Guards against false hits: month and weekday names must be capitalized in languages that capitalize them
@@ -78,6 +79,9 @@ extension TemporalExpressionParser {
         let prepositions: PhraseTable<Bool>
         let markers: PhraseTable<WeekdayMode>
         let future: PhraseTable<Bool>
+        let past: PhraseTable<Bool>
+        let pastSuffixes: [String]
+        let notPastSuffixes: [String]
         let numbers: PhraseTable<Int>
         let units: [String: Int]
         let agoAfter: PhraseTable<Bool>
@@ -106,6 +110,9 @@ extension TemporalExpressionParser {
             markers = PhraseTable(
                 l.last.map { ($0, WeekdayMode.last) } + l.next.map { ($0, .next) } + l.this.map { ($0, .this) })
             future = PhraseTable(l.future ?? [], value: true)
+            past = PhraseTable(l.past ?? [], value: true)
+            pastSuffixes = (l.pastSuffixes ?? []).map(Tokenizer.norm)
+            notPastSuffixes = (l.notPastSuffixes ?? []).map(Tokenizer.norm)
             numbers = PhraseTable(l.numbers.map { ($0.key, $0.value) })
             units = Dictionary(l.units.map { (Tokenizer.norm($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
             agoAfter = PhraseTable(l.agoAfter ?? [], value: true)

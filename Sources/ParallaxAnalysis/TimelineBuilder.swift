@@ -5,15 +5,23 @@ import ParallaxCore
 /// Date mentions come from a `TemporalExpressionParser`. Mentions of the same day whose sentences share enough
 /// content words (names weigh double; spellings of one name unified through a `NamingLexicon`) form one event;
 /// different events of the same day stay separate. Sentences with fewer than `minimumWords` words (datelines,
-/// metadata lines, bylines) make no events. An article without a publication day is resolved against the
+/// metadata lines, bylines) and paragraphs that are photo captions or credits (``CaptionDetector``) make no events. An article without a publication day is resolved against the
 /// story's fallback anchor (the median publication day of its dated articles), which its mentions carry as
 /// `DateMention.anchor`.
 public struct TimelineBuilder: Sendable {
     /// Words ignored when comparing sentences, from `timeline.json`.
     public struct Vocabulary: Sendable, Codable, Hashable {
         public var ignoredWords: [String]
+        /// Words that open a photo caption before a colon (`photo`, `file photo`): see ``CaptionDetector``.
+        public var captionLabels: [String]?
+        /// Photo credit phrases (`getty images`, `reuters/`): see ``CaptionDetector``.
+        public var photoCredits: [String]?
 
-        public init(ignoredWords: [String]) { self.ignoredWords = ignoredWords }
+        public init(ignoredWords: [String], captionLabels: [String]? = nil, photoCredits: [String]? = nil) {
+            self.ignoredWords = ignoredWords
+            self.captionLabels = captionLabels
+            self.photoCredits = photoCredits
+        }
 
         /// The vocabulary shipped with Parallax (`Resources/timeline.json`).
         public static let bundled: Vocabulary = LexiconError.bundled(Vocabulary.self, named: "timeline")
@@ -30,6 +38,8 @@ public struct TimelineBuilder: Sendable {
     public var maximumComparisons = 2_000
     /// Events with more mentions than this take their text from among this many of their most repeated sentences.
     public var maximumRepresentatives = 256
+    /// The caption and credit paragraphs, whose dates are not events.
+    public let captions: CaptionDetector
     private let ignored: Set<String>
     private let canonical: [String: String]
 
@@ -42,6 +52,7 @@ public struct TimelineBuilder: Sendable {
         self.minimumWords = minimumWords
         self.similarityThreshold = similarityThreshold
         self.ignored = Set(vocabulary.ignoredWords.map(Tokenizer.norm))
+        self.captions = CaptionDetector(labels: vocabulary.captionLabels ?? [], credits: vocabulary.photoCredits ?? [])
         self.canonical = naming.canonicalWords
     }
 
@@ -90,9 +101,12 @@ public struct TimelineBuilder: Sendable {
     static let provisionalAnchor = Day(daysSinceEpoch: 0)
 
     /// The date mentions of one document with the content words of their sentences, resolved against `anchor`;
-    /// mentions in sentences with fewer than `minimumWords` content words are left out.
+    /// mentions in sentences with fewer than `minimumWords` content words or in captions are left out.
     func dates(of document: Document, units: [WordUnit], anchor: Day?) -> [AnnotatedDate] {
-        parser.parse(document, units: units, anchor: anchor).compactMap { found in
+        let found = parser.parse(document, units: units, anchor: anchor)
+        let captionSpans = found.isEmpty ? [] : captions.captionParagraphs(of: document).map { document.paragraphs[$0] }
+        return found.compactMap { found in
+            guard !captionSpans.contains(where: { $0.contains(found.mention.span) }) else { return nil }
             let words = contentWords(of: found, in: units)
             guard words.count >= minimumWords else { return nil }
             return AnnotatedDate(mention: found, words: [WeightedTerm](words))

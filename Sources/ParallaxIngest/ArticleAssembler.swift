@@ -94,10 +94,13 @@ struct ArticleAssembler: Sendable {
         }
 
         // Outlet evidence other than the dateline (which needs the cleaned body).
-        let knownOutlet = known.outlet.flatMap { registry.outlet(named: $0) ?? registry.outlet(forDomain: $0) }
+        // Domain first: the URL's host (its longest known domain) is surer than a site name.
         let urlOutlet = url.flatMap { registry.outlet(forURL: $0) }
+        let knownOutlet = known.outlet.flatMap {
+            registry.outlet(named: $0) ?? registry.outlet(forDomain: $0) ?? registry.outlet(longestIn: $0)
+        }
         let copyrightOutlet = shapes.lazy.compactMap { metadata.outlet(inCopyright: $0.text) }.first
-        let ownOutlet = knownOutlet ?? urlOutlet ?? copyrightOutlet
+        let ownOutlet = urlOutlet ?? knownOutlet ?? copyrightOutlet
 
         // A headline and its deck joined by ";" on two lines are one title.
         for i in shapes.indices.dropLast() where shapes[i].finalMark == ";" && !shapes[i + 1].text.isEmpty {
@@ -129,8 +132,8 @@ struct ArticleAssembler: Sendable {
             paragraphs[at] = rest
             if paragraphs[at].isEmpty { paragraphs.remove(at: at) }
         }
-        // The publisher: a given outlet, the URL's domain, the dateline's agency, a copyright line, a byline.
-        let outlet = knownOutlet ?? urlOutlet ?? datelineOutlet ?? copyrightOutlet
+        // The publisher: the URL's domain, a given outlet, the dateline's agency, a copyright line, a byline.
+        let outlet = urlOutlet ?? knownOutlet ?? datelineOutlet ?? copyrightOutlet
             ?? bylineOutlet.flatMap { registry.outlet(named: $0) }
 
         published = published ?? url.flatMap { metadata.day(inURL: $0) } ?? topDate

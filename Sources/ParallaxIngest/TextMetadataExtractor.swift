@@ -245,13 +245,7 @@ public struct TextMetadataExtractor: Sendable {
             names.append(w)
         }
         // The longest run of words that names an outlet ("The Washington Post" in "... Post All rights ...").
-        for start in names.indices {
-            for n in stride(from: min(names.count - start, 6), through: 1, by: -1) {
-                let candidate = names[start..<(start + n)].joined(separator: " ")
-                if let outlet = registry.outlet(named: candidate) { return outlet }
-            }
-        }
-        return nil
+        return registry.outlet(longestIn: names.joined(separator: " "), includingAmbiguous: true)
     }
 
     /// The outlet credited by a dateline's agency ("TASS" in "/TASS/"), when the registry knows it.

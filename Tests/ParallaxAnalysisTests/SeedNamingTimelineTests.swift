@@ -102,6 +102,9 @@ struct SeedNamingTimelineTests {
         #expect(undated.resolution == .relative)
         #expect(undated.anchor == Day(iso: "2024-05-31"))
 
+        // 003's photo caption (dated April 4, closed by an AFP via Getty Images credit) is no event.
+        #expect(events(on: "2024-04-04").isEmpty)
+
         // The State Department statement "on Thursday" (001, published 2024-05-31).
         #expect(events(on: "2024-05-30").contains { $0.articles.contains(a001) })
 

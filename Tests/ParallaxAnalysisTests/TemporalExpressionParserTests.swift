@@ -63,6 +63,27 @@ struct TemporalExpressionParserTests {
             "\"The new levee will hold,\" she said on Tuesday in a statement.", "2024-03-14",
             ["on Tuesday -> 2024-03-12"]),
         Case("Churches held Good Friday services while the Sunday Times ran a story.", "2024-03-30", []),
+        // Tense of the clause around the weekday (article of Friday 31 May 2024): the nearest tense cue decides.
+        Case("The ministers met on Tuesday in Brussels.", "2024-05-31", ["on Tuesday -> 2024-05-28"]),
+        Case("The ministers will meet on Tuesday in Brussels.", "2024-05-31", ["on Tuesday -> 2024-06-04"]),
+        Case("The court is due to rule on the appeal on Tuesday.", "2024-05-31", ["on Tuesday -> 2024-06-04"]),
+        Case("The vote is scheduled for Tuesday, officials said.", "2024-05-31", ["Tuesday -> 2024-06-04"]),
+        Case(
+            "The company plans to close the plant and lay off staff on Tuesday.", "2024-05-31",
+            ["on Tuesday -> 2024-06-04"]),
+        Case("On Tuesday, the leaders will sign the accord.", "2024-05-31", ["On Tuesday -> 2024-06-04"]),
+        Case("On Tuesday, the leaders signed the accord.", "2024-05-31", ["On Tuesday -> 2024-05-28"]),
+        Case(
+            "The minister said on Tuesday that the talks will resume.", "2024-05-31", ["on Tuesday -> 2024-05-28"]),
+        Case(
+            "Officials said the talks will resume on Tuesday.", "2024-05-31", ["on Tuesday -> 2024-06-04"]),
+        Case(
+            "The rebels, who were expelled in March, attacked the town on Tuesday.", "2024-05-31",
+            ["on Tuesday -> 2024-05-28"]),
+        Case(
+            "Am Dienstag wird der Minister nach Kiew reisen.", "2024-05-31", language: "de",
+            ["Am Dienstag -> 2024-06-04"]),
+        Case("Во вторник министр был в Киеве.", "2024-05-31", language: "ru", ["Во вторник -> 2024-05-28"]),
         // Relative days.
         Case(
             "The storm hit yesterday and the clean-up starts today.", "2024-02-01",

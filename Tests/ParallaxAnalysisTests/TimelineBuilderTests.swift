@@ -54,6 +54,41 @@ struct TimelineBuilderTests {
         #expect(events.map(\.date) == [Day(iso: "2024-05-30")].compactMap { $0 })
     }
 
+    @Test(arguments: [
+        "FILE PHOTO: Firefighters work at the site of a missile strike in Kharkiv, Ukraine, May 25, 2024.",
+        "Firefighters work at the site of a missile strike in Kharkiv, Ukraine, May 25, 2024. REUTERS/Jane Doe",
+        "Firefighters worked at the site of a missile strike in Kharkiv on May 25. (Getty Images)",
+        "Firefighters work at the site of a missile strike in Kharkiv on May 25. Jane Doe/AFP via Getty Images",
+        "Photo: firefighters at the site of a missile strike in Kharkiv on Saturday, May 25.",
+    ])
+    func captionsAndCreditsMakeNoEvents(caption: String) {
+        let text = caption + "\nThe regional governor said on Tuesday that three people died in the strike on the city."
+        let events = Self.builder.build([testDocument(text, id: "a", published: "2024-05-31")])
+        #expect(events.map(\.date) == [Day(iso: "2024-05-28")].compactMap { $0 })
+        // Without the caption vocabulary the caption's date is an event.
+        let plain = TimelineBuilder(vocabulary: .init(ignoredWords: TimelineBuilder.Vocabulary.bundled.ignoredWords))
+        #expect(plain.build([testDocument(text, id: "a", published: "2024-05-31")]).count == 2)
+    }
+
+    @Test func captionLabelsAreData() {
+        let text = "Фото: пожарные на месте удара по Харькову 25 мая.\nГубернатор заявил во вторник, что при ударе по городу погибли три человека."
+        let events = Self.builder.build([testDocument(text, id: "a", published: "2024-05-31", language: "ru")])
+        #expect(events.map(\.date) == [Day(iso: "2024-05-28")].compactMap { $0 })
+    }
+
+    @Test func aReportThatMentionsAPhotoIsStillAnEvent() {
+        // A long paragraph of reporting that names a photo is no caption.
+        let text = """
+            The regional governor said on Tuesday that three people died in the strike, and his office published \
+            a photo of the damaged school, which the ministry later said had been empty since the start of the \
+            school holidays, according to a statement that was read out on local television in the evening and \
+            repeated by officials at a briefing for reporters, as well as by the mayor, who visited the site, \
+            photo by the press service.
+            """
+        let events = Self.builder.build([testDocument(text, id: "a", published: "2024-05-31")])
+        #expect(events.map(\.date) == [Day(iso: "2024-05-28")].compactMap { $0 })
+    }
+
     @Test func noDatesNoEvents() {
         #expect(
             Self.builder.build([testDocument("Nothing dated happens here at all.", published: "2024-01-01")]).isEmpty)

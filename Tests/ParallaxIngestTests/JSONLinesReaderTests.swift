@@ -88,6 +88,19 @@ struct JSONLinesReaderTests {
         #expect(result.articles.first?.outlet == "Kyiv Post")
     }
 
+    @Test func urlDomainWinsOverAGivenName() throws {
+        // Domain first: a site name that is another outlet's ("The Times") or a longer form does not override the
+        // URL's host; a subdomain finds its outlet; a site name with more words finds its longest outlet name.
+        let lines = [
+            #"{"outlet": "The Times", "url": "https://www.washingtontimes.com/news/x/", "text": "The vote passed on Monday."}"#,
+            #"{"outlet": "RT Russian", "url": "https://russian.rt.com/world/news/1", "text": "The vote passed on Monday."}"#,
+            #"{"outlet": "New York Post | Breaking News", "text": "The vote passed on Monday."}"#,
+            #"{"outlet": "Washington Times", "text": "The vote passed on Monday."}"#,
+        ]
+        let result = try read(lines.joined(separator: "\n"))
+        #expect(result.articles.map(\.outlet) == ["The Washington Times", "RT", "New York Post", "The Washington Times"])
+    }
+
     @Test func emptyFileIsAnIssue() throws {
         let result = try read("\n\n", name: "none.jsonl")
         #expect(result.articles.isEmpty && result.issues.count == 1)

@@ -31,8 +31,16 @@ public struct TemporalLexicon: Sendable, Codable, Hashable {
         public var next: [String]
         /// Words before a weekday that point into the current week (`this`).
         public var this: [String]
-        /// Words before a weekday (within a few words) that mark the future (`will`, `scheduled`).
+        /// Words of the clause around a weekday that mark the future: auxiliaries and plan words (`will`,
+        /// `scheduled`, `due to`, `plans to`).
         public var future: [String]?
+        /// Words of the clause around a weekday that mark the past (`was`, `said`, `met`).
+        public var past: [String]?
+        /// Word endings that mark a past form (`ed` in `announced`), for words of five letters or more; a future
+        /// word wins (`scheduled`).
+        public var pastSuffixes: [String]?
+        /// Word endings that look like ``pastSuffixes`` but are not (`eed` in `proceed`).
+        public var notPastSuffixes: [String]?
         /// Number words (`two`: 2, `a`: 1) for "two days ago".
         public var numbers: [String: Int]
         /// Units and their length in days (`day`: 1, `weeks`: 7).
@@ -92,6 +100,9 @@ extension TemporalLexicon.Language {
         next = try c.decode([String].self, forKey: .next)
         this = try c.decode([String].self, forKey: .this)
         future = try c.decodeIfPresent([String].self, forKey: .future)
+        past = try c.decodeIfPresent([String].self, forKey: .past)
+        pastSuffixes = try c.decodeIfPresent([String].self, forKey: .pastSuffixes)
+        notPastSuffixes = try c.decodeIfPresent([String].self, forKey: .notPastSuffixes)
         numbers = try c.decode([String: Int].self, forKey: .numbers)
         units = try c.decode([String: Int].self, forKey: .units)
         agoAfter = try c.decodeIfPresent([String].self, forKey: .agoAfter)

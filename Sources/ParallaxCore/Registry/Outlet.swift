@@ -31,10 +31,14 @@ public struct Outlet: Hashable, Sendable, Codable {
     public var ownership: Ownership?
     /// Outlet or agency.
     public var kind: Kind
+    /// The State Media Monitor typology code of a state-affiliated outlet, as the source list writes it (`"SC"`
+    /// state-controlled, `"CaPu"` captured public, `"CaPr"` captured private, `"ISFM"`, `"ISF"`, `"ISM"`, `"IP"`
+    /// independent public; see docs/LEXICONS.md), when known.
+    public var typology: String?
 
     public init(
         name: String, domains: [String] = [], aliases: [String] = [], ambiguous: [String] = [],
-        country: String? = nil, ownership: Ownership? = nil, kind: Kind = .outlet
+        country: String? = nil, ownership: Ownership? = nil, kind: Kind = .outlet, typology: String? = nil
     ) {
         self.name = name
         self.domains = domains
@@ -43,6 +47,7 @@ public struct Outlet: Hashable, Sendable, Codable {
         self.country = country
         self.ownership = ownership
         self.kind = kind
+        self.typology = typology
     }
 
     public init(from decoder: any Decoder) throws {
@@ -54,6 +59,7 @@ public struct Outlet: Hashable, Sendable, Codable {
         country = try c.decodeIfPresent(String.self, forKey: .country)
         ownership = try c.decodeIfPresent(Ownership.self, forKey: .ownership)
         kind = try c.decodeIfPresent(Kind.self, forKey: .kind) ?? .outlet
+        typology = try c.decodeIfPresent(String.self, forKey: .typology)
     }
 
     /// The name and every alias.

@@ -7,6 +7,12 @@ public enum WebAddress {
     /// The lowercase host of a URL, bare host or domain-like name, without user info, port, `www.` and a trailing
     /// dot: `"https://WWW.Example.com:8080/a"` -> `"example.com"`. Empty when there is none.
     public static func host(of text: some StringProtocol) -> String {
+        // A bare lowercase host ("tass.com"), as registry files write them, is its own host: skip the parse.
+        if let first = text.first, let last = text.last, first != ".", last != ".", !text.hasPrefix("www."),
+            text.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D })
+        {
+            return String(text)
+        }
         var s = Substring(String(text).trimmingBlanks().lowercased())
         if let scheme = s.range(of: "://") { s = s[scheme.upperBound...] }
         if let end = s.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { s = s[..<end] }
