@@ -11,10 +11,13 @@ let package = Package(
         .library(name: "ParallaxAnalysis", targets: ["ParallaxAnalysis"]),
         .library(name: "ParallaxReport", targets: ["ParallaxReport"]),
         .library(name: "ParallaxSQLite", targets: ["ParallaxSQLite"]),
+        .library(name: "ParallaxServer", targets: ["ParallaxServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -49,10 +52,18 @@ let package = Package(
             name: "ParallaxSQLite",
             dependencies: ["ParallaxCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "ParallaxServer",
+            dependencies: [
+                "ParallaxCore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxReport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "parallax",
             dependencies: [
-                "ParallaxCore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxReport", "ParallaxSQLite",
+                "ParallaxCore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxReport", "ParallaxSQLite", "ParallaxServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +72,13 @@ let package = Package(
         .testTarget(name: "ParallaxAnalysisTests", dependencies: ["ParallaxAnalysis", "ParallaxIngest"]),
         .testTarget(name: "ParallaxSQLiteTests", dependencies: ["ParallaxSQLite", "ParallaxCore"]),
         .testTarget(name: "ParallaxReportTests", dependencies: ["ParallaxReport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "ParallaxServerTests",
+            dependencies: [
+                "ParallaxServer", "ParallaxCore", "ParallaxAnalysis",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "ParallaxEndToEndTests",
             dependencies: ["ParallaxCore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxReport"]

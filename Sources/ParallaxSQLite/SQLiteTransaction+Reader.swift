@@ -51,6 +51,7 @@ extension SQLiteTransaction {
         query.add("a.day <= ?", filter.until?.daysSinceEpoch)
         query.add("a.outlet IN (SELECT id FROM outlet WHERE name = ? COLLATE NOCASE)", filter.outlet)
         query.add("a.country = ? COLLATE NOCASE", filter.country)
+        query.add("a.sequence > ?", filter.afterSequence)
         if let story = filter.story {
             guard let key = try storyKey(story) else { return }
             query.add("a.story = ?", key)
@@ -113,6 +114,7 @@ extension SQLiteTransaction {
         query.add("s.article_count >= ?", filter.minArticles)
         query.add("s.last_day >= ?", filter.since?.description)
         query.add("s.first_day <= ?", filter.until?.description)
+        query.add("s.key > ?", filter.afterKey)
         query.add(
             "s.key IN (SELECT story FROM article WHERE outlet IN (SELECT id FROM outlet WHERE name = ? COLLATE NOCASE))",
             filter.outlet)

@@ -8,7 +8,7 @@ struct Parallax: AsyncParsableCommand {
         abstract: "Compare how news outlets covered the same event.",
         subcommands: [
             AnalyzeCommand.self, IngestCommand.self, StoriesCommand.self, StoryCommand.self, ArticlesCommand.self,
-            SearchCommand.self, ExportCommand.self, StatsCommand.self, ExtractCommand.self,
+            SearchCommand.self, ExportCommand.self, StatsCommand.self, ExtractCommand.self, ServeCommand.self,
         ]
     )
 }

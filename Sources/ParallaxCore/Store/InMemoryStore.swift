@@ -97,6 +97,7 @@ extension MemoryReading {
     }
 
     func matches(_ r: ArticleRecord, _ filter: ArticleFilter) -> Bool {
+        if let after = filter.afterSequence, r.sequence <= after { return false }
         if let since = filter.since, !(r.published.map { $0 >= since } ?? false) { return false }
         if let until = filter.until, !(r.published.map { $0 <= until } ?? false) { return false }
         if let outlet = filter.outlet, r.outlet?.lowercased() != outlet.lowercased() { return false }
@@ -154,6 +155,7 @@ extension MemoryReading {
 
     func matches(_ s: StoryRecord, _ filter: StoryFilter, searched: Set<String>?) -> Bool {
         if s.mergedInto != nil || s.articleCount < filter.minArticles { return false }
+        if let after = filter.afterKey, s.key <= after { return false }
         if let since = filter.since, !(s.lastDay.map { $0 >= since } ?? false) { return false }
         if let until = filter.until, !(s.firstDay.map { $0 <= until } ?? false) { return false }
         if let outlet = filter.outlet?.lowercased(), !s.outlets.contains(where: { $0.lowercased() == outlet }) {

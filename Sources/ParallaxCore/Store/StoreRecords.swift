@@ -96,11 +96,15 @@ public struct ArticleFilter: Sendable, Hashable {
     /// Member of this story (resolved through merges by the caller).
     public var story: String?
     public var limit: Int?
+    /// Only articles stored after the one with this ``ArticleRecord/sequence``: the cursor of a walk in storage
+    /// order (``CorpusReader/forEachArticle(_:_:)``).
+    public var afterSequence: Int64?
 
     public init(
         since: Day? = nil, until: Day? = nil, outlet: String? = nil, country: String? = nil, story: String? = nil,
-        limit: Int? = nil
+        limit: Int? = nil, afterSequence: Int64? = nil
     ) {
+        self.afterSequence = afterSequence
         self.since = since
         self.until = until
         self.outlet = outlet
@@ -124,11 +128,15 @@ public struct StoryFilter: Sendable, Hashable {
     public var search: String?
     public var minArticles: Int
     public var limit: Int?
+    /// Only stories created after the story with this key (``StoryRecord/key``): the cursor of a walk in creation
+    /// order (``CorpusReader/forEachStory(_:_:)``), page after page.
+    public var afterKey: Int64?
 
     public init(
         since: Day? = nil, until: Day? = nil, outlet: String? = nil, country: String? = nil, search: String? = nil,
-        minArticles: Int = 1, limit: Int? = nil
+        minArticles: Int = 1, limit: Int? = nil, afterKey: Int64? = nil
     ) {
+        self.afterKey = afterKey
         self.since = since
         self.until = until
         self.outlet = outlet

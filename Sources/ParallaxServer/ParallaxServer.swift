@@ -1,0 +1,106 @@
+import Foundation
+import Hummingbird
+import Logging
+import ParallaxAnalysis
+import ParallaxCore
+
+/// What `parallax serve` serves: a JSON API (`/api/...`, described by `/api/openapi.json`) and server-rendered web
+/// pages over one corpus store. The router is built by ``makeRouter(_:)`` so tests run it without a socket.
+public struct ServerSettings: Sendable {
+    /// Bearer token that write endpoints require; writes are refused when nil.
+    public var token: String?
+    /// Largest request body accepted (bytes).
+    public var maxBodyBytes = 32 << 20
+    /// Largest page of a listing.
+    public var maxPageSize = 500
+    /// Default page of a listing.
+    public var pageSize = 50
+    /// Longest query string accepted (bytes).
+    public var maxQueryBytes = 4_096
+    /// Outlets known by name and domain (for ingest and comparisons).
+    public var outlets: OutletRegistry
+
+    public init(token: String? = nil, outlets: OutletRegistry) {
+        self.token = token
+        self.outlets = outlets
+    }
+}
+
+/// The server's state: the store and the settings. Handlers are methods of ``API`` and ``WebPages``.
+public struct ParallaxServer: Sendable {
+    public let store: any CorpusStore
+    public let settings: ServerSettings
+
+    public init(store: any CorpusStore, settings: ServerSettings) {
+        self.store = store
+        self.settings = settings
+    }
+
+    /// The router: API, web pages, security headers and access logs.
+    public func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: SecurityHeadersMiddleware(maxQueryBytes: settings.maxQueryBytes))
+        API(server: self).register(on: router)
+        WebPages(server: self).register(on: router)
+        return router
+    }
+
+    /// An application on `host`:`port` (loopback by default). Run it with `runService()`, which stops gracefully on
+    /// SIGINT and SIGTERM.
+    public func makeApplication(host: String = "127.0.0.1", port: Int = 8080, logger: Logger? = nil)
+        -> some ApplicationProtocol
+    {
+        var log = logger ?? Logger(label: "parallax.serve")
+        if logger == nil { log.logLevel = .info }
+        return Application(
+            router: makeRouter(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "parallax"),
+            logger: log)
+    }
+
+    /// The comparison of a live story: stored when up to date, else recomputed from stored annotations and stored.
+    func analysis(ofStory id: String) async throws -> StoryAnalysis? {
+        if let stored = try await CorpusIngester.storedAnalysis(ofStory: id, in: store) { return stored }
+        let ingester = CorpusIngester(pipeline: AnalysisPipeline(outlets: settings.outlets), outlets: settings.outlets)
+        return try await ingester.analysis(ofStory: id, in: store)
+    }
+}
+
+/// Adds a Content-Security-Policy (no script, no remote resource), no sniffing and no framing to every response, and
+/// refuses overlong query strings.
+struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    let maxQueryBytes: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        if (request.uri.query?.utf8.count ?? 0) > maxQueryBytes {
+            throw HTTPError(.uriTooLong, message: "the query string is longer than \(maxQueryBytes) bytes")
+        }
+        var response = try await next(request, context)
+        response.headers[.init("Content-Security-Policy")!] =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+            + "base-uri 'none'; frame-ancestors 'none'"
+        response.headers[.init("X-Content-Type-Options")!] = "nosniff"
+        response.headers[.init("Referrer-Policy")!] = "no-referrer"
+        return response
+    }
+}
+
+extension Response {
+    /// A response with `body` as UTF-8 and the content type.
+    static func text(_ body: String, type: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: type],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    static func json(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
+        text(body, type: "application/json; charset=utf-8", status: status)
+    }
+
+    static func html(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
+        text(body, type: "text/html; charset=utf-8", status: status)
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ParallaxAnalysis
+import ParallaxCore
+import Testing
+
+@testable import ParallaxServer
+
+/// The API and pages through the router, without a socket, over an in-memory corpus of invented articles.
+struct ServerTests {
+    static let token = "secret-token"
+
+    /// Articles written for these tests: two events, three outlets each, and one hostile article.
+    static func articles() -> [Article] {
+        let dam = [
+            ("BBC", "The Harlow dam burst on Tuesday, flooding three villages in the Calder valley. About 1,200 people were evacuated, the regional office said."),
+            ("Reuters", "A dam in the Calder valley burst on Tuesday and flooded three villages. Around 1,200 residents were evacuated overnight, officials said."),
+            ("RT", "The Harlow dam collapsed on Tuesday, flooding three Calder valley villages, and 1,200 people left their homes, the regional office said."),
+        ]
+        let strike = [
+            ("BBC", "Dock workers at Port Elsby began a 48-hour strike on Thursday over pay. “We have not had a raise in four years,” union leader Tomas Brandt said."),
+            ("Reuters", "Container traffic at Elsby stopped on Thursday as dockers began a strike over pay, union leader Tomas Brandt said."),
+        ]
+        var out: [Article] = []
+        for (i, (outlet, text)) in dam.enumerated() {
+            out.append(Article(id: "dam-\(i)", source: "test", outlet: outlet, url: "https://example.org/dam/\(i)",
+                title: "Harlow dam bursts (\(outlet))", published: Day(iso: "2025-03-11"), text: text))
+        }
+        for (i, (outlet, text)) in strike.enumerated() {
+            out.append(Article(id: "strike-\(i)", source: "test", outlet: outlet, url: "https://example.org/strike/\(i)",
+                title: "Elsby dockers strike (\(outlet))", published: Day(iso: "2025-03-14"), text: text))
+        }
+        out.append(Article(
+            id: "hostile", source: "test", outlet: "BBC", url: "javascript:alert(1)",
+            title: "<script>alert('t')</script> Harlow dam", published: Day(iso: "2025-03-11"),
+            text: "The Harlow dam <img src=x onerror=alert(1)> burst on Tuesday, flooding three villages. </style><script>alert(2)</script> About 1,200 people were evacuated, the regional office said."))
+        return out
+    }
+
+    static func makeServer() async throws -> ParallaxServer {
+        let store = InMemoryStore()
+        let pipeline = AnalysisPipeline(outlets: .bundled, concurrency: 2)
+        let ingester = CorpusIngester(pipeline: pipeline, outlets: .bundled)
+        let annotations = articles().map { pipeline.annotator.annotate($0) }
+        _ = try await ingester.ingest(annotations, issues: [], into: store)
+        _ = try await ingester.refreshAnalyses(in: store) { _, _ in }
+        var settings = ServerSettings(token: token, outlets: .bundled)
+        settings.maxBodyBytes = 64 << 10
+        return ParallaxServer(store: store, settings: settings)
+    }
+
+    static func app(_ server: ParallaxServer) -> some ApplicationProtocol {
+        Application(router: server.makeRouter())
+    }
+
+    static func json(_ buffer: ByteBuffer) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(buffer: buffer))
+        return try #require(object as? [String: Any])
+    }
+
+    /// Every required key of the OpenAPI schema `name` is in `object` (one level, with `$ref`s of arrays' items).
+    static func conforms(_ object: [String: Any], to name: String, in document: [String: Any]) -> Bool {
+        let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any]
+        guard let schema = schemas?[name] as? [String: Any] else { return false }
+        let required = schema["required"] as? [String] ?? []
+        return required.allSatisfy { object[$0] != nil }
+    }
+
+    @Test func storiesPageThroughEverythingAndMatchTheOpenAPIDocument() async throws {
+        let server = try await Self.makeServer()
+        try await Self.app(server).test(.router) { client in
+            let document = try await client.execute(uri: "/api/openapi.json", method: .get) { try Self.json($0.body) }
+            #expect(document["openapi"] as? String == "3.1.0")
+            var cursor: String?
+            var seen: [String] = []
+            repeat {
+                let uri = "/api/stories?limit=1" + (cursor.map { "&cursor=\($0)" } ?? "")
+                let page = try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.init("Content-Security-Policy")!]?.contains("default-src 'none'") == true)
+                    return try Self.json(response.body)
+                }
+                #expect(Self.conforms(page, to: "StoryPage", in: document))
+                let stories = try #require(page["stories"] as? [[String: Any]])
+                #expect(stories.count <= 1)
+                for s in stories { #expect(Self.conforms(s, to: "Story", in: document)) }
+                seen += stories.compactMap { $0["id"] as? String }
+                cursor = page["next"] as? String
+            } while cursor != nil
+            let stats = try await client.execute(uri: "/api/stats", method: .get) { try Self.json($0.body) }
+            #expect(Self.conforms(stats, to: "Stats", in: document))
+            #expect(seen.count == stats["stories"] as? Int)
+            #expect(Set(seen).count == seen.count)
+
+            let first = try #require(seen.first)
+            let report = try await client.execute(uri: "/api/stories/\(first)", method: .get) { try Self.json($0.body) }
+            #expect(Self.conforms(report, to: "Report", in: document))
+            #expect(((report["stories"] as? [[String: Any]])?.first?["id"] as? String) == first)
+            let graph = try await client.execute(uri: "/api/stories/\(first)/citations", method: .get) { try Self.json($0.body) }
+            #expect(Self.conforms(graph, to: "CitationGraph", in: document))
+            try await client.execute(uri: "/api/stories/\(first)/citations?format=gexf", method: .get) { response in
+                #expect(String(buffer: response.body).contains("<gexf"))
+            }
+            let article = try await client.execute(uri: "/api/articles/dam-0", method: .get) { try Self.json($0.body) }
+            #expect(Self.conforms(article, to: "ArticleSpans", in: document))
+            let text = try #require(article["text"] as? String)
+            for f in article["findings"] as? [[String: Any]] ?? [] {
+                let span = try #require(f["span"] as? [String: Int])
+                #expect((span["start"] ?? -1) >= 0 && (span["end"] ?? .max) <= text.utf8.count)
+            }
+            let search = try await client.execute(uri: "/api/search?q=dockers", method: .get) { try Self.json($0.body) }
+            #expect(Self.conforms(search, to: "SearchPage", in: document))
+            #expect((search["hits"] as? [Any])?.isEmpty == false)
+            let outlets = try await client.execute(uri: "/api/outlets", method: .get) { try Self.json($0.body) }
+            #expect(Self.conforms(outlets, to: "Outlets", in: document))
+        }
+    }
+
+    @Test func errorsAreJSONWithTheRightStatus() async throws {
+        let server = try await Self.makeServer()
+        try await Self.app(server).test(.router) { client in
+            try await client.execute(uri: "/api/stories/s-nothing", method: .get) { response in
+                #expect(response.status == .notFound)
+                let error = try Self.json(response.body)["error"] as? [String: Any]
+                #expect((error?["message"] as? String)?.contains("s-nothing") == true)
+            }
+            try await client.execute(uri: "/api/stories?since=yesterday", method: .get) { #expect($0.status == .badRequest) }
+            try await client.execute(uri: "/api/stories?cursor=-4", method: .get) { #expect($0.status == .badRequest) }
+            try await client.execute(uri: "/api/search", method: .get) { #expect($0.status == .badRequest) }
+            let long = String(repeating: "a", count: 5_000)
+            try await client.execute(uri: "/api/search?q=\(long)", method: .get) { #expect($0.status == .uriTooLong) }
+            try await client.execute(uri: "/../../etc/passwd", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+
+    @Test func ingestNeedsTheTokenAndStaysWithinTheBodyLimit() async throws {
+        let server = try await Self.makeServer()
+        let line = #"{"id":"new-1","outlet":"AP","title":"Elsby strike ends","published":"2025-03-16","text":"The dockers' strike at Port Elsby ended on Sunday after a pay deal, union leader Tomas Brandt said."}"#
+        try await Self.app(server).test(.router) { client in
+            try await client.execute(uri: "/api/ingest?format=jsonl", method: .post, body: ByteBuffer(string: line)) {
+                #expect($0.status == .unauthorized)
+            }
+            try await client.execute(
+                uri: "/api/ingest?format=jsonl", method: .post, headers: [.authorization: "Bearer wrong"],
+                body: ByteBuffer(string: line)
+            ) { #expect($0.status == .unauthorized) }
+            let answer = try await client.execute(
+                uri: "/api/ingest?format=jsonl", method: .post, headers: [.authorization: "Bearer \(Self.token)"],
+                body: ByteBuffer(string: line)
+            ) { response in
+                #expect(response.status == .ok)
+                return try Self.json(response.body)
+            }
+            #expect((answer["summary"] as? [String: Any])?["new"] as? Int == 1)
+            let search = try await client.execute(uri: "/api/search?q=deal", method: .get) { try Self.json($0.body) }
+            let hit = try #require((search["hits"] as? [[String: Any]])?.first?["article"] as? [String: Any])
+            let id = try #require(hit["id"] as? String)
+            try await client.execute(uri: "/api/articles/\(id)", method: .get) { #expect($0.status == .ok) }
+            let big = String(repeating: line + "\n", count: 1_000)
+            try await client.execute(
+                uri: "/api/ingest?format=jsonl", method: .post, headers: [.authorization: "Bearer \(Self.token)"],
+                body: ByteBuffer(string: big)
+            ) { #expect($0.status == .contentTooLarge) }
+            try await client.execute(
+                uri: "/api/ingest", method: .post, headers: [.authorization: "Bearer \(Self.token)"],
+                body: ByteBuffer(string: "\u{0}\u{1}not an article")
+            ) { #expect($0.status == .unprocessableContent || $0.status == .ok) }
+        }
+    }
+
+    @Test func pagesEscapeArticleTextAndLinkBack() async throws {
+        let server = try await Self.makeServer()
+        try await Self.app(server).test(.router) { client in
+            let list = try await client.execute(uri: "/?q=Harlow", method: .get) { response in
+                #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+                return String(buffer: response.body)
+            }
+            #expect(list.contains("Stories"))
+            #expect(!list.contains("<script>alert"))
+            let storyID = try #require(list.components(separatedBy: "href=\"/stories/").dropFirst().first?.prefix { $0 != "\"" })
+            let story = try await client.execute(uri: "/stories/\(storyID)", method: .get) { String(buffer: $0.body) }
+            #expect(story.contains("Harlow"))
+            #expect(!story.contains("<script>alert") && !story.contains("<img src=x"))
+            let article = try await client.execute(uri: "/articles/hostile", method: .get) { String(buffer: $0.body) }
+            #expect(article.contains("&lt;script&gt;alert(2)&lt;/script&gt;"))
+            #expect(!article.contains("<script>") && !article.contains("javascript:"))
+            #expect(article.contains("dir=\"auto\""))
+            #expect(article.contains("href=\"/stories/"))
+            try await client.execute(uri: "/articles/none", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+}
