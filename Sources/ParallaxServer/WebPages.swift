@@ -45,7 +45,12 @@ struct WebPages: Sendable {
         var filter = try API.storyFilter(q)
         filter.limit = try API.pageSize(q, settings: server.settings)
         let query = filter
-        let stories = try await server.store.read { try $0.stories(query) }
+        let (stories, firsts) = try await server.store.read { reader -> ([StoryRecord], [String: [String]]) in
+            let stories = try reader.stories(query)
+            var firsts: [String: [String]] = [:]
+            for s in stories { firsts[s.id] = try Self.firstReporters(of: s.id, in: reader) }
+            return (stories, firsts)
+        }
         func value(_ key: String) -> String {
             let raw: String = q.get(key).map { String($0) } ?? ""
             return Self.e(raw)
@@ -69,11 +74,36 @@ struct WebPages: Sendable {
                 <li><a href="/stories/\(Self.e(s.id))" dir="auto">\(Self.e(s.title))</a>
                 <div class="meta">\(s.articleCount) article\(s.articleCount == 1 ? "" : "s") · \(Self.e(span))
                 \(s.countries.isEmpty ? "" : " · " + Self.e(s.countries.joined(separator: ", ")))</div>
-                <div class="meta" dir="auto">\(Self.e(s.outlets.joined(separator: ", ")))</div></li>
+                <div class="meta" dir="auto">\(ownershipGroups(s.outlets))</div>
+                \((firsts[s.id] ?? []).isEmpty ? "" : "<div class=\"meta\" dir=\"auto\">first to report: " + Self.e((firsts[s.id] ?? []).joined(separator: ", ")) + "</div>")</li>
                 """
         }
         body += "</ol>"
         return .html(Self.page(title: "Stories", body: body))
+    }
+
+    /// The outlets of the story's earliest day (members are ordered by day; the first few are read).
+    static func firstReporters(of story: String, in reader: any CorpusReader) throws -> [String] {
+        var outlets: [String] = []
+        var firstDay: Day?
+        for id in try reader.members(ofStory: story).prefix(8) {
+            guard let a = try reader.article(id: id) else { continue }
+            if firstDay == nil { firstDay = a.published }
+            guard a.published == firstDay, let outlet = a.outlet, !outlets.contains(outlet) else { continue }
+            outlets.append(outlet)
+        }
+        return outlets
+    }
+
+    /// Outlet names grouped by what the registry knows of their ownership ("state-owned: RT · other: BBC, CNN").
+    func ownershipGroups(_ outlets: [String]) -> String {
+        var groups: [(String, [String])] = []
+        for name in outlets {
+            let ownership = server.settings.outlets.outlet(named: name)?.ownership?.rawValue ?? "unknown ownership"
+            if let i = groups.firstIndex(where: { $0.0 == ownership }) { groups[i].1.append(name) } else { groups.append((ownership, [name])) }
+        }
+        return groups.sorted { $0.0 < $1.0 }.map { Self.e($0.0) + ": " + Self.e($0.1.joined(separator: ", ")) }
+            .joined(separator: " · ")
     }
 
     /// A story's comparison: the HTML report of `parallax story ID --format html`.
