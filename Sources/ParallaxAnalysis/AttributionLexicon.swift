@@ -24,6 +24,18 @@ public struct AttributionLexicon: Sendable {
     public var complementOnlyVerbs: Set<String>
     /// Lemmas that take a listener before their content ("told Reuters that ...").
     public var objectVerbs: Set<String>
+    /// Lemmas whose object, to the end of the clause, is the attributed content ("Rubio criticized the plan",
+    /// "described it as ...", "accused him of lying").
+    public var objectContentVerbs: Set<String>
+    /// Lemmas of `objectContentVerbs` that attribute only when a quotation follows in the clause ("called the plan
+    /// “a disaster”", not "called the meeting").
+    public var quotationOnlyVerbs: Set<String>
+    /// Lemmas of asking whose content may be an indirect question ("asked Sanders how he was feeling").
+    public var questionVerbs: Set<String>
+    /// Words that open an indirect question ("whether", "how").
+    public var questionWords: Set<String>
+    /// Verb chains that may stand between a speaker and the speech verb ("went on to say"), as token norms.
+    public var verbChains: [[String]]
     /// Forms of verbs of the pattern "X quoted Y as saying".
     public var quotingVerbForms: Set<String>
     /// "saying", "telling": the complement of quoting verbs.
@@ -46,6 +58,18 @@ public struct AttributionLexicon: Sendable {
     public var modifiers: Set<String>
     /// Heads of described sources ("official", "spokesperson", "sources").
     public var descriptors: Set<String>
+    /// Party words and letters of a party and state tag after a name ("D" in "D-Calif.", "Democrat of Connecticut").
+    public var partyWords: Set<String>
+    /// Role words and titles that tell a person's gender ("spokeswoman", "Mr."), for pronoun agreement.
+    public var roleGenders: [String: FirstNameLexicon.Gender]
+    /// Abbreviated titles and the role word each stands for ("gov." -> "governor").
+    public var titleAbbreviations: [String: String]
+    /// Head nouns of places ("region"): a phrase with such a head is no speaker.
+    public var placeNouns: Set<String>
+    /// Pronouns and the gender they agree with ("he" -> male).
+    public var pronounGenders: [String: FirstNameLexicon.Gender]
+    /// First names and their gender, for pronoun agreement.
+    public var firstNames: FirstNameLexicon = .bundled
     /// Roles that may precede a name ("president", "spokesman").
     public var titles: Set<String>
     /// Words that mark a government body or organization.
@@ -159,6 +183,11 @@ public struct AttributionLexicon: Sendable {
         phrasalVerbs = v.phrasalVerbs.mapValues(Set.init)
         clauseVerbs = Set(v.clauseVerbs)
         objectVerbs = Set(v.objectVerbs)
+        objectContentVerbs = Set(v.objectContentVerbs ?? [])
+        quotationOnlyVerbs = Set(v.quotationOnlyVerbs ?? [])
+        questionVerbs = Set(v.questionVerbs ?? [])
+        questionWords = Set(v.questionWords ?? [])
+        verbChains = v.verbChains ?? []
         quotingVerbForms = Set(v.quotingVerbs.flatMap { g.inflections(of: $0) })
         quotingComplements = Set(v.quotingComplements)
         skippableBeforeVerb = Set(v.skippableBeforeVerb)
@@ -174,6 +203,11 @@ public struct AttributionLexicon: Sendable {
         modifiers = Set(d.modifiers)
         self.descriptors = Set(d.descriptors)
         titles = Set(d.titles)
+        partyWords = Set(d.partyWords ?? [])
+        roleGenders = d.roleGenders ?? [:]
+        titleAbbreviations = d.titleAbbreviations ?? [:]
+        placeNouns = Set(d.placeNouns ?? [])
+        pronounGenders = v.pronounGenders ?? [:]
         organizationWords = Set(d.organizationWords)
         documentNouns = Set(d.documentNouns)
         statementNouns = Set(d.statementNouns)
@@ -243,6 +277,12 @@ public struct AttributionLexicon: Sendable {
         var infinitiveVerbs: [String]
         var phrasalVerbs: [String: [String]]
         var objectVerbs: [String]
+        var objectContentVerbs: [String]?
+        var quotationOnlyVerbs: [String]?
+        var questionVerbs: [String]?
+        var questionWords: [String]?
+        var verbChains: [[String]]?
+        var pronounGenders: [String: FirstNameLexicon.Gender]?
         var quotingVerbs: [String]
         var quotingComplements: [String]
         var skippableBeforeVerb: [String]
@@ -261,6 +301,10 @@ public struct AttributionLexicon: Sendable {
         var modifiers: [String]
         var descriptors: [String]
         var titles: [String]
+        var partyWords: [String]?
+        var roleGenders: [String: FirstNameLexicon.Gender]?
+        var titleAbbreviations: [String: String]?
+        var placeNouns: [String]?
         var organizationWords: [String]
         var documentNouns: [String]
         var statementNouns: [String]

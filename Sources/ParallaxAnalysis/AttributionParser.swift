@@ -370,8 +370,8 @@ struct TokenRules {
         // Inverted: ", said X." / “...” insists X. (Not a participle: ", stressing his country's strength".)
         guard !lexicon.complementOnlyVerbs.contains(lemma), !grammar.isParticiple(tokens[v].norm),
             v - 1 >= range.lowerBound, isClauseBreak(v - 1),
-            let source = forwardNP(from: v + 1, in: s),
-            onlyAdjuncts(after: source.upperBound - 1, in: s)
+            let source = forwardNP(from: v + 1, in: s), !isTimePhrase(source),
+            onlyAdjuncts(after: source.upperBound - 1, in: s) || onlyAdjuncts(afterPartyTagOf: source, in: s)
                 || (source.upperBound + 1 < range.upperBound && tokens[source.upperBound].norm == ","
                     && lexicon.determiners.contains(tokens[source.upperBound + 1].norm))
         else { return nil }
@@ -382,8 +382,16 @@ struct TokenRules {
 
     /// The speaker before a verb: "X said", "X has repeatedly said", "X, speaking on condition of anonymity, said".
     private func subject(before v: Int, in s: Int) -> Range<Int>? {
-        if let np = backwardNP(before: v, in: s) { return np }
         let lower = doc.sentences[s].tokens.lowerBound
+        // "Trump went on to say", "was quick to add": the speaker stands before the chain.
+        for chain in lexicon.verbChains where v - chain.count > lower
+            && chain.indices.allSatisfy({ tokens[v - chain.count + $0].norm == chain[$0] })
+        {
+            return backwardNP(before: v - chain.count, in: s)
+        }
+        if let np = backwardNP(before: v, in: s) { return speaking(np, in: s) }
+        // "Sen. Jane Miller, D-Calif., said": the name before the party tag.
+        if let c = partyTagComma(endingAt: v - 1, lower: lower), let np = backwardNP(before: c, in: s) { return np }
         // "Trump attacked the plan, saying ...", "began by saying ...": the sentence's subject speaks.
         if grammar.isParticiple(tokens[v].norm), v - 1 > lower,
             tokens[v - 1].norm == "," || grammar.agentMarkers.contains(tokens[v - 1].norm),
@@ -428,6 +436,29 @@ struct TokenRules {
         return nil
     }
 
+    /// A noun phrase that can speak, from the one before a verb: "separatists in the Donetsk region" for the place
+    /// "the Donetsk region" after a preposition; nil for a time ("Monday") or a lone place.
+    private func speaking(_ np: Range<Int>, in s: Int) -> Range<Int>? {
+        if isTimePhrase(np) { return nil }
+        guard lexicon.placeNouns.contains(tokens[np.upperBound - 1].norm) else { return np }
+        let lower = doc.sentences[s].tokens.lowerBound
+        let p = np.lowerBound - 1
+        if p > lower, lexicon.adjunctPrepositions.contains(tokens[p].norm) || grammar.affiliationWords.contains(tokens[p].norm),
+            let owner = backwardNP(before: p, in: s), !lexicon.placeNouns.contains(tokens[owner.upperBound - 1].norm)
+        {
+            return owner.lowerBound..<np.upperBound
+        }
+        return nil
+    }
+
+    /// Whether every word of a phrase is a time word, weekday or month ("Monday", "last March").
+    func isTimePhrase(_ np: Range<Int>) -> Bool {
+        np.allSatisfy { k in
+            tokens[k].kind != .word || lexicon.timeWords.contains(tokens[k].norm)
+                || SpeakerResolver.calendarNames.contains(tokens[k].norm) || lexicon.determiners.contains(tokens[k].norm)
+        }
+    }
+
     /// Content after the verb: "that ...", ": ...", a bare clause, or a quotation that follows.
     private func forwardContent(after v: Int, lemma: String, in s: Int, allowBareClause: Bool)
         -> (Range<Int>, Int?, Bool, Range<Int>?)?
@@ -444,6 +475,9 @@ struct TokenRules {
         if k < end, let particles = lexicon.phrasalVerbs[lemma], particles.contains(tokens[k].norm), k + 1 < end {
             return (span(k + 1, end), k, false, nil)
         }
+        if lexicon.objectContentVerbs.contains(lemma), let content = objectContent(after: v, lemma: lemma, in: s) {
+            return (content, nil, false, nil)
+        }
         if lexicon.complementOnlyVerbs.contains(lemma) { return nil }
         while k < range.upperBound, grammar.verbParticles.contains(tokens[k].norm) { k += 1 }
         var medium: Range<Int>?
@@ -452,6 +486,14 @@ struct TokenRules {
             k = listener.upperBound
         }
         let afterVerb = k
+        // "asked Sanders how he was feeling", "urged lawmakers to act": a question or an infinitive after the listener.
+        if afterVerb + 1 < end, !inQuote[afterVerb],
+            lexicon.questionVerbs.contains(lemma) && lexicon.questionWords.contains(tokens[afterVerb].norm)
+                || (medium != nil && lexicon.infinitiveVerbs.contains(lemma)
+                    && grammar.infinitiveMarkers.contains(tokens[afterVerb].norm))
+        {
+            return (span(afterVerb, end), nil, false, medium)
+        }
         // "said the plan that ..." is a bare clause whose "that" is a relative pronoun; only adjuncts ("said on
         // Monday that", "told reporters in a statement that") may stand before a complementizer.
         let bare = afterVerb < end && !grammar.complementizers.contains(tokens[afterVerb].norm)
@@ -482,6 +524,61 @@ struct TokenRules {
             return (span(afterVerb, end), nil, false, medium)
         }
         return nil
+    }
+
+    /// The content of a verb whose object is the attributed stance ("criticized the plan", "called the plan “a
+    /// disaster”", "accused him of lying"): from the object to the end of the sentence's content; for
+    /// `quotationOnlyVerbs`, only when a quotation opens within the next words of the clause.
+    private func objectContent(after v: Int, lemma: String, in s: Int) -> Range<Int>? {
+        let end = contentEnd(s)
+        let k = v + 1
+        guard k < end, inQuote[k] || startsClause(k) || forwardNP(from: k, in: s) != nil else { return nil }
+        guard lexicon.quotationOnlyVerbs.contains(lemma) else { return span(k, end) }
+        var m = k
+        while m < end, m < k + 12 {
+            if inQuote[m] { return span(k, end) }
+            let n = tokens[m].norm
+            if n == "." || n == ";" || grammar.complementizers.contains(n) || grammar.clauseCoordinators.contains(n) {
+                return nil
+            }
+            m += 1
+        }
+        return nil
+    }
+
+    /// Whether tokens `range` are a party and state tag after a name: "D-Calif.", "R-Utah", "Democrat of
+    /// Connecticut" (a party word or letter, a dash or an affiliation word, then a capitalized place).
+    func isPartyTag(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.count <= 7, let first = range.first, tokens[first].kind == .word else {
+            return false
+        }
+        var rest = (first + 1)..<range.upperBound
+        let norm = tokens[first].norm
+        if let dash = norm.firstIndex(of: "-") {
+            // One token: "D-Calif", "R-N.Y".
+            let written = doc.text(of: tokens[first].span)
+            guard lexicon.partyWords.contains(String(norm[..<dash])),
+                let place = written.split(separator: "-", maxSplits: 1).last, place.first?.isUppercase == true
+            else { return false }
+        } else {
+            guard lexicon.partyWords.contains(norm), range.count >= 3,
+                tokens[first + 1].norm == "-" || grammar.affiliationWords.contains(tokens[first + 1].norm),
+                isName(tokens[first + 2])
+            else { return false }
+            rest = (first + 2)..<range.upperBound
+        }
+        return rest.allSatisfy {
+            tokens[$0].kind == .punctuation ? [".", "-"].contains(tokens[$0].norm) : isName(tokens[$0])
+        }
+    }
+
+    /// The start of a party tag between commas that ends right before `comma` (", D-Calif.,"): the earlier comma.
+    private func partyTagComma(endingAt comma: Int, lower: Int) -> Int? {
+        guard comma - 1 > lower, tokens[comma].norm == "," else { return nil }
+        var c = comma - 1
+        while c > lower, comma - c <= 8, tokens[c].norm != ",", tokens[c].norm != "(" { c -= 1 }
+        guard c > lower, tokens[c].norm == ",", isPartyTag((c + 1)..<comma) else { return nil }
+        return c
     }
 
     // MARK: Noun phrases
@@ -572,6 +669,8 @@ struct TokenRules {
             break
         }
         guard start <= j else { return nil }
+        // "WATCH Trump said": a label in capitals ("WATCH", "VIDEO") opening the phrase is no part of the speaker.
+        while start < j, lexicon.nonSpeakerLabels.contains(tokens[start].norm), isShouted(tokens[start]) { start += 1 }
         while start <= j,
             grammar.nameJoiners.contains(tokens[start].norm) || grammar.nameCoordinators.contains(tokens[start].norm)
         {
@@ -594,6 +693,12 @@ struct TokenRules {
         return start..<(j + 1)
     }
 
+    /// Whether a word is written in capitals only, two letters at least ("WATCH").
+    private func isShouted(_ t: Token) -> Bool {
+        let text = doc.text(of: t.span)
+        return text.count >= 2 && text.allSatisfy { !$0.isLetter || $0.isUppercase }
+    }
+
     /// The noun phrase that starts at `from`, or nil. With `list`, "A, B and the C agencies" is one phrase.
     func forwardNP(from: Int, in s: Int, list: Bool = false) -> Range<Int>? {
         let upper = doc.sentences[s].tokens.upperBound
@@ -605,7 +710,13 @@ struct TokenRules {
         while k < upper, !inQuote[k] {
             let t = tokens[k]
             // A determiner right after a head starts another phrase ("told Kyodo the closure was ...").
-            if lastHead == k - 1, lexicon.determiners.contains(t.norm), !isName(t) || !list { break }
+            // (Not inside a capitalized title: "NBC's Meet the Press".)
+            if lastHead == k - 1, lexicon.determiners.contains(t.norm), !isName(t) || !list,
+                !(grammar.definiteArticles.contains(t.norm) && !isName(t) && isName(tokens[k - 1])
+                    && k + 1 < upper && isName(tokens[k + 1]) && !inQuote[k + 1])
+            {
+                break
+            }
             if isNPWord(t) {
                 if isHead(t) { lastHead = k }
                 k += 1
@@ -781,11 +892,30 @@ struct TokenRules {
             if n == ",", m + 1 < end, inQuote[m + 1] { return true }
             if inQuote[m] || grammar.complementizers.contains(n) || n == ":" { return false }
             // Another verb ("... and said there ...") starts a clause; "a written statement" does not.
-            if m > k + 1, lexicon.verbForms[n] != nil, !lexicon.determiners.contains(tokens[m - 1].norm) { return false }
+            if m > k + 1, lexicon.verbForms[n] != nil, !isName(tokens[m]),
+                !lexicon.determiners.contains(tokens[m - 1].norm)
+            {
+                return false
+            }
             if n == "." || n == "!" || n == "?" || n == "…" { return true }
             m += 1
         }
         return true
+    }
+
+    /// ", said Sen. Mike Lee, R-Utah.": only a party tag (and adjuncts) after the name.
+    private func onlyAdjuncts(afterPartyTagOf source: Range<Int>, in s: Int) -> Bool {
+        let end = doc.sentences[s].tokens.upperBound
+        guard source.upperBound < end, tokens[source.upperBound].norm == "," else { return false }
+        var e = source.upperBound + 1
+        while e < end, e - source.upperBound <= 8, tokens[e].norm != ",", !["!", "?", ";"].contains(tokens[e].norm),
+            !(tokens[e].norm == "." && (e + 1 == end || !isName(tokens[e - 1])))
+        {
+            e += 1
+        }
+        if e < end, tokens[e].norm == "." { e += 1 }
+        guard isPartyTag((source.upperBound + 1)..<e) else { return false }
+        return e >= end || onlyAdjuncts(after: e - 1, in: s)
     }
 
     /// Whether token `k` opens an adjunct: a preposition, an adverb or a time word.

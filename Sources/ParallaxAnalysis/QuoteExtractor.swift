@@ -36,6 +36,8 @@ struct AttributionRun {
     var speakers: [[SpeakerResolver.Speaker?]] = []
     /// Attributions spoken in the first person ("I would tell you that ..."): not attributions of the article.
     var muted: [[Bool]] = []
+    /// The attribution whose words (source or cue) start at a token, as [sentence, index].
+    let attributionStarting: [Int: [Int]]
     var tokens: [Token] { doc.tokens }
 
     init(doc: Document, extractor: QuoteExtractor) {
@@ -43,6 +45,14 @@ struct AttributionRun {
         self.extractor = extractor
         analysis = AttributionParser(lexicon: extractor.lexicon).analyze(doc)
         resolver = SpeakerResolver(rules: analysis.rules)
+        var starting: [Int: [Int]] = [:]
+        for (s, list) in analysis.attributions.enumerated() {
+            for (k, a) in list.enumerated() {
+                let start = min(a.source.lowerBound, a.cue.min() ?? a.source.lowerBound)
+                if starting[start] == nil { starting[start] = [s, k] }
+            }
+        }
+        attributionStarting = starting
     }
 
     mutating func candidates() -> [QuoteCandidate] {
@@ -138,6 +148,16 @@ struct AttributionRun {
                 guard end <= q.open, q.open - end <= 8, !(end..<q.open).contains(where: { analysis.inQuote[$0] })
                 else { continue }
                 chosen = [sOpen, k]
+            }
+        }
+        // (a3) an attribution right after the closing mark: "“…,” Trump said on The Late Show." (whatever follows).
+        if chosen == nil, q.closed {
+            for start in (q.close + 1)..<min(tokens.count, q.close + 4) {
+                if let key = attributionStarting[start], key[0] == sClose, !muted[key[0]][key[1]] {
+                    chosen = key
+                    break
+                }
+                if tokens[start].kind != .punctuation { break }
             }
         }
         // (b) a preceding sentence that ends with a colon ("X said:").

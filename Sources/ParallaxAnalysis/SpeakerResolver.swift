@@ -15,6 +15,8 @@ public struct SpeakerResolver: Sendable {
         var role: String?
         /// Whether the mention may be an antecedent of "he"/"she" (not possessive).
         var canBeAntecedent: Bool
+        /// The gender told by the first name or the role, when known.
+        var gender: FirstNameLexicon.Gender? = nil
     }
 
     struct SpeakerMention: Sendable {
@@ -85,14 +87,48 @@ public struct SpeakerResolver: Sendable {
         speakers.append(
             SpeakerMention(token: np.lowerBound, speaker: speaker, issuedStatement: mentionsStatement[s] == true))
         if speaker.kind == .person {
-            persons.append(PersonMention(token: np.lowerBound, name: speaker.name, role: speaker.role, canBeAntecedent: true))
+            persons.append(
+                PersonMention(
+                    token: np.lowerBound, name: speaker.name, role: speaker.role, canBeAntecedent: true,
+                    gender: gender(name: speaker.name, role: speaker.role)))
         }
         return speaker
     }
 
+    /// The gender of a person told by a role word ("spokeswoman", "Mrs.") or else by the first name, nil when
+    /// neither tells it.
+    func gender(name: String, role: String?) -> FirstNameLexicon.Gender? {
+        if let role {
+            for word in role.split(separator: " ") {
+                if let g = lexicon.roleGenders[Tokenizer.norm(String(word))] { return g }
+            }
+        }
+        guard let first = name.split(separator: " ").first else { return nil }
+        return lexicon.firstNames.gender(of: String(first))
+    }
+
+    /// Whether a person may be the antecedent of a pronoun of gender `g` (unknown genders agree with all).
+    private func agrees(_ person: FirstNameLexicon.Gender?, _ g: FirstNameLexicon.Gender?) -> Bool {
+        guard let person, let g, person != .either, g != .either else { return true }
+        return person == g
+    }
+
+    /// Whether a role (as written) holds the role word `head` ("Gov." holds "governor", "Defense Secretary" holds
+    /// "secretary").
+    private func role(_ role: String?, holds head: String) -> Bool {
+        guard let role else { return false }
+        return role.split(separator: " ").contains { word in
+            let n = Tokenizer.norm(String(word))
+            return n == head || lexicon.titleAbbreviations[n] == head
+        }
+    }
+
     /// Records a role learned after resolution (an appositive) for the person mentioned at `token`.
     mutating func setRole(_ role: String, forMentionAt token: Int) {
-        for i in persons.indices where persons[i].token == token { persons[i].role = role }
+        for i in persons.indices where persons[i].token == token {
+            persons[i].role = role
+            persons[i].gender = gender(name: persons[i].name, role: role)
+        }
         for i in speakers.indices where speakers[i].token == token { speakers[i].speaker.role = role }
     }
 
@@ -185,6 +221,12 @@ public struct SpeakerResolver: Sendable {
                 name: "\(owner)’s \(rest)", role: nil, kind: body ? .organization : .anonymous, mention: span,
                 isAnaphor: true)
         }
+        // "the governor" after "Gov. Jane Doe" (or "Jane Doe, the governor,"): the named holder of the role.
+        if described, np.count >= 2, grammar.definiteArticles.contains(norms[0]), lexicon.titles.contains(head.norm),
+            let holder = persons.last(where: { $0.token < np.lowerBound && role($0.role, holds: head.norm) })
+        {
+            return Speaker(name: holder.name, role: holder.role, kind: .person, mention: span, isAnaphor: true)
+        }
         if described {
             return Speaker(name: text, role: nil, kind: .anonymous, mention: span, isAnaphor: false)
         }
@@ -207,12 +249,17 @@ public struct SpeakerResolver: Sendable {
         let paragraph = doc.sentences[doc.tokens[token].sentence].paragraph
         func near(_ t: Int) -> Bool { paragraph - doc.sentences[doc.tokens[t].sentence].paragraph <= 3 }
         if lexicon.personPronouns.contains(norm) {
-            let candidates = persons.filter { $0.token < token && $0.canBeAntecedent && near($0.token) }
+            // Gender agreement: "she" skips a man named later, "he" a woman ("either" and unknown agree with both).
+            let g = lexicon.pronounGenders[norm]
+            let candidates = persons.filter {
+                $0.token < token && $0.canBeAntecedent && near($0.token) && agrees($0.gender, g)
+            }
             let person = candidates.max(by: { $0.token < $1.token })
             // "the Navy spokesperson said ... he said": an unnamed speaker whose head is a person's role is an
             // antecedent too, when it comes after the last named person.
             if let described = speakers.last(where: { $0.token < token && near($0.token) && isDescribedPerson($0) }),
-                described.token > (person?.token ?? -1)
+                described.token > (person?.token ?? -1),
+                agrees(gender(name: "", role: described.speaker.name), g)
             {
                 var s = described.speaker
                 s.mention = span
@@ -361,12 +408,14 @@ public struct SpeakerResolver: Sendable {
 
     /// The longest known outlet named in a phrase, not counting one that only opens a longer capitalized name
     /// ("the National Disaster Mitigation Agency" does not name the outlet "The National").
-    func knownOutlet(in norms: [String], of np: Range<Int>? = nil) -> String? {
+    func knownOutlet(in written: [String], of np: Range<Int>? = nil) -> String? {
+        // "NBC's Meet the Press": the outlet's name without its possessive.
+        let norms = written.map { grammar.isPossessive($0) ? String($0.dropLast(grammar.possessiveSuffix.count)) : $0 }
         var best: (length: Int, name: String)?
         for start in norms.indices {
             for end in stride(from: norms.count, to: start, by: -1) where end - start > (best?.length ?? 0) {
                 if let np, end < norms.count, rules.isName(doc.tokens[np.lowerBound + end]),
-                    doc.tokens[np.lowerBound + end].kind == .word
+                    doc.tokens[np.lowerBound + end].kind == .word, !grammar.isPossessive(written[end - 1])
                 {
                     continue
                 }
@@ -421,16 +470,18 @@ public struct SpeakerResolver: Sendable {
             }
             // Title followed by a capitalized name: "spokesman John Kirby", "President Joe Biden".
             guard lexicon.titles.contains(tokens[i].norm) else { continue }
-            var e = i + 1
+            // "Gov. Maria Lopez": the period of an abbreviated title.
+            let first = i + 1 < tokens.count && tokens[i + 1].norm == "." ? i + 2 : i + 1
+            var e = first
             while e < tokens.count, !inQuote[e], tokens[e].sentence == tokens[i].sentence,
                 tokens[e].kind == .word && rules.isName(tokens[e]) && !lexicon.titles.contains(tokens[e].norm)
-                    || (tokens[e].norm == "." && e > i + 1)
+                    || (tokens[e].norm == "." && e > first)
             {
                 e += 1
             }
-            while e > i + 1, tokens[e - 1].kind != .word { e -= 1 }
-            guard e > i + 1 else { continue }
-            var nameStart = i + 1
+            while e > first, tokens[e - 1].kind != .word { e -= 1 }
+            guard e > first else { continue }
+            var nameStart = first
             let words = (nameStart..<e).filter { tokens[$0].kind == .word && tokens[$0].norm.count > 1 }
             if words.count > 3, let first = words.dropLast(3).last { nameStart = first + 1 }
             let nameTokens = nameStart..<e
@@ -445,9 +496,11 @@ public struct SpeakerResolver: Sendable {
             var name = String(doc.text(of: spanOf(nameTokens)))
             if possessive { name = grammar.withoutPossessive(name) }
             let roleStart = rules.backwardNP(before: i + 1, in: tokens[i].sentence)?.lowerBound ?? i
+            let role = roleText(roleStart..<nameStart)
             persons.append(
                 PersonMention(
-                    token: nameStart, name: name, role: roleText(roleStart..<nameStart), canBeAntecedent: !possessive))
+                    token: nameStart, name: name, role: role, canBeAntecedent: !possessive,
+                    gender: gender(name: name, role: role)))
             i = e - 1
         }
     }

@@ -240,3 +240,66 @@ extension QuoteExtractorTests {
         _ = QuoteAligner().align([doc])
     }
 }
+
+/// Cues from the VerbNet/FrameNet-based verb lists and the parser forms of issue 8 (made-up sentences).
+extension QuoteExtractorTests {
+    @Test(arguments: [
+        ("“The tunnel will open in May,” she continued.", "continued"),
+        ("“Nobody asked the residents,” the councillor lamented.", "lamented"),
+        ("“This is a scandal,” Okafor blasted.", "blasted"),
+        ("“We will be back,” the captain vowed.", "vowed"),
+    ])
+    func speechVerbsOfTheStatementClasses(text: String, cue: String) throws {
+        let q = try #require(extractor.extract(from: makeDocument(text)).first)
+        #expect(q.quoted)
+        #expect(q.cue == cue)
+    }
+
+    @Test func nameWordThatLooksLikeAVerbIsAnAdjunct() throws {
+        // "Show" in the programme's name is not a second verb that opens a clause.
+        let doc = makeDocument("“We will win,” Okafor said on The Morning Show on Tuesday.")
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.speaker?.name == "Okafor")
+    }
+
+    @Test(arguments: [
+        "Sen. Lena Ortiz, D-Calif., tweeted that the bill was dead.",
+        "Sen. Lena Ortiz, Democrat of California, said the bill was dead.",
+        "The bill was dead, said Sen. Lena Ortiz, D-Calif.",
+    ])
+    func partyAndStateTagBelongsToTheNameBefore(text: String) throws {
+        let q = try #require(extractor.extract(from: makeDocument(text)).first)
+        #expect(q.speaker?.name == "Lena Ortiz")
+        #expect(q.text.lowercased().contains("the bill was dead"))
+    }
+
+    @Test func verbChainBetweenSpeakerAndVerb() throws {
+        let q = try #require(extractor.extract(from: makeDocument("Okafor went on to say that the port would reopen.")).first)
+        #expect(q.speaker?.name == "Okafor")
+        #expect(q.text == "the port would reopen")
+    }
+
+    @Test func indirectQuestionAndInfinitiveAfterTheListener() {
+        let quotes = extractor.extract(
+            from: makeDocument("A reporter asked Okafor whether the port would reopen. The mayor urged residents to stay indoors."))
+        #expect(quotes.map(\.text) == ["whether the port would reopen", "to stay indoors"])
+        #expect(quotes.map { $0.speaker?.name } == ["A reporter", "The mayor"])
+    }
+
+    @Test func partialQuotationAfterALabelingVerb() throws {
+        let doc = makeDocument("The senator called the harbor plan “a costly disaster” on Monday. The mayor called the meeting.")
+        let quotes = extractor.extract(from: doc)
+        #expect(quotes.count == 1)
+        let q = try #require(quotes.first)
+        #expect(q.text == "a costly disaster")
+        #expect(q.speaker?.name == "The senator")
+        #expect(doc.text(of: q.contentSpan).hasPrefix("the harbor plan"))
+    }
+
+    @Test func stanceVerbAttributesItsObject() throws {
+        let q = try #require(
+            extractor.extract(from: makeDocument("Okafor accused the harbor board of hiding the costs.")).first)
+        #expect(q.speaker?.name == "Okafor")
+        #expect(q.text == "the harbor board of hiding the costs")
+    }
+}
