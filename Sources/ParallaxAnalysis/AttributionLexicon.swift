@@ -64,6 +64,16 @@ public struct AttributionLexicon: Sendable {
     public var roleGenders: [String: FirstNameLexicon.Gender]
     /// Abbreviated titles and the role word each stands for ("gov." -> "governor").
     public var titleAbbreviations: [String: String]
+    /// Descriptions of organizations ("agency") and the named bodies each may refer back to ("fsb"), as token
+    /// norms joined by spaces.
+    public var organizationClasses: [String: Set<String>]
+    /// Per name of a body (token norms joined by spaces), the index of its group of aliases ("pentagon" and
+    /// "defense department" share one).
+    public var organizationAliasGroup: [String: Int]
+    /// The alias groups, as token norms joined by spaces.
+    public var organizationAliases: [[String]]
+    /// Every body `organizationClasses` lists.
+    public var organizationClassMembers: Set<String>
     /// Head nouns of places ("region"): a phrase with such a head is no speaker.
     public var placeNouns: Set<String>
     /// Pronouns and the gender they agree with ("he" -> male).
@@ -207,6 +217,12 @@ public struct AttributionLexicon: Sendable {
         roleGenders = d.roleGenders ?? [:]
         titleAbbreviations = d.titleAbbreviations ?? [:]
         placeNouns = Set(d.placeNouns ?? [])
+        organizationClasses = (d.organizationClasses ?? [:]).mapValues(Set.init)
+        organizationAliases = d.organizationAliases ?? []
+        organizationClassMembers = Set(organizationClasses.values.joined())
+        var group: [String: Int] = [:]
+        for (i, names) in organizationAliases.enumerated() { for name in names { group[name] = i } }
+        organizationAliasGroup = group
         pronounGenders = v.pronounGenders ?? [:]
         organizationWords = Set(d.organizationWords)
         documentNouns = Set(d.documentNouns)
@@ -305,6 +321,8 @@ public struct AttributionLexicon: Sendable {
         var roleGenders: [String: FirstNameLexicon.Gender]?
         var titleAbbreviations: [String: String]?
         var placeNouns: [String]?
+        var organizationClasses: [String: [String]]?
+        var organizationAliases: [[String]]?
         var organizationWords: [String]
         var documentNouns: [String]
         var statementNouns: [String]

@@ -390,6 +390,10 @@ struct TokenRules {
             return backwardNP(before: v - chain.count, in: s)
         }
         if let np = backwardNP(before: v, in: s) { return speaking(np, in: s) }
+        // "voters who said": the phrase before the relative pronoun.
+        if v - 1 > lower, grammar.relativePronouns.contains(tokens[v - 1].norm), let np = backwardNP(before: v - 1, in: s) {
+            return speaking(np, in: s)
+        }
         // "Sen. Jane Miller, D-Calif., said": the name before the party tag.
         if let c = partyTagComma(endingAt: v - 1, lower: lower), let np = backwardNP(before: c, in: s) { return np }
         // "Trump attacked the plan, saying ...", "began by saying ...": the sentence's subject speaks.
@@ -425,6 +429,9 @@ struct TokenRules {
                 if grammar.isParticiple(next) || grammar.relativePronouns.contains(next)
                     || lexicon.determiners.contains(next)
                     || lexicon.functionWords.contains(next)
+                    // "Jane Doe, executive director of the fund, said"
+                    || lexicon.titles.contains(next) || lexicon.modifiers.contains(next)
+                    || lexicon.descriptors.contains(next)
                 {
                     return backwardNP(before: k, in: s)
                 }

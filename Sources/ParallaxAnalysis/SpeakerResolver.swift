@@ -38,6 +38,20 @@ public struct SpeakerResolver: Sendable {
     private(set) var persons: [PersonMention] = []
     private(set) var speakers: [SpeakerMention] = []
     private(set) var outletMentions: [(token: Int, name: String)] = []
+    /// Named bodies mentioned outside quotations ("the Defense Department", "the FSB"), in text order.
+    private(set) var organizations: [OrganizationMention] = []
+    /// Per body (its alias group or its name's key): the name it was first mentioned by, capitalized words only.
+    private var organizationNodes: [String: String] = [:]
+    /// Per body: the name of its first resolved speaker mention ("the Pentagon"), its one node from then on.
+    private var organizationSpeakers: [String: String] = [:]
+
+    struct OrganizationMention: Sendable {
+        var token: Int
+        /// The body's node: its group of aliases, or its own key.
+        var node: String
+        /// Keys (token norms joined by spaces) the body goes by: its name and its known aliases.
+        var names: [String]
+    }
     /// Per sentence, once asked: whether it holds a statement noun ("statement", "interview"). Asked per resolved
     /// speaker, so a scan per question is quadratic in a long sentence of many attributions.
     private var mentionsStatement: [Int: Bool] = [:]
@@ -78,7 +92,8 @@ public struct SpeakerResolver: Sendable {
     /// credited with, so that "X ... Zelensky ..., he said" does not resolve "he" to a name inside the statement).
     /// With `record` false the result is not kept as an antecedent (listeners, media).
     mutating func resolve(_ np: Range<Int>, antecedentsBefore: Int? = nil, record: Bool = true) -> Speaker? {
-        guard let speaker = interpret(np, antecedentsBefore: antecedentsBefore ?? np.lowerBound) else { return nil }
+        guard let interpreted = interpret(np, antecedentsBefore: antecedentsBefore ?? np.lowerBound) else { return nil }
+        let speaker = organizationNode(interpreted, np)
         guard record else { return speaker }
         let s = doc.tokens[np.lowerBound].sentence
         if mentionsStatement[s] == nil {
@@ -132,6 +147,60 @@ public struct SpeakerResolver: Sendable {
         for i in speakers.indices where speakers[i].token == token { speakers[i].speaker.role = role }
     }
 
+    /// A named organization speaker under its node's name: "the Defense Department" after "the Pentagon" is the
+    /// Pentagon, "The Pentagon" at a sentence start is the same node as "the Pentagon".
+    private mutating func organizationNode(_ speaker: Speaker, _ np: Range<Int>) -> Speaker {
+        guard speaker.kind == .organization, !speaker.isAnaphor, let mention = organizationMention(in: np) else {
+            return speaker
+        }
+        guard let name = organizationSpeakers[mention.node] else {
+            organizationSpeakers[mention.node] = speaker.name
+            return speaker
+        }
+        var s = speaker
+        s.name = name
+        return s
+    }
+
+    /// The named body a phrase names: its longest run of capitalized words (a leading article dropped) whose key,
+    /// or a final part of it, is a known alias or class member or ends with an organization word.
+    private func organizationMention(in np: Range<Int>) -> OrganizationMention? {
+        let tokens = doc.tokens
+        var a = np.lowerBound
+        while a < np.upperBound, !rules.isName(tokens[a]) || lexicon.determiners.contains(tokens[a].norm) { a += 1 }
+        var e = a
+        while e < np.upperBound, tokens[e].kind == .word, rules.isName(tokens[e])
+            || (e > a && grammar.nameConnectors.contains(tokens[e].norm) && e + 1 < np.upperBound && rules.isName(tokens[e + 1]))
+        {
+            e += 1
+        }
+        guard a < e else { return nil }
+        var norms = (a..<e).map { tokens[$0].norm }
+        if let last = norms.last, grammar.isPossessive(last) { norms[norms.count - 1] = String(last.dropLast(grammar.possessiveSuffix.count)) }
+        for start in norms.indices {
+            let key = norms[start...].joined(separator: " ")
+            if let group = lexicon.organizationAliasGroup[key] {
+                return OrganizationMention(token: a, node: "#\(group)", names: lexicon.organizationAliases[group])
+            }
+            if classMembers.contains(key) { return OrganizationMention(token: a, node: key, names: [key]) }
+        }
+        guard let head = norms.last, lexicon.organizationWords.contains(head), norms.count > 1 else { return nil }
+        let key = norms.joined(separator: " ")
+        return OrganizationMention(token: a, node: key, names: [key])
+    }
+
+    /// "the agency" after "the FSB", "the department" after "the Defense Department": the most recent named body
+    /// (within six paragraphs) whose name ends with the description's head or that the head's class lists.
+    private func describedOrganization(head: String, before token: Int) -> OrganizationMention? {
+        let paragraph = doc.sentences[doc.tokens[token].sentence].paragraph
+        let members = lexicon.organizationClasses[head] ?? []
+        for m in organizations.reversed() where m.token < token {
+            if paragraph - doc.sentences[doc.tokens[m.token].sentence].paragraph > 6 { return nil }
+            if m.names.contains(where: { $0 == head || $0.hasSuffix(" " + head) || members.contains($0) }) { return m }
+        }
+        return nil
+    }
+
     private func interpret(_ phrase: Range<Int>, antecedentsBefore bound: Int) -> Speaker? {
         let tokens = doc.tokens
         let span = TextSpan(start: tokens[phrase.lowerBound].span.start, end: tokens[phrase.upperBound - 1].span.end)
@@ -159,6 +228,15 @@ public struct SpeakerResolver: Sendable {
         }
         if let outlet = knownOutlet(in: norms, of: np) {
             return Speaker(name: outlet, role: nil, kind: .outlet, mention: span, isAnaphor: false)
+        }
+        // "the agency" after "the FSB" (and no outlet named since): that body.
+        if nameRange.isEmpty, np.count >= 2, grammar.definiteArticles.contains(norms[0]),
+            lexicon.organizationClasses[head.norm] != nil || lexicon.organizationWords.contains(head.norm),
+            let body = describedOrganization(head: head.norm, before: np.lowerBound),
+            body.token > outletMentions.last(where: { $0.token < np.lowerBound })?.token ?? -1,
+            let name = organizationSpeakers[body.node] ?? organizationNodes[body.node]
+        {
+            return Speaker(name: name, role: nil, kind: .organization, mention: span, isAnaphor: true)
         }
         // "the National Disaster Mitigation Agency": a capitalized organization head names a body, not the outlet
         // a lowercase "news agency" would be.
@@ -450,7 +528,39 @@ public struct SpeakerResolver: Sendable {
 
     // MARK: Mentions
 
+    /// Every body the organization classes list, as keys.
+    private var classMembers: Set<String> { lexicon.organizationClassMembers }
+
+    /// Named bodies outside quotations, each run of capitalized words once (linear in the tokens).
+    private mutating func scanOrganizations(inQuote: [Bool]) {
+        let tokens = doc.tokens
+        var i = 0
+        while i < tokens.count {
+            guard !inQuote[i], tokens[i].kind == .word, rules.isName(tokens[i]) else {
+                i += 1
+                continue
+            }
+            var e = i + 1
+            while e < tokens.count, e - i < 10, tokens[e].sentence == tokens[i].sentence, !inQuote[e], tokens[e].kind == .word,
+                rules.isName(tokens[e])
+                    || (grammar.nameConnectors.contains(tokens[e].norm) && e + 1 < tokens.count && rules.isName(tokens[e + 1]))
+            {
+                e += 1
+            }
+            if let m = organizationMention(in: i..<e) {
+                organizations.append(m)
+                if organizationNodes[m.node] == nil {
+                    var a = i
+                    while a < e, lexicon.determiners.contains(tokens[a].norm) { a += 1 }
+                    organizationNodes[m.node] = grammar.withoutPossessive(String(doc.text(of: spanOf(a..<e))))
+                }
+            }
+            i = e
+        }
+    }
+
     private mutating func scanMentions(inQuote: [Bool]) {
+        scanOrganizations(inQuote: inQuote)
         let tokens = doc.tokens
         var i = 0
         while i < tokens.count {
