@@ -34,6 +34,8 @@ public struct AttributionLexicon: Sendable {
     public var questionVerbs: Set<String>
     /// Words that open an indirect question ("whether", "how").
     public var questionWords: Set<String>
+    /// Lemmas without a noun of the same form ("say"): never read as a noun after "the campaign".
+    public var verbOnlyLemmas: Set<String>
     /// Verb chains that may stand between a speaker and the speech verb ("went on to say"), as token norms.
     public var verbChains: [[String]]
     /// Forms of verbs of the pattern "X quoted Y as saying".
@@ -198,6 +200,7 @@ public struct AttributionLexicon: Sendable {
         questionVerbs = Set(v.questionVerbs ?? [])
         questionWords = Set(v.questionWords ?? [])
         verbChains = v.verbChains ?? []
+        verbOnlyLemmas = Set(v.verbOnlyLemmas ?? [])
         quotingVerbForms = Set(v.quotingVerbs.flatMap { g.inflections(of: $0) })
         quotingComplements = Set(v.quotingComplements)
         skippableBeforeVerb = Set(v.skippableBeforeVerb)
@@ -298,6 +301,7 @@ public struct AttributionLexicon: Sendable {
         var questionVerbs: [String]?
         var questionWords: [String]?
         var verbChains: [[String]]?
+        var verbOnlyLemmas: [String]?
         var pronounGenders: [String: FirstNameLexicon.Gender]?
         var quotingVerbs: [String]
         var quotingComplements: [String]

@@ -217,6 +217,12 @@ struct TokenRules {
     private func isNoun(at i: Int, lemma: String, in s: Int) -> Bool {
         let n = tokens[i].norm
         guard n == lemma || grammar.pluralEndings.contains(where: { n == lemma + $0 }) else { return false }
+        // "the campaign says": a verb without a noun of its form is a verb after a noun ("her say" aside).
+        if lexicon.verbOnlyLemmas.contains(lemma), i > doc.sentences[s].tokens.lowerBound,
+            !grammar.nounDeterminers.contains(tokens[i - 1].norm)
+        {
+            return false
+        }
         let lower = doc.sentences[s].tokens.lowerBound
         if i + 1 < doc.sentences[s].tokens.upperBound, lexicon.verbForms[tokens[i + 1].norm] != nil { return true }
         guard i > lower else { return false }
@@ -391,8 +397,10 @@ struct TokenRules {
         }
         if let np = backwardNP(before: v, in: s) { return speaking(np, in: s) }
         // "voters who said": the phrase before the relative pronoun.
-        if v - 1 > lower, grammar.relativePronouns.contains(tokens[v - 1].norm), let np = backwardNP(before: v - 1, in: s) {
-            return speaking(np, in: s)
+        if v - 1 > lower, grammar.relativePronouns.contains(tokens[v - 1].norm) {
+            // ("Bush and Christie, who say": before the comma too.)
+            let end = v - 2 > lower && tokens[v - 2].norm == "," ? v - 2 : v - 1
+            if let np = backwardNP(before: end, in: s) { return speaking(np, in: s) }
         }
         // "Sen. Jane Miller, D-Calif., said": the name before the party tag.
         if let c = partyTagComma(endingAt: v - 1, lower: lower), let np = backwardNP(before: c, in: s) { return np }
@@ -516,7 +524,10 @@ struct TokenRules {
             let n = tokens[m].norm
             if grammar.complementizers.contains(n) { return (span(m + 1, end), m, false, medium) }
             if n == ":" { return (span(m + 1, end), nil, true, medium) }
-            if n == "." || n == ";" || lexicon.verbForms[n] != nil { break }
+            // "said when asked about the budget that ...": a participle after "when" does not end the search.
+            if n == "." || n == ";" || lexicon.verbForms[n] != nil && !(m > afterVerb && lexicon.questionWords.contains(tokens[m - 1].norm)) {
+                break
+            }
             m += 1
             steps += 1
         }

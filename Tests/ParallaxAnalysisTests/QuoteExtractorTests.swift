@@ -303,3 +303,35 @@ extension QuoteExtractorTests {
         #expect(q.text == "the harbor board of hiding the costs")
     }
 }
+
+extension QuoteExtractorTests {
+    @Test func saidWhenAskedKeepsTheThatClause() throws {
+        let q = try #require(
+            extractor.extract(from: makeDocument("Okafor said when asked about the budget that the port would reopen.")).first)
+        #expect(q.text == "the port would reopen")
+        #expect(q.speaker?.name == "Okafor")
+    }
+
+    @Test func quoteOnlyParagraphContinuesThePreviousSpeaker() {
+        let doc = makeDocument(
+            "“We will rebuild the port,” Okafor said at the harbor.\n\n“It will take two years. Nobody should doubt it.”")
+        let quotes = extractor.extract(from: doc)
+        #expect(quotes.map { $0.speaker?.name } == ["Okafor", "Okafor"])
+        #expect(quotes.last?.text == "It will take two years. Nobody should doubt it.")
+    }
+
+    @Test func questionAndExclamationInsideAQuotationDoNotSplitIt() {
+        let doc = makeDocument("“Who pays for this? Not the residents!” the mayor asked.")
+        #expect(doc.sentences.count == 1)
+        let quotes = extractor.extract(from: doc)
+        #expect(quotes.map(\.text) == ["Who pays for this? Not the residents!"])
+        #expect(quotes.first?.speaker?.name == "the mayor")
+    }
+
+    @Test func findingsOfPollsAndDocumentsAreAttributions() {
+        let doc = makeDocument("A new poll shows Okafor leading the race by ten points.\n\nThe letter says the port will close in May.")
+        let quotes = extractor.extract(from: doc)
+        #expect(quotes.map(\.text) == ["Okafor leading the race by ten points", "the port will close in May"])
+        #expect(quotes.first?.cue == "shows")
+    }
+}
