@@ -34,6 +34,8 @@ public struct AttributionLexicon: Sendable {
     public var questionVerbs: Set<String>
     /// Words that open an indirect question ("whether", "how").
     public var questionWords: Set<String>
+    /// Subordinators that may open a bare reported clause ("said if he were president, ...").
+    public var clauseOpeners: Set<String>
     /// Lemmas without a noun of the same form ("say"): never read as a noun after "the campaign".
     public var verbOnlyLemmas: Set<String>
     /// Verb chains that may stand between a speaker and the speech verb ("went on to say"), as token norms.
@@ -201,6 +203,7 @@ public struct AttributionLexicon: Sendable {
         questionWords = Set(v.questionWords ?? [])
         verbChains = v.verbChains ?? []
         verbOnlyLemmas = Set(v.verbOnlyLemmas ?? [])
+        clauseOpeners = Set(v.clauseOpeners ?? [])
         quotingVerbForms = Set(v.quotingVerbs.flatMap { g.inflections(of: $0) })
         quotingComplements = Set(v.quotingComplements)
         skippableBeforeVerb = Set(v.skippableBeforeVerb)
@@ -302,6 +305,7 @@ public struct AttributionLexicon: Sendable {
         var questionWords: [String]?
         var verbChains: [[String]]?
         var verbOnlyLemmas: [String]?
+        var clauseOpeners: [String]?
         var pronounGenders: [String: FirstNameLexicon.Gender]?
         var quotingVerbs: [String]
         var quotingComplements: [String]

@@ -441,7 +441,12 @@ struct TokenRules {
                     || lexicon.titles.contains(next) || lexicon.modifiers.contains(next)
                     || lexicon.descriptors.contains(next)
                 {
-                    return backwardNP(before: k, in: s)
+                    // An appositive noun phrase has no finite verb: ", the race will be tight, said X" is content.
+                    let appositive = grammar.isParticiple(next) || grammar.relativePronouns.contains(next)
+                        || !((k + 1)..<(v - 1)).contains { lexicon.passiveAuxiliaries.contains(tokens[$0].norm)
+                            || lexicon.skippableBeforeVerb.contains(tokens[$0].norm) && !isAdverb(tokens[$0].norm)
+                            && !lexicon.determiners.contains(tokens[$0].norm) }
+                    return appositive ? backwardNP(before: k, in: s) : nil
                 }
                 return nil
             }
@@ -951,6 +956,10 @@ struct TokenRules {
         guard t.kind == .word else { return false }
         if isName(t) { return true }
         let n = t.norm
+        // "said if he were president, ...", "said seeing the officers was a relief".
+        if lexicon.clauseOpeners.contains(n) || (grammar.isParticiple(n) && lexicon.verbForms[n] == nil && n.count > 5) {
+            return true
+        }
         return lexicon.determiners.contains(n) || lexicon.personPronouns.contains(n)
             || lexicon.pluralPronouns.contains(n) || lexicon.thingPronouns.contains(n)
             || lexicon.firstPersonPronouns.contains(n) || grammar.clauseSubjects.contains(n)

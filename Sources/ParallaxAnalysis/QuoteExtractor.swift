@@ -153,7 +153,12 @@ struct AttributionRun {
         // (a3) an attribution right after the closing mark: "“…,” Trump said on The Late Show." (whatever follows).
         if chosen == nil, q.closed {
             for start in (q.close + 1)..<min(tokens.count, q.close + 4) {
-                if let key = attributionStarting[start], key[0] == sClose, !muted[key[0]][key[1]] {
+                // (In the next sentence when the quotation closed its own: "“Who are they?” Trump said.")
+                if let key = attributionStarting[start], !muted[key[0]][key[1]],
+                    key[0] == sClose
+                        || (key[0] == sClose + 1 && doc.sentences[key[0]].tokens.lowerBound == q.close + 1
+                            && analysis.attributions[key[0]][key[1]].content.isEmpty)
+                {
                     chosen = key
                     break
                 }

@@ -419,7 +419,11 @@ public struct SpeakerResolver: Sendable {
         guard m.speaker.kind == .anonymous, !m.speaker.isUnresolvedPronoun, !m.speaker.isAnaphor,
             let head = m.speaker.name.split(separator: " ").last.map({ Tokenizer.norm(String($0)) })
         else { return false }
-        return lexicon.titles.contains(head) && lexicon.descriptors.contains(head)
+        // A role ("the director", "the spokesperson"), not a body or a modifier used as a title ("press", "staff").
+        return lexicon.titles.contains(head)
+            && (lexicon.descriptors.contains(head)
+                || !lexicon.modifiers.contains(head) && !lexicon.organizationWords.contains(head)
+                    && !grammar.isPlural(head))
     }
 
     /// Whoever issued the statement a later "the statement said" refers to.

@@ -335,3 +335,28 @@ extension QuoteExtractorTests {
         #expect(quotes.first?.cue == "shows")
     }
 }
+
+extension QuoteExtractorTests {
+    @Test func clauseBetweenCommasBeforeAnInvertedVerbIsContent() throws {
+        let q = try #require(
+            extractor.extract(from: makeDocument("As the race moves north, the vote will be tight, said Dan Okoro, a strategist.")).first)
+        #expect(q.speaker?.name == "Dan Okoro")
+        #expect(q.text.hasSuffix("the vote will be tight"))
+    }
+
+    @Test(arguments: [
+        ("Okafor said if he were mayor, the port would stay open.", "if he were mayor, the port would stay open"),
+        ("Okafor said seeing the officers there was a relief.", "seeing the officers there was a relief"),
+    ])
+    func bareClausesOpenedBySubordinatorsAndGerunds(text: String, content: String) throws {
+        let q = try #require(extractor.extract(from: makeDocument(text)).first)
+        #expect(q.text == content)
+    }
+
+    @Test func attributionAfterAQuotationThatEndsWithAQuestionMark() throws {
+        let doc = makeDocument("“Who do they think they are?” Okafor said of the board.")
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.text == "Who do they think they are?")
+        #expect(q.speaker?.name == "Okafor")
+    }
+}
