@@ -34,6 +34,8 @@ public struct AttributionLexicon: Sendable {
     public var questionVerbs: Set<String>
     /// Words that open an indirect question ("whether", "how").
     public var questionWords: Set<String>
+    /// Object pronouns that may be the listener of "told" ("told her").
+    public var objectPronouns: Set<String>
     /// Subordinators that may open a bare reported clause ("said if he were president, ...").
     public var clauseOpeners: Set<String>
     /// Lemmas without a noun of the same form ("say"): never read as a noun after "the campaign".
@@ -204,6 +206,7 @@ public struct AttributionLexicon: Sendable {
         verbChains = v.verbChains ?? []
         verbOnlyLemmas = Set(v.verbOnlyLemmas ?? [])
         clauseOpeners = Set(v.clauseOpeners ?? [])
+        objectPronouns = Set(v.objectPronouns ?? [])
         quotingVerbForms = Set(v.quotingVerbs.flatMap { g.inflections(of: $0) })
         quotingComplements = Set(v.quotingComplements)
         skippableBeforeVerb = Set(v.skippableBeforeVerb)
@@ -306,6 +309,7 @@ public struct AttributionLexicon: Sendable {
         var verbChains: [[String]]?
         var verbOnlyLemmas: [String]?
         var clauseOpeners: [String]?
+        var objectPronouns: [String]?
         var pronounGenders: [String: FirstNameLexicon.Gender]?
         var quotingVerbs: [String]
         var quotingComplements: [String]

@@ -250,6 +250,14 @@ struct TokenRules {
                 content = span(c, contentEnd(s))
             } else if tokens[i - 1].norm == "," || tokens[i - 1].norm == "(" {
                 content = span(start, i - 1)
+                // "But, according to the poll, 46 percent ...": a parenthetical after an opening word or two.
+                var c = source.upperBound
+                if (start..<(i - 1)).filter({ tokens[$0].kind == .word }).count < 3, c < range.upperBound,
+                    tokens[c].norm == ","
+                {
+                    while c < range.upperBound, tokens[c].norm == "," { c += 1 }
+                    content = span(c, contentEnd(s))
+                }
             }
             return Attribution(
                 form: .accordingTo, sentence: s, cue: cue, lemma: phrase.joined(separator: " "), source: source,
@@ -459,7 +467,15 @@ struct TokenRules {
     /// A noun phrase that can speak, from the one before a verb: "separatists in the Donetsk region" for the place
     /// "the Donetsk region" after a preposition; nil for a time ("Monday") or a lone place.
     private func speaking(_ np: Range<Int>, in s: Int) -> Range<Int>? {
-        if isTimePhrase(np) { return nil }
+        if isTimePhrase(np) {
+            // "A court document filed Thursday says": the phrase before the participle and its time.
+            let p = np.lowerBound - 1
+            guard p > doc.sentences[s].tokens.lowerBound, tokens[p].kind == .word, !isName(tokens[p]),
+                grammar.isPast(tokens[p].norm) || grammar.isParticiple(tokens[p].norm),
+                let owner = backwardNP(before: p, in: s), !isTimePhrase(owner)
+            else { return nil }
+            return owner
+        }
         guard lexicon.placeNouns.contains(tokens[np.upperBound - 1].norm) else { return np }
         let lower = doc.sentences[s].tokens.lowerBound
         let p = np.lowerBound - 1
@@ -501,7 +517,7 @@ struct TokenRules {
         if lexicon.complementOnlyVerbs.contains(lemma) { return nil }
         while k < range.upperBound, grammar.verbParticles.contains(tokens[k].norm) { k += 1 }
         var medium: Range<Int>?
-        if lexicon.objectVerbs.contains(lemma), let listener = forwardNP(from: k, in: s, list: true) {
+        if lexicon.objectVerbs.contains(lemma), let listener = listener(from: k, in: s) {
             medium = listener
             k = listener.upperBound
         }
@@ -521,6 +537,10 @@ struct TokenRules {
             && lexicon.clauseVerbs.contains(lemma) && allowBareClause && startsClause(afterVerb)
         var m = k
         var steps = 0
+        // "told “Fox and Friends.”" after a quotation: the title is the listener, not content.
+        if lexicon.objectVerbs.contains(lemma), medium == nil, quotedTitle(at: afterVerb, in: s) != nil {
+            return nil
+        }
         while !bare, m < range.upperBound, steps < 16 {
             if inQuote[m] {
                 if m == afterVerb || steps <= 1 { return (span(m, end), nil, false, medium) }
@@ -636,7 +656,7 @@ struct TokenRules {
                 continue
             }
             // Nouns outside the lexicon ("city official", "the engineer"), when a determiner or name precedes them.
-            if isOpenNoun(t), openNouns < 2, start == k + 1, k == j || !isName(tokens[k + 1]),
+            if isOpenNoun(t), openNouns < 3, start == k + 1, k == j || !isName(tokens[k + 1]),
                 k - 1 < lower || tokens[k - 1].kind == .punctuation || isNPWord(tokens[k - 1])
                     || (k - 2 >= lower && isOpenNoun(tokens[k - 1]) && isNPWord(tokens[k - 2]))
             {
@@ -669,10 +689,15 @@ struct TokenRules {
                 continue
             }
             let coordinator = grammar.nameCoordinators.contains(t.norm)
+            // "teachers and union officials": two plural nouns coordinated.
+            let plurals = coordinator && k - 1 >= lower && grammar.isPlural(tokens[k - 1].norm)
+                && (isOpenNoun(tokens[k - 1]) || lexicon.descriptors.contains(tokens[k - 1].norm))
+                && grammar.isPlural(tokens[j].norm)
             if grammar.nameJoiners.contains(t.norm) || coordinator, k - 1 >= lower,
-                start == k + 1, isNPWord(tokens[k - 1]) || (!coordinator && isOpenNoun(tokens[k - 1])),
-                !coordinator || isName(tokens[k + 1])
+                start == k + 1, isNPWord(tokens[k - 1]) || ((!coordinator || plurals) && isOpenNoun(tokens[k - 1])),
+                !coordinator || isName(tokens[k + 1]) || plurals
             {
+                if plurals { start = k }
                 k -= 1
                 continue
             }
@@ -831,7 +856,8 @@ struct TokenRules {
         case .word:
             if isName(t) {
                 if lexicon.functionWords.contains(t.norm), !lexicon.determiners.contains(t.norm) { return false }
-                if let apostrophe = t.norm.firstIndex(of: "'"),
+                // (A name with an inner apostrophe, "O'Hanlon", "D'Souza", is a name.)
+                if let apostrophe = t.norm.firstIndex(of: "'"), t.norm[apostrophe...].count <= 3,
                     t.norm[apostrophe...] != grammar.possessiveSuffix || isPronoun(String(t.norm[..<apostrophe]))
                 {
                     return false  // "He's", "They're", "It's"
@@ -900,7 +926,7 @@ struct TokenRules {
         let end = doc.sentences[s].tokens.upperBound
         var m = k + 1
         if let lemma = lexicon.verbForms[tokens[k].norm], lexicon.objectVerbs.contains(lemma),
-            let listener = forwardNP(from: m, in: s, list: true)
+            let listener = listener(from: m, in: s) ?? quotedTitle(at: m, in: s)
         {
             m = listener.upperBound
         }
@@ -939,6 +965,33 @@ struct TokenRules {
         if e < end, tokens[e].norm == "." { e += 1 }
         guard isPartyTag((source.upperBound + 1)..<e) else { return false }
         return e >= end || onlyAdjuncts(after: e - 1, in: s)
+    }
+
+    /// The listener of "told": a noun phrase ("told Reuters", "told the AFP and Reuters agencies") or an object
+    /// pronoun ("told her").
+    func listener(from k: Int, in s: Int) -> Range<Int>? {
+        if k < doc.sentences[s].tokens.upperBound, !inQuote[k], lexicon.objectPronouns.contains(tokens[k].norm) {
+            return k..<(k + 1)
+        }
+        return forwardNP(from: k, in: s, list: true)
+    }
+
+    /// A quoted title standing as a listener ("told “Fox and Friends.”"): a short quotation of capitalized words
+    /// at `k` that ends the sentence.
+    private func quotedTitle(at k: Int, in s: Int) -> Range<Int>? {
+        let end = doc.sentences[s].tokens.upperBound
+        guard k < end, inQuote[k], tokens[k].kind == .punctuation else { return nil }
+        var e = k + 1
+        while e < end, e - k <= 8, inQuote[e], !(tokens[e].kind == .punctuation && e > k + 1 && (e + 1 == end || !inQuote[e + 1])) {
+            guard tokens[e].kind != .word || isName(tokens[e]) || grammar.nameCoordinators.contains(tokens[e].norm)
+                || lexicon.functionWords.contains(tokens[e].norm)
+            else { return nil }
+            e += 1
+        }
+        guard e < end, inQuote[e], e > k + 1, (e + 1..<end).allSatisfy({ tokens[$0].kind == .punctuation }) else {
+            return nil
+        }
+        return k..<(e + 1)
     }
 
     /// Whether token `k` opens an adjunct: a preposition, an adverb or a time word.

@@ -221,7 +221,10 @@ struct AttributionRun {
     /// Short quotations whose words are all capitalized ("One Hundred Years of Solitude") are titles, not speech.
     private func isTitleLike(_ inner: Range<Int>) -> Bool {
         let words = inner.filter { tokens[$0].kind == .word }
-        guard words.count <= 8, !inner.contains(where: { [".", "!", "?"].contains(tokens[$0].norm) }) else {
+        // (A final period inside the marks, American style, still ends a title: "“Fox and Friends.”")
+        guard words.count <= 8,
+            !inner.contains(where: { [".", "!", "?"].contains(tokens[$0].norm) && !($0 == inner.upperBound - 1 && tokens[$0].norm == ".") })
+        else {
             return false
         }
         let content = words.filter { tokens[$0].norm.count > 3 }

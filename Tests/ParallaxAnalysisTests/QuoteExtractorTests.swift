@@ -360,3 +360,37 @@ extension QuoteExtractorTests {
         #expect(q.speaker?.name == "Okafor")
     }
 }
+
+extension QuoteExtractorTests {
+    @Test func objectPronounIsTheListenerOfAnEndAttribution() throws {
+        let q = try #require(
+            extractor.extract(from: makeDocument("Her husband would soon be coming home, the president told her.")).first)
+        #expect(q.text == "Her husband would soon be coming home")
+        #expect(q.speaker?.name == "the president")
+    }
+
+    @Test func quotedShowTitleIsAListenerNotAStatement() {
+        let doc = makeDocument("“We will win the port back,” Okafor told “Morning Harbor.”")
+        let quotes = extractor.extract(from: doc)
+        #expect(quotes.map(\.text) == ["We will win the port back"])
+        #expect(quotes.first?.speaker?.name == "Okafor")
+    }
+
+    @Test func parentheticalAccordingToCreditsTheRestOfItsSentence() throws {
+        let q = try #require(
+            extractor.extract(from: makeDocument("But, according to the harbor survey, most residents remain undecided.")).first)
+        #expect(q.text == "most residents remain undecided")
+        #expect(q.cue == "according to")
+    }
+
+    @Test(arguments: [
+        ("Michael O’Dell, a port expert, says the harbor is the biggest problem.", "Michael O’Dell"),
+        ("A court document filed Thursday says that the manager will not be charged.", "A court document"),
+        ("The harbor is closed, dockers and union officials told reporters.", "dockers and union officials"),
+    ])
+    func speakerPhrases(text: String, speaker: String) throws {
+        let doc = makeDocument(text)
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.speaker.map { String(doc.text(of: $0.mention)) } == speaker)
+    }
+}
