@@ -1112,17 +1112,46 @@ struct TokenRules {
             }
         }
         guard found.count > 1 else { return result }
-        for a in result.indices {
-            for b in result.indices where b != a {
-                let bStart = min(result[b].source.lowerBound, result[b].cue.min() ?? Int.max)
-                let content = result[a].content
-                // Clip only before an attribution whose content lies elsewhere (a colon, or before A's content).
-                let other = result[b].content
-                let elsewhere = result[b].opensColon || (other.count > 0 && other.lowerBound < content.lowerBound)
-                if bStart > content.lowerBound, bStart < content.upperBound, elsewhere {
-                    let end = trimmedEnd(before: bStart, in: s)
+        // A's content stops before the first other attribution B that starts inside it and whose content lies
+        // elsewhere (B opens a colon, or B's content starts before A's). One sweep over the contents by start,
+        // adding the B that qualify as A's start grows, each A asking for the first B start after its own:
+        // O(k log k), not a comparison of every pair.
+        let starts = result.map { min($0.source.lowerBound, $0.cue.min() ?? Int.max) }
+        let order = result.indices.sorted { starts[$0] < starts[$1] }
+        let sortedStarts = order.map { starts[$0] }
+        var position = [Int](repeating: 0, count: result.count)
+        for (p, b) in order.enumerated() { position[b] = p }
+        let original = result.map(\.content)
+        let keyed = result.indices.compactMap { b -> (key: Int, b: Int)? in
+            if result[b].opensColon { return (Int.min, b) }
+            return original[b].count > 0 ? (original[b].lowerBound, b) : nil
+        }.sorted { $0.key < $1.key }
+        var active = FirstActive(count: result.count)
+        var next = 0
+        for a in result.indices.sorted(by: { original[$0].lowerBound < original[$1].lowerBound }) {
+            let content = original[a]
+            while next < keyed.count, keyed[next].key < content.lowerBound {
+                active.insert(position[keyed[next].b])
+                next += 1
+            }
+            // The first start after the content's first token.
+            var lo = 0
+            var hi = sortedStarts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sortedStarts[mid] <= content.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            var p = lo
+            while let q = active.first(atOrAfter: p) {
+                if order[q] == a {
+                    p = q + 1
+                    continue
+                }
+                if sortedStarts[q] < content.upperBound {
+                    let end = trimmedEnd(before: sortedStarts[q], in: s)
                     result[a].content = content.lowerBound..<max(content.lowerBound, end)
                 }
+                break
             }
         }
         return result

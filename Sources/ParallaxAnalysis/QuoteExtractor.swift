@@ -67,7 +67,9 @@ struct AttributionRun {
         }
         // Reported statements.
         for s in analysis.attributions.indices {
+            let outer = enclosingOthers(s)
             for k in analysis.attributions[s].indices where !muted[s][k] && !usedAttributions.contains([s, k]) {
+                if outer[k] { continue }
                 if let c = reportedCandidate(s, k, quotes: result) { result.append(c) }
             }
         }
@@ -241,12 +243,6 @@ struct AttributionRun {
         }) {
             return nil
         }
-        // Prefer the innermost attribution: skip this one when another one's content lies inside its content.
-        for (j, b) in analysis.attributions[s].enumerated() where j != k && !muted[s][j] && !isPartOfStatement(b) {
-            if b.content.count > 0, b.content.count < a.content.count, a.content.contains(b.content.lowerBound) {
-                return nil
-            }
-        }
         let first = coveredFirstSentence(s, a)
         var last = s
         var content: TextSpan?
@@ -282,6 +278,33 @@ struct AttributionRun {
             article: doc.id, text: String(doc.text(of: text)), span: text, quoted: false, speaker: speakers[s][k],
             cue: cue.0, cueSpan: cue.1, contentSpan: full,
             sentenceSpan: sentenceSpan, sentences: first...last)
+    }
+
+    /// Per attribution of sentence `s`: whether another one (not muted, not part of a statement) has a shorter
+    /// content that starts inside its content. The innermost attribution is preferred, so such an outer one yields
+    /// no reported statement. O(k log k) in the sentence's attributions (a range minimum over contents sorted by
+    /// start), not a comparison of every pair: a sentence of thousands of cues ("he said she said ...") stays fast.
+    private func enclosingOthers(_ s: Int) -> [Bool] {
+        let list = analysis.attributions[s]
+        var inner = list.indices.filter { !muted[s][$0] && list[$0].content.count > 0 && !isPartOfStatement(list[$0]) }
+        inner.sort { list[$0].content.lowerBound < list[$1].content.lowerBound }
+        let starts = inner.map { list[$0].content.lowerBound }
+        let minimum = RangeMinimum(inner.map { list[$0].content.count })
+        func firstIndex(atLeast x: Int) -> Int {
+            var lo = 0
+            var hi = starts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if starts[mid] < x { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        return list.map { a in
+            let lo = firstIndex(atLeast: a.content.lowerBound)
+            let hi = firstIndex(atLeast: a.content.upperBound)
+            // (The attribution itself has the same count, never a shorter one.)
+            return lo < hi && minimum.min(lo..<hi) < a.content.count
+        }
     }
 
     /// The first sentence an attribution covers: its own, or an earlier one of its paragraph when a closing

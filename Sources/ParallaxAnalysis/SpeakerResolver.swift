@@ -37,6 +37,10 @@ public struct SpeakerResolver: Sendable {
     let grammar: GrammarLexicon.Language
     private(set) var persons: [PersonMention] = []
     private(set) var speakers: [SpeakerMention] = []
+    /// How many earlier speakers the antecedent search of "they"/"it" looks at, at most.
+    static let maxAntecedentSearch = 200
+    /// Indices into `speakers` of the described persons ("the Navy spokesperson"), in text order.
+    private var describedPersons: [Int] = []
     private(set) var outletMentions: [(token: Int, name: String)] = []
     /// Named bodies mentioned outside quotations ("the Defense Department", "the FSB"), in text order.
     private(set) var organizations: [OrganizationMention] = []
@@ -101,6 +105,7 @@ public struct SpeakerResolver: Sendable {
         }
         speakers.append(
             SpeakerMention(token: np.lowerBound, speaker: speaker, issuedStatement: mentionsStatement[s] == true))
+        if isDescribedPerson(speakers[speakers.count - 1]) { describedPersons.append(speakers.count - 1) }
         if speaker.kind == .person {
             persons.append(
                 PersonMention(
@@ -335,7 +340,7 @@ public struct SpeakerResolver: Sendable {
             let person = candidates.max(by: { $0.token < $1.token })
             // "the Navy spokesperson said ... he said": an unnamed speaker whose head is a person's role is an
             // antecedent too, when it comes after the last named person.
-            if let described = speakers.last(where: { $0.token < token && near($0.token) && isDescribedPerson($0) }),
+            if let described = lastDescribedPerson(before: token, near: near),
                 described.token > (person?.token ?? -1),
                 agrees(gender(name: "", role: described.speaker.name), g)
             {
@@ -349,15 +354,33 @@ public struct SpeakerResolver: Sendable {
         }
         let plural = lexicon.pluralPronouns.contains(norm)
         guard plural || lexicon.thingPronouns.contains(norm) else { return nil }
-        let candidates = speakers.filter { m in
-            guard m.token < token, near(m.token), m.speaker.kind != .person else { return false }
-            return grammar.pluralEndings.contains(where: { m.speaker.name.hasSuffix($0) }) == plural
+        // The last such speaker before, nearby: speakers are recorded in text order, so the search goes back from
+        // the end and stops at the first that is too far, or after `maxAntecedentSearch` speakers (a long run of
+        // unresolvable "they said" would otherwise make each search reach the start of the paragraph).
+        var found: SpeakerMention?
+        var examined = 0
+        for m in speakers.reversed() where m.token < token {
+            examined += 1
+            guard near(m.token), examined <= Self.maxAntecedentSearch else { break }
+            if m.speaker.kind != .person, grammar.pluralEndings.contains(where: { m.speaker.name.hasSuffix($0) }) == plural {
+                found = m
+                break
+            }
         }
-        guard let m = candidates.max(by: { $0.token < $1.token }) else { return nil }
+        guard let m = found else { return nil }
         var s = m.speaker
         s.mention = span
         s.isAnaphor = true
         return s
+    }
+
+    /// The last described person ("the Navy spokesperson") resolved before `token` and near it. Speakers are
+    /// recorded in text order, so the search goes back only as far as the nearby paragraphs.
+    private func lastDescribedPerson(before token: Int, near: (Int) -> Bool) -> SpeakerMention? {
+        for i in describedPersons.reversed() where speakers[i].token < token {
+            return near(speakers[i].token) ? speakers[i] : nil
+        }
+        return nil
     }
 
     /// "Sutopo Purwo Nugroho of the National Disaster Agency": a person's name (two or more capitalized words, no
