@@ -24,6 +24,24 @@ public struct AttributionLexicon: Sendable {
     public var complementOnlyVerbs: Set<String>
     /// Lemmas that take a listener before their content ("told Reuters that ...").
     public var objectVerbs: Set<String>
+    /// Lemmas whose object, to the end of the clause, is the attributed content ("Rubio criticized the plan",
+    /// "described it as ...", "accused him of lying").
+    public var objectContentVerbs: Set<String>
+    /// Lemmas of `objectContentVerbs` that attribute only when a quotation follows in the clause ("called the plan
+    /// “a disaster”", not "called the meeting").
+    public var quotationOnlyVerbs: Set<String>
+    /// Lemmas of asking whose content may be an indirect question ("asked Sanders how he was feeling").
+    public var questionVerbs: Set<String>
+    /// Words that open an indirect question ("whether", "how").
+    public var questionWords: Set<String>
+    /// Object pronouns that may be the listener of "told" ("told her").
+    public var objectPronouns: Set<String>
+    /// Subordinators that may open a bare reported clause ("said if he were president, ...").
+    public var clauseOpeners: Set<String>
+    /// Lemmas without a noun of the same form ("say"): never read as a noun after "the campaign".
+    public var verbOnlyLemmas: Set<String>
+    /// Verb chains that may stand between a speaker and the speech verb ("went on to say"), as token norms.
+    public var verbChains: [[String]]
     /// Forms of verbs of the pattern "X quoted Y as saying".
     public var quotingVerbForms: Set<String>
     /// "saying", "telling": the complement of quoting verbs.
@@ -46,6 +64,28 @@ public struct AttributionLexicon: Sendable {
     public var modifiers: Set<String>
     /// Heads of described sources ("official", "spokesperson", "sources").
     public var descriptors: Set<String>
+    /// Party words and letters of a party and state tag after a name ("D" in "D-Calif.", "Democrat of Connecticut").
+    public var partyWords: Set<String>
+    /// Role words and titles that tell a person's gender ("spokeswoman", "Mr."), for pronoun agreement.
+    public var roleGenders: [String: FirstNameLexicon.Gender]
+    /// Abbreviated titles and the role word each stands for ("gov." -> "governor").
+    public var titleAbbreviations: [String: String]
+    /// Descriptions of organizations ("agency") and the named bodies each may refer back to ("fsb"), as token
+    /// norms joined by spaces.
+    public var organizationClasses: [String: Set<String>]
+    /// Per name of a body (token norms joined by spaces), the index of its group of aliases ("pentagon" and
+    /// "defense department" share one).
+    public var organizationAliasGroup: [String: Int]
+    /// The alias groups, as token norms joined by spaces.
+    public var organizationAliases: [[String]]
+    /// Every body `organizationClasses` lists.
+    public var organizationClassMembers: Set<String>
+    /// Head nouns of places ("region"): a phrase with such a head is no speaker.
+    public var placeNouns: Set<String>
+    /// Pronouns and the gender they agree with ("he" -> male).
+    public var pronounGenders: [String: FirstNameLexicon.Gender]
+    /// First names and their gender, for pronoun agreement.
+    public var firstNames: FirstNameLexicon = .bundled
     /// Roles that may precede a name ("president", "spokesman").
     public var titles: Set<String>
     /// Words that mark a government body or organization.
@@ -159,6 +199,14 @@ public struct AttributionLexicon: Sendable {
         phrasalVerbs = v.phrasalVerbs.mapValues(Set.init)
         clauseVerbs = Set(v.clauseVerbs)
         objectVerbs = Set(v.objectVerbs)
+        objectContentVerbs = Set(v.objectContentVerbs ?? [])
+        quotationOnlyVerbs = Set(v.quotationOnlyVerbs ?? [])
+        questionVerbs = Set(v.questionVerbs ?? [])
+        questionWords = Set(v.questionWords ?? [])
+        verbChains = v.verbChains ?? []
+        verbOnlyLemmas = Set(v.verbOnlyLemmas ?? [])
+        clauseOpeners = Set(v.clauseOpeners ?? [])
+        objectPronouns = Set(v.objectPronouns ?? [])
         quotingVerbForms = Set(v.quotingVerbs.flatMap { g.inflections(of: $0) })
         quotingComplements = Set(v.quotingComplements)
         skippableBeforeVerb = Set(v.skippableBeforeVerb)
@@ -174,6 +222,17 @@ public struct AttributionLexicon: Sendable {
         modifiers = Set(d.modifiers)
         self.descriptors = Set(d.descriptors)
         titles = Set(d.titles)
+        partyWords = Set(d.partyWords ?? [])
+        roleGenders = d.roleGenders ?? [:]
+        titleAbbreviations = d.titleAbbreviations ?? [:]
+        placeNouns = Set(d.placeNouns ?? [])
+        organizationClasses = (d.organizationClasses ?? [:]).mapValues(Set.init)
+        organizationAliases = d.organizationAliases ?? []
+        organizationClassMembers = Set(organizationClasses.values.joined())
+        var group: [String: Int] = [:]
+        for (i, names) in organizationAliases.enumerated() { for name in names { group[name] = i } }
+        organizationAliasGroup = group
+        pronounGenders = v.pronounGenders ?? [:]
         organizationWords = Set(d.organizationWords)
         documentNouns = Set(d.documentNouns)
         statementNouns = Set(d.statementNouns)
@@ -255,6 +314,15 @@ public struct AttributionLexicon: Sendable {
         var infinitiveVerbs: [String]
         var phrasalVerbs: [String: [String]]
         var objectVerbs: [String]
+        var objectContentVerbs: [String]?
+        var quotationOnlyVerbs: [String]?
+        var questionVerbs: [String]?
+        var questionWords: [String]?
+        var verbChains: [[String]]?
+        var verbOnlyLemmas: [String]?
+        var clauseOpeners: [String]?
+        var objectPronouns: [String]?
+        var pronounGenders: [String: FirstNameLexicon.Gender]?
         var quotingVerbs: [String]
         var quotingComplements: [String]
         var skippableBeforeVerb: [String]
@@ -273,6 +341,12 @@ public struct AttributionLexicon: Sendable {
         var modifiers: [String]
         var descriptors: [String]
         var titles: [String]
+        var partyWords: [String]?
+        var roleGenders: [String: FirstNameLexicon.Gender]?
+        var titleAbbreviations: [String: String]?
+        var placeNouns: [String]?
+        var organizationClasses: [String: [String]]?
+        var organizationAliases: [[String]]?
         var organizationWords: [String]
         var documentNouns: [String]
         var statementNouns: [String]

@@ -217,6 +217,12 @@ struct TokenRules {
     private func isNoun(at i: Int, lemma: String, in s: Int) -> Bool {
         let n = tokens[i].norm
         guard n == lemma || grammar.pluralEndings.contains(where: { n == lemma + $0 }) else { return false }
+        // "the campaign says": a verb without a noun of its form is a verb after a noun ("her say" aside).
+        if lexicon.verbOnlyLemmas.contains(lemma), i > doc.sentences[s].tokens.lowerBound,
+            !grammar.nounDeterminers.contains(tokens[i - 1].norm)
+        {
+            return false
+        }
         let lower = doc.sentences[s].tokens.lowerBound
         if i + 1 < doc.sentences[s].tokens.upperBound, lexicon.verbForms[tokens[i + 1].norm] != nil { return true }
         guard i > lower else { return false }
@@ -244,6 +250,14 @@ struct TokenRules {
                 content = span(c, contentEnd(s))
             } else if tokens[i - 1].norm == "," || tokens[i - 1].norm == "(" {
                 content = span(start, i - 1)
+                // "But, according to the poll, 46 percent ...": a parenthetical after an opening word or two.
+                var c = source.upperBound
+                if (start..<(i - 1)).filter({ tokens[$0].kind == .word }).count < 3, c < range.upperBound,
+                    tokens[c].norm == ","
+                {
+                    while c < range.upperBound, tokens[c].norm == "," { c += 1 }
+                    content = span(c, contentEnd(s))
+                }
             }
             return Attribution(
                 form: .accordingTo, sentence: s, cue: cue, lemma: phrase.joined(separator: " "), source: source,
@@ -370,8 +384,8 @@ struct TokenRules {
         // Inverted: ", said X." / “...” insists X. (Not a participle: ", stressing his country's strength".)
         guard !lexicon.complementOnlyVerbs.contains(lemma), !grammar.isParticiple(tokens[v].norm),
             v - 1 >= range.lowerBound, isClauseBreak(v - 1),
-            let source = forwardNP(from: v + 1, in: s),
-            onlyAdjuncts(after: source.upperBound - 1, in: s)
+            let source = forwardNP(from: v + 1, in: s), !isTimePhrase(source),
+            onlyAdjuncts(after: source.upperBound - 1, in: s) || onlyAdjuncts(afterPartyTagOf: source, in: s)
                 || (source.upperBound + 1 < range.upperBound && tokens[source.upperBound].norm == ","
                     && lexicon.determiners.contains(tokens[source.upperBound + 1].norm))
         else { return nil }
@@ -382,8 +396,22 @@ struct TokenRules {
 
     /// The speaker before a verb: "X said", "X has repeatedly said", "X, speaking on condition of anonymity, said".
     private func subject(before v: Int, in s: Int) -> Range<Int>? {
-        if let np = backwardNP(before: v, in: s) { return np }
         let lower = doc.sentences[s].tokens.lowerBound
+        // "Trump went on to say", "was quick to add": the speaker stands before the chain.
+        for chain in lexicon.verbChains where v - chain.count > lower
+            && chain.indices.allSatisfy({ tokens[v - chain.count + $0].norm == chain[$0] })
+        {
+            return backwardNP(before: v - chain.count, in: s)
+        }
+        if let np = backwardNP(before: v, in: s) { return speaking(np, in: s) }
+        // "voters who said": the phrase before the relative pronoun.
+        if v - 1 > lower, grammar.relativePronouns.contains(tokens[v - 1].norm) {
+            // ("Bush and Christie, who say": before the comma too.)
+            let end = v - 2 > lower && tokens[v - 2].norm == "," ? v - 2 : v - 1
+            if let np = backwardNP(before: end, in: s) { return speaking(np, in: s) }
+        }
+        // "Sen. Jane Miller, D-Calif., said": the name before the party tag.
+        if let c = partyTagComma(endingAt: v - 1, lower: lower), let np = backwardNP(before: c, in: s) { return np }
         // "Trump attacked the plan, saying ...", "began by saying ...": the sentence's subject speaks.
         if grammar.isParticiple(tokens[v].norm), v - 1 > lower,
             tokens[v - 1].norm == "," || grammar.agentMarkers.contains(tokens[v - 1].norm),
@@ -417,8 +445,16 @@ struct TokenRules {
                 if grammar.isParticiple(next) || grammar.relativePronouns.contains(next)
                     || lexicon.determiners.contains(next)
                     || lexicon.functionWords.contains(next)
+                    // "Jane Doe, executive director of the fund, said"
+                    || lexicon.titles.contains(next) || lexicon.modifiers.contains(next)
+                    || lexicon.descriptors.contains(next)
                 {
-                    return backwardNP(before: k, in: s)
+                    // An appositive noun phrase has no finite verb: ", the race will be tight, said X" is content.
+                    let appositive = grammar.isParticiple(next) || grammar.relativePronouns.contains(next)
+                        || !((k + 1)..<(v - 1)).contains { lexicon.passiveAuxiliaries.contains(tokens[$0].norm)
+                            || lexicon.skippableBeforeVerb.contains(tokens[$0].norm) && !isAdverb(tokens[$0].norm)
+                            && !lexicon.determiners.contains(tokens[$0].norm) }
+                    return appositive ? backwardNP(before: k, in: s) : nil
                 }
                 return nil
             }
@@ -426,6 +462,37 @@ struct TokenRules {
             k -= 1
         }
         return nil
+    }
+
+    /// A noun phrase that can speak, from the one before a verb: "separatists in the Donetsk region" for the place
+    /// "the Donetsk region" after a preposition; nil for a time ("Monday") or a lone place.
+    private func speaking(_ np: Range<Int>, in s: Int) -> Range<Int>? {
+        if isTimePhrase(np) {
+            // "A court document filed Thursday says": the phrase before the participle and its time.
+            let p = np.lowerBound - 1
+            guard p > doc.sentences[s].tokens.lowerBound, tokens[p].kind == .word, !isName(tokens[p]),
+                grammar.isPast(tokens[p].norm) || grammar.isParticiple(tokens[p].norm),
+                let owner = backwardNP(before: p, in: s), !isTimePhrase(owner)
+            else { return nil }
+            return owner
+        }
+        guard lexicon.placeNouns.contains(tokens[np.upperBound - 1].norm) else { return np }
+        let lower = doc.sentences[s].tokens.lowerBound
+        let p = np.lowerBound - 1
+        if p > lower, lexicon.adjunctPrepositions.contains(tokens[p].norm) || grammar.affiliationWords.contains(tokens[p].norm),
+            let owner = backwardNP(before: p, in: s), !lexicon.placeNouns.contains(tokens[owner.upperBound - 1].norm)
+        {
+            return owner.lowerBound..<np.upperBound
+        }
+        return nil
+    }
+
+    /// Whether every word of a phrase is a time word, weekday or month ("Monday", "last March").
+    func isTimePhrase(_ np: Range<Int>) -> Bool {
+        np.allSatisfy { k in
+            tokens[k].kind != .word || lexicon.timeWords.contains(tokens[k].norm)
+                || SpeakerResolver.calendarNames.contains(tokens[k].norm) || lexicon.determiners.contains(tokens[k].norm)
+        }
     }
 
     /// Content after the verb: "that ...", ": ...", a bare clause, or a quotation that follows.
@@ -444,14 +511,25 @@ struct TokenRules {
         if k < end, let particles = lexicon.phrasalVerbs[lemma], particles.contains(tokens[k].norm), k + 1 < end {
             return (span(k + 1, end), k, false, nil)
         }
+        if lexicon.objectContentVerbs.contains(lemma), let content = objectContent(after: v, lemma: lemma, in: s) {
+            return (content, nil, false, nil)
+        }
         if lexicon.complementOnlyVerbs.contains(lemma) { return nil }
         while k < range.upperBound, grammar.verbParticles.contains(tokens[k].norm) { k += 1 }
         var medium: Range<Int>?
-        if lexicon.objectVerbs.contains(lemma), let listener = forwardNP(from: k, in: s, list: true) {
+        if lexicon.objectVerbs.contains(lemma), let listener = listener(from: k, in: s) {
             medium = listener
             k = listener.upperBound
         }
         let afterVerb = k
+        // "asked Sanders how he was feeling", "urged lawmakers to act": a question or an infinitive after the listener.
+        if afterVerb + 1 < end, !inQuote[afterVerb],
+            lexicon.questionVerbs.contains(lemma) && lexicon.questionWords.contains(tokens[afterVerb].norm)
+                || (medium != nil && lexicon.infinitiveVerbs.contains(lemma)
+                    && grammar.infinitiveMarkers.contains(tokens[afterVerb].norm))
+        {
+            return (span(afterVerb, end), nil, false, medium)
+        }
         // "said the plan that ..." is a bare clause whose "that" is a relative pronoun; only adjuncts ("said on
         // Monday that", "told reporters in a statement that") may stand before a complementizer.
         let bare = afterVerb < end && !grammar.complementizers.contains(tokens[afterVerb].norm)
@@ -459,6 +537,10 @@ struct TokenRules {
             && lexicon.clauseVerbs.contains(lemma) && allowBareClause && startsClause(afterVerb)
         var m = k
         var steps = 0
+        // "told “Fox and Friends.”" after a quotation: the title is the listener, not content.
+        if lexicon.objectVerbs.contains(lemma), medium == nil, quotedTitle(at: afterVerb, in: s) != nil {
+            return nil
+        }
         while !bare, m < range.upperBound, steps < 16 {
             if inQuote[m] {
                 if m == afterVerb || steps <= 1 { return (span(m, end), nil, false, medium) }
@@ -467,7 +549,10 @@ struct TokenRules {
             let n = tokens[m].norm
             if grammar.complementizers.contains(n) { return (span(m + 1, end), m, false, medium) }
             if n == ":" { return (span(m + 1, end), nil, true, medium) }
-            if n == "." || n == ";" || lexicon.verbForms[n] != nil { break }
+            // "said when asked about the budget that ...": a participle after "when" does not end the search.
+            if n == "." || n == ";" || lexicon.verbForms[n] != nil && !(m > afterVerb && lexicon.questionWords.contains(tokens[m - 1].norm)) {
+                break
+            }
             m += 1
             steps += 1
         }
@@ -482,6 +567,61 @@ struct TokenRules {
             return (span(afterVerb, end), nil, false, medium)
         }
         return nil
+    }
+
+    /// The content of a verb whose object is the attributed stance ("criticized the plan", "called the plan “a
+    /// disaster”", "accused him of lying"): from the object to the end of the sentence's content; for
+    /// `quotationOnlyVerbs`, only when a quotation opens within the next words of the clause.
+    private func objectContent(after v: Int, lemma: String, in s: Int) -> Range<Int>? {
+        let end = contentEnd(s)
+        let k = v + 1
+        guard k < end, inQuote[k] || startsClause(k) || forwardNP(from: k, in: s) != nil else { return nil }
+        guard lexicon.quotationOnlyVerbs.contains(lemma) else { return span(k, end) }
+        var m = k
+        while m < end, m < k + 12 {
+            if inQuote[m] { return span(k, end) }
+            let n = tokens[m].norm
+            if n == "." || n == ";" || grammar.complementizers.contains(n) || grammar.clauseCoordinators.contains(n) {
+                return nil
+            }
+            m += 1
+        }
+        return nil
+    }
+
+    /// Whether tokens `range` are a party and state tag after a name: "D-Calif.", "R-Utah", "Democrat of
+    /// Connecticut" (a party word or letter, a dash or an affiliation word, then a capitalized place).
+    func isPartyTag(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.count <= 7, let first = range.first, tokens[first].kind == .word else {
+            return false
+        }
+        var rest = (first + 1)..<range.upperBound
+        let norm = tokens[first].norm
+        if let dash = norm.firstIndex(of: "-") {
+            // One token: "D-Calif", "R-N.Y".
+            let written = doc.text(of: tokens[first].span)
+            guard lexicon.partyWords.contains(String(norm[..<dash])),
+                let place = written.split(separator: "-", maxSplits: 1).last, place.first?.isUppercase == true
+            else { return false }
+        } else {
+            guard lexicon.partyWords.contains(norm), range.count >= 3,
+                tokens[first + 1].norm == "-" || grammar.affiliationWords.contains(tokens[first + 1].norm),
+                isName(tokens[first + 2])
+            else { return false }
+            rest = (first + 2)..<range.upperBound
+        }
+        return rest.allSatisfy {
+            tokens[$0].kind == .punctuation ? [".", "-"].contains(tokens[$0].norm) : isName(tokens[$0])
+        }
+    }
+
+    /// The start of a party tag between commas that ends right before `comma` (", D-Calif.,"): the earlier comma.
+    private func partyTagComma(endingAt comma: Int, lower: Int) -> Int? {
+        guard comma - 1 > lower, tokens[comma].norm == "," else { return nil }
+        var c = comma - 1
+        while c > lower, comma - c <= 8, tokens[c].norm != ",", tokens[c].norm != "(" { c -= 1 }
+        guard c > lower, tokens[c].norm == ",", isPartyTag((c + 1)..<comma) else { return nil }
+        return c
     }
 
     // MARK: Noun phrases
@@ -516,7 +656,7 @@ struct TokenRules {
                 continue
             }
             // Nouns outside the lexicon ("city official", "the engineer"), when a determiner or name precedes them.
-            if isOpenNoun(t), openNouns < 2, start == k + 1, k == j || !isName(tokens[k + 1]),
+            if isOpenNoun(t), openNouns < 3, start == k + 1, k == j || !isName(tokens[k + 1]),
                 k - 1 < lower || tokens[k - 1].kind == .punctuation || isNPWord(tokens[k - 1])
                     || (k - 2 >= lower && isOpenNoun(tokens[k - 1]) && isNPWord(tokens[k - 2]))
             {
@@ -549,10 +689,15 @@ struct TokenRules {
                 continue
             }
             let coordinator = grammar.nameCoordinators.contains(t.norm)
+            // "teachers and union officials": two plural nouns coordinated.
+            let plurals = coordinator && k - 1 >= lower && grammar.isPlural(tokens[k - 1].norm)
+                && (isOpenNoun(tokens[k - 1]) || lexicon.descriptors.contains(tokens[k - 1].norm))
+                && grammar.isPlural(tokens[j].norm)
             if grammar.nameJoiners.contains(t.norm) || coordinator, k - 1 >= lower,
-                start == k + 1, isNPWord(tokens[k - 1]) || (!coordinator && isOpenNoun(tokens[k - 1])),
-                !coordinator || isName(tokens[k + 1])
+                start == k + 1, isNPWord(tokens[k - 1]) || ((!coordinator || plurals) && isOpenNoun(tokens[k - 1])),
+                !coordinator || isName(tokens[k + 1]) || plurals
             {
+                if plurals { start = k }
                 k -= 1
                 continue
             }
@@ -572,6 +717,8 @@ struct TokenRules {
             break
         }
         guard start <= j else { return nil }
+        // "WATCH Trump said": a label in capitals ("WATCH", "VIDEO") opening the phrase is no part of the speaker.
+        while start < j, lexicon.nonSpeakerLabels.contains(tokens[start].norm), isShouted(tokens[start]) { start += 1 }
         while start <= j,
             grammar.nameJoiners.contains(tokens[start].norm) || grammar.nameCoordinators.contains(tokens[start].norm)
         {
@@ -594,6 +741,12 @@ struct TokenRules {
         return start..<(j + 1)
     }
 
+    /// Whether a word is written in capitals only, two letters at least ("WATCH").
+    private func isShouted(_ t: Token) -> Bool {
+        let text = doc.text(of: t.span)
+        return text.count >= 2 && text.allSatisfy { !$0.isLetter || $0.isUppercase }
+    }
+
     /// The noun phrase that starts at `from`, or nil. With `list`, "A, B and the C agencies" is one phrase.
     func forwardNP(from: Int, in s: Int, list: Bool = false) -> Range<Int>? {
         let upper = doc.sentences[s].tokens.upperBound
@@ -605,7 +758,13 @@ struct TokenRules {
         while k < upper, !inQuote[k] {
             let t = tokens[k]
             // A determiner right after a head starts another phrase ("told Kyodo the closure was ...").
-            if lastHead == k - 1, lexicon.determiners.contains(t.norm), !isName(t) || !list { break }
+            // (Not inside a capitalized title: "NBC's Meet the Press".)
+            if lastHead == k - 1, lexicon.determiners.contains(t.norm), !isName(t) || !list,
+                !(grammar.definiteArticles.contains(t.norm) && !isName(t) && isName(tokens[k - 1])
+                    && k + 1 < upper && isName(tokens[k + 1]) && !inQuote[k + 1])
+            {
+                break
+            }
             if isNPWord(t) {
                 if isHead(t) { lastHead = k }
                 k += 1
@@ -697,7 +856,8 @@ struct TokenRules {
         case .word:
             if isName(t) {
                 if lexicon.functionWords.contains(t.norm), !lexicon.determiners.contains(t.norm) { return false }
-                if let apostrophe = t.norm.firstIndex(of: "'"),
+                // (A name with an inner apostrophe, "O'Hanlon", "D'Souza", is a name.)
+                if let apostrophe = t.norm.firstIndex(of: "'"), t.norm[apostrophe...].count <= 3,
                     t.norm[apostrophe...] != grammar.possessiveSuffix || isPronoun(String(t.norm[..<apostrophe]))
                 {
                     return false  // "He's", "They're", "It's"
@@ -766,7 +926,7 @@ struct TokenRules {
         let end = doc.sentences[s].tokens.upperBound
         var m = k + 1
         if let lemma = lexicon.verbForms[tokens[k].norm], lexicon.objectVerbs.contains(lemma),
-            let listener = forwardNP(from: m, in: s, list: true)
+            let listener = listener(from: m, in: s) ?? quotedTitle(at: m, in: s)
         {
             m = listener.upperBound
         }
@@ -781,11 +941,57 @@ struct TokenRules {
             if n == ",", m + 1 < end, inQuote[m + 1] { return true }
             if inQuote[m] || grammar.complementizers.contains(n) || n == ":" { return false }
             // Another verb ("... and said there ...") starts a clause; "a written statement" does not.
-            if m > k + 1, lexicon.verbForms[n] != nil, !lexicon.determiners.contains(tokens[m - 1].norm) { return false }
+            if m > k + 1, lexicon.verbForms[n] != nil, !isName(tokens[m]),
+                !lexicon.determiners.contains(tokens[m - 1].norm)
+            {
+                return false
+            }
             if n == "." || n == "!" || n == "?" || n == "…" { return true }
             m += 1
         }
         return true
+    }
+
+    /// ", said Sen. Mike Lee, R-Utah.": only a party tag (and adjuncts) after the name.
+    private func onlyAdjuncts(afterPartyTagOf source: Range<Int>, in s: Int) -> Bool {
+        let end = doc.sentences[s].tokens.upperBound
+        guard source.upperBound < end, tokens[source.upperBound].norm == "," else { return false }
+        var e = source.upperBound + 1
+        while e < end, e - source.upperBound <= 8, tokens[e].norm != ",", !["!", "?", ";"].contains(tokens[e].norm),
+            !(tokens[e].norm == "." && (e + 1 == end || !isName(tokens[e - 1])))
+        {
+            e += 1
+        }
+        if e < end, tokens[e].norm == "." { e += 1 }
+        guard isPartyTag((source.upperBound + 1)..<e) else { return false }
+        return e >= end || onlyAdjuncts(after: e - 1, in: s)
+    }
+
+    /// The listener of "told": a noun phrase ("told Reuters", "told the AFP and Reuters agencies") or an object
+    /// pronoun ("told her").
+    func listener(from k: Int, in s: Int) -> Range<Int>? {
+        if k < doc.sentences[s].tokens.upperBound, !inQuote[k], lexicon.objectPronouns.contains(tokens[k].norm) {
+            return k..<(k + 1)
+        }
+        return forwardNP(from: k, in: s, list: true)
+    }
+
+    /// A quoted title standing as a listener ("told “Fox and Friends.”"): a short quotation of capitalized words
+    /// at `k` that ends the sentence.
+    private func quotedTitle(at k: Int, in s: Int) -> Range<Int>? {
+        let end = doc.sentences[s].tokens.upperBound
+        guard k < end, inQuote[k], tokens[k].kind == .punctuation else { return nil }
+        var e = k + 1
+        while e < end, e - k <= 8, inQuote[e], !(tokens[e].kind == .punctuation && e > k + 1 && (e + 1 == end || !inQuote[e + 1])) {
+            guard tokens[e].kind != .word || isName(tokens[e]) || grammar.nameCoordinators.contains(tokens[e].norm)
+                || lexicon.functionWords.contains(tokens[e].norm)
+            else { return nil }
+            e += 1
+        }
+        guard e < end, inQuote[e], e > k + 1, (e + 1..<end).allSatisfy({ tokens[$0].kind == .punctuation }) else {
+            return nil
+        }
+        return k..<(e + 1)
     }
 
     /// Whether token `k` opens an adjunct: a preposition, an adverb or a time word.
@@ -803,6 +1009,10 @@ struct TokenRules {
         guard t.kind == .word else { return false }
         if isName(t) { return true }
         let n = t.norm
+        // "said if he were president, ...", "said seeing the officers was a relief".
+        if lexicon.clauseOpeners.contains(n) || (grammar.isParticiple(n) && lexicon.verbForms[n] == nil && n.count > 5) {
+            return true
+        }
         return lexicon.determiners.contains(n) || lexicon.personPronouns.contains(n)
             || lexicon.pluralPronouns.contains(n) || lexicon.thingPronouns.contains(n)
             || lexicon.firstPersonPronouns.contains(n) || grammar.clauseSubjects.contains(n)
@@ -902,17 +1112,46 @@ struct TokenRules {
             }
         }
         guard found.count > 1 else { return result }
-        for a in result.indices {
-            for b in result.indices where b != a {
-                let bStart = min(result[b].source.lowerBound, result[b].cue.min() ?? Int.max)
-                let content = result[a].content
-                // Clip only before an attribution whose content lies elsewhere (a colon, or before A's content).
-                let other = result[b].content
-                let elsewhere = result[b].opensColon || (other.count > 0 && other.lowerBound < content.lowerBound)
-                if bStart > content.lowerBound, bStart < content.upperBound, elsewhere {
-                    let end = trimmedEnd(before: bStart, in: s)
+        // A's content stops before the first other attribution B that starts inside it and whose content lies
+        // elsewhere (B opens a colon, or B's content starts before A's). One sweep over the contents by start,
+        // adding the B that qualify as A's start grows, each A asking for the first B start after its own:
+        // O(k log k), not a comparison of every pair.
+        let starts = result.map { min($0.source.lowerBound, $0.cue.min() ?? Int.max) }
+        let order = result.indices.sorted { starts[$0] < starts[$1] }
+        let sortedStarts = order.map { starts[$0] }
+        var position = [Int](repeating: 0, count: result.count)
+        for (p, b) in order.enumerated() { position[b] = p }
+        let original = result.map(\.content)
+        let keyed = result.indices.compactMap { b -> (key: Int, b: Int)? in
+            if result[b].opensColon { return (Int.min, b) }
+            return original[b].count > 0 ? (original[b].lowerBound, b) : nil
+        }.sorted { $0.key < $1.key }
+        var active = FirstActive(count: result.count)
+        var next = 0
+        for a in result.indices.sorted(by: { original[$0].lowerBound < original[$1].lowerBound }) {
+            let content = original[a]
+            while next < keyed.count, keyed[next].key < content.lowerBound {
+                active.insert(position[keyed[next].b])
+                next += 1
+            }
+            // The first start after the content's first token.
+            var lo = 0
+            var hi = sortedStarts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sortedStarts[mid] <= content.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            var p = lo
+            while let q = active.first(atOrAfter: p) {
+                if order[q] == a {
+                    p = q + 1
+                    continue
+                }
+                if sortedStarts[q] < content.upperBound {
+                    let end = trimmedEnd(before: sortedStarts[q], in: s)
                     result[a].content = content.lowerBound..<max(content.lowerBound, end)
                 }
+                break
             }
         }
         return result

@@ -36,6 +36,8 @@ struct AttributionRun {
     var speakers: [[SpeakerResolver.Speaker?]] = []
     /// Attributions spoken in the first person ("I would tell you that ..."): not attributions of the article.
     var muted: [[Bool]] = []
+    /// The attribution whose words (source or cue) start at a token, as [sentence, index].
+    let attributionStarting: [Int: [Int]]
     var tokens: [Token] { doc.tokens }
 
     init(doc: Document, extractor: QuoteExtractor) {
@@ -43,6 +45,14 @@ struct AttributionRun {
         self.extractor = extractor
         analysis = AttributionParser(lexicon: extractor.lexicon).analyze(doc)
         resolver = SpeakerResolver(rules: analysis.rules)
+        var starting: [Int: [Int]] = [:]
+        for (s, list) in analysis.attributions.enumerated() {
+            for (k, a) in list.enumerated() {
+                let start = min(a.source.lowerBound, a.cue.min() ?? a.source.lowerBound)
+                if starting[start] == nil { starting[start] = [s, k] }
+            }
+        }
+        attributionStarting = starting
     }
 
     mutating func candidates() -> [QuoteCandidate] {
@@ -57,7 +67,9 @@ struct AttributionRun {
         }
         // Reported statements.
         for s in analysis.attributions.indices {
+            let outer = enclosingOthers(s)
             for k in analysis.attributions[s].indices where !muted[s][k] && !usedAttributions.contains([s, k]) {
+                if outer[k] { continue }
                 if let c = reportedCandidate(s, k, quotes: result) { result.append(c) }
             }
         }
@@ -140,6 +152,21 @@ struct AttributionRun {
                 chosen = [sOpen, k]
             }
         }
+        // (a3) an attribution right after the closing mark: "“…,” Trump said on The Late Show." (whatever follows).
+        if chosen == nil, q.closed {
+            for start in (q.close + 1)..<min(tokens.count, q.close + 4) {
+                // (In the next sentence when the quotation closed its own: "“Who are they?” Trump said.")
+                if let key = attributionStarting[start], !muted[key[0]][key[1]],
+                    key[0] == sClose
+                        || (key[0] == sClose + 1 && doc.sentences[key[0]].tokens.lowerBound == q.close + 1
+                            && analysis.attributions[key[0]][key[1]].content.isEmpty)
+                {
+                    chosen = key
+                    break
+                }
+                if tokens[start].kind != .punctuation { break }
+            }
+        }
         // (b) a preceding sentence that ends with a colon ("X said:").
         if chosen == nil, sOpen > 0 {
             let p = sOpen - 1
@@ -196,7 +223,10 @@ struct AttributionRun {
     /// Short quotations whose words are all capitalized ("One Hundred Years of Solitude") are titles, not speech.
     private func isTitleLike(_ inner: Range<Int>) -> Bool {
         let words = inner.filter { tokens[$0].kind == .word }
-        guard words.count <= 8, !inner.contains(where: { [".", "!", "?"].contains(tokens[$0].norm) }) else {
+        // (A final period inside the marks, American style, still ends a title: "“Fox and Friends.”")
+        guard words.count <= 8,
+            !inner.contains(where: { [".", "!", "?"].contains(tokens[$0].norm) && !($0 == inner.upperBound - 1 && tokens[$0].norm == ".") })
+        else {
             return false
         }
         let content = words.filter { tokens[$0].norm.count > 3 }
@@ -212,12 +242,6 @@ struct AttributionRun {
             j != k && !muted[s][j] && b.content.count > a.content.count && b.content.contains(a.cue[0])
         }) {
             return nil
-        }
-        // Prefer the innermost attribution: skip this one when another one's content lies inside its content.
-        for (j, b) in analysis.attributions[s].enumerated() where j != k && !muted[s][j] && !isPartOfStatement(b) {
-            if b.content.count > 0, b.content.count < a.content.count, a.content.contains(b.content.lowerBound) {
-                return nil
-            }
         }
         let first = coveredFirstSentence(s, a)
         var last = s
@@ -254,6 +278,33 @@ struct AttributionRun {
             article: doc.id, text: String(doc.text(of: text)), span: text, quoted: false, speaker: speakers[s][k],
             cue: cue.0, cueSpan: cue.1, contentSpan: full,
             sentenceSpan: sentenceSpan, sentences: first...last)
+    }
+
+    /// Per attribution of sentence `s`: whether another one (not muted, not part of a statement) has a shorter
+    /// content that starts inside its content. The innermost attribution is preferred, so such an outer one yields
+    /// no reported statement. O(k log k) in the sentence's attributions (a range minimum over contents sorted by
+    /// start), not a comparison of every pair: a sentence of thousands of cues ("he said she said ...") stays fast.
+    private func enclosingOthers(_ s: Int) -> [Bool] {
+        let list = analysis.attributions[s]
+        var inner = list.indices.filter { !muted[s][$0] && list[$0].content.count > 0 && !isPartOfStatement(list[$0]) }
+        inner.sort { list[$0].content.lowerBound < list[$1].content.lowerBound }
+        let starts = inner.map { list[$0].content.lowerBound }
+        let minimum = RangeMinimum(inner.map { list[$0].content.count })
+        func firstIndex(atLeast x: Int) -> Int {
+            var lo = 0
+            var hi = starts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if starts[mid] < x { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        return list.map { a in
+            let lo = firstIndex(atLeast: a.content.lowerBound)
+            let hi = firstIndex(atLeast: a.content.upperBound)
+            // (The attribution itself has the same count, never a shorter one.)
+            return lo < hi && minimum.min(lo..<hi) < a.content.count
+        }
     }
 
     /// The first sentence an attribution covers: its own, or an earlier one of its paragraph when a closing

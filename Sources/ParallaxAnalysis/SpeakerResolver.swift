@@ -15,6 +15,8 @@ public struct SpeakerResolver: Sendable {
         var role: String?
         /// Whether the mention may be an antecedent of "he"/"she" (not possessive).
         var canBeAntecedent: Bool
+        /// The gender told by the first name or the role, when known.
+        var gender: FirstNameLexicon.Gender? = nil
     }
 
     struct SpeakerMention: Sendable {
@@ -35,7 +37,25 @@ public struct SpeakerResolver: Sendable {
     let grammar: GrammarLexicon.Language
     private(set) var persons: [PersonMention] = []
     private(set) var speakers: [SpeakerMention] = []
+    /// How many earlier speakers the antecedent search of "they"/"it" looks at, at most.
+    static let maxAntecedentSearch = 200
+    /// Indices into `speakers` of the described persons ("the Navy spokesperson"), in text order.
+    private var describedPersons: [Int] = []
     private(set) var outletMentions: [(token: Int, name: String)] = []
+    /// Named bodies mentioned outside quotations ("the Defense Department", "the FSB"), in text order.
+    private(set) var organizations: [OrganizationMention] = []
+    /// Per body (its alias group or its name's key): the name it was first mentioned by, capitalized words only.
+    private var organizationNodes: [String: String] = [:]
+    /// Per body: the name of its first resolved speaker mention ("the Pentagon"), its one node from then on.
+    private var organizationSpeakers: [String: String] = [:]
+
+    struct OrganizationMention: Sendable {
+        var token: Int
+        /// The body's node: its group of aliases, or its own key.
+        var node: String
+        /// Keys (token norms joined by spaces) the body goes by: its name and its known aliases.
+        var names: [String]
+    }
     /// Per sentence, once asked: whether it holds a statement noun ("statement", "interview"). Asked per resolved
     /// speaker, so a scan per question is quadratic in a long sentence of many attributions.
     private var mentionsStatement: [Int: Bool] = [:]
@@ -76,7 +96,8 @@ public struct SpeakerResolver: Sendable {
     /// credited with, so that "X ... Zelensky ..., he said" does not resolve "he" to a name inside the statement).
     /// With `record` false the result is not kept as an antecedent (listeners, media).
     mutating func resolve(_ np: Range<Int>, antecedentsBefore: Int? = nil, record: Bool = true) -> Speaker? {
-        guard let speaker = interpret(np, antecedentsBefore: antecedentsBefore ?? np.lowerBound) else { return nil }
+        guard let interpreted = interpret(np, antecedentsBefore: antecedentsBefore ?? np.lowerBound) else { return nil }
+        let speaker = organizationNode(interpreted, np)
         guard record else { return speaker }
         let s = doc.tokens[np.lowerBound].sentence
         if mentionsStatement[s] == nil {
@@ -84,16 +105,105 @@ public struct SpeakerResolver: Sendable {
         }
         speakers.append(
             SpeakerMention(token: np.lowerBound, speaker: speaker, issuedStatement: mentionsStatement[s] == true))
+        if isDescribedPerson(speakers[speakers.count - 1]) { describedPersons.append(speakers.count - 1) }
         if speaker.kind == .person {
-            persons.append(PersonMention(token: np.lowerBound, name: speaker.name, role: speaker.role, canBeAntecedent: true))
+            persons.append(
+                PersonMention(
+                    token: np.lowerBound, name: speaker.name, role: speaker.role, canBeAntecedent: true,
+                    gender: gender(name: speaker.name, role: speaker.role)))
         }
         return speaker
     }
 
+    /// The gender of a person told by a role word ("spokeswoman", "Mrs.") or else by the first name, nil when
+    /// neither tells it.
+    func gender(name: String, role: String?) -> FirstNameLexicon.Gender? {
+        if let role {
+            for word in role.split(separator: " ") {
+                if let g = lexicon.roleGenders[Tokenizer.norm(String(word))] { return g }
+            }
+        }
+        guard let first = name.split(separator: " ").first else { return nil }
+        return lexicon.firstNames.gender(of: String(first))
+    }
+
+    /// Whether a person may be the antecedent of a pronoun of gender `g` (unknown genders agree with all).
+    private func agrees(_ person: FirstNameLexicon.Gender?, _ g: FirstNameLexicon.Gender?) -> Bool {
+        guard let person, let g, person != .either, g != .either else { return true }
+        return person == g
+    }
+
+    /// Whether a role (as written) holds the role word `head` ("Gov." holds "governor", "Defense Secretary" holds
+    /// "secretary").
+    private func role(_ role: String?, holds head: String) -> Bool {
+        guard let role else { return false }
+        return role.split(separator: " ").contains { word in
+            let n = Tokenizer.norm(String(word))
+            return n == head || lexicon.titleAbbreviations[n] == head
+        }
+    }
+
     /// Records a role learned after resolution (an appositive) for the person mentioned at `token`.
     mutating func setRole(_ role: String, forMentionAt token: Int) {
-        for i in persons.indices where persons[i].token == token { persons[i].role = role }
+        for i in persons.indices where persons[i].token == token {
+            persons[i].role = role
+            persons[i].gender = gender(name: persons[i].name, role: role)
+        }
         for i in speakers.indices where speakers[i].token == token { speakers[i].speaker.role = role }
+    }
+
+    /// A named organization speaker under its node's name: "the Defense Department" after "the Pentagon" is the
+    /// Pentagon, "The Pentagon" at a sentence start is the same node as "the Pentagon".
+    private mutating func organizationNode(_ speaker: Speaker, _ np: Range<Int>) -> Speaker {
+        guard speaker.kind == .organization, !speaker.isAnaphor, let mention = organizationMention(in: np) else {
+            return speaker
+        }
+        guard let name = organizationSpeakers[mention.node] else {
+            organizationSpeakers[mention.node] = speaker.name
+            return speaker
+        }
+        var s = speaker
+        s.name = name
+        return s
+    }
+
+    /// The named body a phrase names: its longest run of capitalized words (a leading article dropped) whose key,
+    /// or a final part of it, is a known alias or class member or ends with an organization word.
+    private func organizationMention(in np: Range<Int>) -> OrganizationMention? {
+        let tokens = doc.tokens
+        var a = np.lowerBound
+        while a < np.upperBound, !rules.isName(tokens[a]) || lexicon.determiners.contains(tokens[a].norm) { a += 1 }
+        var e = a
+        while e < np.upperBound, tokens[e].kind == .word, rules.isName(tokens[e])
+            || (e > a && grammar.nameConnectors.contains(tokens[e].norm) && e + 1 < np.upperBound && rules.isName(tokens[e + 1]))
+        {
+            e += 1
+        }
+        guard a < e else { return nil }
+        var norms = (a..<e).map { tokens[$0].norm }
+        if let last = norms.last, grammar.isPossessive(last) { norms[norms.count - 1] = String(last.dropLast(grammar.possessiveSuffix.count)) }
+        for start in norms.indices {
+            let key = norms[start...].joined(separator: " ")
+            if let group = lexicon.organizationAliasGroup[key] {
+                return OrganizationMention(token: a, node: "#\(group)", names: lexicon.organizationAliases[group])
+            }
+            if classMembers.contains(key) { return OrganizationMention(token: a, node: key, names: [key]) }
+        }
+        guard let head = norms.last, lexicon.organizationWords.contains(head), norms.count > 1 else { return nil }
+        let key = norms.joined(separator: " ")
+        return OrganizationMention(token: a, node: key, names: [key])
+    }
+
+    /// "the agency" after "the FSB", "the department" after "the Defense Department": the most recent named body
+    /// (within six paragraphs) whose name ends with the description's head or that the head's class lists.
+    private func describedOrganization(head: String, before token: Int) -> OrganizationMention? {
+        let paragraph = doc.sentences[doc.tokens[token].sentence].paragraph
+        let members = lexicon.organizationClasses[head] ?? []
+        for m in organizations.reversed() where m.token < token {
+            if paragraph - doc.sentences[doc.tokens[m.token].sentence].paragraph > 6 { return nil }
+            if m.names.contains(where: { $0 == head || $0.hasSuffix(" " + head) || members.contains($0) }) { return m }
+        }
+        return nil
     }
 
     private func interpret(_ phrase: Range<Int>, antecedentsBefore bound: Int) -> Speaker? {
@@ -123,6 +233,15 @@ public struct SpeakerResolver: Sendable {
         }
         if let outlet = knownOutlet(in: norms, of: np) {
             return Speaker(name: outlet, role: nil, kind: .outlet, mention: span, isAnaphor: false)
+        }
+        // "the agency" after "the FSB" (and no outlet named since): that body.
+        if nameRange.isEmpty, np.count >= 2, grammar.definiteArticles.contains(norms[0]),
+            lexicon.organizationClasses[head.norm] != nil || lexicon.organizationWords.contains(head.norm),
+            let body = describedOrganization(head: head.norm, before: np.lowerBound),
+            body.token > outletMentions.last(where: { $0.token < np.lowerBound })?.token ?? -1,
+            let name = organizationSpeakers[body.node] ?? organizationNodes[body.node]
+        {
+            return Speaker(name: name, role: nil, kind: .organization, mention: span, isAnaphor: true)
         }
         // "the National Disaster Mitigation Agency": a capitalized organization head names a body, not the outlet
         // a lowercase "news agency" would be.
@@ -185,6 +304,12 @@ public struct SpeakerResolver: Sendable {
                 name: "\(owner)’s \(rest)", role: nil, kind: body ? .organization : .anonymous, mention: span,
                 isAnaphor: true)
         }
+        // "the governor" after "Gov. Jane Doe" (or "Jane Doe, the governor,"): the named holder of the role.
+        if described, np.count >= 2, grammar.definiteArticles.contains(norms[0]), lexicon.titles.contains(head.norm),
+            let holder = persons.last(where: { $0.token < np.lowerBound && role($0.role, holds: head.norm) })
+        {
+            return Speaker(name: holder.name, role: holder.role, kind: .person, mention: span, isAnaphor: true)
+        }
         if described {
             return Speaker(name: text, role: nil, kind: .anonymous, mention: span, isAnaphor: false)
         }
@@ -207,12 +332,17 @@ public struct SpeakerResolver: Sendable {
         let paragraph = doc.sentences[doc.tokens[token].sentence].paragraph
         func near(_ t: Int) -> Bool { paragraph - doc.sentences[doc.tokens[t].sentence].paragraph <= 3 }
         if lexicon.personPronouns.contains(norm) {
-            let candidates = persons.filter { $0.token < token && $0.canBeAntecedent && near($0.token) }
+            // Gender agreement: "she" skips a man named later, "he" a woman ("either" and unknown agree with both).
+            let g = lexicon.pronounGenders[norm]
+            let candidates = persons.filter {
+                $0.token < token && $0.canBeAntecedent && near($0.token) && agrees($0.gender, g)
+            }
             let person = candidates.max(by: { $0.token < $1.token })
             // "the Navy spokesperson said ... he said": an unnamed speaker whose head is a person's role is an
             // antecedent too, when it comes after the last named person.
-            if let described = speakers.last(where: { $0.token < token && near($0.token) && isDescribedPerson($0) }),
-                described.token > (person?.token ?? -1)
+            if let described = lastDescribedPerson(before: token, near: near),
+                described.token > (person?.token ?? -1),
+                agrees(gender(name: "", role: described.speaker.name), g)
             {
                 var s = described.speaker
                 s.mention = span
@@ -224,15 +354,33 @@ public struct SpeakerResolver: Sendable {
         }
         let plural = lexicon.pluralPronouns.contains(norm)
         guard plural || lexicon.thingPronouns.contains(norm) else { return nil }
-        let candidates = speakers.filter { m in
-            guard m.token < token, near(m.token), m.speaker.kind != .person else { return false }
-            return grammar.pluralEndings.contains(where: { m.speaker.name.hasSuffix($0) }) == plural
+        // The last such speaker before, nearby: speakers are recorded in text order, so the search goes back from
+        // the end and stops at the first that is too far, or after `maxAntecedentSearch` speakers (a long run of
+        // unresolvable "they said" would otherwise make each search reach the start of the paragraph).
+        var found: SpeakerMention?
+        var examined = 0
+        for m in speakers.reversed() where m.token < token {
+            examined += 1
+            guard near(m.token), examined <= Self.maxAntecedentSearch else { break }
+            if m.speaker.kind != .person, grammar.pluralEndings.contains(where: { m.speaker.name.hasSuffix($0) }) == plural {
+                found = m
+                break
+            }
         }
-        guard let m = candidates.max(by: { $0.token < $1.token }) else { return nil }
+        guard let m = found else { return nil }
         var s = m.speaker
         s.mention = span
         s.isAnaphor = true
         return s
+    }
+
+    /// The last described person ("the Navy spokesperson") resolved before `token` and near it. Speakers are
+    /// recorded in text order, so the search goes back only as far as the nearby paragraphs.
+    private func lastDescribedPerson(before token: Int, near: (Int) -> Bool) -> SpeakerMention? {
+        for i in describedPersons.reversed() where speakers[i].token < token {
+            return near(speakers[i].token) ? speakers[i] : nil
+        }
+        return nil
     }
 
     /// "Sutopo Purwo Nugroho of the National Disaster Agency": a person's name (two or more capitalized words, no
@@ -294,7 +442,11 @@ public struct SpeakerResolver: Sendable {
         guard m.speaker.kind == .anonymous, !m.speaker.isUnresolvedPronoun, !m.speaker.isAnaphor,
             let head = m.speaker.name.split(separator: " ").last.map({ Tokenizer.norm(String($0)) })
         else { return false }
-        return lexicon.titles.contains(head) && lexicon.descriptors.contains(head)
+        // A role ("the director", "the spokesperson"), not a body or a modifier used as a title ("press", "staff").
+        return lexicon.titles.contains(head)
+            && (lexicon.descriptors.contains(head)
+                || !lexicon.modifiers.contains(head) && !lexicon.organizationWords.contains(head)
+                    && !grammar.isPlural(head))
     }
 
     /// Whoever issued the statement a later "the statement said" refers to.
@@ -361,12 +513,14 @@ public struct SpeakerResolver: Sendable {
 
     /// The longest known outlet named in a phrase, not counting one that only opens a longer capitalized name
     /// ("the National Disaster Mitigation Agency" does not name the outlet "The National").
-    func knownOutlet(in norms: [String], of np: Range<Int>? = nil) -> String? {
+    func knownOutlet(in written: [String], of np: Range<Int>? = nil) -> String? {
+        // "NBC's Meet the Press": the outlet's name without its possessive.
+        let norms = written.map { grammar.isPossessive($0) ? String($0.dropLast(grammar.possessiveSuffix.count)) : $0 }
         var best: (length: Int, name: String)?
         for start in norms.indices {
             for end in stride(from: norms.count, to: start, by: -1) where end - start > (best?.length ?? 0) {
                 if let np, end < norms.count, rules.isName(doc.tokens[np.lowerBound + end]),
-                    doc.tokens[np.lowerBound + end].kind == .word
+                    doc.tokens[np.lowerBound + end].kind == .word, !grammar.isPossessive(written[end - 1])
                 {
                     continue
                 }
@@ -401,7 +555,39 @@ public struct SpeakerResolver: Sendable {
 
     // MARK: Mentions
 
+    /// Every body the organization classes list, as keys.
+    private var classMembers: Set<String> { lexicon.organizationClassMembers }
+
+    /// Named bodies outside quotations, each run of capitalized words once (linear in the tokens).
+    private mutating func scanOrganizations(inQuote: [Bool]) {
+        let tokens = doc.tokens
+        var i = 0
+        while i < tokens.count {
+            guard !inQuote[i], tokens[i].kind == .word, rules.isName(tokens[i]) else {
+                i += 1
+                continue
+            }
+            var e = i + 1
+            while e < tokens.count, e - i < 10, tokens[e].sentence == tokens[i].sentence, !inQuote[e], tokens[e].kind == .word,
+                rules.isName(tokens[e])
+                    || (grammar.nameConnectors.contains(tokens[e].norm) && e + 1 < tokens.count && rules.isName(tokens[e + 1]))
+            {
+                e += 1
+            }
+            if let m = organizationMention(in: i..<e) {
+                organizations.append(m)
+                if organizationNodes[m.node] == nil {
+                    var a = i
+                    while a < e, lexicon.determiners.contains(tokens[a].norm) { a += 1 }
+                    organizationNodes[m.node] = grammar.withoutPossessive(String(doc.text(of: spanOf(a..<e))))
+                }
+            }
+            i = e
+        }
+    }
+
     private mutating func scanMentions(inQuote: [Bool]) {
+        scanOrganizations(inQuote: inQuote)
         let tokens = doc.tokens
         var i = 0
         while i < tokens.count {
@@ -420,16 +606,18 @@ public struct SpeakerResolver: Sendable {
             }
             // Title followed by a capitalized name: "spokesman John Kirby", "President Joe Biden".
             guard lexicon.titles.contains(tokens[i].norm) else { continue }
-            var e = i + 1
+            // "Gov. Maria Lopez": the period of an abbreviated title.
+            let first = i + 1 < tokens.count && tokens[i + 1].norm == "." ? i + 2 : i + 1
+            var e = first
             while e < tokens.count, !inQuote[e], tokens[e].sentence == tokens[i].sentence,
                 tokens[e].kind == .word && rules.isName(tokens[e]) && !lexicon.titles.contains(tokens[e].norm)
-                    || (tokens[e].norm == "." && e > i + 1)
+                    || (tokens[e].norm == "." && e > first)
             {
                 e += 1
             }
-            while e > i + 1, tokens[e - 1].kind != .word { e -= 1 }
-            guard e > i + 1 else { continue }
-            var nameStart = i + 1
+            while e > first, tokens[e - 1].kind != .word { e -= 1 }
+            guard e > first else { continue }
+            var nameStart = first
             let words = (nameStart..<e).filter { tokens[$0].kind == .word && tokens[$0].norm.count > 1 }
             if words.count > 3, let first = words.dropLast(3).last { nameStart = first + 1 }
             let nameTokens = nameStart..<e
@@ -444,9 +632,11 @@ public struct SpeakerResolver: Sendable {
             var name = String(doc.text(of: spanOf(nameTokens)))
             if possessive { name = grammar.withoutPossessive(name) }
             let roleStart = rules.backwardNP(before: i + 1, in: tokens[i].sentence)?.lowerBound ?? i
+            let role = roleText(roleStart..<nameStart)
             persons.append(
                 PersonMention(
-                    token: nameStart, name: name, role: roleText(roleStart..<nameStart), canBeAntecedent: !possessive))
+                    token: nameStart, name: name, role: role, canBeAntecedent: !possessive,
+                    gender: gender(name: name, role: role)))
             i = e - 1
         }
     }

@@ -14,7 +14,8 @@ struct AttributionEvaluationTests {
     /// The per-article pass of the CLI, with the bundled registry.
     static let annotator = ArticleAnnotator(outlets: .bundled)
 
-    /// The dev split by default; `PARALLAX_EVAL_SPLIT=train` measures the (untuned) train split instead.
+    /// The dev split by default (held out); `PARALLAX_EVAL_SPLIT=train` measures the train split, the one the rules
+    /// are tuned on since issue 8.
     static let polnear = "../shared/eval/attribution-polnear/" + (ProcessInfo.processInfo.environment["PARALLAX_EVAL_SPLIT"] ?? "dev")
     static let textacy = "../shared/eval/quotes-textacy/direct_quotations_cases.json"
 
@@ -256,10 +257,11 @@ struct AttributionEvaluationTests {
     }
 
     static let isTrain = polnear.hasSuffix("train")
-    /// Floors a little below the measured F1 (dev: 0.560 / 0.619 / 0.490; train: 0.501 / 0.564 / 0.436).
-    static let floorContentOverlap50 = isTrain ? 0.47 : 0.53
-    static let floorContentAny = isTrain ? 0.53 : 0.59
-    static let floorSourceExact = isTrain ? 0.41 : 0.46
+    /// Floors a little below the measured F1 (dev: 0.596 / 0.673 / 0.515; train: 0.553 / 0.626 / 0.474). The rules
+    /// are tuned on train misses since issue 8; dev is the held-out figure.
+    static let floorContentOverlap50 = isTrain ? 0.53 : 0.57
+    static let floorContentAny = isTrain ? 0.60 : 0.65
+    static let floorSourceExact = isTrain ? 0.45 : 0.49
 
     struct TextacyCase: Decodable {
         struct Expected: Decodable {

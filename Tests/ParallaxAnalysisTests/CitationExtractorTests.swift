@@ -84,3 +84,24 @@ extension CitationExtractorTests {
         #expect(!citations.contains { $0.source == "An inspection" })
     }
 }
+
+/// Source coreference (issue 8, item 4): one body named several ways in one article is one source.
+extension CitationExtractorTests {
+    @Test func laterDescriptionResolvesToTheNamedBody() {
+        let cited = sources(
+            "The FSB detained two men on Friday. The intelligence agency said the men had planned an attack.\nThe agency said a third man was sought.")
+        #expect(Set(cited) == ["FSB"])
+    }
+
+    @Test func aliasesOfOneBodyAreOneSource() {
+        let cited = sources(
+            "The Pentagon said the strike hit its target. Later, the Defense Department said no civilians were hurt.\nThe department said it would publish the footage.")
+        #expect(Set(cited) == ["The Pentagon"])
+    }
+
+    @Test func descriptionWithoutACompatibleBodyStaysItself() {
+        let cited = sources("The FSB detained two men. The ministry said the men had planned an attack.")
+        #expect(cited.contains("The ministry"))
+        #expect(!cited.contains("FSB") || cited.count == 2)
+    }
+}

@@ -240,3 +240,157 @@ extension QuoteExtractorTests {
         _ = QuoteAligner().align([doc])
     }
 }
+
+/// Cues from the VerbNet/FrameNet-based verb lists and the parser forms of issue 8 (made-up sentences).
+extension QuoteExtractorTests {
+    @Test(arguments: [
+        ("“The tunnel will open in May,” she continued.", "continued"),
+        ("“Nobody asked the residents,” the councillor lamented.", "lamented"),
+        ("“This is a scandal,” Okafor blasted.", "blasted"),
+        ("“We will be back,” the captain vowed.", "vowed"),
+    ])
+    func speechVerbsOfTheStatementClasses(text: String, cue: String) throws {
+        let q = try #require(extractor.extract(from: makeDocument(text)).first)
+        #expect(q.quoted)
+        #expect(q.cue == cue)
+    }
+
+    @Test func nameWordThatLooksLikeAVerbIsAnAdjunct() throws {
+        // "Show" in the programme's name is not a second verb that opens a clause.
+        let doc = makeDocument("“We will win,” Okafor said on The Morning Show on Tuesday.")
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.speaker?.name == "Okafor")
+    }
+
+    @Test(arguments: [
+        "Sen. Lena Ortiz, D-Calif., tweeted that the bill was dead.",
+        "Sen. Lena Ortiz, Democrat of California, said the bill was dead.",
+        "The bill was dead, said Sen. Lena Ortiz, D-Calif.",
+    ])
+    func partyAndStateTagBelongsToTheNameBefore(text: String) throws {
+        let q = try #require(extractor.extract(from: makeDocument(text)).first)
+        #expect(q.speaker?.name == "Lena Ortiz")
+        #expect(q.text.lowercased().contains("the bill was dead"))
+    }
+
+    @Test func verbChainBetweenSpeakerAndVerb() throws {
+        let q = try #require(extractor.extract(from: makeDocument("Okafor went on to say that the port would reopen.")).first)
+        #expect(q.speaker?.name == "Okafor")
+        #expect(q.text == "the port would reopen")
+    }
+
+    @Test func indirectQuestionAndInfinitiveAfterTheListener() {
+        let quotes = extractor.extract(
+            from: makeDocument("A reporter asked Okafor whether the port would reopen. The mayor urged residents to stay indoors."))
+        #expect(quotes.map(\.text) == ["whether the port would reopen", "to stay indoors"])
+        #expect(quotes.map { $0.speaker?.name } == ["A reporter", "The mayor"])
+    }
+
+    @Test func partialQuotationAfterALabelingVerb() throws {
+        let doc = makeDocument("The senator called the harbor plan “a costly disaster” on Monday. The mayor called the meeting.")
+        let quotes = extractor.extract(from: doc)
+        #expect(quotes.count == 1)
+        let q = try #require(quotes.first)
+        #expect(q.text == "a costly disaster")
+        #expect(q.speaker?.name == "The senator")
+        #expect(doc.text(of: q.contentSpan).hasPrefix("the harbor plan"))
+    }
+
+    @Test func stanceVerbAttributesItsObject() throws {
+        let q = try #require(
+            extractor.extract(from: makeDocument("Okafor accused the harbor board of hiding the costs.")).first)
+        #expect(q.speaker?.name == "Okafor")
+        #expect(q.text == "the harbor board of hiding the costs")
+    }
+}
+
+extension QuoteExtractorTests {
+    @Test func saidWhenAskedKeepsTheThatClause() throws {
+        let q = try #require(
+            extractor.extract(from: makeDocument("Okafor said when asked about the budget that the port would reopen.")).first)
+        #expect(q.text == "the port would reopen")
+        #expect(q.speaker?.name == "Okafor")
+    }
+
+    @Test func quoteOnlyParagraphContinuesThePreviousSpeaker() {
+        let doc = makeDocument(
+            "“We will rebuild the port,” Okafor said at the harbor.\n\n“It will take two years. Nobody should doubt it.”")
+        let quotes = extractor.extract(from: doc)
+        #expect(quotes.map { $0.speaker?.name } == ["Okafor", "Okafor"])
+        #expect(quotes.last?.text == "It will take two years. Nobody should doubt it.")
+    }
+
+    @Test func questionAndExclamationInsideAQuotationDoNotSplitIt() {
+        let doc = makeDocument("“Who pays for this? Not the residents!” the mayor asked.")
+        #expect(doc.sentences.count == 1)
+        let quotes = extractor.extract(from: doc)
+        #expect(quotes.map(\.text) == ["Who pays for this? Not the residents!"])
+        #expect(quotes.first?.speaker?.name == "the mayor")
+    }
+
+    @Test func findingsOfPollsAndDocumentsAreAttributions() {
+        let doc = makeDocument("A new poll shows Okafor leading the race by ten points.\n\nThe letter says the port will close in May.")
+        let quotes = extractor.extract(from: doc)
+        #expect(quotes.map(\.text) == ["Okafor leading the race by ten points", "the port will close in May"])
+        #expect(quotes.first?.cue == "shows")
+    }
+}
+
+extension QuoteExtractorTests {
+    @Test func clauseBetweenCommasBeforeAnInvertedVerbIsContent() throws {
+        let q = try #require(
+            extractor.extract(from: makeDocument("As the race moves north, the vote will be tight, said Dan Okoro, a strategist.")).first)
+        #expect(q.speaker?.name == "Dan Okoro")
+        #expect(q.text.hasSuffix("the vote will be tight"))
+    }
+
+    @Test(arguments: [
+        ("Okafor said if he were mayor, the port would stay open.", "if he were mayor, the port would stay open"),
+        ("Okafor said seeing the officers there was a relief.", "seeing the officers there was a relief"),
+    ])
+    func bareClausesOpenedBySubordinatorsAndGerunds(text: String, content: String) throws {
+        let q = try #require(extractor.extract(from: makeDocument(text)).first)
+        #expect(q.text == content)
+    }
+
+    @Test func attributionAfterAQuotationThatEndsWithAQuestionMark() throws {
+        let doc = makeDocument("“Who do they think they are?” Okafor said of the board.")
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.text == "Who do they think they are?")
+        #expect(q.speaker?.name == "Okafor")
+    }
+}
+
+extension QuoteExtractorTests {
+    @Test func objectPronounIsTheListenerOfAnEndAttribution() throws {
+        let q = try #require(
+            extractor.extract(from: makeDocument("Her husband would soon be coming home, the president told her.")).first)
+        #expect(q.text == "Her husband would soon be coming home")
+        #expect(q.speaker?.name == "the president")
+    }
+
+    @Test func quotedShowTitleIsAListenerNotAStatement() {
+        let doc = makeDocument("“We will win the port back,” Okafor told “Morning Harbor.”")
+        let quotes = extractor.extract(from: doc)
+        #expect(quotes.map(\.text) == ["We will win the port back"])
+        #expect(quotes.first?.speaker?.name == "Okafor")
+    }
+
+    @Test func parentheticalAccordingToCreditsTheRestOfItsSentence() throws {
+        let q = try #require(
+            extractor.extract(from: makeDocument("But, according to the harbor survey, most residents remain undecided.")).first)
+        #expect(q.text == "most residents remain undecided")
+        #expect(q.cue == "according to")
+    }
+
+    @Test(arguments: [
+        ("Michael O’Dell, a port expert, says the harbor is the biggest problem.", "Michael O’Dell"),
+        ("A court document filed Thursday says that the manager will not be charged.", "A court document"),
+        ("The harbor is closed, dockers and union officials told reporters.", "dockers and union officials"),
+    ])
+    func speakerPhrases(text: String, speaker: String) throws {
+        let doc = makeDocument(text)
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.speaker.map { String(doc.text(of: $0.mention)) } == speaker)
+    }
+}

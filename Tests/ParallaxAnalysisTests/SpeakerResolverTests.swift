@@ -192,3 +192,53 @@ extension SpeakerResolverTests {
         #expect(acronym.kind == .anonymous)
     }
 }
+
+/// The speaker sieve of issue 8: agreement, role holders, phrases that cannot speak (made-up sentences).
+extension SpeakerResolverTests {
+    @Test func pronounAgreesInGenderWithItsAntecedent() {
+        let extractor = QuoteExtractor()
+        let doc = makeDocument(
+            "Senator Margaret Olsen spoke after Senator Thomas Reyes left the stage.\n“We are not done,” she said.\n“Nor are we,” he said.")
+        let names = extractor.extract(from: doc).map { $0.speaker?.name }
+        #expect(names == ["Margaret Olsen", "Thomas Reyes"])
+    }
+
+    @Test func genderOfFirstNamesComesFromTheBundledList() {
+        let names = FirstNameLexicon.bundled
+        #expect(names.gender(of: "Margaret") == .female)
+        #expect(names.gender(of: "Thomas") == .male)
+        #expect(names.gender(of: "Xqzzy") == nil)
+    }
+
+    @Test func roleDescriptionResolvesToTheNamedHolder() throws {
+        let extractor = QuoteExtractor()
+        let doc = makeDocument("Gov. Ilse Moran toured the flooded towns on Monday.\nThe governor said the levees had held.")
+        let q = try #require(extractor.extract(from: doc).first)
+        #expect(q.speaker?.name == "Ilse Moran")
+        #expect(q.speaker?.isAnaphor == true)
+        #expect(doc.text(of: try #require(q.speaker).mention) == "The governor")
+    }
+
+    @Test func roleWithoutANamedHolderStaysDescribed() throws {
+        let doc = makeDocument("Mayor Ilse Moran toured the towns.\nThe governor said the levees had held.")
+        let q = try #require(QuoteExtractor().extract(from: doc).first)
+        #expect(q.speaker?.name == "The governor")
+    }
+
+    @Test(arguments: [
+        ("Rebels in the Vorskla region said the bridge had been shelled overnight.", "Rebels in the Vorskla region"),
+        ("WATCH Okafor said the bridge had been shelled overnight.", "Okafor"),
+    ])
+    func phrasesThatCannotSpeakAreNotSpeakers(text: String, speaker: String) throws {
+        let doc = makeDocument(text)
+        let q = try #require(QuoteExtractor().extract(from: doc).first)
+        #expect(q.speaker.map { String(doc.text(of: $0.mention)) } == speaker)
+    }
+
+    @Test func interviewOutletIsCitedBesideTheSpeaker() {
+        let cited = CitationExtractor().extract(
+            from: makeDocument("“We will not stop,” Okafor told NBC’s Meet the Press on Sunday.")).map(\.source)
+        #expect(cited.contains("Okafor"))
+        #expect(cited.contains { $0.hasPrefix("NBC") })
+    }
+}
