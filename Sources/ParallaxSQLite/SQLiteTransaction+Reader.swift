@@ -220,6 +220,8 @@ extension SQLiteTransaction {
         try String.fetchOne(statement("SELECT CAST(value AS TEXT) FROM meta WHERE key = ?"), arguments: [key])
     }
 
+    func writeGeneration() throws -> Int { try meta(WriterCache.generationKey).flatMap { Int($0) } ?? 0 }
+
     // MARK: Grouping index
 
     func documentCount() throws -> Int { try counter("document_count") }

@@ -15,8 +15,13 @@ struct API: Sendable {
         let api = router.group("api")
         api.get("openapi.json") { _, _ in Response.json(OpenAPIDocument.json) }
         api.get("stats") { _, _ in try await stats() }
-        api.get("stories") { request, _ in try await stories(request) }
-        api.get("stories/:id") { _, context in try await story(try context.parameters.require("id")) }
+        api.get("stories") { request, _ in
+            try await server.cached("api " + request.uri.description) { try await stories(request) }
+        }
+        api.get("stories/:id") { _, context in
+            let id = try context.parameters.require("id")
+            return try await server.cached("api story " + id) { try await story(id) }
+        }
         api.get("stories/:id/citations") { request, context in
             try await citations(try context.parameters.require("id"), request: request)
         }
@@ -35,7 +40,7 @@ struct API: Sendable {
     }
 
     /// One page of live stories in creation order; `next` is the cursor of the following page (null at the end).
-    func stories(_ request: Request) async throws -> Response {
+    func stories(_ request: Request) async throws -> Rendered {
         var filter = try Self.storyFilter(request.uri.queryParameters)
         let limit = try Self.pageSize(request.uri.queryParameters, settings: server.settings)
         filter.limit = limit + 1
@@ -51,16 +56,16 @@ struct API: Sendable {
         }
         let shown = Array(page.prefix(limit))
         let next = page.count > limit ? shown.last.map { String($0.key) } : nil
-        return .json(RecordJSON.line(StoryPage(stories: shown, next: next)))
+        return .json(RecordJSON.line(StoryPage(stories: shown, next: next)))  // Rendered
     }
 
     /// A story's whole comparison (the `stories[]` object of `analyze --format json`, with its articles). A merged
     /// id redirects to the story it went into.
-    func story(_ id: String) async throws -> Response {
+    func story(_ id: String) async throws -> Rendered {
         guard let live = try await server.store.read({ try $0.resolveStory(id) }) else {
             throw HTTPError(.notFound, message: "no story \(id)")
         }
-        if live != id { return Self.redirect("/api/stories/\(live)") }
+        if live != id { return .response(Self.redirect("/api/stories/\(live)")) }
         guard let analysis = try await server.analysis(ofStory: live) else {
             throw HTTPError(.notFound, message: "no story \(id)")
         }

@@ -30,10 +30,27 @@ public struct ServerSettings: Sendable {
 public struct ParallaxServer: Sendable {
     public let store: any CorpusStore
     public let settings: ServerSettings
+    /// Rendered pages and JSON documents, valid while the store's write generation is unchanged.
+    let cache = PageCache()
 
     public init(store: any CorpusStore, settings: ServerSettings) {
         self.store = store
         self.settings = settings
+    }
+
+    /// The response for `key` from the cache when the store has not been written since it was made, else made by
+    /// `make` (and kept when it is a page).
+    func cached(_ key: String, make: () async throws -> Rendered) async throws -> Response {
+        let generation = try await store.read { try $0.writeGeneration() }
+        if let hit = await cache.get(key, generation: generation) { return .text(hit.body, type: hit.type) }
+        switch try await make() {
+        case .response(let response): return response
+        case .page(let body, let type):
+            // A comparison recomputed while making the page is a write: key the page by the generation after it.
+            let after = try await store.read { try $0.writeGeneration() }
+            await cache.put(key, generation: after, body: body, type: type)
+            return .text(body, type: type)
+        }
     }
 
     /// The router: API, web pages, security headers and access logs.
@@ -64,6 +81,46 @@ public struct ParallaxServer: Sendable {
         if let stored = try await CorpusIngester.storedAnalysis(ofStory: id, in: store) { return stored }
         let ingester = CorpusIngester(pipeline: AnalysisPipeline(outlets: settings.outlets), outlets: settings.outlets)
         return try await ingester.analysis(ofStory: id, in: store)
+    }
+}
+
+/// What a cacheable handler makes: a page (kept by ``PageCache``) or another response (a redirect).
+enum Rendered {
+    case page(body: String, type: String)
+    case response(Response)
+
+    static func json(_ body: String) -> Rendered { .page(body: body, type: "application/json; charset=utf-8") }
+    static func html(_ body: String) -> Rendered { .page(body: body, type: "text/html; charset=utf-8") }
+}
+
+/// A bounded cache of rendered responses (at most `maxEntries` and `maxBytes`; the oldest go first), each valid for
+/// one write generation of the store.
+actor PageCache {
+    struct Entry {
+        var generation: Int
+        var body: String
+        var type: String
+    }
+
+    let maxEntries = 1_024
+    let maxBytes = 128 << 20
+    private var entries: [String: Entry] = [:]
+    private var order: [String] = []
+    private var bytes = 0
+
+    func get(_ key: String, generation: Int) -> Entry? {
+        guard let entry = entries[key], entry.generation == generation else { return nil }
+        return entry
+    }
+
+    func put(_ key: String, generation: Int, body: String, type: String) {
+        if let old = entries[key] { bytes -= old.body.utf8.count } else { order.append(key) }
+        entries[key] = Entry(generation: generation, body: body, type: type)
+        bytes += body.utf8.count
+        while entries.count > maxEntries || bytes > maxBytes, !order.isEmpty {
+            let oldest = order.removeFirst()
+            if let gone = entries.removeValue(forKey: oldest) { bytes -= gone.body.utf8.count }
+        }
     }
 }
 

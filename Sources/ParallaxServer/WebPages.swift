@@ -10,8 +10,13 @@ struct WebPages: Sendable {
     let server: ParallaxServer
 
     func register(on router: Router<BasicRequestContext>) {
-        router.get("/") { request, _ in try await storyList(request) }
-        router.get("stories/:id") { _, context in try await story(try context.parameters.require("id")) }
+        router.get("/") { request, _ in
+            try await server.cached("page " + request.uri.description) { try await storyList(request) }
+        }
+        router.get("stories/:id") { _, context in
+            let id = try context.parameters.require("id")
+            return try await server.cached("page story " + id) { try await story(id) }
+        }
         router.get("articles/:id") { _, context in try await article(try context.parameters.require("id")) }
     }
 
@@ -40,7 +45,7 @@ struct WebPages: Sendable {
         """
 
     /// The live stories, largest first, filtered by the query's words, dates, outlet and country.
-    func storyList(_ request: Request) async throws -> Response {
+    func storyList(_ request: Request) async throws -> Rendered {
         let q = request.uri.queryParameters
         var filter = try API.storyFilter(q)
         filter.limit = try API.pageSize(q, settings: server.settings)
@@ -107,14 +112,12 @@ struct WebPages: Sendable {
     }
 
     /// A story's comparison: the HTML report of `parallax story ID --format html`.
-    func story(_ id: String) async throws -> Response {
-        guard let live = try await server.store.read({ try $0.resolveStory(id) }) else {
-            return .html(Self.page(title: "Not found", body: "<p>No story \(Self.e(id)).</p>"), status: .notFound)
-        }
-        if live != id { return API.redirect("/stories/\(live)") }
-        guard let analysis = try await server.analysis(ofStory: live) else {
-            return .html(Self.page(title: "Not found", body: "<p>No story \(Self.e(id)).</p>"), status: .notFound)
-        }
+    func story(_ id: String) async throws -> Rendered {
+        let missing = Rendered.response(
+            .html(Self.page(title: "Not found", body: "<p>No story \(Self.e(id)).</p>"), status: .notFound))
+        guard let live = try await server.store.read({ try $0.resolveStory(id) }) else { return missing }
+        if live != id { return .response(API.redirect("/stories/\(live)")) }
+        guard let analysis = try await server.analysis(ofStory: live) else { return missing }
         let articles = try await server.store.read { try $0.articles(ids: analysis.articles) }
         let report = AnalysisReport(articles: articles, stories: [analysis], issues: [])
         return .html(ReportRenderer.render(report, format: .html))

@@ -138,6 +138,12 @@ struct ServerTests {
         let server = try await Self.makeServer()
         let line = #"{"id":"new-1","outlet":"AP","title":"Elsby strike ends","published":"2025-03-16","text":"The dockers' strike at Port Elsby ended on Sunday after a pay deal, union leader Tomas Brandt said."}"#
         try await Self.app(server).test(.router) { client in
+            func articlesInStories() async throws -> Int {
+                let page = try await client.execute(uri: "/api/stories?limit=500", method: .get) { try Self.json($0.body) }
+                return (page["stories"] as? [[String: Any]] ?? []).compactMap { $0["articleCount"] as? Int }.reduce(0, +)
+            }
+            let before = try await articlesInStories()
+            #expect(try await articlesInStories() == before)  // served from the cache, the same
             try await client.execute(uri: "/api/ingest?format=jsonl", method: .post, body: ByteBuffer(string: line)) {
                 #expect($0.status == .unauthorized)
             }
@@ -153,6 +159,7 @@ struct ServerTests {
                 return try Self.json(response.body)
             }
             #expect((answer["summary"] as? [String: Any])?["new"] as? Int == 1)
+            #expect(try await articlesInStories() == before + 1)  // the write made the cached page stale
             let search = try await client.execute(uri: "/api/search?q=deal", method: .get) { try Self.json($0.body) }
             let hit = try #require((search["hits"] as? [[String: Any]])?.first?["article"] as? [String: Any])
             let id = try #require(hit["id"] as? String)

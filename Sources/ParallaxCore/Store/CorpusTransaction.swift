@@ -57,6 +57,9 @@ public protocol CorpusReader {
     func stats() throws -> CorpusStats
     /// A value of the store's key-value table (settings, versions), or `nil`.
     func meta(_ key: String) throws -> String?
+    /// A number that changes with every committed write, by any process: what a reader caches stays valid while
+    /// it is the same.
+    func writeGeneration() throws -> Int
 
     // MARK: Grouping index
 

@@ -19,7 +19,9 @@ public final class InMemoryStore: CorpusStore, @unchecked Sendable {
             state = MemoryState()  // the transaction holds the only reference: its changes copy nothing
             defer { state = transaction.state }
             do {
-                return try body(transaction)
+                let result = try body(transaction)
+                transaction.state.generation += 1
+                return result
             } catch {
                 transaction.rollBack()
                 throw error
@@ -41,6 +43,8 @@ struct MemoryArticle {
 
 /// The whole corpus of an ``InMemoryStore``.
 struct MemoryState {
+    /// Committed write transactions.
+    var generation = 0
     var articles: [String: MemoryArticle] = [:]
     /// Article ids in ingestion order (index + 1 is the sequence).
     var sequence: [String] = []
@@ -248,6 +252,8 @@ extension MemoryReading {
     }
 
     func meta(_ key: String) throws -> String? { state.meta[key] }
+
+    func writeGeneration() throws -> Int { state.generation }
 
     func documentCount() throws -> Int { state.documentCount }
 
