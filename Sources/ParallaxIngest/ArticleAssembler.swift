@@ -62,7 +62,8 @@ struct ArticleAssembler: Sendable {
                 Problem(kind: .truncated, message: "input text longer than \(maxTextBytes * 2) bytes; only the start was read"))
         }
         let normalized = known.textIsNormalized ? rawText : TextNormalizer().normalize(rawText)
-        var shapes = Self.lines(of: normalized).map(LineShape.init)
+        let segmenter = SentenceSegmenter()
+        var shapes = Self.lines(of: normalized).map { filter.keepingParts(LineShape($0), segmenter: segmenter) }
         var url = known.url
         var published = known.published
 

@@ -2,7 +2,9 @@
 ///
 /// Two bottom-up passes: the first measures every subtree and where the article-body markers are; then furniture
 /// (boilerplate tags and roles, discard hints, hidden elements) is dropped unless it holds most of a marked body,
-/// and the second pass measures what is left. O(nodes).
+/// a large share of the page (class/id hints only) or sits inside an article container (``ExtractionConfiguration/articleKeptTags``),
+/// and the second pass measures what is left. Unpruned (`pruning: false`, the fallback's view), only hidden
+/// elements are dropped. O(nodes).
 struct ContentStatistics {
     /// Node or an ancestor is dropped.
     var dropped: [Bool]
@@ -16,7 +18,7 @@ struct ContentStatistics {
     var inlineLinkChars: [Int32]
     var inlineCommas: [Int32]
 
-    init(tree: ContentTree) {
+    init(tree: ContentTree, pruning: Bool = true, maxDroppedShare: Double = 0.5) {
         let n = tree.nodes.count
         let nodes = tree.nodes
         // Pass 1: raw sizes and the largest marked body in each subtree.
@@ -35,6 +37,8 @@ struct ContentStatistics {
         }
         // Furniture, top-down.
         var dropped = [Bool](repeating: false, count: n)
+        var inArticle = [Bool](repeating: false, count: n)
+        let pageChars = Double(rawChars.first ?? 0)
         for i in 0..<n {
             let node = nodes[i]
             let p = Int(node.parent)
@@ -47,9 +51,17 @@ struct ContentStatistics {
                 dropped[i] = true
                 continue
             }
-            let byTag = node.roles.contains(.boilerplate) || node.hints.contains(.boilerplateRole)
+            inArticle[i] =
+                (p >= 0 && inArticle[p]) || node.roles.contains(.contentContainer)
+                || !node.hints.isDisjoint(with: [.articleBody, .itemprop])
+            guard pruning else { continue }
+            let byTag =
+                (node.roles.contains(.boilerplate) && !(p >= 0 && inArticle[p] && node.roles.contains(.keptInArticle)))
+                || node.hints.contains(.boilerplateRole)
             let byClass = node.hints.contains(.discard) && node.hints.isDisjoint(with: [.articleBody, .itemprop])
             guard byTag || byClass else { continue }
+            // A wrapper with a furniture name that holds a large share of the page is not furniture.
+            if !byTag, Double(rawChars[i]) >= pageChars * maxDroppedShare { continue }
             // A layout wrapper with an unlucky name (`content-with-sidebar`) that holds much of the page.
             if !byTag, node.hints.contains(.layout), Int(rawChars[i]) * 10 >= Int(rawChars[0]) * 3 { continue }
             // Keep furniture that wraps the article body (a page-wide wrapper with an unlucky class name).
