@@ -70,7 +70,7 @@ def run_parallax(binary, pages, *flags):
     out = {}
     for line in proc.stdout.splitlines():
         record = json.loads(line)
-        out[record["id"]] = record["text"]
+        out[Path(record["source"]).name.split(".")[0]] = record["text"]  # the page's file name is its key
     return out
 
 

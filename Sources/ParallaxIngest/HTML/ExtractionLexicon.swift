@@ -38,6 +38,7 @@ struct ExtractionLexicon: Sendable {
         add(configuration.paragraphTags, .paragraph)
         add(configuration.scoredContainerTags, .scoredContainer)
         add(["article", "main"], .contentContainer)
+        add(["h1"], .headline)
         add(["html", "body"], .root)
         for (name, score) in configuration.tagScores {
             tags[Self.hash(name), default: TagInfo(roles: [], score: 0)].score = Float(score)

@@ -40,9 +40,15 @@ public struct MainTextExtractor: Sendable {
         var best = (text: main.text, method: ExtractedText.Method.mainContainer)
         var bestChars = main.chars
         let pageChars = tree.ownChars.reduce(0) { $0 + Int($1) }
-        if bestChars < thresholds.minTextChars || Double(bestChars) < Double(pageChars) * thresholds.fallbackPageShare {
+        let isShort = bestChars < thresholds.minTextChars
+        if isShort || Double(bestChars) < Double(pageChars) * thresholds.fallbackPageShare {
             let unpruned = containerText(tree: tree, statistics: ContentStatistics(tree: tree, pruning: false))
-            if Double(unpruned.chars) > Double(bestChars) * thresholds.fallbackGain {
+            // A text of fair length is only replaced by one that holds it (the article with the parts pruning
+            // lost), never by another part of the page (a long comment thread under a short post).
+            let holdsMain = main.roots.allSatisfy { r in
+                unpruned.roots.contains { $0 <= r && r < Int(tree.nodes[$0].end) }
+            }
+            if isShort || holdsMain, Double(unpruned.chars) > Double(bestChars) * thresholds.fallbackGain {
                 best = (unpruned.text, .unprunedContainer)
                 bestChars = unpruned.chars
             }
@@ -64,13 +70,17 @@ public struct MainTextExtractor: Sendable {
         return ExtractedText(text: text, method: text.isEmpty ? .none : best.method)
     }
 
-    /// The paragraphs of the main containers under `statistics` (pruned or not), joined, and their length.
-    private func containerText(tree: ContentTree, statistics: ContentStatistics) -> (text: String, chars: Int) {
+    /// The paragraphs of the main containers under `statistics` (pruned or not), joined, their length and the
+    /// containers.
+    private func containerText(
+        tree: ContentTree, statistics: ContentStatistics
+    ) -> (text: String, chars: Int, roots: [Int]) {
         var collector = ParagraphCollector(
             tree: tree, statistics: statistics, lexicon: lexicon,
             maxLinkDensity: configuration.thresholds.maxParagraphLinkDensity)
-        for root in mainContainers(tree: tree, statistics: statistics) { collector.collect(root) }
-        return (join(collector.paragraphs), collector.paragraphs.reduce(0) { $0 + $1.chars })
+        let roots = mainContainers(tree: tree, statistics: statistics)
+        for root in roots { collector.collect(root) }
+        return (join(collector.paragraphs), collector.paragraphs.reduce(0) { $0 + $1.chars }, roots)
     }
 
     // MARK: - Scoring
