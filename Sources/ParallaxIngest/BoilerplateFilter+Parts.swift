@@ -9,6 +9,12 @@ extension BoilerplateFilter {
     /// O(length of the line): the segmenter and the rules are linear, each sentence is judged once.
     func keepingParts(_ s: LineShape, segmenter: SentenceSegmenter) -> LineShape {
         guard s.words.count >= Self.minPartedWords, isDropped(s) else { return s }
+        return keptParts(of: s, segmenter: segmenter)
+    }
+
+    /// The sentences of `s` that are not boilerplate, as one line (`s` itself when it has one sentence or when
+    /// every sentence, or none, is boilerplate). For a line already known to be dropped.
+    func keptParts(of s: LineShape, segmenter: SentenceSegmenter) -> LineShape {
         let text = s.text
         let spans = segmenter.sentences(in: text, paragraph: TextSpan(start: 0, end: text.utf8.count))
         guard spans.count > 1 else { return s }

@@ -240,17 +240,21 @@ private struct Search {
     /// class says so (a page-wide `<form>`, a `content-with-sidebar` wrapper, an article footer holding the body).
     var articleHolders: Set<xmlNodePtr> = []
 
-    /// Finds ``articleHolders``: every ancestor of the first `<h1>` and of each `<article>`. O(nodes).
+    /// Finds ``articleHolders``: every ancestor of the first `<h1>` and of each `<article>`. O(nodes), on
+    /// libxml2's nodes directly (no node wrappers, no name strings).
     mutating func findArticleHolders(_ document: HTMLDocument) {
         var anchors: [xmlNodePtr] = []
         var seenH1 = false
-        document.root?.walk { node in
-            guard node.isElement else { return false }
-            if node.hasName("article") || (!seenH1 && node.hasName("h1")) {
-                seenH1 = seenH1 || node.hasName("h1")
-                anchors.append(node.ptr)
+        var stack: [xmlNodePtr] = xmlDocGetRootElement(document.doc).map { [$0] } ?? []
+        while let n = stack.popLast() {
+            let isH1 = !seenH1 && ExtractionLexicon.nameEquals(n.pointee.name, "h1")
+            if isH1 || ExtractionLexicon.nameEquals(n.pointee.name, "article") { anchors.append(n) }
+            seenH1 = seenH1 || isH1
+            var child = n.pointee.last
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE { stack.append(c) }
+                child = c.pointee.prev
             }
-            return true
         }
         for anchor in anchors {
             var p = anchor.pointee.parent

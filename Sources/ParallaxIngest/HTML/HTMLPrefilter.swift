@@ -122,10 +122,10 @@ public struct HTMLPrefilter: Sendable {
 
     /// Last index of `literal` (case-insensitive) in `input`.
     private static func lastIndex(_ input: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Int? {
-        let count = literal.utf8CodeUnitCount
-        var i = input.count - count
+        let first = literal.withUTF8Buffer { $0[0] }
+        var i = input.count - literal.utf8CodeUnitCount
         while i >= 0 {
-            if matches(input, i, literal) { return i }
+            if input[i] == first, matches(input, i, literal) { return i }
             i -= 1
         }
         return nil
