@@ -2,10 +2,10 @@
 ///
 /// Two bottom-up passes: the first measures every subtree and where the article-body markers are; then furniture
 /// (boilerplate tags and roles, discard hints, hidden elements) is dropped unless it holds most of a marked body,
-/// a large share of the page (class/id hints only) or sits inside an article container (``ExtractionConfiguration/articleKeptTags``),
-/// and the second pass measures what is left. Unpruned (`pruning: false`, the fallback's view), no tag is
-/// furniture and, as in readability's removal of unlikely candidates, only hidden elements and discard hints
-/// without a positive hint are dropped. O(nodes).
+/// the `<h1>` or a marked body and a large share of the page (class/id hints only), or sits inside an article
+/// container (``ExtractionConfiguration/articleKeptTags``), and the second pass measures what is left.
+/// Unpruned (`pruning: false`, the fallback's view), no tag is furniture and, as in readability's removal of
+/// unlikely candidates, only hidden elements and discard hints without a positive hint are dropped. O(nodes).
 struct ContentStatistics {
     /// Node or an ancestor is dropped.
     var dropped: [Bool]

@@ -18,7 +18,8 @@ public final class HTMLDocument {
         guard !bytes.isEmpty else { throw HTMLParseError(message: "empty document") }
         guard bytes.count <= Int(Int32.max) else { throw HTMLParseError(message: "document too large") }
         // NUL bytes would end libxml2's input early; none is text (UTF-16 and UTF-32 excepted).
-        let wide = (encoding ?? "").lowercased().hasPrefix("utf-16") || (encoding ?? "").lowercased().hasPrefix("utf-32")
+        let charset = (encoding ?? "").lowercased()
+        let wide = charset.hasPrefix("utf-16") || charset.hasPrefix("utf-32")
             || (bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         let bytes = !wide && bytes.contains(0) ? bytes.filter { $0 != 0 } : bytes
         guard !bytes.isEmpty else { throw HTMLParseError(message: "empty document") }
