@@ -8,7 +8,8 @@ Usage (from the package root):
 
 Parallax's predictions come from the Swift gate test, which writes them when PARALLAX_DATES_OUT is set:
     PARALLAX_DATES_OUT=$PWD/eval/out/parallax-dates.json swift test --filter DateGateTests
-(PARALLAX_DATES_MODE=fast for the fast mode, written to parallax-dates-fast.json). `--run-swift` runs both. Metric (htmldate's tests/evaluation.py): per page, the right day is a TP,
+(PARALLAX_DATES_MODE=fast for the fast mode, written to parallax-dates-fast.json). `--run-swift` runs both.
+`--cli .build/debug/parallax` also scores `parallax extract` itself on the pages (the CLI path, no URL). Metric (htmldate's tests/evaluation.py): per page, the right day is a TP,
 a wrong day an FP, no date an FN; precision, recall, accuracy = TP/(TP+FP+FN), F-score. Pages whose gold date is
 missing (NaN in gold.json) are left out, as upstream does.
 """
@@ -66,16 +67,34 @@ def run_htmldate(gold, data, extensive):
     return preds, time.perf_counter() - start
 
 
+def run_cli(gold, data, binary):
+    """`parallax extract` on the pages, as a user runs it (no URL given), keyed back to the gold URLs."""
+    by_file = {name: url for url, (name, _) in gold.items()}
+    paths = [os.path.join(data, "html", name + ".gz") for name in by_file]
+    proc = subprocess.run([binary, "extract", *paths], capture_output=True, text=True)
+    preds = {}
+    for line in proc.stdout.splitlines():
+        record = json.loads(line)
+        name = os.path.basename(record["source"])[:-3]
+        if name in by_file and record.get("published"):
+            preds.setdefault(by_file[name], record["published"])
+    return preds
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default="../shared/eval/dates-htmldate-mediacloud")
     ap.add_argument("--parallax", default="eval/out/parallax-dates.json")
     ap.add_argument("--run-swift", action="store_true", help="run the Swift gate test to write --parallax first")
     ap.add_argument("--errors", action="store_true", help="list the pages Parallax gets wrong")
+    ap.add_argument("--cli", action="append", default=[], metavar="BINARY",
+                    help="also score `BINARY extract` on the pages (the CLI path; repeat for several builds)")
     args = ap.parse_args()
 
     gold = load_gold(args.data)
     rows = []
+    for binary in args.cli:
+        rows.append((f"parallax extract ({binary})", score(gold, run_cli(gold, args.data, binary)), None))
     for extensive in (False, True):
         preds, secs = run_htmldate(gold, args.data, extensive)
         rows.append(("htmldate " + ("extensive" if extensive else "fast"), score(gold, preds), secs))

@@ -70,7 +70,7 @@ def run_parallax(binary, pages, *flags):
     out = {}
     for line in proc.stdout.splitlines():
         record = json.loads(line)
-        out[record["id"]] = record["text"]
+        out[Path(record["source"]).name.split(".")[0]] = record["text"]  # the page's file name is its key
     return out
 
 
@@ -97,6 +97,17 @@ def run_python_peers(pages):
     return results
 
 
+def run_systems(binary, pages, peers=True):
+    """Parallax's main text and article text through `parallax extract`, then the Python peers, on `pages`."""
+    systems = {
+        "parallax": run_parallax(binary, pages, "--main-text-only"),
+        "parallax + plain-text cleaning": run_parallax(binary, pages),
+    }
+    if peers:
+        systems.update(run_python_peers(pages))
+    return systems
+
+
 def load_peer(path):
     data = json.loads(path.read_text())
     if "output" in data and isinstance(data["output"], dict):
@@ -113,12 +124,7 @@ def main():
 
     truth = json.loads((DATA / "ground-truth.json").read_text())
     pages = sorted((DATA / "html").glob("*.html.gz"))
-    systems = {
-        "parallax": run_parallax(args.parallax, pages, "--main-text-only"),
-        "parallax + plain-text cleaning": run_parallax(args.parallax, pages),
-    }
-    if not args.no_peers:
-        systems.update(run_python_peers(pages))
+    systems = run_systems(args.parallax, pages, peers=not args.no_peers)
     for path in sorted((DATA / "peer-outputs").glob("*.json")):
         systems[path.stem + " (stored)"] = load_peer(path)
 

@@ -75,6 +75,15 @@ struct ArticleAssembler: Sendable {
         // The top zone: lines before the first body paragraph.
         // Pass 1 of the filter, once per line (lines changed below are re-judged).
         var dropped = shapes.map { !$0.text.isEmpty && filter.isDropped($0) }
+        // A long dropped line is judged by its sentences (a one-line body keeps its report).
+        let segmenter = SentenceSegmenter()
+        for i in shapes.indices where dropped[i] && shapes[i].words.count >= BoilerplateFilter.minPartedWords {
+            let parted = filter.keptParts(of: shapes[i], segmenter: segmenter)
+            if parted.text != shapes[i].text {
+                shapes[i] = parted
+                dropped[i] = filter.isDropped(parted)
+            }
+        }
         let firstBody = shapes.indices.first { shapes[$0].isBodyShaped && !dropped[$0] } ?? shapes.count
         var authors = known.authors
         var bylineOutlet: String?

@@ -66,7 +66,8 @@ public struct BoilerplateFilter: Sendable {
     /// Filters lines or paragraphs (empty strings mark paragraph breaks) and returns the kept paragraphs, with
     /// lines broken in mid-sentence joined.
     public func filter(_ lines: [String], ownOutlet: Outlet? = nil, title: String? = nil) -> [String] {
-        let shapes = lines.map(LineShape.init)
+        let segmenter = SentenceSegmenter()
+        let shapes = lines.map { keepingParts(LineShape($0), segmenter: segmenter) }
         let keep = keptLines(shapes, ownOutlet: ownOutlet, title: title)
         return join(shapes, kept: keep)
     }

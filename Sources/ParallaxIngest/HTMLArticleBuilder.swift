@@ -24,10 +24,10 @@ public struct HTMLArticleBuilder: HTMLPageReader {
         from document: HTMLDocument, source: String, url: String?, captured: Day? = nil
     ) -> [IngestEvent] {
         let extracted = extractor.extract(from: document)
-        guard !extracted.text.isEmpty else {
-            return [.issue(IngestIssue(input: source, kind: .noMainText, message: "no main text found"))]
-        }
         let meta = metadata.extract(from: document, url: url)
+        guard !extracted.text.isEmpty else {
+            return Self.metadataOnly(meta, source: source, url: url, captured: captured)
+        }
         var known = ArticleAssembler.Known(source: source)
         known.url = meta.canonicalURL ?? url
         known.title = meta.title
@@ -37,7 +37,29 @@ public struct HTMLArticleBuilder: HTMLPageReader {
         known.language = meta.language
         known.detectTitle = meta.title == nil
         known.textIsNormalized = true
-        return assembler.events(extracted.text, known: known, input: source)
+        let events = assembler.events(extracted.text, known: known, input: source)
+        guard events.contains(where: { if case .article = $0 { true } else { false } }) else {
+            return events + [.article(Self.record(meta, source: source, url: url, captured: captured, text: ""))]
+        }
+        return events
+    }
+
+    /// A page without main text: the issue, then its metadata as a record with empty text, so that a batch
+    /// keeps the page's title, date, outlet and URL (`parallax extract` shows it; analysis skips empty texts).
+    static func metadataOnly(_ meta: HTMLMetadata, source: String, url: String?, captured: Day?) -> [IngestEvent] {
+        [
+            .issue(IngestIssue(input: source, kind: .noMainText, message: "no main text found")),
+            .article(record(meta, source: source, url: url, captured: captured, text: "")),
+        ]
+    }
+
+    /// The article of `meta` with `text` as is (no cleaning); its id hashes the source when there is no URL.
+    static func record(_ meta: HTMLMetadata, source: String, url: String?, captured: Day?, text: String) -> Article {
+        let address = meta.canonicalURL ?? url
+        return Article(
+            id: ArticleIdentity.id(url: address, text: text.isEmpty ? source : text), source: source,
+            outlet: meta.siteName, url: address, title: meta.title, authors: meta.authors,
+            published: meta.published ?? captured, language: meta.language, text: text)
     }
 
     /// Reads an archived page (``HTMLPageReader``).
@@ -50,7 +72,8 @@ public struct HTMLArticleBuilder: HTMLPageReader {
             return .issue(IngestIssue(input: page.source, kind: .notHTML, message: "cannot parse HTML: \(error.message)"))
         }
         let events = article(from: document, source: page.source, url: page.url, captured: page.captured)
-        return events.last { if case .article = $0 { true } else { false } } ?? events.first
+        // An archive record is one event: a record without text gives way to the issue that says why.
+        return events.last { if case .article(let a) = $0 { !a.text.isEmpty } else { false } } ?? events.first
             ?? .issue(IngestIssue(input: page.source, kind: .noMainText, message: "no article"))
     }
 }

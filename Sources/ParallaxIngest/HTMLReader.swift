@@ -53,28 +53,33 @@ public struct HTMLReader: ArticleReader {
             let cut = bytes[..<maxPageBytes].lastIndex(of: UInt8(ascii: "<")) ?? maxPageBytes
             bytes.removeSubrange(cut...)
         }
-        bytes = HTMLPrefilter().filter(bytes)
+        var hidden: [UInt8] = []
+        bytes = HTMLPrefilter().filter(bytes, keepingHidden: Self.maxHiddenBytes, hidden: &hidden)
         let document: HTMLDocument
         do {
             document = try HTMLDocument(bytes: bytes, encoding: HTMLEncodingDetector().encoding(of: bytes))
         } catch {
             throw IngestIssue(input: input.name, kind: .notHTML, message: "cannot parse HTML: \(error.message)")
         }
+        document.hiddenText = hidden
         guard cleansText else {
             let text = builder.extractor.extract(from: document).text
-            guard !text.isEmpty else { throw IngestIssue(input: input.name, kind: .noMainText, message: "no main text found") }
             let meta = readsMetadata ? builder.metadata.extract(from: document, url: nil) : HTMLMetadata()
-            emit(
-                .article(
-                    Article(
-                        id: ArticleIdentity.id(url: meta.canonicalURL, text: text), source: input.name, outlet: meta.siteName, url: meta.canonicalURL, title: meta.title,
-                        authors: meta.authors, published: meta.published, language: meta.language, text: text)))
+            let events =
+                text.isEmpty
+                ? HTMLArticleBuilder.metadataOnly(meta, source: input.name, url: nil, captured: nil)
+                : [.article(HTMLArticleBuilder.record(meta, source: input.name, url: nil, captured: nil, text: text))]
+            for event in events { emit(event) }
             return
         }
         for event in builder.article(from: document, source: input.name, url: nil) { emit(event) }
     }
 
-    /// Binary data: NUL bytes or many control characters in the first 4 KiB (UTF-16 with a BOM excepted).
+    /// Script bodies and comments kept aside for the date search, at most (bytes).
+    static let maxHiddenBytes = 256 << 10
+
+    /// Binary data: many control characters (NUL included) in the first 4 KiB (UTF-16 with a BOM excepted). A
+    /// stray NUL in a page is not binary: ``HTMLDocument`` removes it before parsing.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             return false
@@ -82,7 +87,6 @@ public struct HTMLReader: ArticleReader {
         let head = bytes.prefix(4096)
         var control = 0
         for b in head {
-            if b == 0 { return true }
             if b < 0x20, b != 0x09, b != 0x0A, b != 0x0D, b != 0x0C { control += 1 }
         }
         return control * 20 > head.count

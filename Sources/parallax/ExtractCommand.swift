@@ -7,8 +7,10 @@ import ParallaxReport
 ///
 /// Inputs go through the same ``Ingestor`` as `parallax analyze`: plain text, JSON Lines, HTML, feeds and WARC
 /// archives (also gzip-compressed), files, directories or `-` for standard input. Each article is written as the
-/// reports write it (``ArticleJSON``). Articles are read as an asynchronous sequence
-/// (``Ingestor/events(paths:jobs:bufferSize:)``), so reading never blocks Swift's cooperative pool.
+/// reports write it (``ArticleJSON``). An HTML page without main text is printed too, with its metadata (title,
+/// date, outlet, URL) and an empty text, after a `no main text found` warning. Articles are read as an
+/// asynchronous sequence (``Ingestor/events(paths:jobs:bufferSize:)``), so reading never blocks Swift's
+/// cooperative pool.
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract", abstract: "Extract articles (main text and metadata) from inputs.")

@@ -38,7 +38,8 @@ extension InputOptions {
     ) -> AsyncCompactMapSequence<IngestEvents, Article> {
         ingestor(registry: registry, jobs: jobs).events(paths: paths, jobs: jobs).compactMap { event -> Article? in
             switch event {
-            case .article(let article): return article
+            // A record without text (an HTML page's metadata, its issue reported) has nothing to analyze.
+            case .article(let article): return article.text.isEmpty ? nil : article
             case .issue(let issue):
                 onIssue(issue)
                 console.warn(issue.description)

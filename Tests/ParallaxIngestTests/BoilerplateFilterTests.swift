@@ -212,4 +212,18 @@ extension BoilerplateFilterTests {
         let lines = ["Europe", "Pay talks fail", "Strike called"]
         #expect(filter.filter(lines) == lines)
     }
+
+    @Test func oneLineBodyKeepsItsReportAndLosesItsFurniture() {
+        let report = [
+            "The city council voted on Tuesday to expand the bus network, adding four routes to the eastern districts.",
+            "Officials said the plan, which costs about 12 million euros, would be paid for by a regional grant.",
+            "Residents had asked for better connections for years, and the vote passed with a large majority.",
+        ]
+        let line = report[0] + " " + report[1] + " Sign up for our newsletter to get the morning briefing. " + report[2]
+        let cleaned = filter.clean(line)
+        for sentence in report { #expect(cleaned.contains(sentence)) }
+        #expect(!cleaned.contains("newsletter"))
+        // A short line of furniture is still dropped whole.
+        #expect(filter.clean("Sign up for our newsletter to get the morning briefing.").isEmpty)
+    }
 }

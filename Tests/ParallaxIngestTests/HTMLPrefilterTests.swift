@@ -27,4 +27,22 @@ struct HTMLPrefilterTests {
         #expect(filter("<") == "<")
         #expect(filter("") == "")
     }
+
+    @Test func keepsCutScriptsAndCommentsAside() {
+        var hidden: [UInt8] = []
+        let out = HTMLPrefilter().filter(
+            Array("<p>a</p><script>var d = '2024-01-02';</script><!-- built 2024-01-03 --><style>p{}</style>".utf8),
+            keepingHidden: 1000, hidden: &hidden)
+        #expect(String(decoding: out, as: UTF8.self) == "<p>a</p><script></script><style></style>")
+        #expect(String(decoding: hidden, as: UTF8.self) == "var d = '2024-01-02';\n built 2024-01-03 \n")
+        var small: [UInt8] = []
+        _ = HTMLPrefilter().filter(Array("<script>0123456789</script>".utf8), keepingHidden: 5, hidden: &small)
+        #expect(small.count <= 5)
+    }
+
+    @Test func unclosedNoscriptStartTagIsDropped() {
+        #expect(filter("<noscript><p>a</p><p>b</p>") == "<p>a</p><p>b</p>")
+        #expect(filter("<noscript>x</noscript><p>a</p>") == "<noscript>x</noscript><p>a</p>")
+        #expect(filter("<noscript>x</noscript><noscript class=\"y\"><p>a</p>") == "<noscript>x</noscript><p>a</p>")
+    }
 }

@@ -88,10 +88,39 @@ struct HTMLReaderTests {
         #expect(result.issues.first?.message == "not HTML (binary data)")
     }
 
-    @Test func pageWithoutTextIsAnIssue() {
-        let result = events(Array("<html><body><nav><a href='/'>Home</a></nav></body></html>".utf8))
-        #expect(result.articles.isEmpty)
-        #expect(result.issues.first?.message == "no main text found")
+    @Test func pageWithoutTextIsAnIssueWithItsMetadata() throws {
+        let html = """
+            <html><head><title>Council votes on buses</title>
+            <meta property="article:published_time" content="2024-03-05T10:00:00Z">
+            <meta property="og:site_name" content="The Courier"></head>
+            <body><nav><a href='/'>Home</a></nav></body></html>
+            """
+        let result = events(Array(html.utf8))
+        #expect(result.issues.first?.kind == .noMainText)
+        let record = try #require(result.articles.first)
+        #expect(record.text.isEmpty)
+        #expect(record.title == "Council votes on buses")
+        #expect(record.outlet == "The Courier")
+        #expect(record.published == Day(year: 2024, month: 3, day: 5))
+    }
+
+    @Test func dateOnlyInAScriptIsFound() {
+        let html = """
+            <html><head><title>T</title><script>window.page = {"datePublished": "2023-11-02T08:00:00Z"};</script>
+            </head><body><article><p>The council voted on Tuesday to expand the bus network, adding seven routes \
+            and longer evening hours across the northern districts.</p></article></body></html>
+            """
+        #expect(events(Array(html.utf8)).articles.first?.published == Day(year: 2023, month: 11, day: 2))
+    }
+
+    @Test func nulBytesAndAnUnclosedNoscriptLoseNoText() {
+        let body = "The council voted on Tuesday to expand the bus network, adding seven routes and later buses."
+        var bytes = Array("<html><body><noscript><p>Enable JavaScript.</p><article><p>".utf8)
+        bytes += Array(body.prefix(40).utf8) + [0] + Array(body.dropFirst(40).utf8)
+        bytes += Array("</p></article></body></html>".utf8)
+        let text = events(bytes).articles.first?.text ?? ""
+        #expect(text.contains("expand the bus network"))
+        #expect(text.contains("later buses"))
     }
 
     @Test func hugePageIsCutWithAnIssue() throws {

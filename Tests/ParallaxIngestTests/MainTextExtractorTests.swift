@@ -140,4 +140,43 @@ struct MainTextExtractorTests {
         #expect(!configuration.hints.discard.isEmpty)
         #expect(configuration.thresholds.minTextChars > 0)
     }
+
+    @Test(arguments: [
+        ("pager", "APageRoot", false), ("pager", "pager-bottom", true), ("-promo", "node-promoted", false),
+        ("-promo", "box-promo", true), ("sidebar", "has-sidebar", false), ("sidebar", "sidebarWidget", true),
+        ("sidebar", "sidebar_left", true), ("comments", "comments", true), ("comments", "commentsCount x", true),
+    ])
+    func discardHintsMatchWholeTokensFromTheNameStart(pattern: String, name: String, matches: Bool) {
+        let matcher = HintMatcher(
+            patterns: HintMatcher.anchored(pattern, atNameStart: true, toTokenEnd: true).map { ($0, 1) }, tokens: true)
+        #expect((matcher.roles(in: name) == 1) == matches)
+    }
+
+    @Test func wrapperWithAFurnitureNameHoldingThePageIsKept() throws {
+        let body = "<div class=\"APageRoot has-sidebar node-promoted\"><div class=\"story\">"
+            + Self.prose.map { "<p>\($0)</p>" }.joined() + "</div></div>"
+        let result = try extract(Self.page(body: body))
+        for paragraph in Self.prose { #expect(result.text.contains(paragraph)) }
+    }
+
+    @Test func articleHeaderWithTheLeadIsKept() throws {
+        let lead = "A short lead that sums the story up: the eastern districts get four new bus routes next year."
+        let body = "<article><header><h1>Bus network grows</h1><p>\(lead)</p></header>"
+            + Self.prose.map { "<p>\($0)</p>" }.joined() + "</article>"
+        let result = try extract(Self.page(body: body))
+        #expect(result.text.contains(lead))
+        #expect(!result.text.contains("The Daily Example"))
+    }
+
+    @Test func prunedAwayBodyIsRescuedFromTheUnprunedPage() throws {
+        // The whole story sits in an element with a discard hint and no large share guard can save it (the page
+        // around it is long), so the pruned view finds little; the unpruned view finds the story.
+        let story = (Self.prose + Self.prose.map { $0.replacingOccurrences(of: "council", with: "assembly") })
+            .map { "<p>\($0)</p>" }.joined()
+        let filler = (0..<30).map { "<li><a href=\"/s\($0)\">Headline of another story number \($0) today</a></li>" }
+        let body = "<div class=\"related-story\">\(story)</div><ul>\(filler.joined())</ul>"
+        let result = try extract(Self.page(body: body))
+        #expect(result.method == .unprunedContainer)
+        #expect(result.text.contains(Self.prose[0]))
+    }
 }

@@ -24,6 +24,8 @@ struct ContentTree {
         static let script = TagRole(rawValue: 1 << 11)
         static let title = TagRole(rawValue: 1 << 12)
         static let tableCell = TagRole(rawValue: 1 << 13)
+        static let keptInArticle = TagRole(rawValue: 1 << 14)
+        static let headline = TagRole(rawValue: 1 << 15)
     }
 
     /// Class/id/attribute evidence (bit set).

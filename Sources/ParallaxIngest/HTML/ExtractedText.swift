@@ -8,6 +8,9 @@ public struct ExtractedText: Sendable, Hashable {
         case jsonLD
         /// All prose-like paragraphs of the page, because the container text was too short.
         case allParagraphs
+        /// The best-scoring container of the unpruned page, because the main text was short (a small share of
+        /// the page's text) and this one clearly longer.
+        case unprunedContainer
         /// Nothing usable was found; `text` is empty.
         case none
     }

@@ -3,14 +3,19 @@ import Foundation
 /// The data that drives ``MainTextExtractor``: tag roles, class/id hints, boilerplate lines and thresholds.
 ///
 /// The defaults live in one data file, `Resources/extraction.json` (``ExtractionConfiguration/bundled``); users
-/// extend the hint lists there or decode their own file. Hint patterns are lowercase substrings matched against an
-/// element's class names and id written as `|name1|name2|id|` (camelCase folded to lowercase), so `|` marks the
-/// start or end of one name: `"|share"` matches `share-bar` but not `timeshare`.
+/// extend the hint lists there or decode their own file. Hint patterns match whole tokens of an element's class
+/// names and id (tokens split at `-`, `_` and camelCase boundaries; ``HintMatcher``): discard hints from the start
+/// of a name (`"sidebar"` matches `sidebar-left` and `sidebarBox` but not `has-sidebar`), other hints from any
+/// token start. A leading `-` asks for a token after the first (`"-promo"` matches `box-promo`, not
+/// `node-promoted`); `|` marks the start or end of a whole name.
 public struct ExtractionConfiguration: Codable, Sendable, Hashable {
     /// Elements dropped with their whole subtree before anything else (scripts, forms controls, media, captions).
     public var removedTags: [String]
     /// Page furniture (`nav`, `aside`, `footer`, ...): dropped unless they hold the article body.
     public var boilerplateTags: [String]
+    /// Furniture tags kept inside an article container (`<article>`, `<main>`, a marked body): an article's own
+    /// `<header>` holds its headline and lead.
+    public var articleKeptTags: [String]
     /// Elements that start a new paragraph in the output.
     public var blockTags: [String]
     /// Elements that end a line (`br`).
@@ -85,6 +90,13 @@ public struct ExtractionConfiguration: Codable, Sendable, Hashable {
         public var articleBodyBonus: Double
         /// Score added (positive hints) or removed (negative hints) by class/id.
         public var classWeight: Double
+        /// An element holding at least this share of the page's text is never dropped for its class/id.
+        public var maxDroppedShare: Double
+        /// A main text under this share of the page's text (or under ``minTextChars``) runs the fallback on the
+        /// unpruned page.
+        public var fallbackPageShare: Double
+        /// The fallback's text replaces the main text when it is this many times longer.
+        public var fallbackGain: Double
     }
 
     /// The configuration in the bundled `extraction.json`.

@@ -28,6 +28,7 @@ struct ExtractionLexicon: Sendable {
         add(["script"], [.removed, .script])
         add(["title"], [.removed, .title])
         add(configuration.boilerplateTags, .boilerplate)
+        add(configuration.articleKeptTags, .keptInArticle)
         add(configuration.blockTags, .block)
         add(configuration.lineBreakTags, .lineBreak)
         add(configuration.linkTags, .link)
@@ -37,19 +38,29 @@ struct ExtractionLexicon: Sendable {
         add(configuration.paragraphTags, .paragraph)
         add(configuration.scoredContainerTags, .scoredContainer)
         add(["article", "main"], .contentContainer)
+        add(["h1"], .headline)
         add(["html", "body"], .root)
         for (name, score) in configuration.tagScores {
             tags[Self.hash(name), default: TagInfo(roles: [], score: 0)].score = Float(score)
         }
         self.tags = tags
         let hints = configuration.hints
+        // Hints match whole tokens: a discard hint from the start of a class name or id (`sidebar` drops
+        // `sidebar-left`, never `has-sidebar`) to a token end; scoring hints from any token start.
         var patterns: [(String, UInt32)] = []
-        patterns += hints.discard.map { ($0, UInt32(ContentTree.Hint.discard.rawValue)) }
-        patterns += hints.negative.map { ($0, UInt32(ContentTree.Hint.negative.rawValue)) }
-        patterns += hints.positive.map { ($0, UInt32(ContentTree.Hint.positive.rawValue)) }
-        patterns += hints.layout.map { ($0, UInt32(ContentTree.Hint.layout.rawValue)) }
-        patterns += hints.articleBody.map { ($0, UInt32(ContentTree.Hint.articleBody.rawValue)) }
-        matcher = HintMatcher(patterns: patterns)
+        func add(_ list: [String], _ hint: ContentTree.Hint, atNameStart: Bool, toTokenEnd: Bool) {
+            for p in list {
+                for spelling in HintMatcher.anchored(p, atNameStart: atNameStart, toTokenEnd: toTokenEnd) {
+                    patterns.append((spelling, UInt32(hint.rawValue)))
+                }
+            }
+        }
+        add(hints.discard, .discard, atNameStart: true, toTokenEnd: true)
+        add(hints.negative, .negative, atNameStart: false, toTokenEnd: false)
+        add(hints.positive, .positive, atNameStart: false, toTokenEnd: false)
+        add(hints.layout, .layout, atNameStart: false, toTokenEnd: false)
+        add(hints.articleBody, .articleBody, atNameStart: false, toTokenEnd: true)
+        matcher = HintMatcher(patterns: patterns, tokens: true)
         articleBodyItemprops = Set(configuration.articleBodyItemprops.map(Self.hash))
         boilerplateRoles = Set(configuration.boilerplateRoles.map(Self.hash))
         contentRoles = Set(configuration.contentRoles.map(Self.hash))

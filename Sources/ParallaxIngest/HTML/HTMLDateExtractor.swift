@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 import ParallaxCore
 
@@ -60,6 +61,8 @@ public struct HTMLDateExtractor: Sendable {
             // page prints for the article one day off is the same moment in local time.
             if let raw = search.publishedRaw, Search.utcOffset(raw) == 0 {
                 var local = Search(lexicon: lexicon, parser: parser)
+                search.findArticleHolders(document)
+                local.articleHolders = search.articleHolders
                 local.elements(document)
                 if let d = local.published, abs(d.daysSinceEpoch - p.daysSinceEpoch) == 1 {
                     result.published = d
@@ -69,6 +72,7 @@ public struct HTMLDateExtractor: Sendable {
         }
         if result.published != nil { return result }
 
+        if search.articleHolders.isEmpty { search.findArticleHolders(document) }
         search.elements(document)
         search.headings(document)
         if let image = search.imageURL { search.offer(published: urlDate(image, parser: parser), from: "image") }
@@ -232,7 +236,37 @@ private struct Search {
         }
     }
 
-    func isExcludedZone(_ node: HTMLNode) -> Bool { lexicon.isExcludedZone(node) }
+    /// Elements that hold the article (its `<h1>` or `<article>`): never excluded zones, even when their tag or
+    /// class says so (a page-wide `<form>`, a `content-with-sidebar` wrapper, an article footer holding the body).
+    var articleHolders: Set<xmlNodePtr> = []
+
+    /// Finds ``articleHolders``: every ancestor of the first `<h1>` and of each `<article>`. O(nodes), on
+    /// libxml2's nodes directly (no node wrappers, no name strings).
+    mutating func findArticleHolders(_ document: HTMLDocument) {
+        var anchors: [xmlNodePtr] = []
+        var seenH1 = false
+        var stack: [xmlNodePtr] = xmlDocGetRootElement(document.doc).map { [$0] } ?? []
+        while let n = stack.popLast() {
+            let isH1 = !seenH1 && ExtractionLexicon.nameEquals(n.pointee.name, "h1")
+            if isH1 || ExtractionLexicon.nameEquals(n.pointee.name, "article") { anchors.append(n) }
+            seenH1 = seenH1 || isH1
+            var child = n.pointee.last
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE { stack.append(c) }
+                child = c.pointee.prev
+            }
+        }
+        for anchor in anchors {
+            var p = anchor.pointee.parent
+            while let n = p, n.pointee.type == XML_ELEMENT_NODE, articleHolders.insert(n).inserted {
+                p = n.pointee.parent
+            }
+        }
+    }
+
+    func isExcludedZone(_ node: HTMLNode) -> Bool {
+        lexicon.isExcludedZone(node) && !articleHolders.contains(node.ptr)
+    }
 
     /// Whether an element is a photo caption (its dates are about the photo): `<figure>`, a caption class, or a
     /// short block that holds an image.
@@ -257,7 +291,7 @@ private struct Search {
         body.walk { node in
             guard node.isElement else { return false }
             let roles = lexicon.classHints.roles(in: node.classAndID)
-            if lexicon.isExcludedZone(node, roles: roles) { return false }
+            if lexicon.isExcludedZone(node, roles: roles), !articleHolders.contains(node.ptr) { return false }
             if node.hasName("h1") { seenH1 = true }
             let isTime = node.hasName("time")
             let hinted = roles.contains(.date)
@@ -343,6 +377,8 @@ private struct Search {
         for s in document.elements(named: "script") where !(s.attribute("type") ?? "").contains("ld+json") {
             texts.append(s.text)
         }
+        // Script bodies cut before parsing (kept aside by the reader).
+        if !document.hiddenText.isEmpty { texts.append(String(decoding: document.hiddenText, as: UTF8.self)) }
         for text in texts where !text.isEmpty {
             for key in lexicon.publishedScriptKeys where published == nil {
                 for v in ScriptValueScanner.values(for: key, in: text, limit: 2) {
@@ -372,6 +408,7 @@ private struct Search {
             }
             return true
         }
+        if !document.hiddenText.isEmpty { text += String(decoding: document.hiddenText.prefix(200_000), as: UTF8.self) }
         offer(published: mostFrequent(parser.matches(in: text)), from: "hidden")
     }
 

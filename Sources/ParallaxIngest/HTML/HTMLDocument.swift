@@ -7,6 +7,9 @@ import CLibXML2
 /// thread; parse many pages concurrently with one document each.
 public final class HTMLDocument {
     let doc: htmlDocPtr
+    /// Script bodies and comments cut before parsing (``HTMLPrefilter/filter(_:keepingHidden:hidden:)``), for
+    /// the date search; empty when nothing was cut.
+    var hiddenText: [UInt8] = []
 
     /// Parses HTML bytes. `encoding` is an IANA charset name ("utf-8", "windows-1251"); `nil` lets libxml2 use
     /// the BOM and `<meta charset>`, falling back to UTF-8 when unsure.
@@ -14,6 +17,12 @@ public final class HTMLDocument {
     public init(bytes: [UInt8], url: String? = nil, encoding: String? = nil) throws(HTMLParseError) {
         guard !bytes.isEmpty else { throw HTMLParseError(message: "empty document") }
         guard bytes.count <= Int(Int32.max) else { throw HTMLParseError(message: "document too large") }
+        // NUL bytes would end libxml2's input early; none is text (UTF-16 and UTF-32 excepted).
+        let charset = (encoding ?? "").lowercased()
+        let wide = charset.hasPrefix("utf-16") || charset.hasPrefix("utf-32")
+            || (bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        let bytes = !wide && bytes.contains(0) ? bytes.filter { $0 != 0 } : bytes
+        guard !bytes.isEmpty else { throw HTMLParseError(message: "empty document") }
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOBLANKS.rawValue)

@@ -5,17 +5,34 @@ import CLibXML2
 ///
 /// About half the bytes of a typical news page are scripts and styles; libxml2 scans them character by character
 /// and stores them as nodes, so cutting them first nearly halves the parse. Tags are kept (an empty `<script>`
-/// stays), so the tree keeps its shape. One pass with `memchr`; never reads past the buffer on truncated input.
+/// stays), so the tree keeps its shape. The script bodies and comments cut can be kept aside
+/// (``filter(_:keepingHidden:)``): the date search reads them. A `<noscript>` start tag that is never closed is
+/// dropped (its element would otherwise swallow the rest of the page). One pass with `memchr`, plus one backward
+/// search for the last `</noscript`; never reads past the buffer on truncated input.
 public struct HTMLPrefilter: Sendable {
     public init() {}
 
     /// `bytes` without script and style bodies (JSON-LD kept) and without comments.
     public func filter(_ bytes: [UInt8]) -> [UInt8] {
+        var hidden: [UInt8] = []
+        return filter(bytes, keepingHidden: 0, hidden: &hidden)
+    }
+
+    /// ``filter(_:)``, with the cut script bodies and comment texts appended to `hidden` (separated by newlines)
+    /// up to `keepingHidden` bytes in all.
+    public func filter(_ bytes: [UInt8], keepingHidden limit: Int, hidden: inout [UInt8]) -> [UInt8] {
         bytes.withUnsafeBufferPointer { input -> [UInt8] in
             guard let base = input.baseAddress else { return [] }
             let n = input.count
             var out: [UInt8] = []
             out.reserveCapacity(n / 2)
+            func keep(_ from: Int, _ to: Int) {
+                let room = limit - hidden.count
+                guard room > 1, from < to else { return }
+                hidden.append(contentsOf: input[from..<min(to, from + room - 1)])
+                hidden.append(0x0A)
+            }
+            let lastNoscriptClose = Self.lastIndex(input, "</noscript") ?? -1
             var copied = 0  // input[copied..<i] is still to be copied
             var i = 0
             while i < n {
@@ -23,9 +40,19 @@ public struct HTMLPrefilter: Sendable {
                 let lt = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if Self.matches(input, lt + 1, "!--") {
                     out.append(contentsOf: input[copied..<lt])
-                    let end = Self.find(input, from: lt + 4, "-->").map { $0 + 3 } ?? n
+                    let close = Self.find(input, from: lt + 4, "-->")
+                    keep(lt + 4, close ?? n)
+                    let end = close.map { $0 + 3 } ?? n
                     copied = end
                     i = end
+                    continue
+                }
+                if lt > lastNoscriptClose, Self.matchesTag(input, lt + 1, "noscript") {
+                    // Never closed: drop the start tag, keep what follows.
+                    out.append(contentsOf: input[copied..<lt])
+                    let tagEnd = Self.endOfTag(input, from: lt + 1)
+                    copied = min(n, tagEnd + 1)
+                    i = copied
                     continue
                 }
                 let name: StaticString
@@ -46,6 +73,7 @@ public struct HTMLPrefilter: Sendable {
                 // Keep the start tag, drop the body up to the end tag.
                 out.append(contentsOf: input[copied...tagEnd])
                 let close = Self.find(input, from: tagEnd + 1, name) ?? n
+                if name.utf8CodeUnitCount == 8 { keep(tagEnd + 1, close) }  // `</script`, not `</style`
                 copied = close
                 i = close + 1
             }
@@ -90,6 +118,17 @@ public struct HTMLPrefilter: Sendable {
             i += 1
         }
         return input.count
+    }
+
+    /// Last index of `literal` (case-insensitive) in `input`.
+    private static func lastIndex(_ input: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Int? {
+        let first = literal.withUTF8Buffer { $0[0] }
+        var i = input.count - literal.utf8CodeUnitCount
+        while i >= 0 {
+            if input[i] == first, matches(input, i, literal) { return i }
+            i -= 1
+        }
+        return nil
     }
 
     /// First index of `literal` (case-insensitive) at or after `from`.

@@ -3,9 +3,15 @@
 /// An Aho-Corasick automaton over a small alphabet (`a`-`z`, `0`-`9`, `-`, `_`, and `|` for any other byte, which
 /// separates names). Each pattern carries a bit mask of roles; ``roles(in:)`` returns the union of the masks of all
 /// patterns found. O(n) in the input length, no allocation.
+///
+/// In token mode (`tokens: true`) names read as tokens: `_` is read as `-`, and a camelCase boundary (a lowercase
+/// letter or digit followed by an uppercase letter) as a `-` between them, so `APageRoot` reads `apage-root` and
+/// `articleBody` reads `article-body`. Patterns anchored with `|` (name start or end) and `-` (token start or end)
+/// then match whole tokens only (``anchored(_:atNameStart:toTokenEnd:)``).
 struct HintMatcher: Sendable {
     private static let alphabetSize = 39
     private static let boundary: UInt8 = 38
+    private static let dash: UInt8 = 36
     /// Byte -> symbol; uppercase letters fold to lowercase.
     private static let symbolOf: [UInt8] = {
         var table = [UInt8](repeating: boundary, count: 256)
@@ -19,9 +25,24 @@ struct HintMatcher: Sendable {
 
     private var transitions: [Int32]  // state * alphabetSize + symbol -> state
     private var output: [UInt32]  // state -> union of role masks of patterns ending here (with suffix links)
+    /// Token mode: `_` as `-`, camelCase boundaries as `-`.
+    let tokens: Bool
+
+    /// The spellings of `pattern` (lowercase; `_` read as `-`) that match it as whole tokens in token mode: from
+    /// the start of a name (`atNameStart`) or of any token, and, with `toTokenEnd`, up to the end of a token (so
+    /// `pager` never matches `apage-root`, `-promo` never `node-promoted`). A pattern that begins or ends with
+    /// `|` or `-` keeps that anchor as written.
+    static func anchored(_ pattern: String, atNameStart: Bool, toTokenEnd: Bool) -> [String] {
+        let p = pattern.lowercased().replacingOccurrences(of: "_", with: "-")
+        guard let first = p.first, let last = p.last else { return [] }
+        let starts = first == "|" || first == "-" ? [p] : (atNameStart ? ["|" + p] : ["|" + p, "-" + p])
+        guard toTokenEnd, last != "|", last != "-" else { return starts }
+        return starts.flatMap { [$0 + "-", $0 + "|"] }
+    }
 
     /// Builds the automaton. `patterns` pairs each pattern with its role mask.
-    init(patterns: [(String, UInt32)]) {
+    init(patterns: [(String, UInt32)], tokens: Bool = false) {
+        self.tokens = tokens
         let k = Self.alphabetSize
         var goto: [[Int32]] = [[Int32](repeating: -1, count: k)]
         var out: [UInt32] = [0]
@@ -73,8 +94,23 @@ struct HintMatcher: Sendable {
     /// The union of the role masks of all patterns that occur in `|bytes|` (the text is framed by boundaries).
     func roles(in bytes: UnsafeBufferPointer<UInt8>, state: inout Int32, mask: inout UInt32) {
         let k = Self.alphabetSize
+        guard tokens else {
+            for byte in bytes {
+                state = transitions[Int(state) * k + Int(Self.symbolOf[Int(byte)])]
+                mask |= output[Int(state)]
+            }
+            return
+        }
+        var previousLower = false
         for byte in bytes {
-            state = transitions[Int(state) * k + Int(Self.symbolOf[Int(byte)])]
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            if isUpper, previousLower {
+                state = transitions[Int(state) * k + Int(Self.dash)]
+                mask |= output[Int(state)]
+            }
+            previousLower = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+            let symbol = byte == UInt8(ascii: "_") ? Self.dash : Self.symbolOf[Int(byte)]
+            state = transitions[Int(state) * k + Int(symbol)]
             mask |= output[Int(state)]
         }
     }

@@ -12,7 +12,11 @@ import Foundation
 ///    like prose.
 /// 3. Its text becomes paragraphs (block elements, line breaks, list items, quotes, headings), dropping link lists
 ///    and interface lines.
-/// 4. When that text is too short, the JSON-LD `articleBody` or all prose-like paragraphs of the page are used.
+/// 4. When that text is short (under ``ExtractionConfiguration/Thresholds/minTextChars`` or under
+///    ``ExtractionConfiguration/Thresholds/fallbackPageShare`` of the page's text), steps 2-3 run again on the
+///    unpruned page (nothing dropped but hidden elements), and the longer text wins when clearly longer
+///    (trafilatura's cascade: furniture pruning that lost the text cannot rescue it).
+/// 5. When the text is still too short, the JSON-LD `articleBody` or all prose-like paragraphs of the page are used.
 ///
 /// The result is ``TextNormalizer``-normalized with paragraphs separated by `"\n"`. Linear in the page size.
 public struct MainTextExtractor: Sendable {
@@ -29,15 +33,26 @@ public struct MainTextExtractor: Sendable {
     public func extract(from document: HTMLDocument) -> ExtractedText {
         let tree = ContentTree(document: document, lexicon: lexicon)
         guard !tree.nodes.isEmpty else { return ExtractedText(text: "", method: .none) }
-        let statistics = ContentStatistics(tree: tree)
         let thresholds = configuration.thresholds
+        let statistics = ContentStatistics(tree: tree, maxDroppedShare: thresholds.maxDroppedShare)
 
-        var collector = ParagraphCollector(
-            tree: tree, statistics: statistics, lexicon: lexicon,
-            maxLinkDensity: thresholds.maxParagraphLinkDensity)
-        for root in mainContainers(tree: tree, statistics: statistics) { collector.collect(root) }
-        var best = (text: join(collector.paragraphs), method: ExtractedText.Method.mainContainer)
-        var bestChars = collector.paragraphs.reduce(0) { $0 + $1.chars }
+        let main = containerText(tree: tree, statistics: statistics)
+        var best = (text: main.text, method: ExtractedText.Method.mainContainer)
+        var bestChars = main.chars
+        let pageChars = tree.ownChars.reduce(0) { $0 + Int($1) }
+        let isShort = bestChars < thresholds.minTextChars
+        if isShort || Double(bestChars) < Double(pageChars) * thresholds.fallbackPageShare {
+            let unpruned = containerText(tree: tree, statistics: ContentStatistics(tree: tree, pruning: false))
+            // A text of fair length is only replaced by one that holds it (the article with the parts pruning
+            // lost), never by another part of the page (a long comment thread under a short post).
+            let holdsMain = main.roots.allSatisfy { r in
+                unpruned.roots.contains { $0 <= r && r < Int(tree.nodes[$0].end) }
+            }
+            if isShort || holdsMain, Double(unpruned.chars) > Double(bestChars) * thresholds.fallbackGain {
+                best = (unpruned.text, .unprunedContainer)
+                bestChars = unpruned.chars
+            }
+        }
 
         if bestChars < thresholds.minTextChars {
             if let body = jsonLDArticleBody(tree), body.unicodeScalars.count > bestChars * 3 / 2 {
@@ -53,6 +68,19 @@ public struct MainTextExtractor: Sendable {
         }
         let text = TextNormalizer().normalize(best.text)
         return ExtractedText(text: text, method: text.isEmpty ? .none : best.method)
+    }
+
+    /// The paragraphs of the main containers under `statistics` (pruned or not), joined, their length and the
+    /// containers.
+    private func containerText(
+        tree: ContentTree, statistics: ContentStatistics
+    ) -> (text: String, chars: Int, roots: [Int]) {
+        var collector = ParagraphCollector(
+            tree: tree, statistics: statistics, lexicon: lexicon,
+            maxLinkDensity: configuration.thresholds.maxParagraphLinkDensity)
+        let roots = mainContainers(tree: tree, statistics: statistics)
+        for root in roots { collector.collect(root) }
+        return (join(collector.paragraphs), collector.paragraphs.reduce(0) { $0 + $1.chars }, roots)
     }
 
     // MARK: - Scoring
@@ -121,11 +149,12 @@ public struct MainTextExtractor: Sendable {
         let parent = Int(nodes[top].parent)
         guard parent >= 0 else { return [top] }
         let threshold = max(Float(thresholds.siblingMinScore), topScore * Float(thresholds.siblingScoreRatio))
+        let lead = leadBefore(top, parent: parent, tree: tree, statistics: statistics)
         var out: [Int] = []
         var s = parent + 1
         while s < Int(nodes[parent].end) {
             defer { s = Int(nodes[s].end) }
-            if s == top {
+            if s == top || s == lead {
                 out.append(s)
                 continue
             }
@@ -143,6 +172,23 @@ public struct MainTextExtractor: Sendable {
             }
         }
         return out
+    }
+
+    /// The lead (standfirst) just before the winner: the nearest element sibling before `top` when it is kept,
+    /// not a heading, prose-like (at least ``shortParagraphChars``, few links, ends a sentence). `-1` when none.
+    private func leadBefore(_ top: Int, parent: Int, tree: ContentTree, statistics: ContentStatistics) -> Int {
+        let nodes = tree.nodes
+        var s = parent + 1
+        var previous = -1
+        while s < top {
+            if !nodes[s].isText { previous = s }
+            s = Int(nodes[s].end)
+        }
+        guard previous >= 0, !statistics.dropped[previous], !nodes[previous].roles.contains(.heading),
+            statistics.chars[previous] >= configuration.thresholds.shortParagraphChars,
+            statistics.linkDensity(previous) < 0.25, endsSentence(tree, previous)
+        else { return -1 }
+        return previous
     }
 
     /// When the body is split into chunks (sections, grid items), the winner is one chunk and other chunks of the
