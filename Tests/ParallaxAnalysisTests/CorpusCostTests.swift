@@ -68,6 +68,7 @@ struct CountingWriter: CorpusWriter {
     func issues(limit: Int) throws -> [IngestIssue] { try inner.issues(limit: limit) }
     func stats() throws -> CorpusStats { try inner.stats() }
     func meta(_ key: String) throws -> String? { try inner.meta(key) }
+    func writeGeneration() throws -> Int { try inner.writeGeneration() }
     func documentCount() throws -> Int { try inner.documentCount() }
     func vocabulary(of terms: [String]) throws -> [TermEntry?] { try inner.vocabulary(of: terms) }
     func postings(of termIDs: [Int32], perTerm: Int) throws -> [Int64] {
