@@ -29,6 +29,11 @@ struct BoilerplateFilterTests {
         ("Deutsche Welle", .outletName),
         ("TOP STORIES.", .navigation),
         ("If you value this reporting, please support us with a monthly gift.", .appeal),
+        ("Lesen Sie auch: Streik im Hafen geht weiter", .navigation),
+        ("À lire aussi", .navigation),
+        ("Читайте также: Забастовка в порту продолжается", .navigation),
+        ("Leggi anche", .navigation),
+        ("© 2023 Hafenkurier. Alle Rechte vorbehalten.", .copyright),
     ])
     func dropsBoilerplateLines(line: String, reason: BoilerplateFilter.Reason) {
         #expect(filter.reason(forDropping: line) == reason)
@@ -49,6 +54,8 @@ struct BoilerplateFilterTests {
         "In a blog post, the company said violent threats were against its terms of service.",
         "“Support us or leave,” the union told its members.",
         "NATO agreed.",
+        "Die Gewerkschaft will auch am Montag weiter streiken, sagte ein Sprecher.",
+        "Профсоюз заявил, что забастовка продолжится и в понедельник.",
     ])
     func keepsReportSentences(line: String) {
         #expect(filter.reason(forDropping: line) == nil)
