@@ -77,7 +77,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
                 if annotations.count % 500 == 0 { console.progress("read \(annotations.count) articles", transient: true) }
             }
             guard !annotations.isEmpty else {
-                throw ExitCode.failure.withMessage("parallax: no article could be read", console: console)
+                throw ExitCode.failure.withMessage("parallax: no article could be read from \(Console.inputList((paths.isEmpty ? ["-"] : paths)))", console: console)
             }
             // A summary of what was skipped, by kind ("3 notJSON, 1 empty"), whether or not stderr is a terminal.
             var tally = IngestIssue.Tally()

@@ -18,12 +18,38 @@ struct Console: Sendable {
     func note(_ message: String) {
         guard !quiet else { return }
         let prefix = isTerminal ? "\r\u{1B}[2K" : ""
-        FileHandle.standardError.write(Data("\(prefix)parallax: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(prefix)parallax: \(Self.visible(message))\n".utf8))
     }
 
     func warn(_ message: String) {
         let prefix = isTerminal ? "\r\u{1B}[2K" : ""
-        FileHandle.standardError.write(Data("\(prefix)parallax: warning: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(prefix)parallax: warning: \(Self.visible(message))\n".utf8))
+    }
+
+    /// The inputs named in a message: the first three, then how many more; `-` is standard input.
+    static func inputList(_ paths: [String]) -> String {
+        let names = paths.map { $0 == "-" ? "standard input" : $0 }
+        let shown = names.prefix(3).joined(separator: ", ")
+        return visible(names.count > 3 ? shown + " and \(names.count - 3) more" : shown)
+    }
+
+    /// `message` with control characters shown as `\u{..}` escapes: messages quote input (record ids, headers,
+    /// file names), and an escape sequence from an input must never reach the terminal.
+    static func visible(_ message: String) -> String {
+        guard message.unicodeScalars.contains(where: isControl) else { return message }
+        var out = ""
+        for scalar in message.unicodeScalars {
+            if isControl(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
     func error(_ message: String) {

@@ -56,7 +56,7 @@ struct ExtractCommand: AsyncParsableCommand {
             switch event {
             case .issue(let issue):
                 issues.add(issue)
-                FileHandle.standardError.write(Data("parallax: warning: \(issue.description)\n".utf8))
+                FileHandle.standardError.write(Data("parallax: warning: \(Console.visible(issue.description))\n".utf8))
             case .article(let article):
                 var line = (format == .json && count > 0 ? "," : "") + ArticleJSON.line(article)
                 line += "\n"
@@ -69,7 +69,7 @@ struct ExtractCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("parallax: \(count) articles, \(issues.total) issues (\(issues))\n".utf8))
         }
         guard count > 0 else {
-            FileHandle.standardError.write(Data("parallax: no article could be read\n".utf8))
+            FileHandle.standardError.write(Data("parallax: no article could be read from \(Console.inputList(paths))\n".utf8))
             throw ExitCode.failure
         }
     }

@@ -107,7 +107,7 @@ struct IngestCommand: AsyncParsableCommand {
         }
         out.flush()
         if summary.read == 0, !summary.skipped.isEmpty {
-            throw ExitCode.failure.withMessage("parallax: no article could be read", console: console)
+            throw ExitCode.failure.withMessage("parallax: no article could be read from \(Console.inputList(inputs))", console: console)
         }
     }
 

@@ -53,7 +53,9 @@ public struct FeedReader: ArticleReader {
         let feed: Feed
         if bytes[start] == UInt8(ascii: "{") {
             switch JSONFeedParser().parse(bytes, url: feedURL) {
-            case .success(let f): feed = f
+            case .success(let (f, warning)):
+                feed = f
+                if let warning { emit(.issue(IngestIssue(input: input.name, kind: .malformedFeed, message: warning))) }
             case .failure(let e):
                 emit(.issue(IngestIssue(input: input.name, kind: e.kind, message: e.message)))
                 return

@@ -33,7 +33,20 @@ struct JSONFeedParser {
         var language: String?
         var authors: [Author]?
         var author: Author?
-        var items: [Item]?
+        var items: [LossyItem]?
+    }
+
+    /// An item that does not decode (a number where a string belongs, ...) is skipped, not the whole feed.
+    private struct LossyItem: Decodable {
+        var item: Item?
+        var problem: String?
+
+        init(from decoder: any Decoder) throws {
+            do { item = try Item(from: decoder) } catch {
+                item = nil
+                problem = JSONFeedParser.describe(error)
+            }
+        }
     }
 
     /// JSON Feed ids may be numbers in the wild although the spec says strings.
@@ -52,8 +65,8 @@ struct JSONFeedParser {
         }
     }
 
-    /// The feed in `bytes`, or why it is not a JSON Feed.
-    func parse(_ bytes: [UInt8], url: String?) -> Result<Feed, FeedParseError> {
+    /// The feed in `bytes` with a warning naming the items that could not be read, or why it is not a JSON Feed.
+    func parse(_ bytes: [UInt8], url: String?) -> Result<(feed: Feed, warning: String?), FeedParseError> {
         let doc: Document
         do { doc = try JSONDecoder().decode(Document.self, from: Data(bytes)) } catch {
             return .failure(FeedParseError("not a JSON Feed (\(Self.describe(error)))", kind: .notJSON))
@@ -64,7 +77,12 @@ struct JSONFeedParser {
         let base = doc.home_page_url ?? doc.feed_url ?? url
         let feedAuthors = Self.names(doc.authors, doc.author)
         var feed = Feed(title: doc.title, language: doc.language)
-        for item in doc.items ?? [] {
+        var skipped: [String] = []
+        for (number, lossy) in (doc.items ?? []).enumerated() {
+            guard let item = lossy.item else {
+                skipped.append("item \(number + 1): \(lossy.problem ?? "unreadable")")
+                continue
+            }
             var out = FeedItem()
             out.id = item.id?.value
             out.url = (item.url ?? item.external_url).map { FeedReader.resolve($0, against: base) }
@@ -77,7 +95,9 @@ struct JSONFeedParser {
             if let summary = item.summary { out.bodies.append(.text(summary)) }
             feed.items.append(out)
         }
-        return .success(feed)
+        let warning = skipped.isEmpty
+            ? nil : "\(skipped.count) item\(skipped.count == 1 ? "" : "s") skipped (\(skipped.prefix(3).joined(separator: "; ")))"
+        return .success((feed, warning))
     }
 
     private static func names(_ authors: [Author]?, _ author: Author?) -> [String] {

@@ -16,6 +16,7 @@ struct XMLFeedParser {
         let options = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue
                 | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+        parallax_silence_libxml2()
         let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
                 xmlCtxtReadMemory(ctxt, p, Int32(buf.count), url, nil, options)
