@@ -17,6 +17,8 @@ extension CommandLineTests {
         let run = try parallax(["extract", "--format", "ndjson", fuzz("F11-jsonfeed-one-bad-item.json")], in: workspace)
         #expect(run.stdout.split(separator: "\n").count == 5, "\(run)")
         #expect(run.stderr.contains("1 item skipped") && run.stderr.contains("item 6"), "\(run)")
+        let gz = try parallax(["extract", "--format", "ndjson", fuzz("F15-text-gz-trailing-garbage.txt.gz")], in: workspace)
+        #expect(gz.stdout.split(separator: "\n").count == 1, "trailing garbage after the gzip stream: \(gz)")
     }
 
     @Test(.enabled(if: fuzzPresent, "../shared/fuzz-repro is absent"))

@@ -39,6 +39,17 @@ struct GzipStreamTests {
         #expect(finishError == nil)
     }
 
+    /// Bytes after a complete stream that are no gzip member are ignored, as `gzip -d` does.
+    @Test func trailingGarbageAfterACompleteStreamIsIgnored() {
+        let input = CompressionFixture.compress(Self.sample) + Array("garbage".utf8)
+        for chunk in [3, 1 << 16] {
+            let (out, corrupt, finishError) = inflate(input, chunk: chunk)
+            #expect(String(decoding: out, as: UTF8.self) == Self.sample)
+            #expect(corrupt.isEmpty)
+            #expect(finishError == nil)
+        }
+    }
+
     @Test func corruptMemberIsReportedAndTheNextMemberIsRead() {
         var damaged = CompressionFixture.compress(Self.sample)
         for i in 20..<60 { damaged[i] ^= 0x5A }

@@ -35,6 +35,10 @@ public final class GzipStream {
     private var initialized = false
     /// Inside a member whose end has not been seen yet.
     private var inMember = false
+    /// Members decompressed to their end.
+    private var completedMembers = 0
+    /// The member being read started without the gzip magic, after a complete member.
+    private var memberLacksMagic = false
     /// A zlib or raw deflate stream has ended; later input is ignored.
     private var ended = false
     /// Skipping input until the next gzip magic after corruption.
@@ -114,6 +118,9 @@ public final class GzipStream {
                     compressedOffset += 1
                     continue
                 }
+                // A member that does not open with the gzip magic after a complete one may be trailing garbage.
+                memberLacksMagic = format == .gzip && completedMembers > 0
+                    && (input[position] != 0x1F || (position + 1 < input.count && input[position + 1] != 0x8B))
                 guard begin(sink) else { return }
             }
             stream.next_in = UnsafeMutablePointer(mutating: base + position)
@@ -126,6 +133,7 @@ public final class GzipStream {
             switch status {
             case Z_STREAM_END:
                 inMember = false
+                completedMembers += 1
                 if format != .gzip {  // Only gzip has members; ignore trailing bytes of the others.
                     ended = true
                     return
@@ -133,6 +141,13 @@ public final class GzipStream {
             case Z_OK, Z_BUF_ERROR:
                 if used == 0, stream.avail_in > 0 { fail(sink, "zlib made no progress") }
             default:
+                // Bytes after a complete gzip stream that do not start a member are trailing garbage, which
+                // `gzip -d` ignores with a warning: the data already read stands.
+                if memberLacksMagic, stream.total_out == 0 {
+                    inMember = false
+                    ended = true
+                    return
+                }
                 fail(sink, Self.message(status, stream.msg))
                 // Do not rescan the byte that failed, at least one step ahead.
                 if used == 0 { position += 1; compressedOffset += 1 }
