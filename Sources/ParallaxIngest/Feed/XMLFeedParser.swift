@@ -193,10 +193,38 @@ struct XMLFeedParser {
         return nil
     }
 
+    /// Most bytes of text read from one element: entity references are expanded as `xmlNodeGetContent` would, but
+    /// only up to this (one entity referenced 20,000 times must not become gigabytes).
+    static let maxTextBytes = 4 << 20
+
+    /// The text of `node` and its descendants (entity references expanded), at most ``maxTextBytes``. O(output).
     private static func text(_ node: xmlNodePtr) -> String {
-        guard let c = xmlNodeGetContent(node) else { return "" }
-        defer { free(c) }
-        return String(cString: c)
+        var out: [UInt8] = []
+        func append(_ content: UnsafeMutablePointer<xmlChar>?) {
+            guard let content, out.count < maxTextBytes else { return }
+            let length = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+            out.append(contentsOf: UnsafeBufferPointer(start: content, count: min(length, maxTextBytes - out.count)))
+        }
+        func walk(_ first: xmlNodePtr?, depth: Int) {
+            var next = first
+            while let n = next, out.count < maxTextBytes {
+                switch n.pointee.type {
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: append(n.pointee.content)
+                case XML_COMMENT_NODE, XML_PI_NODE: break
+                case XML_ENTITY_REF_NODE:
+                    // Its child is the entity declaration (whose siblings are other declarations): read only
+                    // the declaration's content.
+                    if depth < 32, let entity = n.pointee.children { walk(entity.pointee.children, depth: depth + 1) }
+                default: if depth < 32 { walk(n.pointee.children, depth: depth + 1) }
+                }
+                next = n.pointee.next
+            }
+        }
+        switch node.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: append(node.pointee.content)
+        default: walk(node.pointee.children, depth: 0)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
