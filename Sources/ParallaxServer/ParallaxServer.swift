@@ -42,14 +42,15 @@ public struct ParallaxServer: Sendable {
     /// `make` (and kept when it is a page).
     func cached(_ key: String, make: () async throws -> Rendered) async throws -> Response {
         let generation = try await store.read { try $0.writeGeneration() }
-        if let hit = await cache.get(key, generation: generation) { return .text(hit.body, type: hit.type) }
+        if let hit = await cache.get(key, generation: generation) { return .bytes(hit.body, type: hit.type) }
         switch try await make() {
         case .response(let response): return response
         case .page(let body, let type):
             // A comparison recomputed while making the page is a write: key the page by the generation after it.
             let after = try await store.read { try $0.writeGeneration() }
-            await cache.put(key, generation: after, body: body, type: type)
-            return .text(body, type: type)
+            let buffer = ByteBuffer(string: body)
+            await cache.put(key, generation: after, body: buffer, type: type)
+            return .bytes(buffer, type: type)
         }
     }
 
@@ -98,7 +99,8 @@ enum Rendered {
 actor PageCache {
     struct Entry {
         var generation: Int
-        var body: String
+        /// The encoded body, shared by every response that serves it (a ByteBuffer is copied on write only).
+        var body: ByteBuffer
         var type: String
     }
 
@@ -113,13 +115,13 @@ actor PageCache {
         return entry
     }
 
-    func put(_ key: String, generation: Int, body: String, type: String) {
-        if let old = entries[key] { bytes -= old.body.utf8.count } else { order.append(key) }
+    func put(_ key: String, generation: Int, body: ByteBuffer, type: String) {
+        if let old = entries[key] { bytes -= old.body.readableBytes } else { order.append(key) }
         entries[key] = Entry(generation: generation, body: body, type: type)
-        bytes += body.utf8.count
+        bytes += body.readableBytes
         while entries.count > maxEntries || bytes > maxBytes, !order.isEmpty {
             let oldest = order.removeFirst()
-            if let gone = entries.removeValue(forKey: oldest) { bytes -= gone.body.utf8.count }
+            if let gone = entries.removeValue(forKey: oldest) { bytes -= gone.body.readableBytes }
         }
     }
 }
@@ -151,6 +153,11 @@ extension Response {
         Response(
             status: status, headers: [.contentType: type],
             body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// A response with an encoded body.
+    static func bytes(_ body: ByteBuffer, type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type], body: ResponseBody(byteBuffer: body))
     }
 
     static func json(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
