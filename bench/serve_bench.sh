@@ -36,8 +36,8 @@ trap 'kill -INT $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' E
 for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$PORT/api/stats" >/dev/null && break; sleep 0.2; done
 ID=$("$BIN" stories --db "$DB" --format json --limit 1 | python3 -c 'import json,sys; d=json.load(sys.stdin); print((d[0] if isinstance(d,list) else d["stories"][0])["id"])')
 ARTICLES=$(curl -fs "http://127.0.0.1:$PORT/api/stories/$ID" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["articles"]))')
-# Warm the story's stored comparison once, as a reader would.
-curl -fs "http://127.0.0.1:$PORT/stories/$ID" >/dev/null
+# Warm each measured page once, as a reader would (the first request renders and caches it).
+for page in "/" "/stories/$ID" "/api/stories/$ID"; do curl -fs "http://127.0.0.1:$PORT$page" >/dev/null; done
 REPORT=$OUT/serve_bench.md
 {
     echo "corpus: $COUNT articles ($DB, $(du -h "$DB" | cut -f1)); largest story $ID ($ARTICLES articles)"
