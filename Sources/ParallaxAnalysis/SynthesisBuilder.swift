@@ -230,13 +230,9 @@ struct SentenceReuse {
             for sentence in document.sentences {
                 var words = 0
                 var quoted = 0
-                var inside = false
                 var hash = Hashing.fnv1a("")
-                for token in document.tokens[sentence.tokens] {
-                    if token.kind == .punctuation {
-                        if SynthesisBuilder.isQuotationMark(token.norm) { inside.toggle() }
-                        continue
-                    }
+                let tokens = document.tokens[sentence.tokens]
+                for (token, inside) in zip(tokens, tokens.insideQuotation) where token.kind != .punctuation {
                     words += 1
                     if inside { quoted += 1 }
                     hash = Hashing.mix(hash ^ Hashing.fnv1a(token.norm))

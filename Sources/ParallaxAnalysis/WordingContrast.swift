@@ -55,15 +55,8 @@ public struct WordingContrast: Sendable {
         for i in grouped {
             let document = documents[i]
             for sentence in document.sentences {
-                var quoted = false
-                var words: [Token] = []
-                for token in document.tokens[sentence.tokens] {
-                    if token.kind == .punctuation {
-                        if SynthesisBuilder.isQuotationMark(token.norm) { quoted.toggle() }
-                    } else if !quoted {
-                        words.append(token)
-                    }
-                }
+                let tokens = document.tokens[sentence.tokens]
+                let words = zip(tokens, tokens.insideQuotation).filter { $0.kind != .punctuation && !$1 }.map(\.0)
                 for start in words.indices where isEdge(words[start]) {
                     for length in 1...configuration.longest where start + length <= words.endIndex {
                         let end = start + length - 1

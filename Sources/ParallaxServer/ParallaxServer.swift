@@ -79,9 +79,9 @@ public struct ParallaxServer: Sendable {
 
     /// The comparison of a live story: stored when up to date, else recomputed from stored annotations and stored.
     func analysis(ofStory id: String) async throws -> StoryAnalysis? {
-        if let stored = try await CorpusIngester.storedAnalysis(ofStory: id, in: store) { return stored }
-        let ingester = CorpusIngester(pipeline: AnalysisPipeline(outlets: settings.outlets), outlets: settings.outlets)
-        return try await ingester.analysis(ofStory: id, in: store)
+        try await CorpusIngester.analysis(ofStory: id, in: store) {
+            CorpusIngester(pipeline: AnalysisPipeline(outlets: settings.outlets), outlets: settings.outlets)
+        }
     }
 }
 

@@ -35,11 +35,9 @@ struct StoryCommand: AsyncParsableCommand {
         }
         if live != id { console.note("story \(id) was merged into \(live); showing \(live)") }
         // The stored comparison when up to date; the pipeline (and its lexicons) only when it must be recomputed.
-        var found = try await CorpusIngester.storedAnalysis(ofStory: live, in: store)
-        if found == nil {
+        let found = try await CorpusIngester.analysis(ofStory: live, in: store) {
             let registry = try input.registry()
-            let ingester = CorpusIngester(pipeline: AnalysisPipeline(outlets: registry), outlets: registry)
-            found = try await ingester.analysis(ofStory: live, in: store)
+            return CorpusIngester(pipeline: AnalysisPipeline(outlets: registry), outlets: registry)
         }
         guard let analysis = found else { throw CommandLineError(path: corpus.db, problem: "no story \(id)") }
         let members = analysis.articles

@@ -129,6 +129,15 @@ public struct CorpusIngester: Sendable {
         return stored.flatMap { try? JSONDecoder().decode(StoryAnalysis.self, from: $0.data) }
     }
 
+    /// A story's comparison: the stored one when up to date (no pipeline built, no lexicon loaded), else
+    /// recomputed by the ingester `recompute` makes, which is only called then. nil for an unknown id.
+    public static func analysis(
+        ofStory id: String, in store: any CorpusStore, recomputingWith recompute: () throws -> CorpusIngester
+    ) async throws -> StoryAnalysis? {
+        if let stored = try await storedAnalysis(ofStory: id, in: store) { return stored }
+        return try await recompute().analysis(ofStory: id, in: store)
+    }
+
     /// A story's comparison (`id` resolved through merges): the stored one if up to date, else recomputed from
     /// its members' annotations and stored. nil for an unknown id.
     public func analysis(ofStory id: String, in store: any CorpusStore) async throws -> StoryAnalysis? {

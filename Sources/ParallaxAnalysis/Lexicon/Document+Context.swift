@@ -18,6 +18,18 @@ extension Document {
     }
 }
 
+extension ArraySlice where Element == Token {
+    /// For each token, whether an odd number of quotation marks (``SynthesisBuilder/isQuotationMark(_:)``) stand
+    /// before it in the slice: inside a quotation, as far as one sentence tells. O(tokens).
+    var insideQuotation: [Bool] {
+        var inside = false
+        return map { token in
+            defer { if token.kind == .punctuation, SynthesisBuilder.isQuotationMark(token.norm) { inside.toggle() } }
+            return inside
+        }
+    }
+}
+
 extension Array where Element == SpanReference {
     /// The distinct article ids of these references, in first-seen order.
     var articleIDs: [String] { map(\.article).distinctInOrder }
