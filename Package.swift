@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "parallax", targets: ["parallax"]),
+        .executable(name: "parallax-fuzz", targets: ["ParallaxFuzz"]),
         .library(name: "ParallaxCore", targets: ["ParallaxCore"]),
         .library(name: "ParallaxIngest", targets: ["ParallaxIngest"]),
         .library(name: "ParallaxAnalysis", targets: ["ParallaxAnalysis"]),
@@ -66,6 +67,10 @@ let package = Package(
                 "ParallaxCore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxReport", "ParallaxSQLite", "ParallaxServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "ParallaxFuzz",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),
         .testTarget(name: "ParallaxIngestTests", dependencies: ["ParallaxIngest"]),

@@ -114,8 +114,11 @@ public struct AttributionLexicon: Sendable {
     public var nonSpeakerLabels: Set<String>
     /// Nouns that make a noun phrase an outlet ("newspaper", "agency").
     public var outletNouns: Set<String>
-    /// Known outlets: token-norm sequences (without a leading "the") mapped to the display name.
-    public var outlets: [[String]: String]
+    /// Known outlets: token-norm sequences (without a leading "the") mapped to the display name (added with
+    /// ``addOutlets(_:)`` and ``addOutlets(from:)``).
+    public private(set) var outlets: [[String]: String] = [:]
+    /// Words in the longest key of ``outlets``: a name search never looks at longer spans.
+    public private(set) var longestOutletName = 0
 
     /// The English lexicon shipped with Parallax.
     public static let bundled: AttributionLexicon = bundled(language: LanguageChoice.fallback)
@@ -250,7 +253,6 @@ public struct AttributionLexicon: Sendable {
         outletNouns = Set(c.outletNouns)
         nonSpeakerLabels = Set(c.nonSpeakerLabels)
         mediaVerbs = Set(c.mediaVerbs)
-        outlets = [:]
         addOutlets(outletNames + (c.outlets ?? []))
     }
 
@@ -259,6 +261,7 @@ public struct AttributionLexicon: Sendable {
         for name in names {
             let key = outletKey(name)
             if outlets[key] == nil { outlets[key] = name }
+            longestOutletName = max(longestOutletName, key.count)
         }
     }
 
@@ -276,6 +279,7 @@ public struct AttributionLexicon: Sendable {
                 let key = outletKey(name)
                 guard !key.isEmpty, !ambiguous.contains(key), taken.insert(key).inserted else { continue }
                 outlets[key] = outlet.name
+                longestOutletName = max(longestOutletName, key.count)
             }
         }
     }

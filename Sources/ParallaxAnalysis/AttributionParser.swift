@@ -626,9 +626,14 @@ struct TokenRules {
 
     // MARK: Noun phrases
 
-    /// The noun phrase that ends right before `end` (auxiliaries and adverbs skipped), or nil.
+    /// Tokens a backward noun-phrase search looks at: a speaker's phrase is never longer, and the bound keeps a
+    /// sentence of thousands of capitalized words linear (each search is O(1), not O(sentence)).
+    static let maxPhraseTokens = 48
+
+    /// The noun phrase that ends right before `end` (auxiliaries and adverbs skipped), or nil; it starts at most
+    /// ``maxPhraseTokens`` tokens before `end`.
     func backwardNP(before end: Int, in s: Int) -> Range<Int>? {
-        let lower = doc.sentences[s].tokens.lowerBound
+        let lower = max(doc.sentences[s].tokens.lowerBound, end - Self.maxPhraseTokens)
         var j = end - 1
         while j >= lower {
             if tokens[j].kind == .word, !isName(tokens[j]),

@@ -517,8 +517,10 @@ public struct SpeakerResolver: Sendable {
         // "NBC's Meet the Press": the outlet's name without its possessive.
         let norms = written.map { grammar.isPossessive($0) ? String($0.dropLast(grammar.possessiveSuffix.count)) : $0 }
         var best: (length: Int, name: String)?
+        // Spans no longer than the longest known name: O(words x longest name) lookups, not O(words^2).
         for start in norms.indices {
-            for end in stride(from: norms.count, to: start, by: -1) where end - start > (best?.length ?? 0) {
+            let longest = min(norms.count, start + lexicon.longestOutletName)
+            for end in stride(from: longest, to: start, by: -1) where end - start > (best?.length ?? 0) {
                 if let np, end < norms.count, rules.isName(doc.tokens[np.lowerBound + end]),
                     doc.tokens[np.lowerBound + end].kind == .word, !grammar.isPossessive(written[end - 1])
                 {

@@ -135,21 +135,36 @@ public struct TimelineBuilder: Sendable {
         let sentence: String
     }
 
-    /// Content words of a mention's sentence outside the date expression: lowercased, spellings unified, names
-    /// (capitalized inside the sentence) weighted 2.
+    /// Words on each side of a date expression that its content words come from: a whole sentence in any real
+    /// article, a bounded window in a sentence of thousands of words with a date mention every few words (where
+    /// reading the whole sentence per mention is quadratic).
+    static let contextUnits = 60
+
+    /// Content words of a mention's sentence outside the date expression (at most ``contextUnits`` words on each
+    /// side): lowercased, spellings unified, names (capitalized inside the sentence) weighted 2.
     private func contentWords(of mention: ResolvedDateMention, in units: [WordUnit]) -> [String: Double] {
         let sentence = mention.mention.sentenceSpan
         let expression = mention.mention.span
         var words: [String: Double] = [:]
-        // Units are in text order: start at the sentence (scanning them all per mention is quadratic).
-        var lo = 0
-        var hi = units.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if units[mid].span.start < sentence.start { lo = mid + 1 } else { hi = mid }
+        // Units are in text order: binary search for the expression, then read the window around it.
+        func firstUnit(from offset: Int) -> Int {
+            var lo = 0
+            var hi = units.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if units[mid].span.start < offset { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
         }
+        let at = firstUnit(from: expression.start)
+        let lo = max(firstUnit(from: sentence.start), at - Self.contextUnits)
+        var after = 0
         for u in units[lo...] {
             if u.span.start >= sentence.end { break }
+            if u.span.start >= expression.end {
+                after += 1
+                if after > Self.contextUnits { break }
+            }
             guard sentence.contains(u.span), !expression.overlaps(u.span), !u.isNumber, u.key.count > 1,
                 u.key.unicodeScalars.contains(where: \.properties.isAlphabetic), !ignored.contains(u.key)
             else { continue }

@@ -67,8 +67,9 @@ public enum JSONValue: Sendable, Hashable {
     /// A line break and the indentation of each level at two spaces per level, made once.
     private static let newlines: [String] = (0..<24).map { "\n" + String(repeating: " ", count: 2 * $0) }
 
-    /// Writes `s` as a JSON string literal: quotes, backslashes and control characters escaped, the rest as is.
-    /// O(n) over the UTF-8 bytes; unescaped runs are copied in one piece.
+    /// Writes `s` as a JSON string literal: quotes, backslashes and control characters (C0, DEL and C1, which a
+    /// terminal would obey) escaped, the rest as is. O(n) over the UTF-8 bytes; unescaped runs are copied in one
+    /// piece.
     static func writeString(_ s: String, to out: inout some TextOutputStream) {
         out.write("\"")
         let bytes = s.utf8
@@ -76,9 +77,17 @@ public enum JSONValue: Sendable, Hashable {
         var i = bytes.startIndex
         while i != bytes.endIndex {
             let b = bytes[i]
-            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 {
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 || b == 0x7F {
                 if runStart != i { out.write(String(s[runStart..<i])) }
                 out.write(escape(b))
+                runStart = bytes.index(after: i)
+            } else if b == 0xC2, let next = bytes.index(i, offsetBy: 1, limitedBy: bytes.endIndex), next != bytes.endIndex,
+                (0x80...0x9F).contains(bytes[next])
+            {
+                // A C1 control (U+0080...U+009F): its code point is the second byte.
+                if runStart != i { out.write(String(s[runStart..<i])) }
+                out.write(escape(bytes[next]))
+                i = next
                 runStart = bytes.index(after: i)
             }
             i = bytes.index(after: i)

@@ -12,7 +12,8 @@ struct JSONValueTests {
     @Test(arguments: [
         ("plain", "\"plain\""), ("a\"b", "\"a\\\"b\""), ("back\\slash", "\"back\\\\slash\""),
         ("line\nbreak", "\"line\\nbreak\""), ("\u{01}", "\"\\u0001\""), ("\u{1F}", "\"\\u001f\""),
-        ("Kyiv – Київ", "\"Kyiv – Київ\""),
+        ("Kyiv – Київ", "\"Kyiv – Київ\""), ("T\u{9B}31m", "\"T\\u009b31m\""), ("\u{7F}\u{80}x\u{85}", "\"\\u007f\\u0080x\\u0085\""),
+        ("\u{A0}é\u{C2}", "\"\u{A0}é\u{C2}\""),
     ])
     func escapesStrings(input: String, expected: String) {
         #expect(compact(.string(input)) == expected)

@@ -17,15 +17,17 @@ struct ParagraphCollector {
     private(set) var paragraphs: [Paragraph] = []
     private var current = Paragraph(bytes: [], chars: 0, linkChars: 0, isHeading: false)
     private var pendingSpace = false
-    /// The page title, folded for comparison.
+    /// The page title, folded for comparison (its first `titleLimit` bytes: a longer "title" is not one).
     private let title: [UInt8]
+    /// Folded bytes of the title compared with headings: bounds the cost per heading.
+    static let titleLimit = 2048
 
     init(tree: ContentTree, statistics: ContentStatistics, lexicon: ExtractionLexicon, maxLinkDensity: Double) {
         self.tree = tree
         self.statistics = statistics
         self.lexicon = lexicon
         self.maxLinkDensity = maxLinkDensity
-        self.title = Self.folded(tree.title)
+        self.title = Array(Self.folded(tree.title).prefix(Self.titleLimit))
     }
 
     /// Adds the text of the subtree at `root` (skipping dropped nodes) and closes the paragraph.
@@ -98,7 +100,7 @@ struct ParagraphCollector {
     private func isTitle(_ bytes: [UInt8]) -> Bool {
         let heading = Self.folded(bytes)
         guard heading.count >= 8, title.count >= heading.count else { return false }
-        return title.firstRange(of: heading) != nil
+        return ByteSearch.contains(title, heading)
     }
 
     /// Letters and digits only, ASCII lowercased: `"Bus network grows | Daily"` -> `"busnetworkgrowsdaily"`.
