@@ -72,6 +72,7 @@ let package = Package(
             name: "ParallaxFuzz",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .testTarget(name: "ParallaxFuzzTests", dependencies: ["ParallaxFuzz"]),
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),
         .testTarget(name: "ParallaxIngestTests", dependencies: ["ParallaxIngest"]),
         .testTarget(name: "ParallaxAnalysisTests", dependencies: ["ParallaxAnalysis", "ParallaxIngest"]),

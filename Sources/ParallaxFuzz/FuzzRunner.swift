@@ -115,10 +115,8 @@ struct FuzzRunner: Sendable {
             }
             return hasC1(stdout) ? "json-c1" : nil
         case .html:
-            let text = String(decoding: stdout, as: UTF8.self)
-            // Article text that became a tag or an attribute: "<script>marker", "onerror=marker", ...
-            let injected = text.range(of: #"<[^<>]*\#(FuzzMutator.marker)"#, options: .regularExpression)
-            return injected == nil ? nil : "html-injection"
+            return HTMLInjection.find(in: String(decoding: stdout, as: UTF8.self), marker: FuzzMutator.marker)
+                .map { "html-injection: " + $0 }
         case .text:
             return rawControl(in: stdout).map { _ in "text-control" }
         }

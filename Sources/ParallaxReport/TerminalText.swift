@@ -97,12 +97,13 @@ enum TerminalText {
                 used = 0
                 columns = rest
             }
-            while w > columns, used == 0 {
-                // Split a word too long for any line (a URL); only plain words get here in practice.
+            while w > columns, used == 0, !word.isEmpty {
+                // Split a word too long for any line (a URL); only plain words get here in practice. The rest's
+                // width is the word's less the head's (measuring the rest again per line is quadratic).
                 let head = truncateRaw(word, to: columns)
                 lines.append(String(head))
                 word = word[head.endIndex...]
-                w = visibleWidth(word)
+                w -= visibleWidth(head)
                 columns = rest
             }
             if used > 0 {

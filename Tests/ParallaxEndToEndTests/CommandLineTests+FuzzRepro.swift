@@ -38,4 +38,34 @@ extension CommandLineTests {
             if run.status != 0 { #expect(run.stderr.contains(name), "\(name): \(run)") }
         }
     }
+
+    /// Inputs like those `parallax-fuzz` found (generated here, shrunk): each ends with a report that parses, in
+    /// the time limit of `parallax(_:)`, with no raw control character in it.
+    @Test func inputsTheFuzzerFoundEndCleanly() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        // A page whose title and headline are 200 KB of one emoji (the heading-vs-title search was quadratic).
+        let emoji = String(repeating: "\u{1F600}", count: 50_000)
+        let page = try workspace.write("emoji.html", """
+            <html><head><title>\(emoji)</title></head><body><h1>\(emoji)</h1>
+            <p>The council approved the budget on Monday after a long debate.</p></body></html>
+            """)
+        // One sentence of 600 titled names with a weekday each (noun-phrase, outlet and timeline searches were
+        // quadratic or worse in it).
+        let names = try workspace.write("names.txt", "Officials said that " + String(
+            repeating: "President Vladimir Putin on Tuesday told Reuters and Prime Minister Ivan Petrov ", count: 600) + ".")
+        // A JSON Lines record with invalid UTF-8 (read as windows-1252) and a C1 control in its title.
+        let c1 = try workspace.write("c1.jsonl", Array(#"{"id": "c1", "title": "T\u009b31m", "text": "Officials said the dam burst on Tuesday, flooding villa"#.utf8)
+            + [0xE2, 0x82] + Array(#"ges."}"#.utf8) + [0x0A])
+        for (input, format) in [(page, "json"), (names, "json"), (names, "text"), (c1, "ndjson"), (c1, "json")] {
+            let run = try parallax(["analyze", "--quiet", "--format", format, input], in: workspace)
+            #expect(run.status == 0 || run.stderr.contains((input as NSString).lastPathComponent), "\(input): \(run)")
+            #expect(!run.stdout.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || $0.value == 0x1B }, "\(input)")
+            if run.status == 0, format != "text" {
+                for line in format == "ndjson" ? run.stdout.split(separator: "\n").map(String.init) : [run.stdout] {
+                    #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "\(input): \(line.prefix(200))")
+                }
+            }
+        }
+    }
 }
