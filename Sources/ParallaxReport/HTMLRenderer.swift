@@ -178,9 +178,10 @@ public struct HTMLRenderer: ReportRendering {
         .url,.src{word-break:break-all}
         .issues li{color:#8a1c12}
         footer{padding:24px;border-top:1px solid var(--line);margin-top:32px}
-        td,th,blockquote,h2,h4,li{overflow-wrap:anywhere}
+        td,th,blockquote,h2,h3,h4,li,.text,.meta{overflow-wrap:anywhere}
+        td time{white-space:nowrap}
         @media (max-width:640px){header,main,footer{padding:0 10px}.matrix th.claim{min-width:180px;max-width:60vw}\
-        table{font-size:13px}th,td{padding:4px 4px}}
+        table{font-size:13px}th,td{padding:4px 4px}table.articles .url{display:none}td.outlet{min-width:6.5em}}
         """
 
     /// Highlights every piece of the sentence named by the URL fragment (ids are digits and dashes only).

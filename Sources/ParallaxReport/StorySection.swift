@@ -26,8 +26,8 @@ struct StorySection: Sendable {
 
     private func writeArticles(to out: inout some TextOutputStream) {
         out.write(
-            "<h3>Articles</h3><table><thead><tr><th class=\"num\">#</th><th>Outlet</th><th>Date</th>"
-                + "<th>Title</th><th>Source</th></tr></thead><tbody>")
+            "<h3>Articles</h3><table class=\"articles\"><thead><tr><th class=\"num\">#</th><th>Outlet</th><th>Date</th>"
+                + "<th>Title</th><th class=\"url\">Source</th></tr></thead><tbody>")
         for m in context.members {
             let title = e(m.article?.title ?? m.id)
             var titleCell = anchors.articleHref(m.id).map { "<a href=\"\($0)\">\(title)</a>" } ?? title
