@@ -44,7 +44,7 @@ curl -fsS -o /dev/null "$base/api/stats" || { cat "$work/server.log" >&2; echo "
 failures=0
 passes=0
 check() { if python3 "$here/check_dom.py" "$@"; then passes=$((passes + 1)); else failures=$((failures + 1)); fi; }
-chrome() { chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --virtual-time-budget=3000 "$@" 2>/dev/null; }
+chrome() { chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars --no-first-run --virtual-time-budget=3000 "$@" 2>/dev/null; }
 dump() { chrome --dump-dom "$2" >"$work/$1.html"; echo "$work/$1.html"; }
 story_id() {  # the id of the first story matching the words
     curl -fsS "$base/api/stories?q=$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["stories"][0]["id"])'
