@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import ParallaxAnalysis
 import ParallaxCore
+import ParallaxReport
 import Testing
 
 @testable import ParallaxServer
@@ -293,5 +294,22 @@ struct ServerTests {
             #expect(story.contains("dir=\"auto\""))
             #expect(story.contains("href=\"/api/stories/\(storyID)\""))
         }
+    }
+
+    /// Spans off a character boundary, past the end, before the start, empty or overlapping are skipped, never trap.
+    @Test(arguments: [
+        [(0, 5)], [(1, 3)], [(4, 400)], [(-3, 2)], [(6, 6)], [(0, 9), (2, 5), (0, 9)], [(7, 12), (9, 20)], [(12, 13)],
+    ])
+    func highlightingSurvivesAnySpan(_ spans: [(Int, Int)]) {
+        let text = "é<b>x</b>\nمرحبا & \"q\""
+        let findings = spans.map {
+            ArticleSpans.Finding(kind: "quote", span: TextSpan(start: $0.0, end: $0.1), label: "<i>")
+        }
+        let html = WebPages.highlighted(text, findings: findings)
+        #expect(!html.contains("<b>") && !html.contains("<i>"))
+        #expect(html.hasPrefix("<p>") && html.hasSuffix("</p>"))
+        // With the marks taken out, the text is all there, once.
+        let plain = html.replacingOccurrences(of: #"<mark[^>]*>|</mark>"#, with: "", options: .regularExpression)
+        #expect(plain == "<p>" + HTMLEscaping.escape(text).replacingOccurrences(of: "\n", with: "</p><p>") + "</p>")
     }
 }
