@@ -18,7 +18,8 @@ if ! command -v chromium >/dev/null; then
     echo "installing chromium" >&2
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
 fi
-swift build --product parallax >&2
+# The same build as `swift test` (a product-only build uses other flags and would rebuild half the packages).
+swift build --build-tests >&2
 bin=$(swift build --show-bin-path)/parallax
 
 work=$(mktemp -d)
