@@ -50,7 +50,8 @@ public struct HTMLRenderer: ReportRendering {
     }
 
     private func writeContent(
-        _ report: AnalysisReport, stories: [StoryContext], anchors: SentenceAnchors, to output: inout some TextOutputStream
+        _ report: AnalysisReport, stories: [StoryContext], anchors: SentenceAnchors,
+        to output: inout some TextOutputStream
     ) {
         if stories.isEmpty { output.write("<p>No stories found.</p>\n") }
         for (i, c) in stories.enumerated() {

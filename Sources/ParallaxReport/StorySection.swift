@@ -104,13 +104,7 @@ struct StorySection: Sendable {
     private func coverageColumns() -> (order: [Int], groups: [(label: String, span: Int)]) {
         let all = Array(context.members.indices)
         guard let outlets else { return (all, []) }
-        let labels = context.members.map { m -> (known: Bool, label: String) in
-            let outlet = outlets.outlet(named: m.outletName)
-            let country = outlet?.country
-            let ownership = outlet?.ownership?.rawValue
-            let label = (country ?? "country unknown") + " · " + (ownership ?? "ownership unknown")
-            return (country != nil || ownership != nil, label)
-        }
+        let labels = context.members.map { outlets.countryAndOwnership(ofOutlet: $0.outletName) }
         func key(_ i: Int) -> (Int, String, Int) { (labels[i].known ? 0 : 1, labels[i].label, i) }
         let order = all.sorted { key($0) < key($1) }
         var groups: [(label: String, span: Int)] = []
@@ -133,8 +127,8 @@ struct StorySection: Sendable {
         if !shared.isEmpty {
             out.write(
                 "<p class=\"meta\">Statements carried by several articles, each article's wording against the "
-                    + "fullest one: <del>removed</del> <ins>added</ins>; <span class=\"badge q\">quoted</span> in quotation "
-                    + "marks, <span class=\"badge u\">paraphrased</span> as reported speech.</p>")
+                    + "fullest one: <del>removed</del> <ins>added</ins>; <span class=\"badge q\">quoted</span> in "
+                    + "quotation marks, <span class=\"badge u\">paraphrased</span> as reported speech.</p>")
         }
         for (q, n) in shared {
             let role = q.speakerRole.map { ", <span class=\"meta\">\(e($0))</span>" } ?? ""

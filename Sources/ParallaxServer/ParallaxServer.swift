@@ -154,7 +154,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError where !request.uri.path.hasPrefix("/api/") {
             let message = error.body ?? error.status.reasonPhrase
             let page = WebPages.errorPage(templates, heading: error.status.reasonPhrase, message: message)
-            response = .html(page ?? message, status: error.status)
+            response = .html(page ?? WebPages.e(message), status: error.status)
             response.headers.append(contentsOf: error.headers)
         } catch let error as any HTTPResponseError {
             response = try error.response(from: request, context: context)

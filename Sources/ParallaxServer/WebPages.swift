@@ -64,7 +64,9 @@ struct WebPages: Sendable {
                 id: s.id, title: s.title, articles: "\(s.articleCount) article" + (s.articleCount == 1 ? "" : "s"),
                 span: days.isEmpty ? nil : (days.first == days.last ? days[0] : days.joined(separator: " – ")),
                 countries: s.countries.isEmpty ? nil : s.countries.joined(separator: ", "),
-                groups: outletGroups(s.outlets).map { StoryItem.Group(label: $0.0, outlets: $0.1.joined(separator: ", ")) },
+                groups: outletGroups(s.outlets).map {
+                    StoryItem.Group(label: $0.0, outlets: $0.1.joined(separator: ", "))
+                },
                 first: first.isEmpty ? nil : first.joined(separator: ", "))
         }
         let list = StoryList(
@@ -91,17 +93,15 @@ struct WebPages: Sendable {
     func outletGroups(_ outlets: [String]) -> [(String, [String])] {
         var groups: [(known: Bool, label: String, outlets: [String])] = []
         for name in outlets {
-            let outlet = server.settings.outlets.outlet(named: name)
-            let country = outlet?.country
-            let ownership = outlet?.ownership?.rawValue
-            let label = (country ?? "country unknown") + " · " + (ownership ?? "ownership unknown")
+            let (known, label) = server.settings.outlets.countryAndOwnership(ofOutlet: name)
             if let i = groups.firstIndex(where: { $0.label == label }) {
                 groups[i].outlets.append(name)
             } else {
-                groups.append((country != nil || ownership != nil, label, [name]))
+                groups.append((known, label, [name]))
             }
         }
-        return groups.sorted { ($0.known ? 0 : 1, $0.label) < ($1.known ? 0 : 1, $1.label) }.map { ($0.label, $0.outlets) }
+        return groups.sorted { ($0.known ? 0 : 1, $0.label) < ($1.known ? 0 : 1, $1.label) }
+            .map { ($0.label, $0.outlets) }
     }
 
     /// The error page: `heading` and `message` in the page shell.
@@ -115,7 +115,7 @@ struct WebPages: Sendable {
     }
 
     private func notFound(_ message: String) -> Response {
-        let page = Self.errorPage(templates, heading: "Not found", message: message) ?? message
+        let page = Self.errorPage(templates, heading: "Not found", message: message) ?? Self.e(message)
         return .html(page, status: .notFound)
     }
 
@@ -125,7 +125,9 @@ struct WebPages: Sendable {
             return .response(notFound("No story \(id)."))
         }
         if live != id { return .response(API.redirect("/stories/\(live)")) }
-        guard let analysis = try await server.analysis(ofStory: live) else { return .response(notFound("No story \(id).")) }
+        guard let analysis = try await server.analysis(ofStory: live) else {
+            return .response(notFound("No story \(id)."))
+        }
         let articles = try await server.store.read { try $0.articles(ids: analysis.articles) }
         let report = AnalysisReport(articles: articles, stories: [analysis], issues: [])
         var content = ""
