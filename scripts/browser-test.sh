@@ -45,6 +45,9 @@ curl -fsS -o /dev/null "$base/api/stats" || { cat "$work/server.log" >&2; echo "
 failures=0
 passes=0
 check() { if python3 "$here/check_dom.py" "$@"; then passes=$((passes + 1)); else failures=$((failures + 1)); fi; }
+layout() {
+    if python3 "$here/layout.py" "$@"; then passes=$((passes + 1)); else failures=$((failures + 1)); fi
+}
 chrome() { chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars --no-first-run --virtual-time-budget=3000 "$@" 2>/dev/null; }
 dump() { chrome --dump-dom "$2" >"$work/$1.html"; echo "$work/$1.html"; }
 story_id() {  # the id of the first story matching the words
@@ -77,6 +80,13 @@ check "story page" "$(dump story "$base/stories/$dam")" --text "Coverage" --text
     --text "Calder Ledger" --text "paraphrased" --text "copy of" --text "original (most-cited) source" \
     --element "table.matrix" --element "div.matrix-wrap" --element "svg.graph" --element "tr.groups" \
     --element "article[dir=auto][lang=en]" --element "link[href=/static/report.css]" --element "input.filter"
+# Without JavaScript the same page shows everything (only the filter box, which the script adds, is missing).
+layout "phone, no JavaScript" "$base/stories/$dam" 390 844 --mobile --no-script --dump "$work/story-nojs.html"
+check "story page without JavaScript" "$work/story-nojs.html" --text "Coverage" --text "Quotes" \
+    --element "table.matrix" --element "svg.graph"
+if grep -q 'class="filter"' "$work/story-nojs.html"; then
+    echo "FAIL story page without JavaScript: the script ran"; failures=$((failures + 1))
+fi
 # The hostile story page and articles: shown as text, nothing runs.
 brenmoor=$(story_id Brenmoor)
 check "hostile story page" "$(dump hostile-story "$base/stories/$brenmoor")" --text "Brenmoor" \
@@ -120,9 +130,6 @@ expect "ingest without token" 401 "$(status -X POST --data-binary @examples/corp
 expect "ingest with a wrong token" 401 "$(status -X POST -H 'Authorization: Bearer nope' --data 'x' "$base/api/ingest")"
 
 # Layout through the DevTools protocol: no page scrolls sideways on a phone (the matrix scrolls in its box).
-layout() {
-    if python3 "$here/layout.py" "$@"; then passes=$((passes + 1)); else failures=$((failures + 1)); fi
-}
 wide='data:text/html,<meta name="viewport" content="width=device-width"><title>x · Parallax</title><div style="width:900px">x</div>'
 if python3 "$here/layout.py" "layout control (must fail)" "$wide" 390 844 --mobile >/dev/null; then
     echo "FAIL layout control: a page wider than the phone went unnoticed"; failures=$((failures + 1))

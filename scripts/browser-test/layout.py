@@ -2,7 +2,8 @@
 """Loads a page in headless Chromium at a window size and reports what the layout does, over the DevTools protocol
 on a pipe (--remote-debugging-pipe: JSON messages ending in NUL on file descriptors 3 and 4; no extra package).
 Fails when the page scrolls sideways (document wider than the viewport: only the coverage matrix may scroll, inside
-its own box) or when its title was changed by a script. Usage: layout.py NAME URL WIDTH HEIGHT [--mobile]"""
+its own box) or when its title was changed by a script. --no-script loads the page with its scripts off; --dump FILE
+writes the DOM as loaded. Usage: layout.py NAME URL WIDTH HEIGHT [--mobile] [--no-script] [--dump FILE]"""
 import fcntl
 import json
 import os
@@ -84,13 +85,17 @@ class Browser:
 
 def main():
     name, url, width, height = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-    mobile = "--mobile" in sys.argv[5:]
+    options = sys.argv[5:]
+    mobile = "--mobile" in options
+    dump = options[options.index("--dump") + 1] if "--dump" in options[:-1] else None
     browser = Browser()
     try:
         target = browser.call("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = browser.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         browser.call("Emulation.setDeviceMetricsOverride",
                      {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile}, session)
+        if "--no-script" in options:
+            browser.call("Emulation.setScriptExecutionDisabled", {"value": True}, session)
         browser.call("Page.enable", {}, session)
         browser.call("Page.navigate", {"url": url}, session)
         browser.wait_event("Page.loadEventFired")
@@ -109,6 +114,11 @@ def main():
         })()"""
         result = browser.call("Runtime.evaluate", {"expression": probe, "returnByValue": True}, session)
         value = result["result"]["value"]
+        if dump:
+            dom = browser.call("Runtime.evaluate", {"expression": "document.documentElement.outerHTML",
+                                                    "returnByValue": True}, session)
+            with open(dump, "w", encoding="utf-8") as f:
+                f.write(dom["result"]["value"])
     finally:
         browser.close()
     problems = []
