@@ -15,8 +15,11 @@ struct CitationGraph: Sendable {
     /// Cited sources and their kinds, top to bottom.
     let sources: [(name: String, kind: Citation.SourceKind)]
     let edges: [Edge]
+    /// The story's original (most-cited) source, drawn with a heavier outline and a star.
+    let original: String?
 
     init(_ c: StoryContext) {
+        self.original = c.story.originalSource
         var articleIDs: [String] = []
         for m in c.members where c.story.citations.contains(where: { $0.article == m.id }) { articleIDs.append(m.id) }
         for cite in c.story.citations where !articleIDs.contains(cite.article) { articleIDs.append(cite.article) }
@@ -108,16 +111,19 @@ struct CitationGraph: Sendable {
             s += node(label, x: leftX, y: y(i, of: articles.count), width: nodeWidth, cls: "art")
         }
         for (i, src) in sources.enumerated() {
+            let isOriginal = src.name == original
             s += node(
-                src.name, x: rightX, y: y(i, of: sources.count), width: nodeWidth, cls: "src k-" + src.kind.rawValue)
+                isOriginal ? "★ " + src.name : src.name, x: rightX, y: y(i, of: sources.count), width: nodeWidth,
+                cls: "src k-" + src.kind.rawValue + (isOriginal ? " original" : ""),
+                tip: isOriginal ? "original (most-cited) source: " + src.name : nil)
         }
         return s + "</svg>"
     }
 
-    private func node(_ label: String, x: Int, y: Int, width: Int, cls: String) -> String {
+    private func node(_ label: String, x: Int, y: Int, width: Int, cls: String, tip: String? = nil) -> String {
         let clean = TerminalText.clean(label)
         let shown = TerminalText.truncate(clean, to: 34)
-        return "<g class=\"node \(cls)\"><title>\(HTMLEscaping.escape(clean))</title>"
+        return "<g class=\"node \(cls)\"><title>\(HTMLEscaping.escape(tip.map(TerminalText.clean) ?? clean))</title>"
             + "<rect x=\"\(x)\" y=\"\(y - 12)\" width=\"\(width)\" height=\"24\" rx=\"5\"/>"
             + "<text x=\"\(x + 9)\" y=\"\(y + 4)\">\(HTMLEscaping.escape(shown))</text></g>"
     }

@@ -6,7 +6,12 @@
 /// articles' cleaned texts close the page, with every sentence a finding points at marked and anchored, so each
 /// finding links to its sentence. All article-derived text is escaped; only http(s) URLs become links.
 public struct HTMLRenderer: ReportRendering {
-    public init() {}
+    /// Outlets known by name: when given, the coverage matrix groups its columns by country and ownership.
+    public var outlets: OutletRegistry?
+
+    public init(outlets: OutletRegistry? = nil) {
+        self.outlets = outlets
+    }
 
     /// Appends the HTML page to `output`.
     public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {
@@ -31,9 +36,26 @@ public struct HTMLRenderer: ReportRendering {
             output.write("</ol></nav>")
         }
         output.write("</header>\n<main>\n")
+        writeContent(report, stories: stories, anchors: anchors, to: &output)
+        output.write(
+            "</main>\n<footer>Made by Parallax. Spans are UTF-8 byte offsets into each article's cleaned "
+                + "text.</footer>\n<script>\(HTMLRenderer.script)</script>\n</body>\n</html>\n")
+    }
+
+    /// Appends the report's content without the page around it (no `<html>`, header, style or script): each
+    /// story's section, the skipped inputs and the articles' texts. For a page that brings its own shell and links
+    /// ``css`` as a stylesheet (the web UI's story page). All article-derived text is escaped.
+    public func renderContent(_ report: AnalysisReport, to output: inout some TextOutputStream) {
+        writeContent(report, stories: StoryContext.all(in: report), anchors: SentenceAnchors(report), to: &output)
+    }
+
+    private func writeContent(
+        _ report: AnalysisReport, stories: [StoryContext], anchors: SentenceAnchors,
+        to output: inout some TextOutputStream
+    ) {
         if stories.isEmpty { output.write("<p>No stories found.</p>\n") }
         for (i, c) in stories.enumerated() {
-            StorySection(context: c, index: i + 1, anchors: anchors).write(to: &output)
+            StorySection(context: c, index: i + 1, anchors: anchors, outlets: outlets).write(to: &output)
         }
         if !report.issues.isEmpty {
             output.write("<section class=\"issues\"><h2>Skipped inputs</h2><ul>")
@@ -41,18 +63,16 @@ public struct HTMLRenderer: ReportRendering {
             output.write("</ul></section>\n")
         }
         writeTexts(report, anchors: anchors, to: &output)
-        output.write(
-            "</main>\n<footer>Made by Parallax. Spans are UTF-8 byte offsets into each article's cleaned "
-                + "text.</footer>\n<script>\(HTMLRenderer.script)</script>\n</body>\n</html>\n")
     }
 
     private func writeTexts(_ report: AnalysisReport, anchors: SentenceAnchors, to out: inout some TextOutputStream) {
         guard !report.articles.isEmpty else { return }
         out.write("<section class=\"texts\"><h2>Article texts</h2>\n")
         for (i, a) in report.articles.enumerated() {
+            let lang = a.language.map { " lang=\"\(e($0))\"" } ?? ""
             out.write(
-                "<article id=\"art-\(i)\"><h3><span class=\"outlet\">\(e(StoryContext.outletName(a)))</span> "
-                    + e(a.title ?? a.id) + "</h3><p class=\"meta\">")
+                "<article id=\"art-\(i)\"\(lang) dir=\"auto\"><h3><span class=\"outlet\">"
+                    + "\(e(StoryContext.outletName(a)))</span> " + e(a.title ?? a.id) + "</h3><p class=\"meta\">")
             var meta: [String] = []
             if let d = a.published { meta.append("<time>\(d)</time>") }
             if !a.authors.isEmpty { meta.append("by " + e(a.authors.joined(separator: ", "))) }
@@ -71,7 +91,8 @@ public struct HTMLRenderer: ReportRendering {
 
     private func e(_ s: some StringProtocol) -> String { HTMLEscaping.escape(s) }
 
-    static let css = """
+    /// The report's stylesheet (inline in ``render(_:to:)``; the web UI serves it as a file).
+    public static let css = """
         :root{--ink:#1d232b;--mute:#66707c;--line:#dfe3e8;--bg:#fff;--soft:#f5f7f9;--acc:#1f5fa8;--yes:#2f7d4f;\
         --del:#fde2e1;--ins:#dff3e4;--mark:#fff4c2}
         *{box-sizing:border-box}
@@ -126,7 +147,17 @@ public struct HTMLRenderer: ReportRendering {
         .graph .src.k-organization rect{fill:#e9f5ee;stroke:#8cc3a1}
         .graph .src.k-anonymous rect{fill:#f1eef7;stroke:#b3a6cf}
         .graph .src.k-outlet rect{fill:#eef3f9;stroke:#9fb6d3}
+        .graph .src.original rect{stroke:#b3261e;stroke-width:2.5}
+        .graph .src.original text{font-weight:700}
         .legend{font-size:12px;color:var(--mute)}
+        .legend i.k-outlet{background:#eef3f9;border-color:#9fb6d3}
+        .legend i.k-person{background:#fdf1e3;border-color:#e0b27a}
+        .legend i.k-organization{background:#e9f5ee;border-color:#8cc3a1}
+        .legend i.k-anonymous{background:#f1eef7;border-color:#b3a6cf}
+        .legend i.original{background:#fff;border:2.5px solid #b3261e}
+        .matrix thead tr.groups th{position:static;font-size:11px;text-transform:uppercase;letter-spacing:.05em;\
+        border-left:2px solid var(--ink);text-align:left}
+        .copy{color:var(--mute);font-size:12px;white-space:nowrap}
         .legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 10px;\
         vertical-align:-1px;border:1px solid}
         details summary{cursor:pointer;color:var(--acc);font-size:13px;margin:6px 0}
@@ -148,6 +179,10 @@ public struct HTMLRenderer: ReportRendering {
         .url,.src{word-break:break-all}
         .issues li{color:#8a1c12}
         footer{padding:24px;border-top:1px solid var(--line);margin-top:32px}
+        td,th,blockquote,h2,h3,h4,li,.text,.meta{overflow-wrap:anywhere}
+        td time{white-space:nowrap}
+        @media (max-width:640px){header,main,footer{padding:0 10px}.matrix th.claim{min-width:180px;max-width:60vw}\
+        table{font-size:13px}th,td{padding:4px 4px}table.articles .url{display:none}td.outlet{min-width:6.5em}}
         """
 
     /// Highlights every piece of the sentence named by the URL fragment (ids are digits and dashes only).

@@ -3,6 +3,8 @@ struct StorySection: Sendable {
     let context: StoryContext
     let index: Int
     let anchors: SentenceAnchors
+    /// When given, the coverage matrix groups its columns by the outlets' country and ownership.
+    var outlets: OutletRegistry? = nil
 
     private var story: StoryAnalysis { context.story }
 
@@ -16,6 +18,7 @@ struct StorySection: Sendable {
         writeQuotes(to: &out)
         writeCitations(to: &out)
         writeNamingAndFraming(to: &out)
+        writeOutletUsage(to: &out)
         writeTimeline(to: &out)
         writeSynthesis(to: &out)
         out.write("</section>\n")
@@ -23,11 +26,16 @@ struct StorySection: Sendable {
 
     private func writeArticles(to out: inout some TextOutputStream) {
         out.write(
-            "<h3>Articles</h3><table><thead><tr><th class=\"num\">#</th><th>Outlet</th><th>Date</th>"
-                + "<th>Title</th><th>Source</th></tr></thead><tbody>")
+            "<h3>Articles</h3><table class=\"articles\"><thead><tr><th class=\"num\">#</th><th>Outlet</th><th>Date</th>"
+                + "<th>Title</th><th class=\"url\">Source</th></tr></thead><tbody>")
         for m in context.members {
             let title = e(m.article?.title ?? m.id)
-            let titleCell = anchors.articleHref(m.id).map { "<a href=\"\($0)\">\(title)</a>" } ?? title
+            var titleCell = anchors.articleHref(m.id).map { "<a href=\"\($0)\">\(title)</a>" } ?? title
+            if let group = story.copies.first(where: { $0.count > 1 && $0.contains(m.id) }),
+                let first = group.first, first != m.id
+            {
+                titleCell += " <span class=\"copy\">copy of \(e(context.number(first)))</span>"
+            }
             let link =
                 m.article?.url.flatMap(HTMLEscaping.safeURL)
                 .map { "<a href=\"\(e($0))\" rel=\"noopener noreferrer\">\(e(StoryContext.host(of: $0) ?? $0))</a>" }
@@ -49,12 +57,19 @@ struct StorySection: Sendable {
     private func writeCoverage(to out: inout some TextOutputStream) {
         let matrix = CoverageMatrix(context)
         guard !matrix.isEmpty else { return }
+        let (order, groups) = coverageColumns()
         out.write(
-            "<h3>Coverage</h3><p class=\"meta\">Which article reports which claim. Hover a ● for the "
-                + "sentence; click it to read it in place.</p>"
-                + "<div class=\"matrix-wrap\"><table class=\"matrix\"><thead>"
-                + "<tr><th class=\"claim\">Claim</th>")
-        for m in context.members {
+            "<h3>Coverage</h3><p class=\"meta\">Which article reports which claim"
+                + (groups.isEmpty ? "" : ", outlets grouped by country and ownership")
+                + ". Hover a ● for the sentence; click it to read it in place.</p>"
+                + "<div class=\"matrix-wrap\"><table class=\"matrix\"><thead>")
+        if !groups.isEmpty {
+            out.write("<tr class=\"groups\"><th class=\"claim\"></th>")
+            for g in groups { out.write("<th colspan=\"\(g.span)\" scope=\"colgroup\">\(e(g.label))</th>") }
+            out.write("</tr>")
+        }
+        out.write("<tr><th class=\"claim\">Claim</th>")
+        for m in order.map({ context.members[$0] }) {
             let date = m.article?.published?.description ?? ""
             out.write(
                 "<th title=\"\(e(m.article?.title ?? m.id))\">\(m.number)<br>\(e(m.outletName))"
@@ -65,8 +80,9 @@ struct StorySection: Sendable {
             out.write(
                 "<tr><th class=\"claim\"><span class=\"cid\">\(e(StoryContext.shortID(row.claim.id)))</span>\(e(row.claim.text)) "
                     + "<span class=\"count\">\(row.count)/\(context.members.count)</span></th>")
-            for (m, cell) in zip(context.members, row.cells) {
-                guard let refs = cell else {
+            for i in order where i < row.cells.count {
+                let m = context.members[i]
+                guard let refs = row.cells[i] else {
                     out.write("<td class=\"no\" title=\"\(e(m.outletName)): not reported\">·</td>")
                     continue
                 }
@@ -83,6 +99,25 @@ struct StorySection: Sendable {
         out.write("</tbody></table></div>\n")
     }
 
+    /// The matrix's columns (indices into the members) and, when outlets are known, their groups by country and
+    /// ownership ("GB · public"), unknown ones last; members keep their order within a group.
+    private func coverageColumns() -> (order: [Int], groups: [(label: String, span: Int)]) {
+        let all = Array(context.members.indices)
+        guard let outlets else { return (all, []) }
+        let labels = context.members.map { outlets.countryAndOwnership(ofOutlet: $0.outletName) }
+        func key(_ i: Int) -> (Int, String, Int) { (labels[i].known ? 0 : 1, labels[i].label, i) }
+        let order = all.sorted { key($0) < key($1) }
+        var groups: [(label: String, span: Int)] = []
+        for i in order {
+            if let last = groups.last, last.label == labels[i].label {
+                groups[groups.count - 1].span += 1
+            } else {
+                groups.append((labels[i].label, 1))
+            }
+        }
+        return (order, groups)
+    }
+
     private func writeQuotes(to out: inout some TextOutputStream) {
         guard !story.quotes.isEmpty else { return }
         let quotes = context.quotesByReach
@@ -92,7 +127,8 @@ struct StorySection: Sendable {
         if !shared.isEmpty {
             out.write(
                 "<p class=\"meta\">Statements carried by several articles, each article's wording against the "
-                    + "fullest one: <del>removed</del> <ins>added</ins>.</p>")
+                    + "fullest one: <del>removed</del> <ins>added</ins>; <span class=\"badge q\">quoted</span> in "
+                    + "quotation marks, <span class=\"badge u\">paraphrased</span> as reported speech.</p>")
         }
         for (q, n) in shared {
             let role = q.speakerRole.map { ", <span class=\"meta\">\(e($0))</span>" } ?? ""
@@ -123,7 +159,7 @@ struct StorySection: Sendable {
         let badge =
             o.quoted
             ? "<span class=\"badge q\">quoted</span>"
-            : "<span class=\"badge u\">no quotation marks</span>"
+            : "<span class=\"badge u\" title=\"reported speech, no quotation marks\">paraphrased</span>"
         let speaker = o.speaker.flatMap { $0 == q.speaker ? nil : " <span class=\"meta\">— \(e($0))</span>" } ?? ""
         let link =
             anchors.href(o.article, o.sentenceSpan)
@@ -165,10 +201,10 @@ struct StorySection: Sendable {
         guard !graph.isEmpty else { return }
         out.write(graph.svg())
         out.write(
-            "<p class=\"legend\">Sources:<i style=\"background:#eef3f9;border-color:#9fb6d3\"></i>outlet"
-                + "<i style=\"background:#fdf1e3;border-color:#e0b27a\"></i>person"
-                + "<i style=\"background:#e9f5ee;border-color:#8cc3a1\"></i>organization"
-                + "<i style=\"background:#f1eef7;border-color:#b3a6cf\"></i>anonymous</p>")
+            "<p class=\"legend\">Sources:<i class=\"k-outlet\"></i>outlet<i class=\"k-person\"></i>person"
+                + "<i class=\"k-organization\"></i>organization<i class=\"k-anonymous\"></i>anonymous"
+                + (story.originalSource == nil ? "" : "<i class=\"original\"></i>original (most-cited) source")
+                + "</p>")
         out.write(
             "<details><summary>Citations as a table</summary><table><thead><tr><th>Article</th>"
                 + "<th>Cited source</th><th>Kind</th><th>Cue</th><th>Sentence</th></tr></thead><tbody>")
@@ -221,6 +257,35 @@ struct StorySection: Sendable {
             }
             out.write("</tbody></table>\n")
         }
+    }
+
+    /// Per outlet: the names it uses for the story's entities and the stance-marked phrases it uses unqualified.
+    private func writeOutletUsage(to out: inout some TextOutputStream) {
+        guard !story.naming.isEmpty || !story.framing.isEmpty else { return }
+        var names: [String: [String]] = [:]
+        var phrases: [String: [String]] = [:]
+        func add(_ item: String, for articles: [String], to table: inout [String: [String]]) {
+            for id in articles {
+                let outlet = context.member(id)?.outletName ?? id
+                if !(table[outlet]?.contains(item) ?? false) { table[outlet, default: []].append(item) }
+            }
+        }
+        for n in story.naming { for v in n.variants { add(v.form, for: v.articles, to: &names) } }
+        for f in story.framing { add(f.phrase, for: f.bareArticles, to: &phrases) }
+        var outlets: [String] = []
+        for m in context.members where !outlets.contains(m.outletName) { outlets.append(m.outletName) }
+        out.write(
+            "<h3>Names and stance-marked phrases by outlet</h3><table class=\"by-outlet\"><thead><tr><th>Outlet</th>"
+                + "<th>Names used</th><th>Stance-marked phrases (unqualified)</th></tr></thead><tbody>")
+        for o in outlets {
+            func list(_ items: [String]?) -> String {
+                guard let items, !items.isEmpty else { return "<span class=\"meta\">—</span>" }
+                return items.map { "“" + e($0) + "”" }.joined(separator: ", ")
+            }
+            out.write(
+                "<tr><td class=\"outlet\">\(e(o))</td><td>\(list(names[o]))</td><td>\(list(phrases[o]))</td></tr>")
+        }
+        out.write("</tbody></table>\n")
     }
 
     private func writeTimeline(to out: inout some TextOutputStream) {

@@ -32,6 +32,9 @@ public struct ParallaxServer: Sendable {
     public let settings: ServerSettings
     /// Rendered pages and JSON documents, valid while the store's write generation is unchanged.
     let cache = PageCache()
+    /// The web UI's templates and static files, read once at start.
+    let templates = PageTemplates.bundled
+    let staticFiles = StaticFiles.bundled
 
     public init(store: any CorpusStore, settings: ServerSettings) {
         self.store = store
@@ -58,9 +61,10 @@ public struct ParallaxServer: Sendable {
     public func makeRouter() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: LogRequestsMiddleware(.info))
-        router.add(middleware: SecurityHeadersMiddleware(maxQueryBytes: settings.maxQueryBytes))
+        router.add(middleware: SecurityHeadersMiddleware(maxQueryBytes: settings.maxQueryBytes, templates: templates))
         API(server: self).register(on: router)
         WebPages(server: self).register(on: router)
+        staticFiles.register(on: router)
         return router
     }
 
@@ -126,21 +130,40 @@ actor PageCache {
     }
 }
 
-/// Adds a Content-Security-Policy (no script, no remote resource), no sniffing and no framing to every response, and
-/// refuses overlong query strings.
+/// Adds a Content-Security-Policy (scripts, styles and images from this server only: no inline script or style,
+/// nothing remote), no sniffing and no framing to every response, errors included, and refuses overlong query
+/// strings. Errors of web pages (paths outside `/api/`) become the HTML error page; the API's stay JSON.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     let maxQueryBytes: Int
+    let templates: PageTemplates
+
+    static var policy: String {
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+            + "base-uri 'none'; frame-ancestors 'none'"
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        if (request.uri.query?.utf8.count ?? 0) > maxQueryBytes {
-            throw HTTPError(.uriTooLong, message: "the query string is longer than \(maxQueryBytes) bytes")
+        var response: Response
+        do {
+            if (request.uri.query?.utf8.count ?? 0) > maxQueryBytes {
+                throw HTTPError(.uriTooLong, message: "the query string is longer than \(maxQueryBytes) bytes")
+            }
+            response = try await next(request, context)
+        } catch let error as HTTPError where !request.uri.path.hasPrefix("/api/") {
+            let message = error.body ?? error.status.reasonPhrase
+            let page = WebPages.errorPage(templates, heading: error.status.reasonPhrase, message: message)
+            response = .html(page ?? WebPages.e(message), status: error.status)
+            response.headers.append(contentsOf: error.headers)
+        } catch let error as any HTTPResponseError {
+            response = try error.response(from: request, context: context)
+        } catch {
+            // Anything else is our fault: logged here, answered with a plain 500 that still carries the headers.
+            context.logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+            response = .json(#"{"error":{"message":"internal server error"}}"#, status: .internalServerError)
         }
-        var response = try await next(request, context)
-        response.headers[.init("Content-Security-Policy")!] =
-            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
-            + "base-uri 'none'; frame-ancestors 'none'"
+        response.headers[.init("Content-Security-Policy")!] = Self.policy
         response.headers[.init("X-Content-Type-Options")!] = "nosniff"
         response.headers[.init("Referrer-Policy")!] = "no-referrer"
         return response

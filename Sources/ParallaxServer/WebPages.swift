@@ -3,11 +3,13 @@ import Hummingbird
 import ParallaxCore
 import ParallaxReport
 
-/// Server-rendered pages: the story list (search and filters), a story's whole comparison (the self-contained HTML
-/// report) and an article with every finding highlighted. No JavaScript; all article text is escaped; article text
-/// carries `dir="auto"` and its `lang`.
+/// Server-rendered pages from the mustache templates of ``PageTemplates``: the story list (search and filters), a
+/// story's whole comparison (the HTML report's content in the story frame) and an article with every finding
+/// highlighted. Pages work without JavaScript (`/static/parallax.js` only adds filter boxes); all article text is
+/// escaped; article text carries `dir="auto"` and its `lang`.
 struct WebPages: Sendable {
     let server: ParallaxServer
+    private var templates: PageTemplates { server.templates }
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/") { request, _ in
@@ -22,27 +24,25 @@ struct WebPages: Sendable {
 
     static func e(_ s: some StringProtocol) -> String { HTMLEscaping.escape(s) }
 
-    static func page(title: String, body: String) -> String {
-        """
-        <!doctype html><html lang="en"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(e(title)) · Parallax</title><style>\(style)</style></head>
-        <body><header><a href="/">Parallax</a></header><main>\(body)</main></body></html>
-        """
+    /// What the story list template shows of one story.
+    struct StoryItem {
+        struct Group {
+            let label: String
+            let outlets: String
+        }
+        let id: String
+        let title: String
+        let articles: String
+        let span: String?
+        let countries: String?
+        let groups: [Group]
+        let first: String?
     }
 
-    static let style = """
-        body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#222;background:#fafafa}
-        header{background:#223;padding:.6em 1em}header a{color:#fff;text-decoration:none;font-weight:600}
-        main{max-width:60em;margin:0 auto;padding:1em}
-        form{display:flex;flex-wrap:wrap;gap:.5em;margin-bottom:1em}input{padding:.4em;font-size:1em}
-        ol.stories{list-style:none;padding:0}ol.stories li{background:#fff;border:1px solid #ddd;border-radius:6px;
-        padding:.7em 1em;margin:.6em 0}.meta{color:#667;font-size:.9em}
-        article p{white-space:pre-wrap}mark{padding:0 .1em}mark.quote,mark.reported{background:#ffe9a8}
-        mark.speaker{background:#cde4ff}mark.citation{background:#d9f2d9}mark.framing{background:#f8c8c8}
-        mark.name{background:#e6dcf7}mark.date{background:#e0e0e0}
-        @media (max-width:40em){main{padding:.5em}}
-        """
+    struct StoryList {
+        let q, outlet, country, since, until: String
+        let stories: [StoryItem]
+    }
 
     /// The live stories, largest first, filtered by the query's words, dates, outlet and country.
     func storyList(_ request: Request) async throws -> Rendered {
@@ -56,35 +56,23 @@ struct WebPages: Sendable {
             for s in stories { firsts[s.id] = try Self.firstReporters(of: s.id, in: reader) }
             return (stories, firsts)
         }
-        func value(_ key: String) -> String {
-            let raw: String = q.get(key).map { String($0) } ?? ""
-            return Self.e(raw)
-        }
-        var body = """
-            <h1>Stories</h1>
-            <form method="get" action="/">
-            <input type="search" name="q" placeholder="Search words" value="\(value("q"))" aria-label="Search">
-            <input type="text" name="outlet" placeholder="Outlet" value="\(value("outlet"))" aria-label="Outlet">
-            <input type="text" name="country" placeholder="Country (US)" value="\(value("country"))" size="8" aria-label="Country">
-            <input type="date" name="since" value="\(value("since"))" aria-label="Since">
-            <input type="date" name="until" value="\(value("until"))" aria-label="Until">
-            <button type="submit">Show</button></form>
-            """
-        if stories.isEmpty { body += "<p>No story matches.</p>" }
-        body += "<ol class=\"stories\">"
-        for s in stories {
+        func value(_ key: String) -> String { q.get(key).map { String($0) } ?? "" }
+        let items = stories.map { s in
             let days: [String] = [s.firstDay, s.lastDay].compactMap { (d: Day?) in d.map { $0.description } }
-            let span = days.isEmpty ? "" : (days.first == days.last ? days[0] : days.joined(separator: " – "))
-            body += """
-                <li><a href="/stories/\(Self.e(s.id))" dir="auto">\(Self.e(s.title))</a>
-                <div class="meta">\(s.articleCount) article\(s.articleCount == 1 ? "" : "s") · \(Self.e(span))
-                \(s.countries.isEmpty ? "" : " · " + Self.e(s.countries.joined(separator: ", ")))</div>
-                <div class="meta" dir="auto">\(ownershipGroups(s.outlets))</div>
-                \((firsts[s.id] ?? []).isEmpty ? "" : "<div class=\"meta\" dir=\"auto\">first to report: " + Self.e((firsts[s.id] ?? []).joined(separator: ", ")) + "</div>")</li>
-                """
+            let first = firsts[s.id] ?? []
+            return StoryItem(
+                id: s.id, title: s.title, articles: "\(s.articleCount) article" + (s.articleCount == 1 ? "" : "s"),
+                span: days.isEmpty ? nil : (days.first == days.last ? days[0] : days.joined(separator: " – ")),
+                countries: s.countries.isEmpty ? nil : s.countries.joined(separator: ", "),
+                groups: outletGroups(s.outlets).map {
+                    StoryItem.Group(label: $0.0, outlets: $0.1.joined(separator: ", "))
+                },
+                first: first.isEmpty ? nil : first.joined(separator: ", "))
         }
-        body += "</ol>"
-        return .html(Self.page(title: "Stories", body: body))
+        let list = StoryList(
+            q: value("q"), outlet: value("outlet"), country: value("country"), since: value("since"),
+            until: value("until"), stories: items)
+        return .html(try templates.page(title: "Stories", main: try templates.render(list, "stories")))
     }
 
     /// The outlets of the story's earliest day (members are ordered by day; the first few are read).
@@ -100,27 +88,67 @@ struct WebPages: Sendable {
         return outlets
     }
 
-    /// Outlet names grouped by what the registry knows of their ownership ("state-owned: RT · other: BBC, CNN").
-    func ownershipGroups(_ outlets: [String]) -> String {
-        var groups: [(String, [String])] = []
+    /// Outlet names grouped by what the registry knows of their country and ownership
+    /// (`[("GB · public", ["BBC"]), ("RU · state-owned", ["RT"])]`), unknown ones last.
+    func outletGroups(_ outlets: [String]) -> [(String, [String])] {
+        var groups: [(known: Bool, label: String, outlets: [String])] = []
         for name in outlets {
-            let ownership = server.settings.outlets.outlet(named: name)?.ownership?.rawValue ?? "unknown ownership"
-            if let i = groups.firstIndex(where: { $0.0 == ownership }) { groups[i].1.append(name) } else { groups.append((ownership, [name])) }
+            let (known, label) = server.settings.outlets.countryAndOwnership(ofOutlet: name)
+            if let i = groups.firstIndex(where: { $0.label == label }) {
+                groups[i].outlets.append(name)
+            } else {
+                groups.append((known, label, [name]))
+            }
         }
-        return groups.sorted { $0.0 < $1.0 }.map { Self.e($0.0) + ": " + Self.e($0.1.joined(separator: ", ")) }
-            .joined(separator: " · ")
+        return groups.sorted { ($0.known ? 0 : 1, $0.label) < ($1.known ? 0 : 1, $1.label) }
+            .map { ($0.label, $0.outlets) }
     }
 
-    /// A story's comparison: the HTML report of `parallax story ID --format html`.
+    /// The error page: `heading` and `message` in the page shell.
+    static func errorPage(_ templates: PageTemplates, heading: String, message: String) -> String? {
+        struct ErrorView {
+            let heading: String
+            let message: String
+        }
+        let view = ErrorView(heading: heading, message: message)
+        return try? templates.page(title: heading, main: templates.render(view, "error"))
+    }
+
+    private func notFound(_ message: String) -> Response {
+        let page = Self.errorPage(templates, heading: "Not found", message: message) ?? Self.e(message)
+        return .html(page, status: .notFound)
+    }
+
+    /// A story's comparison: the content of the HTML report of `parallax story ID --format html` in the story frame.
     func story(_ id: String) async throws -> Rendered {
-        let missing = Rendered.response(
-            .html(Self.page(title: "Not found", body: "<p>No story \(Self.e(id)).</p>"), status: .notFound))
-        guard let live = try await server.store.read({ try $0.resolveStory(id) }) else { return missing }
+        guard let live = try await server.store.read({ try $0.resolveStory(id) }) else {
+            return .response(notFound("No story \(id)."))
+        }
         if live != id { return .response(API.redirect("/stories/\(live)")) }
-        guard let analysis = try await server.analysis(ofStory: live) else { return missing }
+        guard let analysis = try await server.analysis(ofStory: live) else {
+            return .response(notFound("No story \(id)."))
+        }
         let articles = try await server.store.read { try $0.articles(ids: analysis.articles) }
         let report = AnalysisReport(articles: articles, stories: [analysis], issues: [])
-        return .html(ReportRenderer.render(report, format: .html))
+        var content = ""
+        HTMLRenderer(outlets: server.settings.outlets).renderContent(report, to: &content)
+        struct Frame {
+            let id: String
+            /// HTMLRenderer's content, which escapes all article-derived text.
+            let report: String
+        }
+        let main = try templates.render(Frame(id: live, report: content), "story")
+        return .html(try templates.page(title: analysis.title, main: main, report: true))
+    }
+
+    struct ArticleView {
+        let title: String
+        let lang: String?
+        let meta: String
+        let story: String?
+        let url: String?
+        /// Paragraphs made by ``WebPages/highlighted(_:findings:)`` (escaped text and `<mark>` elements).
+        let text: String
     }
 
     /// An article with its findings highlighted (quotes, speakers, citations, names, framing, dates).
@@ -129,39 +157,29 @@ struct WebPages: Sendable {
             guard let record = try reader.article(id: id), let annotation = try reader.annotation(of: id) else { return nil }
             return (record, annotation)
         }
-        guard let (record, annotation) = found else {
-            return .html(Self.page(title: "Not found", body: "<p>No article \(Self.e(id)).</p>"), status: .notFound)
-        }
+        guard let (record, annotation) = found else { return notFound("No article \(id).") }
         let spans = ArticleSpans(record: record, annotation: annotation)
-        let lang = record.language.map { " lang=\"\(Self.e($0))\"" } ?? ""
-        var body = "<article\(lang) dir=\"auto\"><h1>\(Self.e(record.title ?? record.id))</h1>"
         let meta = [record.outlet, record.published?.description, record.authors.joined(separator: ", ")]
             .compactMap { $0 }.filter { !$0.isEmpty }
-        body += "<p class=\"meta\">\(Self.e(meta.joined(separator: " · ")))"
-        if let story = record.story { body += " · <a href=\"/stories/\(Self.e(story))\">its story</a>" }
-        if let url = record.url, let safe = HTMLEscaping.safeURL(url) {
-            body += " · <a href=\"\(Self.e(safe))\" rel=\"noopener noreferrer nofollow\">original</a>"
-        }
-        body += "</p>" + Self.highlighted(spans.text, findings: spans.findings) + "</article>"
-        body += "<p class=\"meta\">Highlighted: <mark class=\"quote\">quotes and reported speech</mark> "
-            + "<mark class=\"speaker\">speakers</mark> <mark class=\"citation\">cited sources</mark> "
-            + "<mark class=\"name\">names</mark> <mark class=\"framing\">stance-marked phrases</mark> "
-            + "<mark class=\"date\">dates</mark></p>"
-        return .html(Self.page(title: record.title ?? record.id, body: body))
+        let view = ArticleView(
+            title: record.title ?? record.id, lang: record.language, meta: meta.joined(separator: " · "),
+            story: record.story, url: record.url.flatMap(HTMLEscaping.safeURL),
+            text: Self.highlighted(spans.text, findings: spans.findings))
+        let main = try templates.render(view, "article")
+        return .html(try templates.page(title: record.title ?? record.id, main: main))
     }
 
     /// `text` as escaped paragraphs with non-overlapping findings wrapped in `<mark>` (the earlier, then the
     /// longer finding wins an overlap). Offsets are UTF-8; a span off a character boundary or past the end is skipped.
     static func highlighted(_ text: String, findings: [ArticleSpans.Finding]) -> String {
-        let utf8 = text.utf8
+        let bytes = Array(text.utf8)
         var out = "<p>"
         var position = 0
         func piece(_ from: Int, _ to: Int) -> String? {
-            guard from <= to, to <= utf8.count else { return nil }
-            let a = utf8.index(utf8.startIndex, offsetBy: from)
-            let b = utf8.index(utf8.startIndex, offsetBy: to)
-            guard let s = String(utf8[a..<b]) else { return nil }
-            return s
+            // Whole scalars only: both ends inside the text and not on a continuation byte. O(to - from).
+            func boundary(_ i: Int) -> Bool { i == bytes.count || (i < bytes.count && bytes[i] & 0xC0 != 0x80) }
+            guard 0 <= from, from <= to, to <= bytes.count, boundary(from), boundary(to) else { return nil }
+            return String(decoding: bytes[from..<to], as: UTF8.self)
         }
         func plain(_ s: String) -> String { e(s).replacingOccurrences(of: "\n", with: "</p><p>") }
         let ordered = findings.sorted { ($0.span.start, -$0.span.end) < ($1.span.start, -$1.span.end) }
@@ -173,7 +191,7 @@ struct WebPages: Sendable {
             out += "<mark class=\"\(e(f.kind))\" title=\"\(e(f.kind + ": " + f.label))\">\(plain(inside))</mark>"
             position = f.span.end
         }
-        out += plain(piece(position, utf8.count) ?? "") + "</p>"
+        out += plain(piece(position, bytes.count) ?? "") + "</p>"
         return out
     }
 }

@@ -25,4 +25,13 @@ struct CitationGraphTests {
         #expect(graph.edges.first { $0.right == 0 }?.cues == ["said", "according to"])
         #expect(graph.svg().contains(">said, according to</text>"))
     }
+
+    @Test func marksTheOriginalSource() {
+        let graph = CitationGraph(StoryContext.all(in: ReportFixture.report)[0])
+        #expect(graph.original == "Ilse Varga")
+        let svg = graph.svg()
+        #expect(svg.components(separatedBy: " original\">").count == 2)  // one node drawn as the original
+        #expect(svg.contains("<title>original (most-cited) source: Ilse Varga</title>"))
+        #expect(svg.contains(">★ Ilse Varga</text>"))
+    }
 }

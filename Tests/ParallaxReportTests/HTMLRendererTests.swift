@@ -133,7 +133,40 @@ struct HTMLRendererTests {
 
     @Test func writesEachArticleTextOnce() {
         for a in ReportFixture.report.articles.indices {
-            #expect(html.components(separatedBy: "<article id=\"art-\(a)\">").count == 2)
+            let article = ReportFixture.report.articles[a]
+            let lang = article.language.map { " lang=\"\($0)\"" } ?? ""
+            #expect(html.components(separatedBy: "<article id=\"art-\(a)\"\(lang) dir=\"auto\">").count == 2)
         }
+    }
+
+    @Test func contentForAPageOfItsOwn() {
+        var content = ""
+        HTMLRenderer().renderContent(ReportFixture.report, to: &content)
+        #expect(content.hasPrefix("<section class=\"story\""))
+        for absent in ["<html", "<head", "<style", "<script", " style=\""] { #expect(!content.contains(absent), "\(absent)") }
+        #expect(html.contains(content))  // the page holds the same content
+    }
+
+    @Test func groupsMatrixColumnsByCountryAndOwnershipWhenOutletsAreKnown() {
+        let outlets = OutletRegistry(outlets: [
+            Outlet(name: "Northgate Herald", country: "GB", ownership: .privatelyOwned),
+            Outlet(name: "Calder Ledger", country: "GB", ownership: .publicService),
+            Outlet(name: "Valley Courier", country: "GB", ownership: .privatelyOwned),
+        ])
+        var content = ""
+        HTMLRenderer(outlets: outlets).renderContent(ReportFixture.report, to: &content)
+        let groups = content.components(separatedBy: "<tr class=\"groups\">").dropFirst().first?
+            .components(separatedBy: "</tr>").first ?? ""
+        #expect(groups.contains("<th colspan=\"1\" scope=\"colgroup\">GB · public</th>"))
+        #expect(groups.contains("<th colspan=\"2\" scope=\"colgroup\">GB · private</th>"))
+        #expect(groups.hasSuffix("<th colspan=\"1\" scope=\"colgroup\">country unknown · ownership unknown</th>"))
+        // Without a registry, no groups (the CLI's report).
+        #expect(!html.contains("<tr class=\"groups\">"))
+    }
+
+    @Test func marksCopiesParaphrasesAndUsageByOutlet() {
+        #expect(html.contains("<span class=\"copy\">copy of 3</span>"))
+        #expect(html.contains(">paraphrased</span>"))
+        #expect(html.contains("<h3>Names and stance-marked phrases by outlet</h3>"))
     }
 }

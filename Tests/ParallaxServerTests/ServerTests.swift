@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import ParallaxAnalysis
 import ParallaxCore
+import ParallaxReport
 import Testing
 
 @testable import ParallaxServer
@@ -196,5 +197,119 @@ struct ServerTests {
             #expect(article.contains("href=\"/stories/"))
             try await client.execute(uri: "/articles/none", method: .get) { #expect($0.status == .notFound) }
         }
+    }
+
+    @Test func templatesLoadAndEscapePerUnicodeScalar() async throws {
+        let templates = PageTemplates.bundled
+        #expect(templates.problem == nil)
+        // A quote or `<` followed by a combining mark is one Character: swift-mustache's own escaping lets it through.
+        let hostile = "\"\u{301} autofocus onfocus=\"x\" <\u{301}b>"
+        let page = try templates.page(title: hostile, main: "<p>ours</p>")
+        #expect(page.contains("<p>ours</p>"))
+        #expect(page.contains("&quot;\u{301} autofocus onfocus=&quot;x&quot; &lt;\u{301}b&gt;"))
+        let rawQuote = "\"\u{301}"
+        #expect(!page.contains(rawQuote))
+        let server = try await Self.makeServer()
+        try await Self.app(server).test(.router) { client in
+            let q = hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let list = try await client.execute(uri: "/?q=\(q)", method: .get) { String(buffer: $0.body) }
+            #expect(list.contains("value=\"&quot;\u{301} autofocus"))
+            #expect(!list.contains("autofocus onfocus=\"x\""))
+        }
+    }
+
+    @Test func staticFilesByExactNameOnly() async throws {
+        let server = try await Self.makeServer()
+        try await Self.app(server).test(.router) { client in
+            for (path, type) in [("/static/parallax.css", "text/css"), ("/static/report.css", "text/css"),
+                                 ("/static/parallax.js", "text/javascript")] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .ok, "\(path)")
+                    #expect(response.headers[.contentType]?.hasPrefix(type) == true, "\(path)")
+                    #expect(response.body.readableBytes > 100, "\(path)")
+                }
+            }
+            let traversals = [
+                "/static/../Package.swift", "/static/%2e%2e/Package.swift", "/static/..%2fPackage.swift",
+                "/static/%2e%2e%2fPackage.swift", "/static/..%5cPackage.swift", "/static/%252e%252e%252fPackage.swift",
+                "/static/", "/static/.", "/static/..", "/static/Static", "/static/page.mustache",
+                "/static/%2fetc%2fpasswd", "/static/parallax.css%00.js",
+            ]
+            for path in traversals {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .notFound, "\(path)")
+                    #expect(!String(buffer: response.body).contains("swift-tools-version"), "\(path)")
+                }
+            }
+        }
+    }
+
+    @Test func everyResponseCarriesTheContentSecurityPolicy() async throws {
+        let server = try await Self.makeServer()
+        try await Self.app(server).test(.router) { client in
+            let list = try await client.execute(uri: "/", method: .get) { String(buffer: $0.body) }
+            let storyID = try #require(list.components(separatedBy: "href=\"/stories/").dropFirst().first?.prefix { $0 != "\"" })
+            let long = String(repeating: "a", count: 5_000)
+            let paths: [(String, HTTPResponse.Status)] = [
+                ("/", .ok), ("/stories/\(storyID)", .ok), ("/articles/hostile", .ok), ("/static/parallax.js", .ok),
+                ("/api/stats", .ok), ("/nothing/here", .notFound), ("/articles/none", .notFound),
+                ("/stories/none", .notFound), ("/api/stories/none", .notFound), ("/?q=\(long)", .uriTooLong),
+                ("/?since=never", .badRequest),
+            ]
+            for (path, status) in paths {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == status, "\(path)")
+                    let policy = response.headers[.init("Content-Security-Policy")!] ?? ""
+                    #expect(policy.contains("default-src 'none'") && policy.contains("script-src 'self'"), "\(path)")
+                    #expect(!policy.contains("unsafe-inline"), "\(path)")
+                    let html = response.headers[.contentType]?.hasPrefix("text/html") == true
+                    #expect(html == (!path.hasPrefix("/api/") && !path.hasPrefix("/static/")), "\(path)")
+                }
+            }
+            // The pages load no inline script or style, which the policy would block.
+            for path in ["/", "/stories/\(storyID)", "/articles/dam-0", "/articles/none"] {
+                let page = try await client.execute(uri: path, method: .get) { String(buffer: $0.body) }
+                #expect(!page.contains("<style") && !page.contains(" style=") && !page.contains("<script>"), "\(path)")
+            }
+            try await client.execute(uri: "/api/ingest", method: .post, body: ByteBuffer(string: "x")) {
+                #expect($0.status == .unauthorized)
+                #expect($0.headers[.init("Content-Security-Policy")!] != nil)
+            }
+        }
+    }
+
+    @Test func storyPageShowsTheComparisonInTheFrame() async throws {
+        let server = try await Self.makeServer()
+        try await Self.app(server).test(.router) { client in
+            let list = try await client.execute(uri: "/?q=Harlow", method: .get) { String(buffer: $0.body) }
+            // Outlets by country and ownership, as the registry knows them.
+            #expect(list.contains("GB · public:"))
+            let storyID = try #require(list.components(separatedBy: "href=\"/stories/").dropFirst().first?.prefix { $0 != "\"" })
+            let story = try await client.execute(uri: "/stories/\(storyID)", method: .get) { String(buffer: $0.body) }
+            #expect(story.hasPrefix("<!doctype html>"))
+            #expect(story.components(separatedBy: "<html").count == 2)  // one page, the report's content inside
+            #expect(story.contains("<link rel=\"stylesheet\" href=\"/static/report.css\">"))
+            #expect(story.contains("class=\"matrix\""))
+            #expect(story.contains("<tr class=\"groups\">"))
+            #expect(story.contains("dir=\"auto\""))
+            #expect(story.contains("href=\"/api/stories/\(storyID)\""))
+        }
+    }
+
+    /// Spans off a character boundary, past the end, before the start, empty or overlapping are skipped, never trap.
+    @Test(arguments: [
+        [(0, 5)], [(1, 3)], [(4, 400)], [(-3, 2)], [(6, 6)], [(0, 9), (2, 5), (0, 9)], [(7, 12), (9, 20)], [(12, 13)],
+    ])
+    func highlightingSurvivesAnySpan(_ spans: [(Int, Int)]) {
+        let text = "é<b>x</b>\nمرحبا & \"q\""
+        let findings = spans.map {
+            ArticleSpans.Finding(kind: "quote", span: TextSpan(start: $0.0, end: $0.1), label: "<i>")
+        }
+        let html = WebPages.highlighted(text, findings: findings)
+        #expect(!html.contains("<b>") && !html.contains("<i>"))
+        #expect(html.hasPrefix("<p>") && html.hasSuffix("</p>"))
+        // With the marks taken out, the text is all there, once.
+        let plain = html.replacingOccurrences(of: #"<mark[^>]*>|</mark>"#, with: "", options: .regularExpression)
+        #expect(plain == "<p>" + HTMLEscaping.escape(text).replacingOccurrences(of: "\n", with: "</p><p>") + "</p>")
     }
 }
