@@ -35,6 +35,7 @@ public struct SpeakerResolver: Sendable {
     let rules: TokenRules
     /// The grammar words of the lexicon's language.
     let grammar: GrammarLexicon.Language
+    /// Persons mentioned, in text order (by token; ``addPerson(_:)`` keeps the order).
     private(set) var persons: [PersonMention] = []
     private(set) var speakers: [SpeakerMention] = []
     /// How many earlier speakers the antecedent search of "they"/"it" looks at, at most.
@@ -107,12 +108,46 @@ public struct SpeakerResolver: Sendable {
             SpeakerMention(token: np.lowerBound, speaker: speaker, issuedStatement: mentionsStatement[s] == true))
         if isDescribedPerson(speakers[speakers.count - 1]) { describedPersons.append(speakers.count - 1) }
         if speaker.kind == .person {
-            persons.append(
+            addPerson(
                 PersonMention(
                     token: np.lowerBound, name: speaker.name, role: speaker.role, canBeAntecedent: true,
                     gender: gender(name: speaker.name, role: speaker.role)))
         }
         return speaker
+    }
+
+    /// Adds a person mention at its place in text order, before those at the same token: a backward search meets
+    /// the mention added first (the full name found by the scan before a resolved part of it).
+    private mutating func addPerson(_ person: PersonMention) {
+        persons.insert(person, at: personsBefore(person.token))
+    }
+
+    /// The number of person mentions before token `token` (binary search: `persons` is in text order).
+    private func personsBefore(_ token: Int) -> Int {
+        var lo = 0
+        var hi = persons.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if persons[mid].token < token { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The last person mentioned before `token` that `accept`s, looking back at most ``maxAntecedentSearch``
+    /// mentions and only while `near` holds: O(log n + bound) per search, not a scan of every person.
+    private func lastPerson(before token: Int, near: ((Int) -> Bool)? = nil, where accept: (PersonMention) -> Bool)
+        -> PersonMention?
+    {
+        var i = personsBefore(token)
+        var examined = 0
+        while i > 0, examined < Self.maxAntecedentSearch {
+            i -= 1
+            examined += 1
+            let p = persons[i]
+            if let near, !near(p.token) { return nil }
+            if accept(p) { return p }
+        }
+        return nil
     }
 
     /// The gender of a person told by a role word ("spokeswoman", "Mrs.") or else by the first name, nil when
@@ -306,7 +341,7 @@ public struct SpeakerResolver: Sendable {
         }
         // "the governor" after "Gov. Jane Doe" (or "Jane Doe, the governor,"): the named holder of the role.
         if described, np.count >= 2, grammar.definiteArticles.contains(norms[0]), lexicon.titles.contains(head.norm),
-            let holder = persons.last(where: { $0.token < np.lowerBound && role($0.role, holds: head.norm) })
+            let holder = lastPerson(before: np.lowerBound, where: { role($0.role, holds: head.norm) })
         {
             return Speaker(name: holder.name, role: holder.role, kind: .person, mention: span, isAnaphor: true)
         }
@@ -323,9 +358,9 @@ public struct SpeakerResolver: Sendable {
     /// paragraphs.
     private func possessor(before token: Int) -> String? {
         let paragraph = doc.sentences[doc.tokens[token].sentence].paragraph
-        return persons.filter {
-            $0.token < token && paragraph - doc.sentences[doc.tokens[$0.token].sentence].paragraph <= 3
-        }.max { $0.token < $1.token }?.name
+        return lastPerson(
+            before: token, near: { paragraph - doc.sentences[doc.tokens[$0].sentence].paragraph <= 3 }, where: { _ in true }
+        )?.name
     }
 
     private func pronoun(_ norm: String, at token: Int, span: TextSpan) -> Speaker? {
@@ -334,10 +369,7 @@ public struct SpeakerResolver: Sendable {
         if lexicon.personPronouns.contains(norm) {
             // Gender agreement: "she" skips a man named later, "he" a woman ("either" and unknown agree with both).
             let g = lexicon.pronounGenders[norm]
-            let candidates = persons.filter {
-                $0.token < token && $0.canBeAntecedent && near($0.token) && agrees($0.gender, g)
-            }
-            let person = candidates.max(by: { $0.token < $1.token })
+            let person = lastPerson(before: token, near: near) { $0.canBeAntecedent && agrees($0.gender, g) }
             // "the Navy spokesperson said ... he said": an unnamed speaker whose head is a person's role is an
             // antecedent too, when it comes after the last named person.
             if let described = lastDescribedPerson(before: token, near: near),
@@ -635,7 +667,7 @@ public struct SpeakerResolver: Sendable {
             if possessive { name = grammar.withoutPossessive(name) }
             let roleStart = rules.backwardNP(before: i + 1, in: tokens[i].sentence)?.lowerBound ?? i
             let role = roleText(roleStart..<nameStart)
-            persons.append(
+            addPerson(
                 PersonMention(
                     token: nameStart, name: name, role: role, canBeAntecedent: !possessive,
                     gender: gender(name: name, role: role)))
