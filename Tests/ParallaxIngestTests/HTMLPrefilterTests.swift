@@ -20,6 +20,16 @@ struct HTMLPrefilterTests {
         #expect(filter(html) == html)
     }
 
+    @Test func aHugeStartTagKeepsOnlyItsName() {
+        let attributes = (0..<20_000).map { "a\($0)=\"\($0)\"" }.joined(separator: " ")
+        #expect(filter("<p>x</p><div \(attributes)><p>body</p></div>") == "<p>x</p><div><p>body</p></div>")
+        // Normal tags, many of them, are kept as written.
+        let many = "<div class=\"a\" id=\"b\">" + String(repeating: "<b>x</b> ", count: 30_000)
+        #expect(filter(many) == many, "many short tags changed")
+        // Unclosed: the name, then nothing.
+        #expect(filter("<p>x</p><div " + attributes) == "<p>x</p><div>")
+    }
+
     @Test func truncatedInputIsSafe() {
         #expect(filter("<p>a</p><script>var x = 1;") == "<p>a</p><script>")
         #expect(filter("<p>a</p><!-- open") == "<p>a</p>")

@@ -9,7 +9,13 @@ import CLibXML2
 /// (``filter(_:keepingHidden:)``): the date search reads them. A `<noscript>` start tag that is never closed is
 /// dropped (its element would otherwise swallow the rest of the page). One pass with `memchr`, plus one backward
 /// search for the last `</noscript`; never reads past the buffer on truncated input.
+///
+/// A start tag longer than ``maxTagBytes`` (a tag with 100,000 attributes) loses its attributes: libxml2 compares
+/// each new attribute with all earlier ones, so such a tag costs it minutes.
 public struct HTMLPrefilter: Sendable {
+    /// Longest start tag kept as written; a longer one keeps only its name.
+    public static let maxTagBytes = 64 * 1024
+
     public init() {}
 
     /// `bytes` without script and style bodies (JSON-LD kept) and without comments.
@@ -33,6 +39,9 @@ public struct HTMLPrefilter: Sendable {
                 hidden.append(0x0A)
             }
             let lastNoscriptClose = Self.lastIndex(input, "</noscript") ?? -1
+            // The next ">" at or after a position, found once and reused while later tags start before it (so
+            // the search for tag ends is linear over the page, however many "<" precede one ">").
+            var nextClose = -1
             var copied = 0  // input[copied..<i] is still to be copied
             var i = 0
             while i < n {
@@ -61,6 +70,25 @@ public struct HTMLPrefilter: Sendable {
                 } else if Self.matchesTag(input, lt + 1, "style") {
                     name = "</style"
                 } else {
+                    if nextClose <= lt {
+                        nextClose = memchr(base + lt, 0x3E, n - lt).map {
+                            base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                        } ?? n
+                    }
+                    if nextClose - lt > Self.maxTagBytes, lt + 1 < n, Self.isLetter(input[lt + 1]) {
+                        // A huge start tag: its name only.
+                        out.append(contentsOf: input[copied..<lt])
+                        var nameEnd = lt + 1
+                        while nameEnd < n, Self.isLetter(input[nameEnd]) || (input[nameEnd] >= 0x30 && input[nameEnd] <= 0x39) {
+                            nameEnd += 1
+                        }
+                        out.append(contentsOf: input[lt..<nameEnd])
+                        out.append(0x3E)
+                        let tagEnd = Self.endOfTag(input, from: nameEnd)
+                        copied = min(n, tagEnd + 1)
+                        i = copied
+                        continue
+                    }
                     i = lt + 1
                     continue
                 }
@@ -92,6 +120,8 @@ public struct HTMLPrefilter: Sendable {
     }
 
     private static func fold(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+    private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
     /// `name` at `at`, followed by a character that ends a tag name.
     private static func matchesTag(_ input: UnsafeBufferPointer<UInt8>, _ at: Int, _ name: StaticString) -> Bool {
