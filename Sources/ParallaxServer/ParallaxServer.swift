@@ -98,36 +98,52 @@ enum Rendered {
     static func html(_ body: String) -> Rendered { .page(body: body, type: "text/html; charset=utf-8") }
 }
 
-/// A bounded cache of rendered responses (at most `maxEntries` and `maxBytes`; the oldest go first), each valid for
-/// one write generation of the store.
+/// A bounded cache of rendered responses (at most `maxEntries` and `maxBytes`; the least recently used go first),
+/// each valid for one write generation of the store. A hit costs O(1); an eviction scans the entries once (it
+/// follows a miss, which rendered a page).
 actor PageCache {
     struct Entry {
         var generation: Int
         /// The encoded body, shared by every response that serves it (a ByteBuffer is copied on write only).
         var body: ByteBuffer
         var type: String
+        /// When it was last served or stored (a counter, not a clock).
+        var lastUse: UInt64 = 0
     }
 
-    let maxEntries = 1_024
-    let maxBytes = 128 << 20
+    let maxEntries: Int
+    let maxBytes: Int
     private var entries: [String: Entry] = [:]
-    private var order: [String] = []
     private var bytes = 0
+    private var clock: UInt64 = 0
+
+    init(maxEntries: Int = 1_024, maxBytes: Int = 128 << 20) {
+        self.maxEntries = maxEntries
+        self.maxBytes = maxBytes
+    }
 
     func get(_ key: String, generation: Int) -> Entry? {
-        guard let entry = entries[key], entry.generation == generation else { return nil }
+        guard var entry = entries[key], entry.generation == generation else { return nil }
+        clock += 1
+        entry.lastUse = clock
+        entries[key] = entry
         return entry
     }
 
     func put(_ key: String, generation: Int, body: ByteBuffer, type: String) {
-        if let old = entries[key] { bytes -= old.body.readableBytes } else { order.append(key) }
-        entries[key] = Entry(generation: generation, body: body, type: type)
+        clock += 1
+        if let old = entries[key] { bytes -= old.body.readableBytes }
+        entries[key] = Entry(generation: generation, body: body, type: type, lastUse: clock)
         bytes += body.readableBytes
-        while entries.count > maxEntries || bytes > maxBytes, !order.isEmpty {
-            let oldest = order.removeFirst()
+        while entries.count > 1, entries.count > maxEntries || bytes > maxBytes,
+            let oldest = entries.min(by: { $0.value.lastUse < $1.value.lastUse })?.key
+        {
             if let gone = entries.removeValue(forKey: oldest) { bytes -= gone.body.readableBytes }
         }
     }
+
+    /// Whether `key` is held (for tests).
+    func contains(_ key: String) -> Bool { entries[key] != nil }
 }
 
 /// Adds a Content-Security-Policy (scripts, styles and images from this server only: no inline script or style,
