@@ -136,19 +136,16 @@ struct API: Sendable {
 
     /// Articles or stories as JSON Lines or CSV, streamed page by page from the store (constant memory).
     func export(_ what: String, _ request: Request) async throws -> Response {
-        let format = request.uri.queryParameters.get("format") ?? "jsonl"
-        guard ["jsonl", "csv"].contains(format) else { throw HTTPError(.badRequest, message: "format is jsonl or csv") }
+        guard let format = ExportRow.Format(rawValue: request.uri.queryParameters.get("format") ?? "jsonl") else {
+            throw HTTPError(.badRequest, message: "format is jsonl or csv")
+        }
         guard ["articles", "stories"].contains(what) else {
             throw HTTPError(.notFound, message: "export what: articles or stories")
         }
         let store = server.store
         let body = ResponseBody { writer in
-            if format == "csv" {
-                let header = what == "articles"
-                    ? ["id", "published", "outlet", "country", "url", "title", "story", "copy_of"]
-                    : ["id", "title", "articles", "outlets", "countries", "first_day", "last_day"]
-                try await writer.write(ByteBuffer(string: CSV.row(header)))
-            }
+            let columns = what == "articles" ? ExportRow.articleColumns(withText: false) : ExportRow.storyColumns
+            if format == .csv { try await writer.write(ByteBuffer(string: CSV.row(columns))) }
             var after: Int64?
             while true {
                 let cursor = after
@@ -158,12 +155,12 @@ struct API: Sendable {
                         var filter = ArticleFilter(limit: 1_000)
                         filter.afterSequence = cursor
                         try reader.forEachArticle(filter) { a in
-                            out.append((a.sequence, format == "csv" ? CSV.row(Self.cells(a)) : RecordJSON.line(a) + "\n"))
+                            out.append((a.sequence, ExportRow.line(ExportRow.article(a), columns: columns, format: format)))
                             return true
                         }
                     } else {
                         try reader.forEachStory(StoryFilter(limit: 1_000, afterKey: cursor)) { s in
-                            out.append((s.key, format == "csv" ? CSV.row(Self.cells(s)) : RecordJSON.line(s) + "\n"))
+                            out.append((s.key, ExportRow.line(ExportRow.story(s), columns: columns, format: format)))
                             return true
                         }
                     }
@@ -175,18 +172,8 @@ struct API: Sendable {
             }
             try await writer.finish(nil)
         }
-        let type = format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8"
+        let type = format == .csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8"
         return Response(status: .ok, headers: [.contentType: type], body: body)
-    }
-
-    static func cells(_ a: ArticleRecord) -> [String] {
-        [a.id, a.published?.description ?? "", a.outlet ?? "", a.country ?? "", a.url ?? "", a.title ?? "",
-         a.story ?? "", a.copyOf ?? ""]
-    }
-
-    static func cells(_ s: StoryRecord) -> [String] {
-        [s.id, s.title, String(s.articleCount), s.outlets.joined(separator: "; "), s.countries.joined(separator: "; "),
-         s.firstDay?.description ?? "", s.lastDay?.description ?? ""]
     }
 
     // MARK: Writing

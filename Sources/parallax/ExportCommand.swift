@@ -130,8 +130,8 @@ private struct RowSink {
     var gexf = CitationGEXF()
 
     private static let columns: [ExportCommand.What: [String]] = [
-        .articles: ["id", "published", "outlet", "country", "url", "title", "authors", "language", "story", "copy_of", "text"],
-        .stories: ["id", "title", "articles", "outlets", "countries", "first_day", "last_day"],
+        .articles: ExportRow.articleColumns(withText: true),
+        .stories: ExportRow.storyColumns,
         .quotes: ["story", "quote", "speaker", "article", "outlet", "quoted", "cue", "text"],
         .citations: ["story", "article", "outlet", "source", "source_kind", "cue"],
         .claims: ["story", "claim", "text", "articles", "outlets"],
@@ -146,29 +146,15 @@ private struct RowSink {
     private func emit(_ values: [JSONValue]) {
         let columns = Self.columns[what] ?? []
         switch format {
-        case .jsonl:
-            var object: [String: JSONValue] = [:]
-            for (k, v) in zip(columns, values) { object[k] = v }
-            out.write(JSONValue.object(object).compact + "\n")
-        case .csv: out.write(CSV.row(values.map(\.csvField)))
+        case .jsonl: out.write(ExportRow.line(values, columns: columns, format: .jsonl))
+        case .csv: out.write(ExportRow.line(values, columns: columns, format: .csv))
         case .gexf: break
         }
     }
 
-    func article(_ a: ArticleRecord, text: String) {
-        emit([
-            .string(a.id), .optional(a.published?.description), .optional(a.outlet), .optional(a.country),
-            .optional(a.url), .optional(a.title), .array(a.authors.map { .string($0) }), .optional(a.language),
-            .optional(a.story), .optional(a.copyOf), .string(text),
-        ])
-    }
+    func article(_ a: ArticleRecord, text: String) { emit(ExportRow.article(a, text: text)) }
 
-    func story(_ s: StoryRecord) {
-        emit([
-            .string(s.id), .string(s.title), .int(s.articleCount), .array(s.outlets.map { .string($0) }),
-            .array(s.countries.map { .string($0) }), .optional(s.firstDay?.description), .optional(s.lastDay?.description),
-        ])
-    }
+    func story(_ s: StoryRecord) { emit(ExportRow.story(s)) }
 
     mutating func findings(of story: StoryAnalysis, outlet: (String) throws -> String) throws {
         func outlets(_ articles: [String]) throws -> JSONValue {
@@ -218,18 +204,6 @@ private struct RowSink {
         if format == .gexf {
             var stream = out
             gexf.write(to: &stream)
-        }
-    }
-}
-
-extension JSONValue {
-    /// The value as a CSV cell: strings as they are, arrays joined by `; `, null empty.
-    var csvField: String {
-        switch self {
-        case .string(let s): s
-        case .null: ""
-        case .array(let items): items.map(\.csvField).joined(separator: "; ")
-        default: compact
         }
     }
 }

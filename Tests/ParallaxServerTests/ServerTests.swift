@@ -118,6 +118,24 @@ struct ServerTests {
         }
     }
 
+    @Test func exportsStreamEveryRecordWithTheCLIColumns() async throws {
+        try await Self.app(try await Self.makeServer()).test(.router) { client in
+            try await client.execute(uri: "/api/export/articles?format=csv", method: .get) { response in
+                let lines = String(buffer: response.body).split(separator: "\r\n")
+                #expect(lines.first.map(String.init) == ExportRow.articleColumns(withText: false).joined(separator: ","))
+                #expect(lines.count == 1 + Self.articles().count)
+            }
+            try await client.execute(uri: "/api/export/stories", method: .get) { response in
+                let rows = try String(buffer: response.body).split(separator: "\n").map { line in
+                    try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                }
+                #expect(!rows.isEmpty)
+                for row in rows { #expect(Set(row.keys) == Set(ExportRow.storyColumns)) }
+            }
+            try await client.execute(uri: "/api/export/stories?format=xml", method: .get) { #expect($0.status == .badRequest) }
+        }
+    }
+
     @Test func errorsAreJSONWithTheRightStatus() async throws {
         let server = try await Self.makeServer()
         try await Self.app(server).test(.router) { client in
