@@ -211,12 +211,17 @@ struct AttributionRun {
     /// of the previous paragraph's last quotation when it opens its own paragraph).
     private func continuedQuote(_ q: QuoteMarks, sentence s: Int, previous: [QuoteCandidate]) -> QuoteCandidate? {
         let range = doc.sentences[s].tokens
-        let outside = range.filter { ($0 < q.open || $0 > q.close) && tokens[$0].kind != .punctuation }
-        guard outside.isEmpty, let prior = previous.last, prior.speaker != nil else { return nil }
+        // Only punctuation outside the marks (stops at the first word: O(1) for each of many quotes in a sentence).
+        func onlyPunctuation(_ r: Range<Int>) -> Bool { !r.contains { tokens[$0].kind != .punctuation } }
+        guard onlyPunctuation(range.lowerBound..<max(range.lowerBound, min(q.open, range.upperBound))),
+            onlyPunctuation(min(range.upperBound, max(q.close + 1, range.lowerBound))..<range.upperBound),
+            let prior = previous.last, prior.speaker != nil
+        else { return nil }
         let paragraph = doc.sentences[s].paragraph
         let priorParagraph = doc.sentences[prior.sentences.upperBound].paragraph
         if priorParagraph == paragraph { return prior }
-        let opensParagraph = doc.sentences.firstIndex { $0.paragraph == paragraph } == s
+        // Sentences are in text order: the sentence opens its paragraph when the one before is in another.
+        let opensParagraph = s == 0 || doc.sentences[s - 1].paragraph != paragraph
         return opensParagraph && priorParagraph == paragraph - 1 ? prior : nil
     }
 
