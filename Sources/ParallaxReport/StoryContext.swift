@@ -41,9 +41,14 @@ struct StoryContext: Sendable {
 
     func member(_ id: String) -> Member? { byID[id] }
 
-    /// The text of `span` in member `id` (findings keep spans, not text); empty when the article is not in the report.
-    func text(_ id: String, _ span: TextSpan) -> String {
-        byID[id]?.article.map { String($0.text[span: span]) } ?? ""
+    /// The sentence `span` of member `id` (findings keep spans, not text), cut after ``sentenceLimit`` bytes and
+    /// marked `…` when longer (a "sentence" of a whole unpunctuated text, shown next to each of its findings, would
+    /// make the report grow with findings times text); empty when the article is not in the report.
+    func sentence(_ id: String, _ span: TextSpan) -> String {
+        guard let text = byID[id]?.article?.text else { return "" }
+        guard span.length > sentenceLimit else { return String(text[span: span]) }
+        // `String[span:]` widens to whole scalars; drop a last character that may be cut.
+        return String(text[span: TextSpan(start: span.start, end: span.start + sentenceLimit)].dropLast()) + "…"
     }
 
     /// The article's number in the story, as text (`"3"`), or its id when it is not a member.

@@ -86,7 +86,7 @@ struct StorySection: Sendable {
                     out.write("<td class=\"no\" title=\"\(e(m.outletName)): not reported\">·</td>")
                     continue
                 }
-                let sentence = refs.map { context.text($0.article, $0.sentenceSpan) }.joined(separator: " … ")
+                let sentence = refs.map { context.sentence($0.article, $0.sentenceSpan) }.joined(separator: " … ")
                 let title = e(m.outletName + ": " + (sentence.isEmpty ? "reports it" : sentence))
                 if let ref = refs.first, let href = anchors.href(ref.article, ref.sentenceSpan) {
                     out.write("<td class=\"yes\" title=\"\(title)\"><a href=\"\(href)\">●</a></td>")
@@ -163,7 +163,7 @@ struct StorySection: Sendable {
         let speaker = o.speaker.flatMap { $0 == q.speaker ? nil : " <span class=\"meta\">— \(e($0))</span>" } ?? ""
         let link =
             anchors.href(o.article, o.sentenceSpan)
-            .map { "<a href=\"\($0)\" title=\"\(e(context.text(o.article, o.sentenceSpan)))\">sentence</a>" } ?? ""
+            .map { "<a href=\"\($0)\" title=\"\(e(context.sentence(o.article, o.sentenceSpan)))\">sentence</a>" } ?? ""
         let who = q.speaker.map(e) ?? "Unattributed"
         let role = q.speakerRole.map { "<br><span class=\"meta\">\(e($0))</span>" } ?? ""
         out.write(
@@ -209,7 +209,7 @@ struct StorySection: Sendable {
             "<details><summary>Citations as a table</summary><table><thead><tr><th>Article</th>"
                 + "<th>Cited source</th><th>Kind</th><th>Cue</th><th>Sentence</th></tr></thead><tbody>")
         for c in story.citations {
-            let text = e(context.text(c.article, c.sentenceSpan))
+            let text = e(context.sentence(c.article, c.sentenceSpan))
             let sentence = anchors.href(c.article, c.sentenceSpan).map { "<a href=\"\($0)\">\(text)</a>" } ?? text
             out.write(
                 "<tr><td class=\"outlet\">\(e(context.label(c.article)))</td><td>\(e(c.source))</td>"

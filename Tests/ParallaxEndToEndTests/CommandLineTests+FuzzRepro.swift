@@ -57,11 +57,11 @@ extension CommandLineTests {
         // A JSON Lines record with invalid UTF-8 (read as windows-1252) and a C1 control in its title.
         let c1 = try workspace.write("c1.jsonl", Array(#"{"id": "c1", "title": "T\u009b31m", "text": "Officials said the dam burst on Tuesday, flooding villa"#.utf8)
             + [0xE2, 0x82] + Array(#"ges."}"#.utf8) + [0x0A])
-        for (input, format) in [(page, "json"), (names, "json"), (names, "text"), (c1, "ndjson"), (c1, "json")] {
+        for (input, format) in [(page, "json"), (names, "json"), (names, "text"), (names, "html"), (c1, "ndjson"), (c1, "json")] {
             let run = try parallax(["analyze", "--quiet", "--format", format, input], in: workspace)
             #expect(run.status == 0 || run.stderr.contains((input as NSString).lastPathComponent), "\(input): \(run)")
             #expect(!run.stdout.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || $0.value == 0x1B }, "\(input)")
-            if run.status == 0, format != "text" {
+            if run.status == 0, format == "json" || format == "ndjson" {
                 for line in format == "ndjson" ? run.stdout.split(separator: "\n").map(String.init) : [run.stdout] {
                     #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "\(input): \(line.prefix(200))")
                 }
