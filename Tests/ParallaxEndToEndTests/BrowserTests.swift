@@ -192,3 +192,52 @@ struct BrowserTests {
         #expect(response.status == 401)
     }
 }
+
+/// The browser test's checkers on markup written here (no browser): they must see what Chromium's serializer writes,
+/// and catch every kind of fault the hostile corpus could cause. Runs in every `swift test`.
+struct BrowserCheckerTests {
+    static let serialized = """
+        <!DOCTYPE html><html lang="en"><head><title>Story · Parallax</title><style>p > a { x: "<b id=pwned>" }</style>\
+        <script src="/static/parallax.js"></script></head><body><!-- <script>x</script> -->\
+        <svg class="graph"><title>graph title</title></svg>\
+        <article dir="auto" lang="ar" class="text  long">&lt;script&gt;document.title='PWNED'&amp;&nbsp;x</article>\
+        <input name="q" value="&quot; onfocus=&quot;x" class="filter"><a href="/stories/7">a &#x27;b&#39;</a></body></html>
+        """
+
+    @Test func readsChromiumSerialization() {
+        let page = DumpedPage(Self.serialized)
+        #expect(page.title == "Story · Parallax")
+        #expect(page.text.contains("<script>document.title='PWNED'& x"))
+        #expect(page.text.contains("a 'b'"))
+        #expect(!page.text.contains("pwned"))  // style and comments are not text
+        #expect(page.text.contains("graph title"))  // an SVG's <title> is text, not the document's title
+        #expect(page.elements.map(\.tag).filter { $0 == "script" || $0 == "b" } == ["script"])
+        let input = page.elements.first { $0.tag == "input" }
+        #expect(input?.attributes["value"] == "\" onfocus=\"x")
+        #expect(PageAudit(texts: ["PWNED"], elements: ["article[dir=auto][lang=ar]", "article.long.text", "a[href]",
+                                                       "input.filter[name=q]"]).problems(page) == [])
+    }
+
+    @Test(arguments: [
+        ("<p id=Pwned-x>", "planted element"), ("<iframe srcdoc=x></iframe>", "forbidden element"),
+        ("<script>x</script>", "unexpected script"), ("<img src=x onerror=y>", "injected attribute onerror"),
+        ("<input autofocus>", "injected attribute autofocus"), ("<a href=\" \tJaVaScRiPt:x\">", "script URL in href"),
+        ("<a href='data:text/html,x'>", "script URL in href"),
+    ])
+    func catchesFault(_ markup: String, _ fault: String) {
+        let page = DumpedPage("<html><head><title>x · Parallax</title></head><body>\(markup)</body></html>")
+        let problems = PageAudit().problems(page)
+        #expect(problems.contains { $0.hasPrefix(fault) }, "\(markup): \(problems)")
+    }
+
+    @Test func catchesMissingAndChangedPages() {
+        let page = DumpedPage("<html><head><title>PWNED · Parallax</title></head><body><p>shown</p></body></html>")
+        let problems = PageAudit(texts: ["hidden"], absentTexts: ["shown"], elements: ["table.matrix", "p[x"])
+            .problems(page)
+        for fault in ["a planted script ran", "text not shown", "text shown that should not be", "no element",
+                      "bad selector"] {
+            #expect(problems.contains { $0.hasPrefix(fault) }, "\(fault) not reported: \(problems)")
+        }
+        #expect(PageAudit().problems(DumpedPage("")).contains("empty DOM"))
+    }
+}
