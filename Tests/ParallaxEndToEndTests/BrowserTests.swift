@@ -40,10 +40,14 @@ struct BrowserTests {
         PageCase(
             name: "story page", path: "/stories/{dam}",
             audit: PageAudit(
-                texts: ["Coverage", "Quotes", "Citations", "Calder Ledger", "paraphrased", "copy of",
-                        "original (most-cited) source"],
-                elements: ["table.matrix", "div.matrix-wrap", "svg.graph", "tr.groups", "article[dir=auto][lang=en]",
-                           "link[href=/static/report.css]", "input.filter"])),
+                texts: [
+                    "Coverage", "Quotes", "Citations", "Calder Ledger", "paraphrased", "copy of",
+                    "original (most-cited) source",
+                ],
+                elements: [
+                    "table.matrix", "div.matrix-wrap", "svg.graph", "tr.groups", "article[dir=auto][lang=en]",
+                    "link[href=/static/report.css]", "input.filter",
+                ])),
         // The hostile story page and articles: shown as text, nothing runs.
         PageCase(
             name: "hostile story page", path: "/stories/{brenmoor}",
@@ -114,8 +118,10 @@ struct BrowserTests {
 
     /// No page scrolls sideways on a phone (the matrix scrolls in its own box), nor the story page on a laptop.
     static let layouts: [LayoutCase] =
-        ["/", "/?q=dam", "/stories/{dam}", "/stories/{brenmoor}", "/stories/{arabicStory}", "/articles/{gazette}",
-         "/articles/{post}", "/articles/{arabic}"].map { LayoutCase(path: $0, size: .phone) }
+        [
+            "/", "/?q=dam", "/stories/{dam}", "/stories/{brenmoor}", "/stories/{arabicStory}", "/articles/{gazette}",
+            "/articles/{post}", "/articles/{arabic}",
+        ].map { LayoutCase(path: $0, size: .phone) }
         + [LayoutCase(path: "/stories/{dam}", size: .laptop)]
 
     @Test("page fits the window", arguments: layouts)
@@ -133,7 +139,8 @@ struct BrowserTests {
             "data:text/html,<meta name=\"viewport\" content=\"width=device-width\"><title>x · Parallax</title>"
             + "<div style=\"width:900px\">x</div>"
         let probe = try LayoutProbe.measure(wide, size: .phone, profile: fixture.profile())
-        #expect(probe.problems.contains { $0.hasPrefix("scrolls sideways") }, "a page wider than the phone went unnoticed")
+        #expect(
+            probe.problems.contains { $0.hasPrefix("scrolls sideways") }, "a page wider than the phone went unnoticed")
     }
 
     // MARK: - Screenshots
@@ -201,7 +208,8 @@ struct BrowserCheckerTests {
         <script src="/static/parallax.js"></script></head><body><!-- <script>x</script> -->\
         <svg class="graph"><title>graph title</title></svg>\
         <article dir="auto" lang="ar" class="text  long">&lt;script&gt;document.title='PWNED'&amp;&nbsp;x</article>\
-        <input name="q" value="&quot; onfocus=&quot;x" class="filter"><a href="/stories/7">a &#x27;b&#39;</a></body></html>
+        <input name="q" value="&quot; onfocus=&quot;x" class="filter">\
+        <a href="/stories/7">a &#x27;b&#39;</a></body></html>
         """
 
     @Test func readsChromiumSerialization() {
@@ -214,8 +222,14 @@ struct BrowserCheckerTests {
         #expect(page.elements.map(\.tag).filter { $0 == "script" || $0 == "b" } == ["script"])
         let input = page.elements.first { $0.tag == "input" }
         #expect(input?.attributes["value"] == "\" onfocus=\"x")
-        #expect(PageAudit(texts: ["PWNED"], elements: ["article[dir=auto][lang=ar]", "article.long.text", "a[href]",
-                                                       "input.filter[name=q]"]).problems(page) == [])
+        #expect(
+            PageAudit(
+                texts: ["PWNED"],
+                elements: [
+                    "article[dir=auto][lang=ar]", "article.long.text", "a[href]",
+                    "input.filter[name=q]",
+                ]
+            ).problems(page) == [])
     }
 
     @Test(arguments: [
@@ -234,8 +248,10 @@ struct BrowserCheckerTests {
         let page = DumpedPage("<html><head><title>PWNED · Parallax</title></head><body><p>shown</p></body></html>")
         let problems = PageAudit(texts: ["hidden"], absentTexts: ["shown"], elements: ["table.matrix", "p[x"])
             .problems(page)
-        for fault in ["a planted script ran", "text not shown", "text shown that should not be", "no element",
-                      "bad selector"] {
+        for fault in [
+            "a planted script ran", "text not shown", "text shown that should not be", "no element",
+            "bad selector",
+        ] {
             #expect(problems.contains { $0.hasPrefix(fault) }, "\(fault) not reported: \(problems)")
         }
         #expect(PageAudit().problems(DumpedPage("")).contains("empty DOM"))

@@ -59,8 +59,11 @@ final class BrowserFixture: Sendable {
         let outlets = root.appendingPathComponent("examples/outlets.json").path
         let ingest = try ChildProcess.spawn(
             binary.path,
-            ["ingest", "--db", database, "--outlets", outlets, "-q", root.appendingPathComponent("examples/corpus").path,
-             hostile.path],
+            [
+                "ingest", "--db", database, "--outlets", outlets, "-q",
+                root.appendingPathComponent("examples/corpus").path,
+                hostile.path,
+            ],
             stderr: work.appendingPathComponent("ingest.log").path)
         guard ingest.wait(timeout: 120) == 0 else {
             throw Failure(description: "parallax ingest failed: \(log(work, "ingest.log"))")
@@ -68,8 +71,10 @@ final class BrowserFixture: Sendable {
         let port = try LoopbackHTTP.freePort()
         let server = try ChildProcess.spawn(
             binary.path,
-            ["serve", "--db", database, "--outlets", outlets, "--host", "127.0.0.1", "--port", "\(port)", "--token",
-             token],
+            [
+                "serve", "--db", database, "--outlets", outlets, "--host", "127.0.0.1", "--port", "\(port)", "--token",
+                token,
+            ],
             stdout: work.appendingPathComponent("server.log").path,
             stderr: work.appendingPathComponent("server.err").path)
         let http = LoopbackHTTP(port: port)

@@ -1,13 +1,13 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A program started with `posix_spawnp` (so `chromium` is found on `PATH`): standard output and error go to files,
 /// and chosen file descriptors of ours are placed on chosen numbers in the child (Chromium's DevTools pipe wants its
-/// ends on 3 and 4). Every other descriptor of ours is close-on-exec (see `SpawnPipe.make`), so children started side by
-/// side do not hold each other's pipes open.
+/// ends on 3 and 4). Every other descriptor of ours is close-on-exec (see `SpawnPipe.make`), so children started
+/// side by side do not hold each other's pipes open.
 struct ChildProcess: Sendable {
     let pid: pid_t
 
@@ -31,7 +31,7 @@ struct ChildProcess: Sendable {
             posix_spawn_file_actions_adddup2(&actions, ours, theirs)
         }
         let argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         var pid: pid_t = 0
         let status = posix_spawnp(&pid, program, &actions, nil, argv, environ)
         guard status == 0 else {

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Headless Chromium driven over the DevTools protocol on a pipe (`--remote-debugging-pipe`: Chromium reads
@@ -29,7 +29,7 @@ final class DevToolsBrowser {
                 Chromium.flags + ["--user-data-dir=\(profile.path)", "--remote-debugging-pipe", "about:blank"],
                 placing: [(commands.read, 3), (answers.write, 4)])
         } catch {
-            [commands.read, commands.write, answers.read, answers.write].forEach { Glibc.close($0) }
+            for end in [commands.read, commands.write, answers.read, answers.write] { Glibc.close(end) }
             throw error
         }
         Glibc.close(commands.read)

@@ -25,7 +25,8 @@ enum HostileCorpus {
     }
 
     /// Search words that try to break out of the search box's value attribute.
-    static let hostileQuery = "\"\u{301} autofocus onfocus=\"document.title=1\" x=\"<script>document.title=\"PWNED\"</script>"
+    static let hostileQuery =
+        "\"\u{301} autofocus onfocus=\"document.title=1\" x=\"<script>document.title=\"PWNED\"</script>"
 
     private struct Row: Encodable {
         let id, outlet, url, title, published, language, text: String

@@ -50,7 +50,8 @@ struct LayoutProbe {
         let session = try browser.open(
             url, width: size.width, height: size.height, mobile: size.mobile, scriptsOff: scriptsOff)
         let value = try browser.evaluate(probe, session: session) as? [String: Any] ?? [:]
-        let dom = keepDOM ? try browser.evaluate("document.documentElement.outerHTML", session: session) as? String : nil
+        let dom =
+            keepDOM ? try browser.evaluate("document.documentElement.outerHTML", session: session) as? String : nil
         return LayoutProbe(
             scrollWidth: value["scrollWidth"] as? Int ?? Int.max, clientWidth: value["clientWidth"] as? Int ?? 0,
             title: value["title"] as? String ?? "", wide: value["wide"] as? [String] ?? [],
@@ -71,7 +72,9 @@ struct LayoutProbe {
         var problems: [String] = []
         if scrollWidth > clientWidth {
             problems.append(
-                "scrolls sideways: \(scrollWidth) px wide in a \(clientWidth) px viewport (\(wide.joined(separator: ", ")))")
+                "scrolls sideways: \(scrollWidth) px wide in a \(clientWidth) px viewport"
+                    + " (\(wide.joined(separator: ", ")))"
+            )
         }
         problems += PageAudit.titleProblems(title)
         return problems

@@ -14,7 +14,9 @@ struct PageAudit: Sendable {
 
     static let siteTitleEnding = "· Parallax"
     private static let forbiddenTags: Set<String> = ["iframe", "object", "embed", "base", "frame", "frameset"]
-    private static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"]
+    private static let urlAttributes: Set<String> = [
+        "href", "src", "action", "formaction", "xlink:href", "data", "srcdoc",
+    ]
 
     /// The faults found on `page`; empty when it passes.
     func problems(_ page: DumpedPage) -> [String] {
@@ -22,7 +24,9 @@ struct PageAudit: Sendable {
         if page.elements.isEmpty { problems.append("empty DOM") }
         problems += Self.titleProblems(page.title)
         for element in page.elements {
-            let shown = "<\(element.tag) \(element.attributes.map { "\($0.key)=\"\($0.value)\"" }.sorted().joined(separator: " "))>"
+            let shown =
+                "<\(element.tag) "
+                + element.attributes.map { "\($0.key)=\"\($0.value)\"" }.sorted().joined(separator: " ") + ">"
             let at = String(shown.prefix(160))
             if (element.attributes["id"] ?? "").lowercased().hasPrefix("pwned") {
                 problems.append("planted element in the DOM: \(at)")
@@ -34,13 +38,17 @@ struct PageAudit: Sendable {
             for (name, value) in element.attributes.sorted(by: { $0.key < $1.key }) {
                 if name.hasPrefix("on") || name == "autofocus" { problems.append("injected attribute \(name): \(at)") }
                 let squeezed = String(value.unicodeScalars.filter { $0.value > 0x20 }.map(Character.init)).lowercased()
-                if Self.urlAttributes.contains(name), squeezed.hasPrefix("javascript:") || squeezed.hasPrefix("data:text") {
+                if Self.urlAttributes.contains(name),
+                    squeezed.hasPrefix("javascript:") || squeezed.hasPrefix("data:text")
+                {
                     problems.append("script URL in \(name): \(at)")
                 }
             }
         }
         problems += texts.filter { !page.text.contains($0) }.map { "text not shown: \($0.debugDescription)" }
-        problems += absentTexts.filter { page.text.contains($0) }.map { "text shown that should not be: \($0.debugDescription)" }
+        problems += absentTexts.filter { page.text.contains($0) }.map {
+            "text shown that should not be: \($0.debugDescription)"
+        }
         for selector in elements {
             let matched = page.elements.contains { DumpedPage.matches(selector, $0) == true }
             if DumpedPage.matches(selector, DumpedPage.Element(tag: "", attributes: [:])) == nil {
