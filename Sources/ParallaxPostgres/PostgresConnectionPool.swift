@@ -96,17 +96,11 @@ final class PostgresConnectionPool: @unchecked Sendable {
 
     private func release(_ connection: PostgresConnection, broken: Bool) {
         condition.lock()
-        if broken || closed {
-            open -= 1
-            condition.unlock()
-            Self.close(connection)
-        } else {
-            idle.append(connection)
-            condition.unlock()
-        }
-        condition.lock()
+        let drop = broken || closed
+        if drop { open -= 1 } else { idle.append(connection) }
         condition.signal()
         condition.unlock()
+        if drop { Self.close(connection) }
     }
 }
 

@@ -18,8 +18,8 @@ public final class PostgresStore: CorpusStore {
     public let location: PostgresLocation
     private let pool: PostgresConnectionPool
 
-    /// Connections kept at most (one per transaction running).
-    public static let defaultPoolSize = 4
+    /// Connections kept at most (one per transaction running): twice the cores, between 4 and 16.
+    public static let defaultPoolSize = min(16, max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
 
     /// Opens the corpus at `url`, creating its tables when they do not exist (and the database itself when
     /// `createDatabase` is set and the user may create one).

@@ -87,15 +87,20 @@ extension PostgresTransaction {
     func search(_ query: String, limit: Int) throws -> [SearchHit] {
         let words = SearchWords.words(of: query)
         guard !words.isEmpty, limit > 0 else { return [] }
+        // The best `limit` by rank first (GIN index), then snippets for those only.
         let sql = """
-            WITH q AS (SELECT plainto_tsquery('simple', $1) AS query)
+            WITH q AS (SELECT plainto_tsquery('simple', $1) AS query),
+            best AS (
+                SELECT a.sequence, ts_rank(a.search, q.query)::float8 AS score FROM article a, q
+                WHERE a.search @@ q.query ORDER BY score DESC, a.sequence LIMIT $3
+            )
             SELECT \(Self.articleColumns),
                 ts_headline('simple',
                     CASE WHEN to_tsvector('simple', left(a.text, 100000)) @@ q.query THEN left(a.text, 100000)
                         ELSE coalesce(a.title, '') END,
                     q.query, $2),
-                ts_rank(a.search, q.query)::float8 AS score
-            FROM article a, q WHERE a.search @@ q.query ORDER BY score DESC, a.sequence LIMIT $3
+                best.score
+            FROM best JOIN article a ON a.sequence = best.sequence, q ORDER BY best.score DESC, a.sequence
             """
         return try rows(sql, words.joined(separator: " "), Self.headlineOptions, limit).map { row in
             let (snippet, highlights) = SnippetMarkers.highlights(in: try row(14))
