@@ -6,7 +6,8 @@
 #   scripts/test-postgres.sh swift test --skip-build --filter Conformance
 #
 # Installs Debian's postgresql when missing. As root, the server runs as the `postgres` user (initdb refuses
-# root); otherwise as the current user.
+# root); otherwise as the current user. PG_SERVER_OPTIONS adds server settings (default `-c fsync=off`: a
+# throw-away cluster; benchmarks use `-c synchronous_commit=off`, durable like SQLite's WAL with synchronous=NORMAL).
 set -euo pipefail
 
 if [ $# -eq 0 ]; then
@@ -60,7 +61,8 @@ started=""
 for _ in 1 2 3 4 5; do
     PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
     if "${RUN_AS[@]}" "$BIN/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 30 \
-        -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null; then
+        -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=200 ${PG_SERVER_OPTIONS--c fsync=off}" \
+        start >/dev/null; then
         started=yes
         break
     fi

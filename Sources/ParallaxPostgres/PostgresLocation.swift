@@ -64,4 +64,14 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         if tls != .disable { c.queryItems = [URLQueryItem(name: "sslmode", value: tls.rawValue)] }
         return c.string ?? "postgres://\(username)@\(host):\(port)/\(database)"
     }
+
+    /// `url` with its password (if any) left out: for messages about any text given as a URL, parsed or not.
+    public static func redacted(_ url: String) -> String {
+        guard let at = url.lastIndex(of: "@"), let scheme = url.range(of: "://"), scheme.upperBound < at else {
+            return url
+        }
+        let credentials = url[scheme.upperBound..<at]
+        guard let colon = credentials.firstIndex(of: ":") else { return url }
+        return String(url[..<colon]) + String(url[at...])
+    }
 }

@@ -31,7 +31,7 @@ public final class PostgresStore: CorpusStore {
     {
         guard let location = PostgresLocation(url: url) else {
             throw StoreError(
-                .cannotOpen, location: Self.redacted(url),
+                .cannotOpen, location: PostgresLocation.redacted(url),
                 message: "not a PostgreSQL URL (postgres://user[:password]@host[:port]/database)")
         }
         try await self.init(location: location, createDatabase: createDatabase, poolSize: poolSize)
@@ -99,7 +99,7 @@ public final class PostgresStore: CorpusStore {
     /// Drops the database `url` names (its connections are ended first): for tests and tools that made one.
     public static func dropDatabase(url: String) async throws {
         guard let location = PostgresLocation(url: url) else {
-            throw StoreError(.cannotOpen, location: redacted(url), message: "not a PostgreSQL URL")
+            throw StoreError(.cannotOpen, location: PostgresLocation.redacted(url), message: "not a PostgreSQL URL")
         }
         do {
             try await onDispatch {
@@ -176,16 +176,6 @@ public final class PostgresStore: CorpusStore {
     }
 
     // MARK: Errors
-
-    /// A URL with its password (if any) left out, for messages about a URL that did not parse.
-    static func redacted(_ url: String) -> String {
-        guard let at = url.lastIndex(of: "@"), let scheme = url.range(of: "://"), scheme.upperBound < at else {
-            return url
-        }
-        let credentials = url[scheme.upperBound..<at]
-        guard let colon = credentials.firstIndex(of: ":") else { return url }
-        return String(url[..<colon]) + String(url[at...])
-    }
 
     static func sqlState(_ error: PSQLError) -> String? { error.serverInfo?[.sqlState] }
 

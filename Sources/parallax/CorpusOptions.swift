@@ -23,7 +23,7 @@ struct CorpusOptions: ParsableArguments {
     /// What messages name: the path, or the URL without its password.
     var location: String {
         guard isPostgres else { return db }
-        return PostgresLocation(url: db)?.description ?? "a PostgreSQL URL that does not parse"
+        return PostgresLocation(url: db)?.description ?? PostgresLocation.redacted(db)
     }
 
     /// Opens the corpus for a command that adds to it (creating the file, or the PostgreSQL database and its

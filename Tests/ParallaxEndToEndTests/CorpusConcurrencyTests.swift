@@ -25,6 +25,21 @@ extension CommandLineTests {
         return CorpusContents(stories: Set(members.values), articleIDs: rows.map(\.id).sorted())
     }
 
+    /// `--db` with a PostgreSQL URL that cannot be used fails with a message naming the URL, never its password.
+    @Test func anUnreachablePostgresURLFailsWithoutShowingThePassword() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        for arguments in [["stories"], ["stats"], ["search", "dam"]] {
+            let run = try parallax(arguments + ["--db", "postgres://ann:hunter2@127.0.0.1:1/corpus"], in: workspace)
+            #expect(run.failedWithoutUsage, "\(run)")
+            #expect(run.stderr.contains("postgres://ann@127.0.0.1:1/corpus"), "\(run)")
+            #expect(!run.stderr.contains("hunter2"), "\(run)")
+        }
+        let malformed = try parallax(["stories", "--db", "postgres://ann:hunter2@"], in: workspace)
+        #expect(malformed.failedWithoutUsage && !malformed.stderr.contains("hunter2"), "\(malformed)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("postgres:")))
+    }
+
     @Test(.enabled(if: postgresURL != nil, "PARALLAX_TEST_POSTGRES is not set (run under scripts/test-postgres.sh)"))
     func concurrentIngestProcessesStoreEveryArticleOnceAndTheStoriesOfOneProcess() throws {
         let workspace = try Workspace()

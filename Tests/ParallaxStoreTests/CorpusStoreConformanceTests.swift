@@ -10,8 +10,10 @@ struct CorpusStoreConformanceTests {
             if: StoreKind.postgresURL != nil,
             "PARALLAX_TEST_POSTGRES is not set: the PostgreSQL conformance run is skipped (run under scripts/test-postgres.sh)"
         ))
-    func postgresServerIsTested() {
+    func postgresServerAnswers() async throws {
         #expect(StoreKind.available.contains(.postgres))
+        let version = try await withStore(.postgres) { t in try await t.store.read { r in try r.meta("schema_version") } }
+        #expect(version == "1")
     }
 
     @Test(arguments: StoreKind.available)

@@ -26,8 +26,8 @@ struct PostgresStoreTests {
             #expect(PostgresLocation(url: bad) == nil, "\(bad)")
         }
         #expect(PostgresLocation.isURL("PostgreSQL://x/y") && !PostgresLocation.isURL("./postgres://x"))
-        #expect(PostgresStore.redacted("postgres://ann:secret@h/db") == "postgres://ann@h/db")
-        #expect(PostgresStore.redacted("nonsense:secret@") == "nonsense:secret@")
+        #expect(PostgresLocation.redacted("postgres://ann:secret@h/db") == "postgres://ann@h/db")
+        #expect(PostgresLocation.redacted("nonsense:secret@") == "nonsense:secret@")
     }
 
     @Test func aServerThatCannotBeReachedCannotOpenAndTheMessageHasNoPassword() async throws {
