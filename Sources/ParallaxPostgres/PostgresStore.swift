@@ -17,6 +17,7 @@ public final class PostgresStore: CorpusStore {
     /// The server and database (its description has no password).
     public let location: PostgresLocation
     private let pool: PostgresConnectionPool
+    private let cache = PostgresWriterCache()
 
     /// Connections kept at most (one per transaction running): twice the cores, between 4 and 16.
     public static let defaultPoolSize = min(16, max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
@@ -66,17 +67,27 @@ public final class PostgresStore: CorpusStore {
     public func close() { pool.shutdown() }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any CorpusWriter) throws -> T) async throws -> T {
-        let (pool, location) = (pool, location.description)
+        let (pool, location, cache) = (pool, location.description, cache)
         return try await mapped {
             try pool.withConnection { session in
                 try session.transaction("BEGIN", lock: PostgresSchema.writerLockKey) {
-                    let result = try body(PostgresTransaction(session: session, location: location))
-                    try session.query(
-                        """
-                        INSERT INTO meta (key, value) VALUES ('write_generation', '1')
-                        ON CONFLICT (key) DO UPDATE SET value = (meta.value::bigint + 1)::text
-                        """)
-                    return result
+                    let transaction = PostgresTransaction(session: session, location: location, cache: cache)
+                    do {
+                        cache.begin(generation: try transaction.counter(PostgresTransaction.generationKey))
+                        let result = try body(transaction)
+                        let next: Int? = try transaction.rows(
+                            """
+                            INSERT INTO meta (key, value) VALUES ($1, '1')
+                            ON CONFLICT (key) DO UPDATE SET value = (meta.value::bigint + 1)::text
+                            RETURNING value::bigint
+                            """, PostgresTransaction.generationKey
+                        ).first?(0)
+                        cache.finish(generation: next ?? 0)
+                        return result
+                    } catch {
+                        cache.reset()
+                        throw error
+                    }
                 }
             }
         }

@@ -247,7 +247,7 @@ extension PostgresTransaction {
         try rows("SELECT value FROM meta WHERE key = $1", key).first?(0)
     }
 
-    func writeGeneration() throws -> Int { try counter("write_generation") }
+    func writeGeneration() throws -> Int { try counter(Self.generationKey) }
 
     // MARK: Grouping index
 
@@ -275,12 +275,14 @@ extension PostgresTransaction {
     }
 
     func groupingState(ofStoryKey key: Int64) throws -> StoryGroupingState? {
+        if let cached = cache?.state(ofStoryKey: key) { return cached }
         let sql = """
             SELECT c.state FROM story_centroid c JOIN story s ON s.key = c.story_key
             WHERE c.story_key = $1 AND s.merged_into IS NULL
             """
         guard let data: Data = try rows(sql, key).first?(0) else { return nil }
         guard let state = StoryGroupingState(encoded: data) else { throw corrupt("grouping state of story \(key)") }
+        cache?.setState(state, ofStoryKey: key)
         return state
     }
 

@@ -115,6 +115,7 @@ extension PostgresTransaction {
             ON CONFLICT (story_key) DO UPDATE SET state = excluded.state
             """, key, state.encoded())
         guard changed > 0 else { throw invalid("unknown story key \(key)") }
+        cache?.setState(state, ofStoryKey: key)
     }
 
     func mergeStory(_ from: String, into: String) throws {
@@ -134,6 +135,7 @@ extension PostgresTransaction {
             try counter("article_count"))
         try execute("DELETE FROM story_term WHERE story_key = $1", fromKey)
         try execute("DELETE FROM story_centroid WHERE story_key = $1", fromKey)
+        cache?.setState(nil, ofStoryKey: fromKey)
     }
 
     func saveAnalysis(_ data: Data, version: Int, ofStory id: String) throws {

@@ -10,6 +10,11 @@ import PostgresNIO
 struct PostgresTransaction: CorpusWriter, KeyedCorpusTransaction {
     let session: PostgresSession
     let location: String
+    /// The writer's cache of grouping states, in write transactions only (reads see the database as it is).
+    var cache: PostgresWriterCache? = nil
+
+    /// The `meta` key of the number bumped by every committed write transaction.
+    static let generationKey = "write_generation"
 
     /// Rows fetched per round trip by the streaming walks (`forEach...`): their memory stays bounded.
     static let pageSize = 256

@@ -582,4 +582,42 @@ struct CorpusStoreConformanceTests {
             #expect(annotation == a)
         }
     }
+
+    /// What a writer keeps in memory between transactions (the SQLite and PostgreSQL writer caches: vocabulary,
+    /// grouping states) stays right when another store (another process) writes the same corpus in between, and
+    /// when a transaction fails.
+    @Test(arguments: StoreKind.available)
+    func writerCachesFollowOtherWritersAndFailures(_ kind: StoreKind) async throws {
+        try await withStore(kind) { t in
+            let other = try await t.another()
+            struct Stop: Error {}
+            let key = try await t.store.write { w in
+                _ = try w.observe(terms: ["dam", "flood"])
+                return try w.createStory(StoryRecord(id: "s-1", title: "t", articleCount: 1), state: StoryGroupingState(size: 1))
+            }
+            _ = try await t.store.write { w in try w.observe(terms: ["dam"]) }  // cached now: counted in memory
+            try await other.write { w in
+                _ = try w.observe(terms: ["dam"])
+                try w.setGroupingState(StoryGroupingState(size: 2), ofStoryKey: key)
+            }
+            let (seen, state) = try await t.store.write { w in
+                (try w.observe(terms: ["dam", "flood"]), try w.groupingState(ofStoryKey: key))
+            }
+            #expect(seen.map(\.documentFrequency) == [4, 2])
+            #expect(state?.size == 2)
+            await #expect(throws: Stop.self) {
+                try await t.store.write { w in
+                    _ = try w.observe(terms: ["dam"])
+                    try w.setGroupingState(StoryGroupingState(size: 9), ofStoryKey: key)
+                    throw Stop()
+                }
+            }
+            let after = try await t.store.write { w in (try w.vocabulary(of: ["dam"]), try w.groupingState(ofStoryKey: key)) }
+            #expect(after.0.first??.documentFrequency == 4)
+            #expect(after.1?.size == 2)
+            // What a reader sees once the writer's increments are written.
+            let read = try await other.read { r in try r.vocabulary(of: ["dam", "flood"]) }
+            #expect(read.map { $0?.documentFrequency } == [4, 2])
+        }
+    }
 }

@@ -1,26 +1,21 @@
 import Foundation
 import GRDB
 import ParallaxCore
+import ParallaxStorage
 import Testing
 
 @testable import ParallaxSQLite
-import ParallaxStorage
 
 /// A SQLite store in a fresh temporary directory, removed with the value.
 final class TemporaryStore: @unchecked Sendable {
     let directory: URL
     let path: String
-    private(set) var store: SQLiteStore
+    let store: SQLiteStore
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("parallax-sqlite-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         path = directory.appendingPathComponent("corpus.sqlite").path
-        store = try SQLiteStore(path: path)
-    }
-
-    /// Opens the same file again (a new pool).
-    func reopen() throws {
         store = try SQLiteStore(path: path)
     }
 
@@ -100,39 +95,5 @@ struct SQLiteStoreTests {
         await #expect { try await t.store.read { r in try r.annotation(of: "a-1") } } throws: { error in
             (error as? StoreError)?.kind == .corrupt && (error as? StoreError)?.location == t.path
         }
-    }
-
-    /// The writer's in-memory vocabulary and grouping states (WriterCache) stay right when another store (another
-    /// process) writes the same file in between, and when a transaction fails.
-    @Test func writerCacheFollowsOtherWritersAndFailures() async throws {
-        let t = try TemporaryStore()
-        let other = try SQLiteStore(path: t.path)
-        struct Stop: Error {}
-        let key = try await t.store.write { w in
-            _ = try w.observe(terms: ["dam", "flood"])
-            return try w.createStory(StoryRecord(id: "s-1", title: "t", articleCount: 1), state: StoryGroupingState(size: 1))
-        }
-        _ = try await t.store.write { w in try w.observe(terms: ["dam"]) }  // cached now: counted in memory
-        try await other.write { w in
-            _ = try w.observe(terms: ["dam"])
-            try w.setGroupingState(StoryGroupingState(size: 2), ofStoryKey: key)
-        }
-        let (seen, state) = try await t.store.write { w in
-            (try w.observe(terms: ["dam", "flood"]), try w.groupingState(ofStoryKey: key))
-        }
-        #expect(seen.map(\.documentFrequency) == [4, 2])
-        #expect(state?.size == 2)
-        await #expect(throws: Stop.self) {
-            try await t.store.write { w in
-                _ = try w.observe(terms: ["dam"])
-                try w.setGroupingState(StoryGroupingState(size: 9), ofStoryKey: key)
-                throw Stop()
-            }
-        }
-        let after = try await t.store.write { w in (try w.vocabulary(of: ["dam"]), try w.groupingState(ofStoryKey: key)) }
-        #expect(after.0.first??.documentFrequency == 4)
-        #expect(after.1?.size == 2)
-        // What a reader sees once the writer's increments are written.
-        #expect(try await other.read { r in try r.vocabulary(of: ["dam", "flood"]) }.map { $0?.documentFrequency } == [4, 2])
     }
 }
