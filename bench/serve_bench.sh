@@ -30,7 +30,7 @@ fi
 CORPUS=$OUT/scale-$COUNT.jsonl
 [ -f "$CORPUS" ] || python3 bench/make_scale_corpus.py --count "$COUNT" --seed "$SEED" --out "$CORPUS"
 DB=${DB:-$OUT/serve-$COUNT.sqlite}
-stored() { "$BIN" stats --db "$DB" --format json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["articles"])' || echo 0; }
+stored() { "$BIN" stats --db "$DB" --format json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["articles"])' 2>/dev/null || echo 0; }
 case "$DB" in
 postgres://* | postgresql://*)
     [ "$(stored)" -ge "$COUNT" ] || "$BIN" ingest -q --db "$DB" "$CORPUS" >/dev/null
