@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "ParallaxAnalysis", targets: ["ParallaxAnalysis"]),
         .library(name: "ParallaxReport", targets: ["ParallaxReport"]),
         .library(name: "ParallaxSQLite", targets: ["ParallaxSQLite"]),
+        .library(name: "ParallaxPostgres", targets: ["ParallaxPostgres"]),
         .library(name: "ParallaxServer", targets: ["ParallaxServer"]),
     ],
     dependencies: [
@@ -20,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -51,8 +53,20 @@ let package = Package(
             dependencies: ["ParallaxCore"]
         ),
         .target(
+            name: "ParallaxStorage",
+            dependencies: ["ParallaxCore", "CZlib"]
+        ),
+        .target(
             name: "ParallaxSQLite",
-            dependencies: ["ParallaxCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ParallaxCore", "ParallaxStorage", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "ParallaxPostgres",
+            dependencies: [
+                "ParallaxCore", "ParallaxStorage",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "ParallaxServer",
@@ -67,7 +81,8 @@ let package = Package(
         .executableTarget(
             name: "parallax",
             dependencies: [
-                "ParallaxCore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxReport", "ParallaxSQLite", "ParallaxServer",
+                "ParallaxCore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxReport", "ParallaxSQLite", "ParallaxPostgres",
+                "ParallaxServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,7 +94,14 @@ let package = Package(
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),
         .testTarget(name: "ParallaxIngestTests", dependencies: ["ParallaxIngest"]),
         .testTarget(name: "ParallaxAnalysisTests", dependencies: ["ParallaxAnalysis", "ParallaxIngest"]),
-        .testTarget(name: "ParallaxSQLiteTests", dependencies: ["ParallaxSQLite", "ParallaxCore"]),
+        .testTarget(
+            name: "ParallaxStoreTests",
+            dependencies: [
+                "ParallaxCore", "ParallaxStorage", "ParallaxSQLite", "ParallaxPostgres",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .testTarget(name: "ParallaxReportTests", dependencies: ["ParallaxReport"], exclude: ["Golden"]),
         .testTarget(
             name: "ParallaxServerTests",
@@ -90,7 +112,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ParallaxEndToEndTests",
-            dependencies: ["ParallaxCore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxReport"]
+            dependencies: ["ParallaxCore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxReport", "ParallaxPostgres"]
         ),
     ]
 )

@@ -6,9 +6,12 @@
 #
 #   swift build -c release --product parallax
 #   COUNT=100000 bench/serve_bench.sh
+#   DB=postgres://postgres@127.0.0.1:5432/bench bench/serve_bench.sh     # the same on PostgreSQL
+#   scripts/test-postgres.sh bash -c 'DB=${PARALLAX_TEST_POSTGRES%/*}/bench bench/serve_bench.sh'   # private server
 #
 # Environment: BIN (default .build/release/parallax), COUNT (default 10000), CONNECTIONS (64), THREADS (2),
-# DURATION (20s), PORT (18181), SEED (7).
+# DURATION (20s), PORT (18181), SEED (7), DB (default bench/out/serve-COUNT.sqlite; a postgres:// URL is
+# ingested into when it holds fewer than COUNT articles).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-.build/release/parallax}
@@ -26,10 +29,18 @@ if ! command -v wrk >/dev/null; then
 fi
 CORPUS=$OUT/scale-$COUNT.jsonl
 [ -f "$CORPUS" ] || python3 bench/make_scale_corpus.py --count "$COUNT" --seed "$SEED" --out "$CORPUS"
-DB=$OUT/serve-$COUNT.sqlite
-if [ ! -f "$DB" ]; then
-    "$BIN" ingest -q --db "$DB" "$CORPUS" >/dev/null
-fi
+DB=${DB:-$OUT/serve-$COUNT.sqlite}
+stored() { "$BIN" stats --db "$DB" --format json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["articles"])' 2>/dev/null || echo 0; }
+case "$DB" in
+postgres://* | postgresql://*)
+    [ "$(stored)" -ge "$COUNT" ] || "$BIN" ingest -q --db "$DB" "$CORPUS" >/dev/null
+    SIZE=$("$BIN" stats --db "$DB" --format json | python3 -c 'import json,sys; print("%.0fM" % (json.load(sys.stdin)["bytes"] / 1e6))')
+    ;;
+*)
+    [ -f "$DB" ] || "$BIN" ingest -q --db "$DB" "$CORPUS" >/dev/null
+    SIZE=$(du -h "$DB" | cut -f1)
+    ;;
+esac
 "$BIN" serve --db "$DB" --port "$PORT" 2>"$OUT/serve.log" &
 SERVER=$!
 trap 'kill -INT $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
@@ -40,7 +51,7 @@ ARTICLES=$(curl -fs "http://127.0.0.1:$PORT/api/stories/$ID" | python3 -c 'impor
 for page in "/" "/stories/$ID" "/api/stories/$ID"; do curl -fs "http://127.0.0.1:$PORT$page" >/dev/null; done
 REPORT=$OUT/serve_bench.md
 {
-    echo "corpus: $COUNT articles ($DB, $(du -h "$DB" | cut -f1)); largest story $ID ($ARTICLES articles)"
+    echo "corpus: $COUNT articles (${DB%%\?*}, $SIZE); largest story $ID ($ARTICLES articles)"
     echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency; $(nproc) cores; $(date -u +%FT%TZ)"
     echo
     echo "| page | requests/s | p50 ms | p90 ms | p99 ms | errors |"

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ParallaxCore
+import ParallaxStorage
 
 /// The default ``CorpusStore``: one SQLite file through GRDB (a `DatabasePool`: WAL, one writer, concurrent
 /// readers), with named migrations, foreign keys and FTS5 over article titles and texts.

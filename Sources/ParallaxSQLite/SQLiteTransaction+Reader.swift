@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ParallaxCore
+import ParallaxStorage
 
 extension SQLiteTransaction {
     // MARK: Articles
@@ -69,7 +70,7 @@ extension SQLiteTransaction {
             WHERE article_fts MATCH ? ORDER BY score LIMIT ?
             """
         return try Row.fetchAll(statement(sql), arguments: [match, limit]).map { row in
-            let (snippet, highlights) = FullTextQuery.highlights(in: try column(row, 14))
+            let (snippet, highlights) = SnippetMarkers.highlights(in: try column(row, 14))
             let score: Double = try column(row, 15)
             return SearchHit(article: try articleRecord(row), snippet: snippet, highlights: highlights, score: -score)
         }

@@ -1,19 +1,13 @@
 import Foundation
 import GRDB
 import ParallaxCore
+import ParallaxStorage
 
 extension SQLiteTransaction {
     func putArticle(_ annotation: ArticleAnnotation, record: ArticleRecord, storedForm: Data?) throws {
         let article = annotation.article
         let outlet = try article.outlet.map(outletID)
-        let story = try record.story.map { id in
-            guard let key = try storyKey(id) else { throw invalid("article \(record.id): unknown story \(id)") }
-            return key
-        }
-        let copyOf = try record.copyOf.map { id in
-            guard let sequence = try articleSequence(id) else { throw invalid("article \(record.id): unknown original \(id)") }
-            return sequence
-        }
+        let (story, copyOf) = try references(of: record)
         let columns: [any DatabaseValueConvertible & Sendable] = [
             article.source, outlet, record.country, article.url, article.title, Self.json(article.authors),
             article.published?.description, article.published?.daysSinceEpoch, article.language, record.contentHash,
@@ -56,10 +50,7 @@ extension SQLiteTransaction {
             try addToCounter("article_count", 1)
             if copyOf != nil { try addToCounter("copy_count", 1) }
         }
-        let blob: Data
-        do { blob = try storedForm ?? AnnotationCodec.encode(annotation) } catch {
-            throw invalid("article \(record.id): annotation cannot be encoded: \(error)")
-        }
+        let blob = try blob(of: annotation, storedForm: storedForm)
         try statement(
             """
             INSERT INTO annotation (article, version, blob) VALUES (?, ?, ?)

@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
 import ParallaxCore
+import ParallaxStorage
 
 /// ``CorpusReader`` and ``CorpusWriter`` over one GRDB connection, inside one transaction of ``SQLiteStore``.
 ///
 /// Every statement is cached on the connection; lookups go through integer keys and indexes, so each call costs
 /// a bounded number of index operations (see docs/SCHEMA.md).
-struct SQLiteTransaction: CorpusWriter {
+struct SQLiteTransaction: CorpusWriter, KeyedCorpusTransaction {
     let db: Database
     let location: String
     /// The writer's cache, in write transactions only (reads see the file as it is).

@@ -28,7 +28,7 @@ struct StoriesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try corpus.openExisting()
+        let store = try await corpus.openExisting()
         let filter = StoryFilter(
             since: since, until: until, outlet: outlet, country: country, search: search, minArticles: minArticles,
             limit: limit)
@@ -63,7 +63,7 @@ struct ArticlesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try corpus.openExisting()
+        let store = try await corpus.openExisting()
         let storyID = story
         let (articles, known) = try await store.read { reader -> ([ArticleRecord], Bool) in
             var filter = ArticleFilter(since: since, until: until, outlet: outlet, country: country, limit: limit)
@@ -73,7 +73,7 @@ struct ArticlesCommand: AsyncParsableCommand {
             }
             return (try reader.articles(filter), true)
         }
-        guard known else { throw CommandLineError(path: corpus.db, problem: "no story \(storyID ?? "")") }
+        guard known else { throw CommandLineError(path: corpus.location, problem: "no story \(storyID ?? "")") }
         writeListing("articles", articles, format: format) {
             RecordTable(columns: ["article", "published", "outlet", "title", "story"], rows: articles.map(Self.row))
         }
@@ -104,7 +104,7 @@ struct SearchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try corpus.openExisting()
+        let store = try await corpus.openExisting()
         let query = words.joined(separator: " ")
         let hits = try await store.read { try $0.search(query, limit: limit) }
         writeListing("results", hits, format: format, maxWidth: 80) {
@@ -138,7 +138,7 @@ struct StatsCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: text, json, md, html or csv.") var format: ListFormat = .text
 
     func run() async throws {
-        let store = try corpus.openExisting()
+        let store = try await corpus.openExisting()
         let stats = try await store.read { try $0.stats() }
         var out = StandardOutput()
         guard let table = format.table else {
@@ -153,7 +153,7 @@ struct StatsCommand: AsyncParsableCommand {
             ["stories to re-analyse", n(stats.staleStories)], ["ingest issues", n(stats.issues)],
             ["outlets", n(stats.outlets.count)],
             ["dates", [stats.firstDay?.description, stats.lastDay?.description].compactMap { $0 }.joined(separator: " .. ")],
-            ["database", "\(corpus.db), \(String(format: "%.1f MB", Double(stats.bytes) / 1_000_000))"],
+            ["database", "\(corpus.location), \(String(format: "%.1f MB", Double(stats.bytes) / 1_000_000))"],
         ]
         for o in stats.outlets.prefix(max(0, outlets)) { rows.append(["  " + o.outlet, n(o.articles)]) }
         RecordTable(columns: ["", "corpus"], rows: rows).render(table, to: &out)

@@ -2,28 +2,52 @@ import ArgumentParser
 import Foundation
 import ParallaxAnalysis
 import ParallaxCore
+import ParallaxPostgres
 import ParallaxReport
 import ParallaxSQLite
 
-/// `--db FILE`: the corpus database shared by `ingest`, `stories`, `story`, `articles`, `search`, `export` and
-/// `stats`.
+/// `--db FILE|URL`: the corpus shared by `ingest`, `stories`, `story`, `articles`, `search`, `export`, `stats` and
+/// `serve`. The one place that decides which store a `--db` value names: a `postgres://` (or `postgresql://`) URL
+/// is a PostgreSQL database, anything else a SQLite file.
 struct CorpusOptions: ParsableArguments {
-    @Option(help: "The corpus database (SQLite; default: $PARALLAX_DB, else parallax.sqlite in this directory).")
+    @Option(
+        help: """
+            The corpus: a SQLite file, or a PostgreSQL URL postgres://user[:password]@host[:port]/database \
+            (default: $PARALLAX_DB, else parallax.sqlite in this directory).
+            """)
     var db: String = ProcessInfo.processInfo.environment["PARALLAX_DB"] ?? "parallax.sqlite"
 
-    /// Opens the corpus for a command that adds to it (creating the file when absent).
-    func openForWriting() throws -> SQLiteStore {
-        do { return try SQLiteStore(path: db) } catch let error as StoreError {
-            throw CommandLineError(path: db, problem: error.message)
-        }
+    /// Whether `--db` names a PostgreSQL server.
+    var isPostgres: Bool { PostgresLocation.isURL(db) }
+
+    /// What messages name: the path, or the URL without its password.
+    var location: String {
+        guard isPostgres else { return db }
+        return PostgresLocation(url: db)?.description ?? PostgresLocation.redacted(db)
     }
 
-    /// Opens an existing corpus for a command that reads it; a missing file is an error, not an empty corpus.
-    func openExisting() throws -> SQLiteStore {
-        guard FileManager.default.fileExists(atPath: db) else {
+    /// Opens the corpus for a command that adds to it (creating the file, or the PostgreSQL database and its
+    /// tables, when absent).
+    func openForWriting() async throws -> any CorpusStore {
+        try await open(creating: true)
+    }
+
+    /// Opens an existing corpus for a command that reads it; a missing file or database is an error, not an empty
+    /// corpus.
+    func openExisting() async throws -> any CorpusStore {
+        if !isPostgres, !FileManager.default.fileExists(atPath: db) {
             throw CommandLineError(path: db, problem: "no corpus here (make one with `parallax ingest --db \(db) FILES`)")
         }
-        return try openForWriting()
+        return try await open(creating: false)
+    }
+
+    private func open(creating: Bool) async throws -> any CorpusStore {
+        do {
+            if isPostgres { return try await PostgresStore(url: db, createDatabase: creating) }
+            return try SQLiteStore(path: db)
+        } catch let error as StoreError {
+            throw CommandLineError(path: location, problem: error.message)
+        }
     }
 }
 

@@ -39,7 +39,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(quiet: quiet)
-        let store = try corpus.openExisting()
+        let store = try await corpus.openExisting()
         if let output, output != "-" { try CommandLineError.checkWritable(output) }
         let storyID = try await resolve(story, in: store)
         if [.quotes, .citations, .claims, .timeline].contains(what) {
@@ -89,7 +89,7 @@ struct ExportCommand: AsyncParsableCommand {
     private func resolve(_ id: String?, in store: some CorpusStore) async throws -> String? {
         guard let id else { return nil }
         guard let live = try await store.read({ try $0.resolveStory(id) }) else {
-            throw CommandLineError(path: corpus.db, problem: "no story \(id)")
+            throw CommandLineError(path: corpus.location, problem: "no story \(id)")
         }
         return live
     }

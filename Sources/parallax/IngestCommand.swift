@@ -4,7 +4,6 @@ import ParallaxAnalysis
 import ParallaxCore
 import ParallaxIngest
 import ParallaxReport
-import ParallaxSQLite
 
 /// `parallax ingest`: add articles to the corpus database, group them into its stories and bring the comparisons
 /// of the stories that changed up to date.
@@ -62,7 +61,7 @@ struct IngestCommand: AsyncParsableCommand {
         let console = Console(quiet: quiet)
         let registry = try input.registry()
         let pipeline = try lexicons.pipeline(registry: registry, jobs: jobs)
-        let store = try corpus.openForWriting()
+        let store = try await corpus.openForWriting()
         let ingester = CorpusIngester(pipeline: pipeline, outlets: registry)
         let inputs = paths.isEmpty ? ["-"] : paths
         var meter = ProgressMeter(totalBytes: ProgressMeter.size(of: inputs))
@@ -102,8 +101,8 @@ struct IngestCommand: AsyncParsableCommand {
         }
         var out = StandardOutput()
         switch format {
-        case .json: out.write(RecordJSON.line(SummaryJSON(summary: summary, analysesRefreshed: refreshed, database: corpus.db)) + "\n")
-        case .text: out.write(Self.text(of: summary, refreshed: refreshed, database: corpus.db))
+        case .json: out.write(RecordJSON.line(SummaryJSON(summary: summary, analysesRefreshed: refreshed, database: corpus.location)) + "\n")
+        case .text: out.write(Self.text(of: summary, refreshed: refreshed, database: corpus.location))
         }
         out.flush()
         if summary.read == 0, !summary.skipped.isEmpty {

@@ -23,11 +23,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let registry = try input.registry()
-        let store = try corpus.openForWriting()
+        let store = try await corpus.openForWriting()
         var settings = ServerSettings(token: token ?? ProcessInfo.processInfo.environment["PARALLAX_TOKEN"], outlets: registry)
         settings.maxBodyBytes = max(1, maxBody) << 20
         let server = ParallaxServer(store: store, settings: settings)
-        FileHandle.standardError.write(Data("parallax: serving \(corpus.db) on http://\(host):\(port)/\n".utf8))
+        FileHandle.standardError.write(Data("parallax: serving \(corpus.location) on http://\(host):\(port)/\n".utf8))
         try await server.makeApplication(host: host, port: port).runService()
     }
 }

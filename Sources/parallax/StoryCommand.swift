@@ -27,11 +27,11 @@ struct StoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(quiet: quiet)
-        let store = try corpus.openExisting()
+        let store = try await corpus.openExisting()
         if let output, output != "-" { try CommandLineError.checkWritable(output) }
         let requested = id
         guard let live = try await store.read({ try $0.resolveStory(requested) }) else {
-            throw CommandLineError(path: corpus.db, problem: "no story \(id) (list them with `parallax stories`)")
+            throw CommandLineError(path: corpus.location, problem: "no story \(id) (list them with `parallax stories`)")
         }
         if live != id { console.note("story \(id) was merged into \(live); showing \(live)") }
         // The stored comparison when up to date; the pipeline (and its lexicons) only when it must be recomputed.
@@ -39,7 +39,7 @@ struct StoryCommand: AsyncParsableCommand {
             let registry = try input.registry()
             return CorpusIngester(pipeline: AnalysisPipeline(outlets: registry), outlets: registry)
         }
-        guard let analysis = found else { throw CommandLineError(path: corpus.db, problem: "no story \(id)") }
+        guard let analysis = found else { throw CommandLineError(path: corpus.location, problem: "no story \(id)") }
         let members = analysis.articles
         let articles = try await store.read { try $0.articles(ids: members) }
         let out = try ReportOutput(path: output)

@@ -112,7 +112,15 @@ extension MemoryReading {
 
     func articles(_ filter: ArticleFilter) throws -> [ArticleRecord] {
         let all = state.sequence.compactMap { state.articles[$0]?.record }.filter { matches($0, filter) }
-        let sorted = all.sorted { a, b in isOlder(b.published, a.published) ?? (a.sequence > b.sequence) }
+        // Newest day first, undated last; then the latest stored first.
+        let sorted = all.sorted { a, b in
+            switch (a.published, b.published) {
+            case (let x?, let y?) where x != y: return x > y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.sequence > b.sequence
+            }
+        }
         return Array(sorted.prefix(max(0, filter.limit ?? Int.max)))
     }
 
@@ -265,7 +273,13 @@ extension MemoryReading {
 
     func postings(of termIDs: [Int32], perTerm: Int) throws -> [Int64] {
         var result: [Int64] = []
-        for id in termIDs { result.append(contentsOf: (state.postings[id] ?? []).reversed().prefix(max(0, perTerm))) }
+        // A merged story's postings are gone, as if deleted by the merge.
+        func live(_ key: Int64) -> Bool {
+            key >= 1 && key <= state.storyOrder.count && state.stories[state.storyOrder[Int(key - 1)]]?.mergedInto == nil
+        }
+        for id in termIDs {
+            result.append(contentsOf: (state.postings[id] ?? []).reversed().lazy.filter(live).prefix(max(0, perTerm)))
+        }
         return result
     }
 
@@ -352,11 +366,21 @@ final class MemoryTransaction: MemoryReading, CorpusWriter {
         r.copyOf = record.copyOf ?? old?.copyOf
         r.sequence = old?.sequence ?? Int64(state.sequence.count + 1)
         if let story = r.story, story != old?.story { _ = try liveStory(story) }
+        if let original = record.copyOf, state.articles[original] == nil {
+            throw invalid("article \(annotation.id): unknown original \(original)")
+        }
         if old == nil { append(\.sequence, annotation.id) }
         set(\.articles, annotation.id, MemoryArticle(record: r, annotation: annotation))
         if r.story != old?.story {
             if let from = old?.story { removeMember(annotation.id, from: from) }
             if let to = r.story { addMember(annotation.id, to: to) }
+        }
+        // A replaced article makes the comparison of its story (old and new) out of date.
+        guard old != nil else { return }
+        for id in Set([old?.story, r.story].compactMap { $0 }) {
+            guard var story = state.stories[id], !story.stale else { continue }
+            story.stale = true
+            set(\.stories, id, story)
         }
     }
 
@@ -473,6 +497,7 @@ final class MemoryTransaction: MemoryReading, CorpusWriter {
     }
 
     func addCopyKeys(bandKeys: [UInt64], exactKey: UInt64, article id: String) throws {
+        guard state.articles[id] != nil else { throw invalid("unknown article \(id)") }
         for key in Set(bandKeys) where !(state.bands[key]?.contains(id) ?? false) {
             state.bands[key, default: []].append(id)
             undo.append { $0.bands[key]?.removeLast() }

@@ -1,8 +1,8 @@
 import Foundation
 import ParallaxCore
 
-/// The stored form of an ``ArticleAnnotation``: compact binary, without the article text (stored once, in
-/// `article.text`), deflated.
+/// The stored form of an ``ArticleAnnotation`` (shared by the SQLite and PostgreSQL drivers): compact binary,
+/// without the article text (stored once, in `article.text`), deflated.
 ///
 /// Layout: a format byte, the payload length (varint), then the zlib-deflated payload. The payload is a plain
 /// binary walk of the annotation in field order: integers as varints, spans of the document structure as deltas, a
@@ -10,12 +10,12 @@ import ParallaxCore
 /// MinHash signature as fixed 64-bit words. Decoding puts the text back and gives an equal annotation; damaged
 /// bytes throw, never trap. A change of the annotation's shape needs a new format byte (older blobs stay readable
 /// or are re-annotated: ``ArticleAnnotation/version``).
-enum AnnotationCodec {
-    static let format: UInt8 = 1
+package enum AnnotationCodec {
+    package static let format: UInt8 = 1
 
-    struct CodecError: Error, CustomStringConvertible {
-        var message: String
-        var description: String { message }
+    package struct CodecError: Error, CustomStringConvertible {
+        package var message: String
+        package var description: String { message }
     }
 
     /// How a token's `norm` is stored.
@@ -23,7 +23,7 @@ enum AnnotationCodec {
         case verbatim = 0, lowercased = 1, explicit = 2
     }
 
-    static func encode(_ annotation: ArticleAnnotation) throws -> Data {
+    package static func encode(_ annotation: ArticleAnnotation) throws -> Data {
         let document = annotation.document
         let text = Array(document.text.utf8)
         var w = ByteWriter(capacity: 256 + document.tokens.count * 5 + annotation.terms.count * 20)
@@ -65,7 +65,7 @@ enum AnnotationCodec {
 
     /// Only the article of a blob (its first field after the version), with its text put back: what a report of
     /// the article needs, without decoding the document structure and findings.
-    static func decodeArticle(_ blob: Data, text: String) throws -> Article {
+    package static func decodeArticle(_ blob: Data, text: String) throws -> Article {
         var r = try payload(blob)
         do {
             _ = try r.signed(limit: Int(Int32.max))
@@ -77,7 +77,7 @@ enum AnnotationCodec {
         }
     }
 
-    static func decode(_ blob: Data, text: String) throws -> ArticleAnnotation {
+    package static func decode(_ blob: Data, text: String) throws -> ArticleAnnotation {
         var r = try payload(blob)
         do {
             let version = try r.signed(limit: Int(Int32.max))
