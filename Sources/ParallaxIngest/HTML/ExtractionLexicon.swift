@@ -65,7 +65,9 @@ struct ExtractionLexicon: Sendable {
         boilerplateRoles = Set(configuration.boilerplateRoles.map(Self.hash))
         contentRoles = Set(configuration.contentRoles.map(Self.hash))
         hiddenStyles = configuration.hiddenStyles.map { Array($0.lowercased().utf8) }
-        boilerplateLines = Set(configuration.boilerplateLines.map { $0.lowercased() })
+        // The page-interface lines of extraction.json and the whole lines of every language in boilerplate.json
+        // (one vocabulary for the HTML extractor and the plain-text filter).
+        boilerplateLines = Set((configuration.boilerplateLines + BoilerplateVocabulary.bundled.wholeLines).map { $0.lowercased() })
     }
 
     /// FNV-1a of a lowercase tag name.
