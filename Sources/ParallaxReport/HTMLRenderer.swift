@@ -8,9 +8,16 @@
 public struct HTMLRenderer: ReportRendering {
     /// Outlets known by name: when given, the coverage matrix groups its columns by country and ownership.
     public var outlets: OutletRegistry?
+    /// At most this many claims, quotes, citations, dates and synthesis points per story, the most shared first,
+    /// each list noting how many more there are (a story of hundreds of articles stays readable); `nil`: all.
+    public var itemLimit: Int?
+    /// The link of the "more" notes to the whole lists (the web UI's `?all=1`); `nil`: no link.
+    public var allHref: String?
 
-    public init(outlets: OutletRegistry? = nil) {
+    public init(outlets: OutletRegistry? = nil, itemLimit: Int? = nil, allHref: String? = nil) {
         self.outlets = outlets
+        self.itemLimit = itemLimit
+        self.allHref = allHref
     }
 
     /// Appends the HTML page to `output`.
@@ -55,7 +62,9 @@ public struct HTMLRenderer: ReportRendering {
     ) {
         if stories.isEmpty { output.write("<p>No stories found.</p>\n") }
         for (i, c) in stories.enumerated() {
-            StorySection(context: c, index: i + 1, anchors: anchors, outlets: outlets).write(to: &output)
+            StorySection(
+                context: c, index: i + 1, anchors: anchors, outlets: outlets, itemLimit: itemLimit, allHref: allHref
+            ).write(to: &output)
         }
         if !report.issues.isEmpty {
             output.write("<section class=\"issues\"><h2>Skipped inputs</h2><ul>")

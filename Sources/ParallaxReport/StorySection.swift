@@ -5,6 +5,20 @@ struct StorySection: Sendable {
     let anchors: SentenceAnchors
     /// When given, the coverage matrix groups its columns by the outlets' country and ownership.
     var outlets: OutletRegistry? = nil
+    /// At most this many claims, quotes, citations, timeline items and synthesis points, the most shared first
+    /// (each list says how many more there are); `nil` shows every one.
+    var itemLimit: Int? = nil
+    /// Where the whole list is shown, for the "more" notes (e.g. `?all=1`); `nil`: no link.
+    var allHref: String? = nil
+
+    private func limited<C: Collection>(_ items: C) -> C.SubSequence { items.prefix(itemLimit ?? items.count) }
+
+    /// "… and 12 more claims (show all)" when `total` exceeds the limit.
+    private func more(_ total: Int, _ noun: String, to out: inout some TextOutputStream) {
+        guard let limit = itemLimit, total > limit else { return }
+        let link = allHref.map { " (<a href=\"\(e($0))\">show all</a>)" } ?? ""
+        out.write("<p class=\"meta more\">… and \(total - limit) more \(noun)\(link)</p>")
+    }
 
     private var story: StoryAnalysis { context.story }
 
@@ -76,7 +90,7 @@ struct StorySection: Sendable {
                     + (date.isEmpty ? "" : "<br><span class=\"count\">\(date)</span>") + "</th>")
         }
         out.write("</tr></thead><tbody>")
-        for row in matrix.rows {
+        for row in limited(matrix.rows) {
             out.write(
                 "<tr><th class=\"claim\"><span class=\"cid\">\(e(StoryContext.shortID(row.claim.id)))</span>\(e(row.claim.text)) "
                     + "<span class=\"count\">\(row.count)/\(context.members.count)</span></th>")
@@ -97,6 +111,7 @@ struct StorySection: Sendable {
             out.write("</tr>")
         }
         out.write("</tbody></table></div>\n")
+        more(matrix.rows.count, "claims", to: &out)
     }
 
     /// The matrix's columns (indices into the members) and, when outlets are known, their groups by country and
@@ -121,8 +136,9 @@ struct StorySection: Sendable {
     private func writeQuotes(to out: inout some TextOutputStream) {
         guard !story.quotes.isEmpty else { return }
         let quotes = context.quotesByReach
-        let shared = quotes.filter { $0.articles > 1 }
-        let single = quotes.filter { $0.articles <= 1 }
+        let shown = limited(quotes)
+        let shared = shown.filter { $0.articles > 1 }
+        let single = shown.filter { $0.articles <= 1 }
         out.write("<h3>Quotes</h3>")
         if !shared.isEmpty {
             out.write(
@@ -150,6 +166,7 @@ struct StorySection: Sendable {
             }
             out.write("</tbody></table>")
         }
+        more(quotes.count, "quotes", to: &out)
         out.write("\n")
     }
 
@@ -208,7 +225,7 @@ struct StorySection: Sendable {
         out.write(
             "<details><summary>Citations as a table</summary><table><thead><tr><th>Article</th>"
                 + "<th>Cited source</th><th>Kind</th><th>Cue</th><th>Sentence</th></tr></thead><tbody>")
-        for c in story.citations {
+        for c in limited(story.citations) {
             let text = e(context.sentence(c.article, c.sentenceSpan))
             let sentence = anchors.href(c.article, c.sentenceSpan).map { "<a href=\"\($0)\">\(text)</a>" } ?? text
             out.write(
@@ -216,6 +233,7 @@ struct StorySection: Sendable {
                     + "<td>\(c.sourceKind.rawValue)</td><td>\(e(c.cue))</td><td>\(sentence)</td></tr>")
         }
         out.write("</tbody></table></details>\n")
+        more(story.citations.count, "citations", to: &out)
     }
 
     private func writeNamingAndFraming(to out: inout some TextOutputStream) {
@@ -291,7 +309,7 @@ struct StorySection: Sendable {
     private func writeTimeline(to out: inout some TextOutputStream) {
         guard !story.timeline.isEmpty else { return }
         out.write("<h3>Timeline</h3><ol class=\"timeline\">")
-        for t in story.timeline.sorted(by: { $0.date < $1.date }) {
+        for t in limited(story.timeline.sorted(by: { $0.date < $1.date })) {
             let relative = Set(t.occurrences.filter { $0.resolution == .relative }.map(\.expression)).sorted()
             let via =
                 relative.isEmpty
@@ -302,6 +320,7 @@ struct StorySection: Sendable {
                     + refs(t.articles, t.occurrences.map { ($0.article, $0.sentenceSpan) }) + via + "</li>")
         }
         out.write("</ol>\n")
+        more(story.timeline.count, "dates", to: &out)
     }
 
     private func writeSynthesis(to out: inout some TextOutputStream) {
@@ -309,7 +328,7 @@ struct StorySection: Sendable {
         out.write(
             "<h3>Synthesis</h3><p class=\"meta\">Claims carried by two or more independent sources "
                 + "(copies of one text count once).</p><ul class=\"synthesis\">")
-        for p in story.synthesis {
+        for p in limited(story.synthesis) {
             let claim = story.claims.first { $0.id == p.claim }
             let outlets = p.outlets.isEmpty ? "" : ": " + p.outlets.map(e).joined(separator: ", ")
             out.write(
@@ -319,6 +338,7 @@ struct StorySection: Sendable {
                     + "</li>")
         }
         out.write("</ul>\n")
+        more(story.synthesis.count, "points", to: &out)
     }
 
     /// Small numbered links, one per article, to the article's sentence (or the article when no span is known).

@@ -15,9 +15,10 @@ struct WebPages: Sendable {
         router.get("/") { request, _ in
             try await server.cached("page " + request.uri.description) { try await storyList(request) }
         }
-        router.get("stories/:id") { _, context in
+        router.get("stories/:id") { request, context in
             let id = try context.parameters.require("id")
-            return try await server.cached("page story " + id) { try await story(id) }
+            let all = request.uri.queryParameters.get("all") == "1"
+            return try await server.cached("page story " + id + (all ? " all" : "")) { try await story(id, all: all) }
         }
         router.get("articles/:id") { _, context in try await article(try context.parameters.require("id")) }
     }
@@ -120,7 +121,10 @@ struct WebPages: Sendable {
     }
 
     /// A story's comparison: the content of the HTML report of `parallax story ID --format html` in the story frame.
-    func story(_ id: String) async throws -> Rendered {
+    /// Claims, quotes, citations, dates and synthesis points shown on a story page before "show all" (`?all=1`).
+    static let storyItemLimit = 50
+
+    func story(_ id: String, all: Bool = false) async throws -> Rendered {
         guard let live = try await server.store.read({ try $0.resolveStory(id) }) else {
             return .response(notFound("No story \(id)."))
         }
@@ -131,7 +135,9 @@ struct WebPages: Sendable {
         let articles = try await server.store.read { try $0.articles(ids: analysis.articles) }
         let report = AnalysisReport(articles: articles, stories: [analysis], issues: [])
         var content = ""
-        HTMLRenderer(outlets: server.settings.outlets).renderContent(report, to: &content)
+        let limit = all ? nil : Self.storyItemLimit
+        HTMLRenderer(outlets: server.settings.outlets, itemLimit: limit, allHref: "/stories/\(live)?all=1")
+            .renderContent(report, to: &content)
         struct Frame {
             let id: String
             /// HTMLRenderer's content, which escapes all article-derived text.

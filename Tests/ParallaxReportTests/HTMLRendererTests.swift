@@ -37,6 +37,18 @@ struct HTMLRendererTests {
         return stack.isEmpty ? nil : "unclosed <\(stack.joined(separator: "> <"))>"
     }
 
+    @Test func anItemLimitShowsTheMostSharedFirstAndSaysHowManyMore() throws {
+        let story = try #require(ReportFixture.report.stories.first)
+        let claims = story.claims.count
+        try #require(claims > 1, "the fixture needs two claims")
+        var limited = ""
+        HTMLRenderer(itemLimit: 1, allHref: "/stories/x?all=1").renderContent(ReportFixture.report, to: &limited)
+        #expect(limited.contains("… and \(claims - 1) more claims (<a href=\"/stories/x?all=1\">show all</a>)"))
+        #expect(limited.components(separatedBy: "<th class=\"claim\"><span class=\"cid\">").count == 2)
+        #expect(!html.contains("more claims"))
+        #expect(balanceProblem(limited) == nil)
+    }
+
     @Test func closesEveryElement() {
         #expect(balanceProblem("<div><span></div>") != nil)  // the checker itself catches a stray tag
         #expect(balanceProblem(html) == nil)
