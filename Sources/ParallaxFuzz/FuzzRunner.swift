@@ -13,21 +13,20 @@ struct FuzzRunner: Sendable {
 
     /// A command line of the CLI, chosen per case.
     struct Command: Sendable {
-        var name: String
         var arguments: [String]
         var output: Output
-        enum Output: Sendable { case json, ndjson, html, text, none }
+        enum Output: Sendable { case json, ndjson, html, text }
     }
 
     /// The commands a case runs under (`DB` stands for a fresh database of the case).
     static let commands: [Command] = [
-            Command(name: "analyze-json", arguments: ["analyze", "--quiet", "--jobs", "1", "--format", "json"], output: .json),
-            Command(name: "analyze-json", arguments: ["analyze", "--quiet", "--jobs", "1", "--format", "json"], output: .json),
-            Command(name: "analyze-html", arguments: ["analyze", "--quiet", "--jobs", "1", "--format", "html"], output: .html),
-            Command(name: "analyze-text", arguments: ["analyze", "--quiet", "--jobs", "1", "--format", "text"], output: .text),
-            Command(name: "analyze-ndjson", arguments: ["analyze", "--quiet", "--jobs", "1", "--format", "ndjson"], output: .ndjson),
-            Command(name: "extract", arguments: ["extract", "--jobs", "1", "--format", "ndjson"], output: .ndjson),
-            Command(name: "ingest", arguments: ["ingest", "--quiet", "--jobs", "1", "--format", "json", "--db", "DB"], output: .json),
+        Command(arguments: ["analyze", "--quiet", "--jobs", "1", "--format", "json"], output: .json),
+        Command(arguments: ["analyze", "--quiet", "--jobs", "1", "--format", "json"], output: .json),
+        Command(arguments: ["analyze", "--quiet", "--jobs", "1", "--format", "html"], output: .html),
+        Command(arguments: ["analyze", "--quiet", "--jobs", "1", "--format", "text"], output: .text),
+        Command(arguments: ["analyze", "--quiet", "--jobs", "1", "--format", "ndjson"], output: .ndjson),
+        Command(arguments: ["extract", "--jobs", "1", "--format", "ndjson"], output: .ndjson),
+        Command(arguments: ["ingest", "--quiet", "--jobs", "1", "--format", "json", "--db", "DB"], output: .json),
     ]
 
     struct Verdict: Sendable {
@@ -105,7 +104,6 @@ struct FuzzRunner: Sendable {
     /// What is wrong with a report in this format, or `nil`.
     static func judge(_ stdout: Data, _ output: Command.Output) -> String? {
         switch output {
-        case .none: return nil
         case .json:
             if (try? JSONSerialization.jsonObject(with: stdout, options: [.fragmentsAllowed])) == nil { return "json" }
             return hasC1(stdout) ? "json-c1" : nil

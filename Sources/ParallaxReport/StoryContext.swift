@@ -45,10 +45,7 @@ struct StoryContext: Sendable {
     /// marked `…` when longer (a "sentence" of a whole unpunctuated text, shown next to each of its findings, would
     /// make the report grow with findings times text); empty when the article is not in the report.
     func sentence(_ id: String, _ span: TextSpan) -> String {
-        guard let text = byID[id]?.article?.text else { return "" }
-        guard span.length > sentenceLimit else { return String(text[span: span]) }
-        // `String[span:]` widens to whole scalars; drop a last character that may be cut.
-        return String(text[span: TextSpan(start: span.start, end: span.start + sentenceLimit)].dropLast()) + "…"
+        byID[id]?.article?.text.excerpt(span, limit: sentenceLimit) ?? ""
     }
 
     /// The article's number in the story, as text (`"3"`), or its id when it is not a member.

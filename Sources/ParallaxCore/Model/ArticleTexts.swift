@@ -39,13 +39,8 @@ public struct ArticleTexts: Sendable {
         text(finding.article, finding.sentenceSpan)
     }
 
-    /// The text of `span` in article `id`, cut after `limit` bytes (at a character boundary, marked `…`) when
-    /// longer: for writing a sentence next to every finding, where a "sentence" of a whole text without
-    /// punctuation would otherwise make the output grow with findings times text length.
+    /// The text of `span` in article `id`, cut after `limit` bytes when longer (``Swift/String/excerpt(_:limit:)``).
     public func excerpt(_ id: String, _ span: TextSpan, limit: Int) -> String {
-        guard span.length > limit else { return text(id, span) }
-        let head = text(id, TextSpan(start: span.start, end: span.start + limit))
-        // `String[span:]` widens to whole scalars; drop a last character that may be cut.
-        return String(head.dropLast()) + "…"
+        texts[id]?.excerpt(span, limit: limit) ?? ""
     }
 }

@@ -73,4 +73,13 @@ extension String {
         let ei = u.index(si, offsetBy: e - s)
         return self[si..<ei]
     }
+
+    /// The text of `span`, cut after `limit` bytes (at a character boundary, marked `…`) when longer: for writing a
+    /// sentence next to every finding, where a "sentence" of a whole text without punctuation would otherwise make
+    /// the output grow with findings times text length.
+    public func excerpt(_ span: TextSpan, limit: Int) -> String {
+        guard span.length > limit else { return String(self[span: span]) }
+        // `[span:]` widens to whole scalars; drop a last character that may be cut.
+        return String(self[span: TextSpan(start: span.start, end: span.start + limit)].dropLast()) + "…"
+    }
 }
