@@ -71,7 +71,7 @@ let package = Package(
         .target(
             name: "ParallaxServer",
             dependencies: [
-                "ParallaxCore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxReport",
+                "ParallaxCore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxReport", "ParallaxStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(
             name: "ParallaxServerTests",
             dependencies: [
-                "ParallaxServer", "ParallaxCore", "ParallaxAnalysis",
+                "ParallaxServer", "ParallaxCore", "ParallaxAnalysis", "ParallaxIngest",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

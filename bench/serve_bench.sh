@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load on loopback: `parallax serve` over a corpus of COUNT generated articles, driven by wrk (Debian's package,
 # installed here when missing) with CONNECTIONS connections for DURATION each on three pages: the story list
-# (`/`), a story page (`/stories/ID`, the largest story's HTML report) and that story's JSON (`/api/stories/ID`).
+# (`/`), a story page (`/stories/ID`, the largest story's HTML report) and that story's JSON (`/api/stories/ID`), the
+# last two also with `Accept-Encoding: gzip` as browsers send it.
 # Prints requests/s, latency p50/p90/p99 and errors per page; keeps the report in bench/out/serve_bench.md.
 #
 #   swift build -c release --product parallax
@@ -60,14 +61,19 @@ REPORT=$OUT/serve_bench.md
 ms() { # wrk latency (123.45us, 1.23ms, 1.20s) -> ms
     python3 -c 'import sys; v=sys.argv[1]; u={"us":1e-3,"ms":1,"s":1e3}; n=v.rstrip("usm"); s=v[len(n):]; print("%.2f" % (float(n)*u[s]))' "$1"
 }
-for page in "/" "/stories/$ID" "/api/stories/$ID"; do
-    result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT$page")
+# Each page as wrk asks for it (no Accept-Encoding) and as a browser does (Accept-Encoding: gzip).
+for run in "/" "/stories/$ID" "/api/stories/$ID" "gzip /stories/$ID" "gzip /api/stories/$ID"; do
+    page=${run#gzip }
+    headers=()
+    [ "$run" != "$page" ] && headers=(-H "Accept-Encoding: gzip")
+    result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${headers[@]}" "http://127.0.0.1:$PORT$page")
     rps=$(echo "$result" | awk '/Requests\/sec/ {print $2}')
     p50=$(echo "$result" | awk '$1=="50%" {print $2}')
     p90=$(echo "$result" | awk '$1=="90%" {print $2}')
     p99=$(echo "$result" | awk '$1=="99%" {print $2}')
     errors=$(echo "$result" | awk '/Non-2xx|Socket errors/ {s=s $0 "; "} END {print (s=="" ? "0" : s)}')
     name=$page; [ "$page" = "/" ] && name="/ (story list)"
+    [ "$run" != "$page" ] && name="$name, gzip"
     echo "| \`${name/$ID/ID}\` | $rps | $(ms "$p50") | $(ms "$p90") | $(ms "$p99") | $errors |" >>"$REPORT"
 done
 cat "$REPORT"

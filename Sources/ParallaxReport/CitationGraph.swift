@@ -17,17 +17,50 @@ struct CitationGraph: Sendable {
     let edges: [Edge]
     /// The story's original (most-cited) source, drawn with a heavier outline and a star.
     let original: String?
+    /// What `limits` left out, when it did: sources and citing articles drawn, of how many.
+    let cut: (sources: (shown: Int, total: Int), articles: (shown: Int, total: Int))?
 
-    init(_ c: StoryContext) {
-        self.original = c.story.originalSource
+    /// The graph of `c`'s citations; with `limits`, only the `sources` cited by most articles (the original source
+    /// always among them) and the first `articles` of the members citing them.
+    init(_ c: StoryContext, limits: (sources: Int, articles: Int)? = nil) {
+        let original = c.story.originalSource
+        self.original = original
+        var citations = c.story.citations
+        var cut: (sources: (shown: Int, total: Int), articles: (shown: Int, total: Int))?
+        if let limits {
+            var citing: [String: Set<String>] = [:]
+            var firstSeen: [String] = []
+            for cite in citations {
+                if citing[cite.source] == nil { firstSeen.append(cite.source) }
+                citing[cite.source, default: []].insert(cite.article)
+            }
+            let ranked = firstSeen.enumerated().sorted {
+                let a = ($0.element == original ? 1 : 0, citing[$0.element]!.count, -$0.offset)
+                let b = ($1.element == original ? 1 : 0, citing[$1.element]!.count, -$1.offset)
+                return a > b
+            }.map(\.element)
+            let kept = Set(ranked.prefix(limits.sources))
+            let citingKept = Set(citations.filter { kept.contains($0.source) }.map(\.article))
+            var shownArticles: [String] = []
+            for m in c.members where citingKept.contains(m.id) && shownArticles.count < limits.articles {
+                shownArticles.append(m.id)
+            }
+            let shown = Set(shownArticles)
+            citations = citations.filter { kept.contains($0.source) && shown.contains($0.article) }
+            if kept.count < firstSeen.count || shown.count < citingKept.count {
+                cut = ((kept.count, firstSeen.count), (shown.count, citingKept.count))
+            }
+        }
+        self.cut = cut
         var articleIDs: [String] = []
-        for m in c.members where c.story.citations.contains(where: { $0.article == m.id }) { articleIDs.append(m.id) }
-        for cite in c.story.citations where !articleIDs.contains(cite.article) { articleIDs.append(cite.article) }
+        var citingArticles = Set(citations.map(\.article))
+        for m in c.members where citingArticles.remove(m.id) != nil { articleIDs.append(m.id) }
+        for cite in citations where citingArticles.remove(cite.article) != nil { articleIDs.append(cite.article) }
         var sourceNames: [String] = []
         var kinds: [String: Citation.SourceKind] = [:]
         var cues: [[String]: [String]] = [:]
         var pairs: [[String]] = []
-        for cite in c.story.citations {
+        for cite in citations {
             if kinds[cite.source] == nil {
                 sourceNames.append(cite.source)
                 kinds[cite.source] = cite.sourceKind

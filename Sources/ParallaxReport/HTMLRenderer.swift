@@ -13,17 +13,23 @@ public struct HTMLRenderer: ReportRendering {
     public var itemLimit: Int?
     /// The link of the "more" notes to the whole lists (the web UI's `?all=1`); `nil`: no link.
     public var allHref: String?
+    /// Where each article has a page of its own (the web UI's `/articles/`, followed by the id; the page anchors its
+    /// sentences as `#s-<start>-<end>`). With an ``itemLimit``, a story of more articles than the limit is drawn
+    /// compact: its findings link to those pages instead of texts inlined here, its coverage matrix has a column per
+    /// outlet (at most the limit) instead of one per article, and its per-item article lists are cut short.
+    /// `nil`: every text is inlined.
+    public var articlePages: String?
 
-    public init(outlets: OutletRegistry? = nil, itemLimit: Int? = nil, allHref: String? = nil) {
+    public init(outlets: OutletRegistry? = nil, itemLimit: Int? = nil, allHref: String? = nil, articlePages: String? = nil) {
         self.outlets = outlets
         self.itemLimit = itemLimit
         self.allHref = allHref
+        self.articlePages = articlePages
     }
 
     /// Appends the HTML page to `output`.
     public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {
         let stories = StoryContext.all(in: report)
-        let anchors = SentenceAnchors(report)
         let outlets = Set(report.articles.map(StoryContext.outletName)).count
         output.write(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -43,7 +49,7 @@ public struct HTMLRenderer: ReportRendering {
             output.write("</ol></nav>")
         }
         output.write("</header>\n<main>\n")
-        writeContent(report, stories: stories, anchors: anchors, to: &output)
+        writeContent(report, stories: stories, to: &output)
         output.write(
             "</main>\n<footer>Made by Parallax. Spans are UTF-8 byte offsets into each article's cleaned "
                 + "text.</footer>\n<script>\(HTMLRenderer.script)</script>\n</body>\n</html>\n")
@@ -53,17 +59,24 @@ public struct HTMLRenderer: ReportRendering {
     /// story's section, the skipped inputs and the articles' texts. For a page that brings its own shell and links
     /// ``css`` as a stylesheet (the web UI's story page). All article-derived text is escaped.
     public func renderContent(_ report: AnalysisReport, to output: inout some TextOutputStream) {
-        writeContent(report, stories: StoryContext.all(in: report), anchors: SentenceAnchors(report), to: &output)
+        writeContent(report, stories: StoryContext.all(in: report), to: &output)
     }
 
-    private func writeContent(
-        _ report: AnalysisReport, stories: [StoryContext], anchors: SentenceAnchors,
-        to output: inout some TextOutputStream
-    ) {
+    /// Whether story `c` is drawn compact (see ``articlePages``).
+    private func isCompact(_ c: StoryContext) -> Bool {
+        guard articlePages != nil, let limit = itemLimit else { return false }
+        return c.members.count > limit
+    }
+
+    private func writeContent(_ report: AnalysisReport, stories: [StoryContext], to output: inout some TextOutputStream) {
+        var onPages = Set<String>()
+        for c in stories where isCompact(c) { onPages.formUnion(c.members.map(\.id)) }
+        let anchors = SentenceAnchors(report, onPages: onPages, pagePrefix: articlePages ?? "")
         if stories.isEmpty { output.write("<p>No stories found.</p>\n") }
         for (i, c) in stories.enumerated() {
             StorySection(
-                context: c, index: i + 1, anchors: anchors, outlets: outlets, itemLimit: itemLimit, allHref: allHref
+                context: c, index: i + 1, anchors: anchors, outlets: outlets, itemLimit: itemLimit, allHref: allHref,
+                compact: isCompact(c)
             ).write(to: &output)
         }
         if !report.issues.isEmpty {
@@ -75,9 +88,10 @@ public struct HTMLRenderer: ReportRendering {
     }
 
     private func writeTexts(_ report: AnalysisReport, anchors: SentenceAnchors, to out: inout some TextOutputStream) {
-        guard !report.articles.isEmpty else { return }
+        let inline = report.articles.enumerated().filter { anchors.isInline($0.element.id) }
+        guard !inline.isEmpty else { return }
         out.write("<section class=\"texts\"><h2>Article texts</h2>\n")
-        for (i, a) in report.articles.enumerated() {
+        for (i, a) in inline {
             let lang = a.language.map { " lang=\"\(e($0))\"" } ?? ""
             out.write(
                 "<article id=\"art-\(i)\"\(lang) dir=\"auto\"><h3><span class=\"outlet\">"

@@ -1,14 +1,23 @@
+import Foundation
+
 /// The sentences of each article that findings point at, and how to link to them in the HTML page.
 ///
 /// A sentence is anchored by its article's position in the report and its span (`s-3-120-245`: digits only, so
 /// ids never carry article text). The article text is cut at every span boundary; each piece inside a referenced
 /// sentence is a `<span class="ref">` listing the sentences it belongs to in `data-s`, and the first piece of each
 /// sentence carries its id. Spans that overlap (a quote's two sentences, a claim's one) all stay reachable.
+///
+/// Articles in `onPages` are not written into the page: links to them go to their own page,
+/// `<pagePrefix><id>#s-<start>-<end>` (the web UI's article page anchors every sentence that way).
 struct SentenceAnchors: Sendable {
     private let indexByID: [String: Int]
     private let spansByArticle: [Int: Set<TextSpan>]
+    private let onPages: Set<String>
+    private let pagePrefix: String
 
-    init(_ report: AnalysisReport) {
+    init(_ report: AnalysisReport, onPages: Set<String> = [], pagePrefix: String = "") {
+        self.onPages = onPages
+        self.pagePrefix = pagePrefix
         var indexByID: [String: Int] = [:]
         for (i, a) in report.articles.enumerated() where indexByID[a.id] == nil { indexByID[a.id] = i }
         var spans: [Int: Set<TextSpan>] = [:]
@@ -28,14 +37,26 @@ struct SentenceAnchors: Sendable {
         self.spansByArticle = spans
     }
 
-    /// `#s-<article>-<start>-<end>` for a sentence of an article in the report, else `nil`.
+    /// `#s-<article>-<start>-<end>` for a sentence of an article in the report (its page's
+    /// `#s-<start>-<end>` for an article on its own page), else `nil`.
     func href(_ article: String, _ span: TextSpan) -> String? {
         guard let i = indexByID[article], !span.isEmpty else { return nil }
+        if onPages.contains(article) { return page(article) + "#s-\(span.start)-\(span.end)" }
         return "#" + SentenceAnchors.id(i, span)
     }
 
-    /// `#art-<index>` for an article in the report.
-    func articleHref(_ article: String) -> String? { indexByID[article].map { "#art-\($0)" } }
+    /// `#art-<index>` for an article in the report (its page for an article on its own page).
+    func articleHref(_ article: String) -> String? {
+        guard let i = indexByID[article] else { return nil }
+        return onPages.contains(article) ? page(article) : "#art-\(i)"
+    }
+
+    /// Whether `article` is written into the page (not on a page of its own).
+    func isInline(_ article: String) -> Bool { !onPages.contains(article) }
+
+    private func page(_ article: String) -> String {
+        pagePrefix + (article.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? "")
+    }
 
     private static func id(_ article: Int, _ span: TextSpan) -> String { "s-\(article)-\(span.start)-\(span.end)" }
 

@@ -10,14 +10,31 @@ struct StorySection: Sendable {
     var itemLimit: Int? = nil
     /// Where the whole list is shown, for the "more" notes (e.g. `?all=1`); `nil`: no link.
     var allHref: String? = nil
+    /// A story too big to show whole (see ``HTMLRenderer/articlePages``): the matrix has a column per outlet (at most
+    /// `itemLimit`), each quote lists at most ``compactOccurrences`` articles, link lists are cut at
+    /// ``compactLinks``, the citation graph shows the most-cited sources only.
+    var compact = false
+
+    /// Articles listed per quote in a compact story.
+    static let compactOccurrences = 10
+    /// Links per finding (and outlet names per synthesis point) in a compact story.
+    static let compactLinks = 10
+    /// Sources drawn in the citation graph of a compact story, and the citing articles drawn with them.
+    static let compactGraph = (sources: 12, articles: 40)
 
     private func limited<C: Collection>(_ items: C) -> C.SubSequence { items.prefix(itemLimit ?? items.count) }
 
     /// "… and 12 more claims (show all)" when `total` exceeds the limit.
     private func more(_ total: Int, _ noun: String, to out: inout some TextOutputStream) {
-        guard let limit = itemLimit, total > limit else { return }
+        guard let limit = itemLimit else { return }
+        more(total, limit, noun, to: &out)
+    }
+
+    /// "… and 12 more claims (show all)" when `total` exceeds `shown`.
+    private func more(_ total: Int, _ shown: Int, _ noun: String, to out: inout some TextOutputStream) {
+        guard total > shown else { return }
         let link = allHref.map { " (<a href=\"\(e($0))\">show all</a>)" } ?? ""
-        out.write("<p class=\"meta more\">… and \(total - limit) more \(noun)\(link)</p>")
+        out.write("<p class=\"meta more\">… and \(total - shown) more \(noun)\(link)</p>")
     }
 
     private var story: StoryAnalysis { context.story }
@@ -26,7 +43,8 @@ struct StorySection: Sendable {
         out.write("<section class=\"story\" id=\"story-\(index)\">\n<h2>\(e(story.title))</h2>")
         out.write(
             "<p class=\"meta\">Story \(index) · \(context.members.count) articles from \(context.outletCount) "
-                + "outlets</p>\n")
+                + "outlets" + (compact ? " · each article's text is on its own page, linked from its title" : "")
+                + "</p>\n")
         writeArticles(to: &out)
         writeCoverage(to: &out)
         writeQuotes(to: &out)
@@ -39,15 +57,19 @@ struct StorySection: Sendable {
     }
 
     private func writeArticles(to out: inout some TextOutputStream) {
+        // A compact story leaves the source column to each article's page.
         out.write(
             "<h3>Articles</h3><table class=\"articles\"><thead><tr><th class=\"num\">#</th><th>Outlet</th><th>Date</th>"
-                + "<th>Title</th><th class=\"url\">Source</th></tr></thead><tbody>")
+                + "<th>Title</th>" + (compact ? "" : "<th class=\"url\">Source</th>") + "</tr></thead><tbody>")
+        // The first article of each member's copy group (the first group that holds it), read once.
+        var original: [String: String] = [:]
+        for group in story.copies where group.count > 1 {
+            for id in group where original[id] == nil { original[id] = group[0] }
+        }
         for m in context.members {
             let title = e(m.article?.title ?? m.id)
             var titleCell = anchors.articleHref(m.id).map { "<a href=\"\($0)\">\(title)</a>" } ?? title
-            if let group = story.copies.first(where: { $0.count > 1 && $0.contains(m.id) }),
-                let first = group.first, first != m.id
-            {
+            if let first = original[m.id], first != m.id {
                 titleCell += " <span class=\"copy\">copy of \(e(context.number(first)))</span>"
             }
             let link =
@@ -57,7 +79,7 @@ struct StorySection: Sendable {
             out.write(
                 "<tr><td class=\"num\">\(m.number)</td><td class=\"outlet\">\(e(m.outletName))</td>"
                     + "<td><time>\(m.article?.published?.description ?? "—")</time></td><td>\(titleCell)</td>"
-                    + "<td class=\"url\">\(link)</td></tr>")
+                    + (compact ? "" : "<td class=\"url\">\(link)</td>") + "</tr>")
         }
         out.write("</tbody></table>")
         for group in story.copies where group.count > 1 {
@@ -71,17 +93,14 @@ struct StorySection: Sendable {
     private func writeCoverage(to out: inout some TextOutputStream) {
         let matrix = CoverageMatrix(context)
         guard !matrix.isEmpty else { return }
-        let (order, groups) = coverageColumns()
+        if compact { return writeCoverageByOutlet(matrix, to: &out) }
+        let (order, groups) = columns(context.members.map(\.outletName))
         out.write(
             "<h3>Coverage</h3><p class=\"meta\">Which article reports which claim"
                 + (groups.isEmpty ? "" : ", outlets grouped by country and ownership")
                 + ". Hover a ● for the sentence; click it to read it in place.</p>"
                 + "<div class=\"matrix-wrap\"><table class=\"matrix\"><thead>")
-        if !groups.isEmpty {
-            out.write("<tr class=\"groups\"><th class=\"claim\"></th>")
-            for g in groups { out.write("<th colspan=\"\(g.span)\" scope=\"colgroup\">\(e(g.label))</th>") }
-            out.write("</tr>")
-        }
+        writeGroupRow(groups, to: &out)
         out.write("<tr><th class=\"claim\">Claim</th>")
         for m in order.map({ context.members[$0] }) {
             let date = m.article?.published?.description ?? ""
@@ -91,9 +110,7 @@ struct StorySection: Sendable {
         }
         out.write("</tr></thead><tbody>")
         for row in limited(matrix.rows) {
-            out.write(
-                "<tr><th class=\"claim\"><span class=\"cid\">\(e(StoryContext.shortID(row.claim.id)))</span>\(e(row.claim.text)) "
-                    + "<span class=\"count\">\(row.count)/\(context.members.count)</span></th>")
+            writeClaimHead(row, to: &out)
             for i in order where i < row.cells.count {
                 let m = context.members[i]
                 guard let refs = row.cells[i] else {
@@ -114,12 +131,77 @@ struct StorySection: Sendable {
         more(matrix.rows.count, "claims", to: &out)
     }
 
-    /// The matrix's columns (indices into the members) and, when outlets are known, their groups by country and
-    /// ownership ("GB · public"), unknown ones last; members keep their order within a group.
-    private func coverageColumns() -> (order: [Int], groups: [(label: String, span: Int)]) {
-        let all = Array(context.members.indices)
+    /// The matrix of a compact story: a column per outlet (the `itemLimit` outlets with most articles in the story,
+    /// ties: the first to report), a cell saying how many of the outlet's articles report the claim, linked to the
+    /// first one's sentence.
+    private func writeCoverageByOutlet(_ matrix: CoverageMatrix, to out: inout some TextOutputStream) {
+        var names: [String] = []
+        var membersOf: [String: [Int]] = [:]
+        for (i, m) in context.members.enumerated() {
+            if membersOf[m.outletName] == nil { names.append(m.outletName) }
+            membersOf[m.outletName, default: []].append(i)
+        }
+        let total = names.count
+        if let limit = itemLimit, names.count > limit {
+            names = names.enumerated().sorted { (membersOf[$0.element]!.count, -$0.offset) > (membersOf[$1.element]!.count, -$1.offset) }
+                .prefix(limit).sorted { $0.offset < $1.offset }.map(\.element)
+        }
+        let (order, groups) = columns(names)
+        out.write(
+            "<h3>Coverage</h3><p class=\"meta\">Which outlet reports which claim: how many of its articles in the story"
+                + " carry it"
+                + (total > names.count ? ", for the \(names.count) outlets with most articles of \(total)" : "")
+                + (groups.isEmpty ? "" : ", grouped by country and ownership")
+                + ". Click a cell to read the sentence in its article.</p>"
+                + "<div class=\"matrix-wrap\"><table class=\"matrix\"><thead>")
+        writeGroupRow(groups, to: &out)
+        out.write("<tr><th class=\"claim\">Claim</th>")
+        for name in order.map({ names[$0] }) {
+            out.write("<th>\(e(name))<br><span class=\"count\">\(membersOf[name]!.count)</span></th>")
+        }
+        out.write("</tr></thead><tbody>")
+        for row in limited(matrix.rows) {
+            writeClaimHead(row, to: &out)
+            for name in order.map({ names[$0] }) {
+                let own = membersOf[name]!
+                let reporting = own.filter { row.cells[$0] != nil }
+                guard let first = reporting.first else {
+                    out.write("<td class=\"no\">·</td>")
+                    continue
+                }
+                let mark = own.count == 1 ? "●" : "\(reporting.count)/\(own.count)"
+                let m = context.members[first]
+                let href = row.cells[first]?.first.flatMap { anchors.href($0.article, $0.sentenceSpan) }
+                    ?? anchors.articleHref(m.id)
+                out.write(
+                    "<td class=\"yes\" title=\"\(reporting.count) of \(own.count)\">"
+                        + (href.map { "<a href=\"\($0)\">\(mark)</a>" } ?? mark) + "</td>")
+            }
+            out.write("</tr>")
+        }
+        out.write("</tbody></table></div>\n")
+        more(matrix.rows.count, "claims", to: &out)
+    }
+
+    private func writeGroupRow(_ groups: [(label: String, span: Int)], to out: inout some TextOutputStream) {
+        guard !groups.isEmpty else { return }
+        out.write("<tr class=\"groups\"><th class=\"claim\"></th>")
+        for g in groups { out.write("<th colspan=\"\(g.span)\" scope=\"colgroup\">\(e(g.label))</th>") }
+        out.write("</tr>")
+    }
+
+    private func writeClaimHead(_ row: CoverageMatrix.Row, to out: inout some TextOutputStream) {
+        out.write(
+            "<tr><th class=\"claim\"><span class=\"cid\">\(e(StoryContext.shortID(row.claim.id)))</span>\(e(row.claim.text)) "
+                + "<span class=\"count\">\(row.count)/\(context.members.count)</span></th>")
+    }
+
+    /// The matrix's columns for these outlet names (indices into them) and, when outlets are known, their groups by
+    /// country and ownership ("GB · public"), unknown ones last; columns keep their order within a group.
+    private func columns(_ names: [String]) -> (order: [Int], groups: [(label: String, span: Int)]) {
+        let all = Array(names.indices)
         guard let outlets else { return (all, []) }
-        let labels = context.members.map { outlets.countryAndOwnership(ofOutlet: $0.outletName) }
+        let labels = names.map { outlets.countryAndOwnership(ofOutlet: $0) }
         func key(_ i: Int) -> (Int, String, Int) { (labels[i].known ? 0 : 1, labels[i].label, i) }
         let order = all.sorted { key($0) < key($1) }
         var groups: [(label: String, span: Int)] = []
@@ -154,8 +236,11 @@ struct StorySection: Sendable {
                     + "<blockquote>“\(e(q.text))”</blockquote><table><thead><tr><th>Article</th><th>Marks</th>"
                     + "<th>Wording</th><th>Cue</th><th></th></tr></thead>"
                     + "<tbody>")
-            for o in q.occurrences { writeOccurrence(o, of: q, speakerColumn: false, to: &out) }
-            out.write("</tbody></table></div>")
+            let shown = compact ? Array(q.occurrences.prefix(Self.compactOccurrences)) : q.occurrences
+            for o in shown { writeOccurrence(o, of: q, speakerColumn: false, to: &out) }
+            out.write("</tbody></table>")
+            more(q.occurrences.count, shown.count, "wordings", to: &out)
+            out.write("</div>")
         }
         if !single.isEmpty {
             out.write(
@@ -178,9 +263,14 @@ struct StorySection: Sendable {
             ? "<span class=\"badge q\">quoted</span>"
             : "<span class=\"badge u\" title=\"reported speech, no quotation marks\">paraphrased</span>"
         let speaker = o.speaker.flatMap { $0 == q.speaker ? nil : " <span class=\"meta\">— \(e($0))</span>" } ?? ""
+        // A compact story's sentences are a click away on the article's page, not repeated in a tooltip here.
         let link =
             anchors.href(o.article, o.sentenceSpan)
-            .map { "<a href=\"\($0)\" title=\"\(e(context.sentence(o.article, o.sentenceSpan)))\">sentence</a>" } ?? ""
+            .map {
+                compact
+                    ? "<a href=\"\($0)\">sentence</a>"
+                    : "<a href=\"\($0)\" title=\"\(e(context.sentence(o.article, o.sentenceSpan)))\">sentence</a>"
+            } ?? ""
         let who = q.speaker.map(e) ?? "Unattributed"
         let role = q.speakerRole.map { "<br><span class=\"meta\">\(e($0))</span>" } ?? ""
         out.write(
@@ -214,9 +304,14 @@ struct StorySection: Sendable {
                 "<p class=\"original\">Most-cited source: <strong>\(e(original))</strong>"
                     + "<span class=\"meta\">\(detail ?? "")</span></p>")
         }
-        let graph = CitationGraph(context)
+        let graph = compact ? CitationGraph(context, limits: Self.compactGraph) : CitationGraph(context)
         guard !graph.isEmpty else { return }
         out.write(graph.svg())
+        if let note = graph.cut {
+            out.write(
+                "<p class=\"meta\">The graph shows the \(note.sources.shown) most-cited of \(note.sources.total) sources"
+                    + " and \(note.articles.shown) of the \(note.articles.total) articles citing them.</p>")
+        }
         out.write(
             "<p class=\"legend\">Sources:<i class=\"k-outlet\"></i>outlet<i class=\"k-person\"></i>person"
                 + "<i class=\"k-organization\"></i>organization<i class=\"k-anonymous\"></i>anonymous"
@@ -330,7 +425,9 @@ struct StorySection: Sendable {
                 + "(copies of one text count once).</p><ul class=\"synthesis\">")
         for p in limited(story.synthesis) {
             let claim = story.claims.first { $0.id == p.claim }
-            let outlets = p.outlets.isEmpty ? "" : ": " + p.outlets.map(e).joined(separator: ", ")
+            let names = compact ? Array(p.outlets.prefix(Self.compactLinks)) : p.outlets
+            let rest = p.outlets.count - names.count
+            let outlets = names.isEmpty ? "" : ": " + names.map(e).joined(separator: ", ") + (rest > 0 ? " and \(rest) more" : "")
             out.write(
                 "<li>\(e(p.text)) <span class=\"meta\">— "
                     + StoryContext.count(p.independentSources, "independent source") + outlets
@@ -344,14 +441,20 @@ struct StorySection: Sendable {
     /// Small numbered links, one per article, to the article's sentence (or the article when no span is known).
     private func refs(_ articles: [String], _ spans: [(String, TextSpan)]) -> String {
         var seen = Set<String>()
-        let links = articles.filter { seen.insert($0).inserted }.map { id -> String in
+        let distinct = articles.filter { seen.insert($0).inserted }
+        let shown = compact ? Array(distinct.prefix(Self.compactLinks)) : distinct
+        var firstSpan: [String: TextSpan] = [:]
+        for (id, span) in spans where firstSpan[id] == nil { firstSpan[id] = span }
+        let links = shown.map { id -> String in
             let label = e(context.number(id))
             let title = e(context.member(id)?.outletName ?? id)
-            let href = spans.first { $0.0 == id }.flatMap { anchors.href($0.0, $0.1) } ?? anchors.articleHref(id)
+            let href = firstSpan[id].flatMap { anchors.href(id, $0) } ?? anchors.articleHref(id)
             return href.map { "<a href=\"\($0)\" title=\"\(title)\">\(label)</a>" }
                 ?? "<span title=\"\(title)\">\(label)</span>"
         }
-        return "<span class=\"refs\">" + links.joined() + "</span>"
+        let rest = distinct.count - shown.count
+        return "<span class=\"refs\">" + links.joined() + (rest > 0 ? " <span class=\"meta\">+\(rest)</span>" : "")
+            + "</span>"
     }
 
     private func e(_ s: some StringProtocol) -> String { HTMLEscaping.escape(s) }

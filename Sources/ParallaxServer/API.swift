@@ -16,11 +16,11 @@ struct API: Sendable {
         api.get("openapi.json") { _, _ in Response.json(OpenAPIDocument.json) }
         api.get("stats") { _, _ in try await stats() }
         api.get("stories") { request, _ in
-            try await server.cached("api " + request.uri.description) { try await stories(request) }
+            try await server.cached("api " + request.uri.description, request: request) { try await stories(request) }
         }
-        api.get("stories/:id") { _, context in
+        api.get("stories/:id") { request, context in
             let id = try context.parameters.require("id")
-            return try await server.cached("api story " + id) { try await story(id) }
+            return try await server.cached("api story " + id, request: request) { try await story(id) }
         }
         api.get("stories/:id/citations") { request, context in
             try await citations(try context.parameters.require("id"), request: request)

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import ParallaxAnalysis
 import ParallaxCore
+import ParallaxStorage
 
 /// What `parallax serve` serves: a JSON API (`/api/...`, described by `/api/openapi.json`) and server-rendered web
 /// pages over one corpus store. The router is built by ``makeRouter(_:)`` so tests run it without a socket.
@@ -43,18 +44,31 @@ public struct ParallaxServer: Sendable {
 
     /// The response for `key` from the cache when the store has not been written since it was made, else made by
     /// `make` (and kept when it is a page).
-    func cached(_ key: String, make: () async throws -> Rendered) async throws -> Response {
+    func cached(_ key: String, request: Request, make: () async throws -> Rendered) async throws -> Response {
+        let gzip = Self.acceptsGzip(request)
         let generation = try await store.read { try $0.writeGeneration() }
-        if let hit = await cache.get(key, generation: generation) { return .bytes(hit.body, type: hit.type) }
+        if let hit = await cache.get(key, generation: generation) { return .cached(hit, gzip: gzip) }
         switch try await make() {
         case .response(let response): return response
         case .page(let body, let type):
             // A comparison recomputed while making the page is a write: key the page by the generation after it.
             let after = try await store.read { try $0.writeGeneration() }
-            let buffer = ByteBuffer(string: body)
-            await cache.put(key, generation: after, body: buffer, type: type)
-            return .bytes(buffer, type: type)
+            let entry = PageCache.Entry(generation: after, body: ByteBuffer(string: body), type: type)
+            await cache.put(key, entry)
+            return .cached(entry, gzip: gzip)
         }
+    }
+
+    /// Whether the request's `Accept-Encoding` lists gzip (or `*`) without `q=0`.
+    static func acceptsGzip(_ request: Request) -> Bool {
+        guard let header = request.headers[.acceptEncoding] else { return false }
+        for item in header.lowercased().split(separator: ",") {
+            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let coding = parts.first, coding == "gzip" || coding == "*" else { continue }
+            let q = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return q > 0
+        }
+        return false
     }
 
     /// The router: API, web pages, security headers and access logs.
@@ -106,9 +120,24 @@ actor PageCache {
         var generation: Int
         /// The encoded body, shared by every response that serves it (a ByteBuffer is copied on write only).
         var body: ByteBuffer
+        /// The body gzipped, made once when stored (a body under 1 KiB, or one that does not shrink, has none).
+        var gzipped: ByteBuffer?
         var type: String
         /// When it was last served or stored (a counter, not a clock).
         var lastUse: UInt64 = 0
+
+        init(generation: Int, body: ByteBuffer, type: String) {
+            self.generation = generation
+            self.body = body
+            self.type = type
+            if body.readableBytes >= 1_024, let packed = Deflate.gzip(Array(body.readableBytesView)),
+                packed.count < body.readableBytes
+            {
+                gzipped = ByteBuffer(bytes: packed)
+            }
+        }
+
+        var size: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) }
     }
 
     let maxEntries: Int
@@ -130,15 +159,17 @@ actor PageCache {
         return entry
     }
 
-    func put(_ key: String, generation: Int, body: ByteBuffer, type: String) {
+    func put(_ key: String, _ entry: Entry) {
         clock += 1
-        if let old = entries[key] { bytes -= old.body.readableBytes }
-        entries[key] = Entry(generation: generation, body: body, type: type, lastUse: clock)
-        bytes += body.readableBytes
+        if let old = entries[key] { bytes -= old.size }
+        var entry = entry
+        entry.lastUse = clock
+        entries[key] = entry
+        bytes += entry.size
         while entries.count > 1, entries.count > maxEntries || bytes > maxBytes,
             let oldest = entries.min(by: { $0.value.lastUse < $1.value.lastUse })?.key
         {
-            if let gone = entries.removeValue(forKey: oldest) { bytes -= gone.body.readableBytes }
+            if let gone = entries.removeValue(forKey: oldest) { bytes -= gone.size }
         }
     }
 
@@ -197,6 +228,20 @@ extension Response {
     /// A response with an encoded body.
     static func bytes(_ body: ByteBuffer, type: String) -> Response {
         Response(status: .ok, headers: [.contentType: type], body: ResponseBody(byteBuffer: body))
+    }
+
+    /// A cached page, gzipped when the client takes it and a gzipped body is held; either way varying on
+    /// `Accept-Encoding`.
+    static func cached(_ entry: PageCache.Entry, gzip: Bool) -> Response {
+        if gzip, let packed = entry.gzipped {
+            return Response(
+                status: .ok,
+                headers: [.contentType: entry.type, .contentEncoding: "gzip", .vary: "Accept-Encoding"],
+                body: ResponseBody(byteBuffer: packed))
+        }
+        return Response(
+            status: .ok, headers: [.contentType: entry.type, .vary: "Accept-Encoding"],
+            body: ResponseBody(byteBuffer: entry.body))
     }
 
     static func json(_ body: String, status: HTTPResponse.Status = .ok) -> Response {

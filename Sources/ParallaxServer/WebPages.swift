@@ -13,12 +13,12 @@ struct WebPages: Sendable {
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/") { request, _ in
-            try await server.cached("page " + request.uri.description) { try await storyList(request) }
+            try await server.cached("page " + request.uri.description, request: request) { try await storyList(request) }
         }
         router.get("stories/:id") { request, context in
             let id = try context.parameters.require("id")
             let all = request.uri.queryParameters.get("all") == "1"
-            return try await server.cached("page story " + id + (all ? " all" : "")) { try await story(id, all: all) }
+            return try await server.cached("page story " + id + (all ? " all" : ""), request: request) { try await story(id, all: all) }
         }
         router.get("articles/:id") { _, context in try await article(try context.parameters.require("id")) }
     }
@@ -136,8 +136,10 @@ struct WebPages: Sendable {
         let report = AnalysisReport(articles: articles, stories: [analysis], issues: [])
         var content = ""
         let limit = all ? nil : Self.storyItemLimit
-        HTMLRenderer(outlets: server.settings.outlets, itemLimit: limit, allHref: "/stories/\(live)?all=1")
-            .renderContent(report, to: &content)
+        HTMLRenderer(
+            outlets: server.settings.outlets, itemLimit: limit, allHref: "/stories/\(live)?all=1",
+            articlePages: "/articles/"
+        ).renderContent(report, to: &content)
         struct Frame {
             let id: String
             /// HTMLRenderer's content, which escapes all article-derived text.
@@ -170,14 +172,17 @@ struct WebPages: Sendable {
         let view = ArticleView(
             title: record.title ?? record.id, lang: record.language, meta: meta.joined(separator: " · "),
             story: record.story, url: record.url.flatMap(HTMLEscaping.safeURL),
-            text: Self.highlighted(spans.text, findings: spans.findings))
+            text: Self.highlighted(
+                spans.text, findings: spans.findings, anchors: annotation.document.sentences.map(\.span)))
         let main = try templates.render(view, "article")
         return .html(try templates.page(title: record.title ?? record.id, main: main))
     }
 
     /// `text` as escaped paragraphs with non-overlapping findings wrapped in `<mark>` (the earlier, then the
-    /// longer finding wins an overlap). Offsets are UTF-8; a span off a character boundary or past the end is skipped.
-    static func highlighted(_ text: String, findings: [ArticleSpans.Finding]) -> String {
+    /// longer finding wins an overlap), and an empty `<span id="s-START-END">` where each of `anchors` (the
+    /// sentences) starts, which the story page links to (an anchor inside a finding goes just before it).
+    /// Offsets are UTF-8; a span off a character boundary or past the end is skipped.
+    static func highlighted(_ text: String, findings: [ArticleSpans.Finding], anchors: [TextSpan] = []) -> String {
         let bytes = Array(text.utf8)
         var out = "<p>"
         var position = 0
@@ -188,16 +193,41 @@ struct WebPages: Sendable {
             return String(decoding: bytes[from..<to], as: UTF8.self)
         }
         func plain(_ s: String) -> String { e(s).replacingOccurrences(of: "\n", with: "</p><p>") }
+        let starts = anchors.filter { !$0.isEmpty && $0.start >= 0 && $0.start < bytes.count }
+            .sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        var next = 0  // the first anchor not written yet
+        // The text from `position` to `end`, with the anchors that start before `end` (those inside a finding that
+        // began earlier come first, at `position`).
+        func plainAnchored(to end: Int) -> String? {
+            var result = ""
+            var at = position
+            while next < starts.count, starts[next].start < end {
+                let a = starts[next]
+                if a.start > at, let text = piece(at, a.start) {
+                    result += plain(text)
+                    at = a.start
+                }
+                result += "<span class=\"s\" id=\"s-\(a.start)-\(a.end)\"></span>"
+                next += 1
+            }
+            guard let rest = piece(at, end) else { return nil }
+            return result + plain(rest)
+        }
         let ordered = findings.sorted { ($0.span.start, -$0.span.end) < ($1.span.start, -$1.span.end) }
         for f in ordered where f.span.start >= position && f.span.end > f.span.start {
-            guard let before = piece(position, f.span.start), let inside = piece(f.span.start, f.span.end) else {
-                continue
+            guard piece(position, f.span.start) != nil, let inside = piece(f.span.start, f.span.end),
+                let before = plainAnchored(to: f.span.start)
+            else { continue }
+            out += before
+            // Sentences starting inside the finding are anchored just before it.
+            while next < starts.count, starts[next].start < f.span.end {
+                out += "<span class=\"s\" id=\"s-\(starts[next].start)-\(starts[next].end)\"></span>"
+                next += 1
             }
-            out += plain(before)
             out += "<mark class=\"\(e(f.kind))\" title=\"\(e(f.kind + ": " + f.label))\">\(plain(inside))</mark>"
             position = f.span.end
         }
-        out += plain(piece(position, bytes.count) ?? "") + "</p>"
+        out += (plainAnchored(to: bytes.count) ?? plain(piece(position, bytes.count) ?? "")) + "</p>"
         return out
     }
 }

@@ -1,16 +1,25 @@
 import CZlib
 import Foundation
 
-/// zlib compression of whole buffers (the annotation blobs).
-enum Deflate {
+/// zlib compression of whole buffers: the annotation blobs, and the server's gzip responses.
+public enum Deflate {
     /// `bytes` compressed into a zlib stream at `level` (1 fastest ... 9 smallest).
     ///
     /// A small window and hash table (`windowBits` 13, `memLevel` 6): an annotation is a few KB, and for inputs
     /// that small, zeroing zlib's default 256 KB of tables costs more than compressing. `uncompress` reads any
     /// window size from the stream header.
     static func compress(_ bytes: [UInt8], level: Int32 = 1) -> [UInt8]? {
+        run(bytes, level: level, windowBits: 13, memLevel: 6)
+    }
+
+    /// `bytes` as a gzip member (RFC 1952, for `Content-Encoding: gzip`) at `level`, zlib's full window.
+    public static func gzip(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8]? {
+        run(bytes, level: level, windowBits: 15 + 16, memLevel: 8)
+    }
+
+    private static func run(_ bytes: [UInt8], level: Int32, windowBits: Int32, memLevel: Int32) -> [UInt8]? {
         var stream = z_stream()
-        guard deflateInit2_(&stream, level, Z_DEFLATED, 13, 6, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+        guard deflateInit2_(&stream, level, Z_DEFLATED, windowBits, memLevel, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
             Int32(MemoryLayout<z_stream>.size)) == Z_OK
         else { return nil }
         defer { deflateEnd(&stream) }

@@ -26,6 +26,19 @@ struct CitationGraphTests {
         #expect(graph.svg().contains(">said, according to</text>"))
     }
 
+    @Test func limitsKeepTheMostCitedSourcesAndSayWhatWasLeftOut() throws {
+        let context = StoryContext.all(in: ReportFixture.report)[0]
+        #expect(CitationGraph(context).cut == nil)
+        #expect(CitationGraph(context, limits: (sources: 10, articles: 10)).cut == nil)
+        let graph = CitationGraph(context, limits: (sources: 1, articles: 3))
+        // Ilse Varga is cited by all four articles (and is the original source): she stays, with the first three.
+        #expect(graph.sources.map(\.name) == ["Ilse Varga"])
+        #expect(graph.articles == ["1 Northgate Herald", "2 Calder Ledger", "3 Northgate Wire"])
+        #expect(graph.edges.count == 3)
+        let cut = try #require(graph.cut)
+        #expect(cut.sources == (1, 4) && cut.articles == (3, 4))
+    }
+
     @Test func marksTheOriginalSource() {
         let graph = CitationGraph(StoryContext.all(in: ReportFixture.report)[0])
         #expect(graph.original == "Ilse Varga")

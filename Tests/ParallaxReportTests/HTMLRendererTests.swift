@@ -49,6 +49,30 @@ struct HTMLRendererTests {
         #expect(balanceProblem(limited) == nil)
     }
 
+    @Test func aStoryOverTheLimitIsCompactWhenArticlesHavePagesOfTheirOwn() {
+        // The dam story has 4 articles (over the limit of 3), the strike story 2.
+        var page = ""
+        HTMLRenderer(itemLimit: 3, allHref: "/stories/x?all=1", articlePages: "/articles/")
+            .renderContent(ReportFixture.report, to: &page)
+        #expect(balanceProblem(page) == nil)
+        // The dam story's texts are on their own pages, its findings link there; the strike story stays inline.
+        #expect(!page.contains("id=\"art-0\"") && !page.contains("id=\"art-3\""))
+        #expect(page.contains("id=\"art-4\"") && page.contains("id=\"art-5\""))
+        #expect(page.contains("href=\"/articles/herald-dam#s-"))
+        #expect(page.contains("href=\"/articles/ledger-dam\""))
+        #expect(page.contains("each article's text is on its own page"))
+        // The matrix has a column per outlet, the three with most articles of four.
+        #expect(page.contains("for the 3 outlets with most articles of 4"))
+        let dam = String(page[..<(page.range(of: "id=\"story-2\"")?.lowerBound ?? page.endIndex)])
+        let heads = dam.components(separatedBy: "<h3>Coverage</h3>").last?.components(separatedBy: "</thead>").first ?? ""
+        #expect(heads.components(separatedBy: "<th>").count - 1 == 3)
+        #expect(!heads.contains("Valley Courier"))
+        // Without article pages nothing is compact: every text is in the page.
+        var inline = ""
+        HTMLRenderer(itemLimit: 3).renderContent(ReportFixture.report, to: &inline)
+        #expect(inline.contains("id=\"art-0\"") && !inline.contains("/articles/"))
+    }
+
     @Test func closesEveryElement() {
         #expect(balanceProblem("<div><span></div>") != nil)  // the checker itself catches a stray tag
         #expect(balanceProblem(html) == nil)

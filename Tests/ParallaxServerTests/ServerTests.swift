@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import ParallaxAnalysis
 import ParallaxCore
+import ParallaxIngest
 import ParallaxReport
 import Testing
 
@@ -323,11 +324,58 @@ struct ServerTests {
         let findings = spans.map {
             ArticleSpans.Finding(kind: "quote", span: TextSpan(start: $0.0, end: $0.1), label: "<i>")
         }
-        let html = WebPages.highlighted(text, findings: findings)
-        #expect(!html.contains("<b>") && !html.contains("<i>"))
-        #expect(html.hasPrefix("<p>") && html.hasSuffix("</p>"))
-        // With the marks taken out, the text is all there, once.
-        let plain = html.replacingOccurrences(of: #"<mark[^>]*>|</mark>"#, with: "", options: .regularExpression)
-        #expect(plain == "<p>" + HTMLEscaping.escape(text).replacingOccurrences(of: "\n", with: "</p><p>") + "</p>")
+        // The same spans as sentence anchors too: anchors inside marks, off boundaries or past the end.
+        let anchors = spans.map { TextSpan(start: $0.0, end: $0.1) }
+        for html in [WebPages.highlighted(text, findings: findings), WebPages.highlighted(text, findings: findings, anchors: anchors)] {
+            #expect(!html.contains("<b>") && !html.contains("<i>"))
+            #expect(html.hasPrefix("<p>") && html.hasSuffix("</p>"))
+            // With the marks and anchors taken out, the text is all there, once.
+            let plain = html.replacingOccurrences(
+                of: #"<mark[^>]*>|</mark>|<span class="s" id="s-[0-9]+-[0-9]+"></span>"#, with: "", options: .regularExpression)
+            #expect(plain == "<p>" + HTMLEscaping.escape(text).replacingOccurrences(of: "\n", with: "</p><p>") + "</p>")
+        }
+    }
+
+    /// A client that takes gzip gets the cached page gzipped, the same bytes once inflated; one that does not (or
+    /// refuses it with q=0) gets them plain; both responses vary on Accept-Encoding.
+    @Test func pagesAreGzippedForClientsThatTakeIt() async throws {
+        let server = try await Self.makeServer()
+        try await Self.app(server).test(.router) { client in
+            let list = try await client.execute(uri: "/api/stories", method: .get) { try Self.json($0.body) }
+            let story = try #require((list["stories"] as? [[String: Any]])?.first?["id"] as? String)
+            for uri in ["/", "/api/stories/\(story)"] {
+                let plain = try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.headers[.contentEncoding] == nil)
+                    #expect(response.headers[.vary] == "Accept-Encoding")
+                    return Array(response.body.readableBytesView)
+                }
+                for refused in ["identity", "gzip;q=0", "br"] {
+                    try await client.execute(uri: uri, method: .get, headers: [.acceptEncoding: refused]) {
+                        #expect($0.headers[.contentEncoding] == nil)
+                    }
+                }
+                for taken in ["gzip", "deflate, gzip;q=0.5", "*"] {
+                    let packed = try await client.execute(uri: uri, method: .get, headers: [.acceptEncoding: taken]) {
+                        response in
+                        #expect(response.headers[.contentEncoding] == "gzip")
+                        return Array(response.body.readableBytesView)
+                    }
+                    #expect(packed.count < plain.count)
+                    #expect(try GzipStream.decompress(packed) == plain)
+                }
+            }
+        }
+    }
+
+    /// Every sentence gets the anchor the story page links to, just before the finding it starts in.
+    @Test func sentencesAreAnchoredForTheStoryPagesLinks() {
+        let text = "One said so. \"Two,\" she said. Three."
+        let quote = ArticleSpans.Finding(kind: "quote", span: TextSpan(start: 14, end: 17), label: "")
+        let sentences = [TextSpan(start: 0, end: 12), TextSpan(start: 13, end: 29), TextSpan(start: 30, end: 36)]
+        let html = WebPages.highlighted(text, findings: [quote], anchors: sentences)
+        #expect(
+            html == "<p><span class=\"s\" id=\"s-0-12\"></span>One said so. <span class=\"s\" id=\"s-13-29\"></span>"
+                + "&quot;<mark class=\"quote\" title=\"quote: \">Two</mark>,&quot; she said. "
+                + "<span class=\"s\" id=\"s-30-36\"></span>Three.</p>")
     }
 }
