@@ -75,6 +75,7 @@ public final class PostgresStore: CorpusStore {
                     do {
                         cache.begin(generation: try transaction.counter(PostgresTransaction.generationKey))
                         let result = try body(transaction)
+                        try transaction.writePendingFrequencies()
                         let next: Int? = try transaction.rows(
                             """
                             INSERT INTO meta (key, value) VALUES ($1, '1')

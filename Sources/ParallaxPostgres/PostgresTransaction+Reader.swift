@@ -257,7 +257,9 @@ extension PostgresTransaction {
         guard !terms.isEmpty else { return [] }
         var found: [String: TermEntry] = [:]
         for row in try rows("SELECT text, id, df FROM term WHERE text = ANY($1)", terms) {
-            found[try row(0)] = TermEntry(id: try row(1), documentFrequency: try row(2))
+            let id: Int32 = try row(1)
+            let stored: Int = try row(2)
+            found[try row(0)] = TermEntry(id: id, documentFrequency: stored + (cache?.pendingIncrement(of: id) ?? 0))
         }
         return terms.map { found[Self.storable($0)] }
     }

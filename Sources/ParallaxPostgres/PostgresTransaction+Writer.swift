@@ -161,19 +161,29 @@ extension PostgresTransaction {
     }
 
     func observe(terms: [String]) throws -> [TermEntry] {
-        // Distinct terms, as stored (NUL replaced), in first-seen order.
+        // Distinct terms, as stored (NUL replaced), in first-seen order; those the writer's cache knows are counted
+        // there (written once per transaction by ``writePendingFrequencies()``).
         var seen = Set<String>()
         let distinct = terms.map(Self.storable).filter { seen.insert($0).inserted }
         var entries: [String: TermEntry] = [:]
         entries.reserveCapacity(distinct.count)
-        func collect(_ found: [Row]) throws {
-            for row in found { entries[try row(0)] = TermEntry(id: try row(1), documentFrequency: try row(2)) }
+        var uncached: [String] = []
+        for term in distinct {
+            if let entry = cache?.count(term) { entries[term] = entry } else { uncached.append(term) }
         }
-        if !distinct.isEmpty {
+        func collect(_ found: [Row]) throws {
+            for row in found {
+                let term: String = try row(0)
+                let entry = TermEntry(id: try row(1), documentFrequency: try row(2))
+                entries[term] = entry
+                cache?.remember(term, entry)
+            }
+        }
+        if !uncached.isEmpty {
             // Known terms counted in one statement, unknown ones inserted in another: writers run one at a time
             // (the advisory lock), so no other transaction inserts the same term meanwhile.
-            try collect(rows("UPDATE term SET df = df + 1 WHERE text = ANY($1) RETURNING text, id, df", distinct))
-            let unknown = distinct.filter { entries[$0] == nil }
+            try collect(rows("UPDATE term SET df = df + 1 WHERE text = ANY($1) RETURNING text, id, df", uncached))
+            let unknown = uncached.filter { entries[$0] == nil }
             if !unknown.isEmpty {
                 try collect(
                     rows(
@@ -188,6 +198,16 @@ extension PostgresTransaction {
             guard let entry = entries[Self.storable(term)] else { throw corrupt("term \(term) not stored") }
             return entry
         }
+    }
+
+    /// Writes the document-frequency increments the writer's cache gathered in this transaction (one statement).
+    func writePendingFrequencies() throws {
+        guard let pending = cache?.takePending(), !pending.isEmpty else { return }
+        try execute(
+            """
+            UPDATE term SET df = term.df + u.inc FROM unnest($1::integer[], $2::bigint[]) AS u(id, inc)
+            WHERE term.id = u.id
+            """, pending.map(\.id), pending.map { Int64($0.increment) })
     }
 
     func post(termIDs: [Int32], story key: Int64) throws {

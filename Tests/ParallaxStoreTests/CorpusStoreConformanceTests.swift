@@ -240,6 +240,35 @@ struct CorpusStoreConformanceTests {
         }
     }
 
+    /// Document frequencies counted across transactions (drivers may gather increments of known terms in memory
+    /// and write them at commit): a write sees its own counts, a failed write's counts are gone, readers see the
+    /// committed ones.
+    @Test(arguments: StoreKind.available)
+    func documentFrequenciesHoldAcrossWritesAndFailures(_ kind: StoreKind) async throws {
+        struct Stop: Error {}
+        try await withStore(kind) { t in
+            _ = try await t.store.write { w in try w.observe(terms: ["quake"]) }
+            let inside = try await t.store.write { w in
+                _ = try w.observe(terms: ["quake", "flood"])
+                return try w.vocabulary(of: ["quake", "flood"]).map { $0?.documentFrequency }
+            }
+            #expect(inside == [2, 1])
+            await #expect(throws: Stop.self) {
+                try await t.store.write { w in
+                    _ = try w.observe(terms: ["quake", "flood", "storm"])
+                    throw Stop()
+                }
+            }
+            let next = try await t.store.write { w in try w.observe(terms: ["quake"]).map(\.documentFrequency) }
+            #expect(next == [3])
+            let read = try await t.store.read { r in
+                (try r.vocabulary(of: ["quake", "flood", "storm"]).map { $0?.documentFrequency }, try r.documentCount())
+            }
+            #expect(read.0 == [3, 1, nil])
+            #expect(read.1 == 3)
+        }
+    }
+
     @Test(arguments: StoreKind.available)
     func aThrowingWriteKeepsNothing(_ kind: StoreKind) async throws {
         struct Stop: Error {}
