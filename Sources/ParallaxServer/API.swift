@@ -209,6 +209,7 @@ struct API: Sendable {
                 issues.append(issue)
             }
         }
+        defer { server.generation.forget() }  // this server's own write shows at once
         let summary = try await ingester.ingest(annotations, issues: issues, into: server.store)
         let refreshed = try await ingester.refreshAnalyses(in: server.store) { _, _ in }
         let status: HTTPResponse.Status = summary.read == 0 && !issues.isEmpty ? .unprocessableContent : .ok

@@ -20,6 +20,11 @@ public struct ServerSettings: Sendable {
     public var maxQueryBytes = 4_096
     /// Outlets known by name and domain (for ingest and comparisons).
     public var outlets: OutletRegistry
+    /// How long the store's write generation, which says whether a cached page is still current, is trusted before
+    /// it is read again: pages reflect another process's writes (a `parallax ingest` next to the server) within
+    /// this time, this server's own writes at once. On PostgreSQL each read is three round trips, more than
+    /// serving a cached page costs. Zero: read for every request.
+    public var freshness: Duration = .milliseconds(500)
 
     public init(token: String? = nil, outlets: OutletRegistry) {
         self.token = token
@@ -33,6 +38,8 @@ public struct ParallaxServer: Sendable {
     public let settings: ServerSettings
     /// Rendered pages and JSON documents, valid while the store's write generation is unchanged.
     let cache = PageCache()
+    /// The write generation last read, trusted for `settings.freshness`.
+    let generation = GenerationMemo()
     /// The web UI's templates and static files, read once at start.
     let templates = PageTemplates.bundled
     let staticFiles = StaticFiles.bundled
@@ -46,17 +53,27 @@ public struct ParallaxServer: Sendable {
     /// `make` (and kept when it is a page).
     func cached(_ key: String, request: Request, make: () async throws -> Rendered) async throws -> Response {
         let gzip = Self.acceptsGzip(request)
-        let generation = try await store.read { try $0.writeGeneration() }
+        let generation = try await currentGeneration()
         if let hit = await cache.get(key, generation: generation) { return .cached(hit, gzip: gzip) }
         switch try await make() {
         case .response(let response): return response
         case .page(let body, let type):
             // A comparison recomputed while making the page is a write: key the page by the generation after it.
             let after = try await store.read { try $0.writeGeneration() }
+            if after != generation { self.generation.set(after, readAt: .now) }
             let entry = PageCache.Entry(generation: after, body: ByteBuffer(string: body), type: type)
             await cache.put(key, entry)
             return .cached(entry, gzip: gzip)
         }
+    }
+
+    /// The store's write generation, read again when the last read is older than `settings.freshness`.
+    func currentGeneration() async throws -> Int {
+        let now = ContinuousClock.now
+        if let known = generation.value(readAfter: now - settings.freshness) { return known }
+        let read = try await store.read { try $0.writeGeneration() }
+        generation.set(read, readAt: now)
+        return read
     }
 
     /// Whether the request's `Accept-Encoding` lists gzip (or `*`) without `q=0`.
@@ -115,6 +132,36 @@ enum Rendered {
 /// A bounded cache of rendered responses (at most `maxEntries` and `maxBytes`; the least recently used go first),
 /// each valid for one write generation of the store. A hit costs O(1); an eviction scans the entries once (it
 /// follows a miss, which rendered a page).
+/// The store's write generation as last read, and when (see ``ServerSettings/freshness``).
+final class GenerationMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: (value: Int, at: ContinuousClock.Instant)?
+    /// Reads made before this instant are not kept (they may predate a write of this server).
+    private var floor: ContinuousClock.Instant?
+
+    /// The value, when it was read after `instant`.
+    func value(readAfter instant: ContinuousClock.Instant) -> Int? {
+        lock.withLock { last.flatMap { $0.at > instant ? $0.value : nil } }
+    }
+
+    /// Keeps `value` read at `instant` (a read older than the one kept, or than the last ``forget()``, is ignored).
+    func set(_ value: Int, readAt instant: ContinuousClock.Instant) {
+        lock.withLock {
+            if let last, last.at > instant { return }
+            if let floor, instant < floor { return }
+            last = (value, instant)
+        }
+    }
+
+    /// Forgets the value: the next request reads it (after a write of this server).
+    func forget() {
+        lock.withLock {
+            last = nil
+            floor = .now
+        }
+    }
+}
+
 actor PageCache {
     struct Entry {
         var generation: Int

@@ -40,7 +40,7 @@ struct ServerTests {
         return out
     }
 
-    static func makeServer() async throws -> ParallaxServer {
+    static func makeServer(freshness: Duration? = nil) async throws -> ParallaxServer {
         let store = InMemoryStore()
         let pipeline = AnalysisPipeline(outlets: .bundled, concurrency: 2)
         let ingester = CorpusIngester(pipeline: pipeline, outlets: .bundled)
@@ -49,6 +49,7 @@ struct ServerTests {
         _ = try await ingester.refreshAnalyses(in: store) { _, _ in }
         var settings = ServerSettings(token: token, outlets: .bundled)
         settings.maxBodyBytes = 64 << 10
+        if let freshness { settings.freshness = freshness }
         return ParallaxServer(store: store, settings: settings)
     }
 
@@ -363,6 +364,36 @@ struct ServerTests {
                     #expect(packed.count < plain.count)
                     #expect(try GzipStream.decompress(packed) == plain)
                 }
+            }
+        }
+    }
+
+    /// Another writer's change shows once the write generation is read again (at once with zero freshness, not
+    /// within an hour's); a write through this server shows at once either way.
+    @Test func pagesFollowOtherWritersWithinTheFreshnessAndOwnWritesAtOnce() async throws {
+        let story = Article(
+            id: "late", source: "t", outlet: "AP", title: "Quarry blast shakes Elmvale",
+            published: Day(year: 2025, month: 3, day: 20),
+            text: "A blast at the Elmvale quarry shook homes on Thursday. No one was hurt, the quarry operator said.")
+        for (freshness, seesOtherWriter) in [(Duration.zero, true), (.seconds(3_600), false)] {
+            let server = try await Self.makeServer(freshness: freshness)
+            try await Self.app(server).test(.router) { client in
+                let before = try await client.execute(uri: "/", method: .get) { String(buffer: $0.body) }
+                #expect(!before.contains("Quarry blast"))
+                // Another process's write: straight into the store, not through the server.
+                let pipeline = AnalysisPipeline(outlets: .bundled, concurrency: 1)
+                _ = try await CorpusIngester(pipeline: pipeline, outlets: .bundled)
+                    .ingest([pipeline.annotator.annotate(story)], issues: [], into: server.store)
+                let after = try await client.execute(uri: "/", method: .get) { String(buffer: $0.body) }
+                #expect(after.contains("Quarry blast") == seesOtherWriter)
+                // A write through the server shows at once.
+                let body = #"{"id":"own","title":"Harbour crane collapses in Westport","text":"A crane collapsed at the Westport harbour on Friday. Two workers were hurt, the port authority said.","date":"2025-03-21"}"#
+                try await client.execute(
+                    uri: "/api/ingest?format=jsonl", method: .post,
+                    headers: [.authorization: "Bearer \(Self.token)"], body: ByteBuffer(string: body)
+                ) { #expect($0.status == .ok) }
+                let own = try await client.execute(uri: "/", method: .get) { String(buffer: $0.body) }
+                #expect(own.contains("Harbour crane collapses"))
             }
         }
     }
