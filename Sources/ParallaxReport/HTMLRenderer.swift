@@ -14,10 +14,12 @@ public struct HTMLRenderer: ReportRendering {
     /// The link of the "more" notes to the whole lists (the web UI's `?all=1`); `nil`: no link.
     public var allHref: String?
     /// Where each article has a page of its own (the web UI's `/articles/`, followed by the id; the page anchors its
-    /// sentences as `#s-<start>-<end>`). With an ``itemLimit``, a story of more articles than the limit is drawn
-    /// compact: its findings link to those pages instead of texts inlined here, its coverage matrix has a column per
-    /// outlet (at most the limit) instead of one per article, and its per-item article lists are cut short.
-    /// `nil`: every text is inlined.
+    /// sentences as `#s-<start>-<end>`): the findings of a compact story link there instead of to texts inlined
+    /// here. `nil`: every text is inlined.
+    ///
+    /// With an ``itemLimit``, a story of more articles than the limit is drawn compact: its coverage matrix has a
+    /// column per outlet (at most the limit) instead of one per article, its per-item article lists are cut short
+    /// and its citation graph shows the most-cited sources.
     public var articlePages: String?
 
     public init(outlets: OutletRegistry? = nil, itemLimit: Int? = nil, allHref: String? = nil, articlePages: String? = nil) {
@@ -64,19 +66,21 @@ public struct HTMLRenderer: ReportRendering {
 
     /// Whether story `c` is drawn compact (see ``articlePages``).
     private func isCompact(_ c: StoryContext) -> Bool {
-        guard articlePages != nil, let limit = itemLimit else { return false }
+        guard let limit = itemLimit else { return false }
         return c.members.count > limit
     }
 
     private func writeContent(_ report: AnalysisReport, stories: [StoryContext], to output: inout some TextOutputStream) {
         var onPages = Set<String>()
-        for c in stories where isCompact(c) { onPages.formUnion(c.members.map(\.id)) }
+        if articlePages != nil {
+            for c in stories where isCompact(c) { onPages.formUnion(c.members.map(\.id)) }
+        }
         let anchors = SentenceAnchors(report, onPages: onPages, pagePrefix: articlePages ?? "")
         if stories.isEmpty { output.write("<p>No stories found.</p>\n") }
         for (i, c) in stories.enumerated() {
             StorySection(
                 context: c, index: i + 1, anchors: anchors, outlets: outlets, itemLimit: itemLimit, allHref: allHref,
-                compact: isCompact(c)
+                compact: isCompact(c), textsElsewhere: isCompact(c) && articlePages != nil
             ).write(to: &output)
         }
         if !report.issues.isEmpty {

@@ -14,17 +14,22 @@ public enum ReportRenderer {
     }
 
     /// Renders `report` in `format`, appending to `output` (e.g. a buffered standard-output stream). `itemLimit`
-    /// caps the claims, quotes and synthesis points the text report lists per story (`nil`: all of them).
+    /// caps the claims, quotes and synthesis points the text report lists per story, and the lists of the HTML
+    /// report, which also draws a story of more articles than that compact (`nil`: all of them, whole).
     public static func render(
         _ report: AnalysisReport, format: ReportFormat, color: Bool = false, itemLimit: Int? = 50,
         to output: inout some TextOutputStream
     ) {
-        if format == .text {
+        switch format {
+        case .text:
             var text = TextRenderer(color: color)
             text.itemLimit = itemLimit
-            return text.render(report, to: &output)
+            text.render(report, to: &output)
+        case .html:
+            HTMLRenderer(itemLimit: itemLimit).render(report, to: &output)
+        default:
+            renderer(for: format, color: color).render(report, to: &output)
         }
-        renderer(for: format, color: color).render(report, to: &output)
     }
 
     /// The renderer of `format`; `color` applies to `.text` only.

@@ -14,6 +14,8 @@ struct StorySection: Sendable {
     /// `itemLimit`), each quote lists at most ``compactOccurrences`` articles, link lists are cut at
     /// ``compactLinks``, the citation graph shows the most-cited sources only.
     var compact = false
+    /// The articles' texts are on pages of their own (see ``HTMLRenderer/articlePages``), not in this page.
+    var textsElsewhere = false
 
     /// Articles listed per quote in a compact story.
     static let compactOccurrences = 10
@@ -43,7 +45,7 @@ struct StorySection: Sendable {
         out.write("<section class=\"story\" id=\"story-\(index)\">\n<h2>\(e(story.title))</h2>")
         out.write(
             "<p class=\"meta\">Story \(index) · \(context.members.count) articles from \(context.outletCount) "
-                + "outlets" + (compact ? " · each article's text is on its own page, linked from its title" : "")
+                + "outlets" + (textsElsewhere ? " · each article's text is on its own page, linked from its title" : "")
                 + "</p>\n")
         writeArticles(to: &out)
         writeCoverage(to: &out)
@@ -57,10 +59,10 @@ struct StorySection: Sendable {
     }
 
     private func writeArticles(to out: inout some TextOutputStream) {
-        // A compact story leaves the source column to each article's page.
+        // The source column is left to each article's page when it has one.
         out.write(
             "<h3>Articles</h3><table class=\"articles\"><thead><tr><th class=\"num\">#</th><th>Outlet</th><th>Date</th>"
-                + "<th>Title</th>" + (compact ? "" : "<th class=\"url\">Source</th>") + "</tr></thead><tbody>")
+                + "<th>Title</th>" + (textsElsewhere ? "" : "<th class=\"url\">Source</th>") + "</tr></thead><tbody>")
         // The first article of each member's copy group (the first group that holds it), read once.
         var original: [String: String] = [:]
         for group in story.copies where group.count > 1 {
@@ -79,7 +81,7 @@ struct StorySection: Sendable {
             out.write(
                 "<tr><td class=\"num\">\(m.number)</td><td class=\"outlet\">\(e(m.outletName))</td>"
                     + "<td><time>\(m.article?.published?.description ?? "—")</time></td><td>\(titleCell)</td>"
-                    + (compact ? "" : "<td class=\"url\">\(link)</td>") + "</tr>")
+                    + (textsElsewhere ? "" : "<td class=\"url\">\(link)</td>") + "</tr>")
         }
         out.write("</tbody></table>")
         for group in story.copies where group.count > 1 {
@@ -152,7 +154,7 @@ struct StorySection: Sendable {
                 + " carry it"
                 + (total > names.count ? ", for the \(names.count) outlets with most articles of \(total)" : "")
                 + (groups.isEmpty ? "" : ", grouped by country and ownership")
-                + ". Click a cell to read the sentence in its article.</p>"
+                + ". Click a cell to read the sentence" + (textsElsewhere ? " in its article" : "") + ".</p>"
                 + "<div class=\"matrix-wrap\"><table class=\"matrix\"><thead>")
         writeGroupRow(groups, to: &out)
         out.write("<tr><th class=\"claim\">Claim</th>")

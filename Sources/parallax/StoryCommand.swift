@@ -22,7 +22,11 @@ struct StoryCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "No messages on standard error.") var quiet = false
     @Flag(help: "Color the text report even when standard output is not a terminal.") var color = false
 
-    @Flag(help: "Text report: list every claim, quote and synthesis point (default: the 50 most shared of each).")
+    @Flag(
+        help: """
+            Text and HTML reports: list every claim, quote, citation and synthesis point (default: the 50 most shared \
+            of each) and draw a story of more than 50 articles whole (default: its coverage matrix by outlet).
+            """)
     var all = false
 
     func run() async throws {

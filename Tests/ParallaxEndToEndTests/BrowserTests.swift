@@ -107,6 +107,33 @@ struct BrowserTests {
         #expect(!page.elements.contains { DumpedPage.matches("input.filter", $0) == true }, "the script ran")
     }
 
+    /// A story of more articles than the page shows whole is drawn compact: a matrix column per outlet (at most 50),
+    /// no texts in the page, findings linking to the article's page, where the linked sentence's anchor exists.
+    @Test func bigStoryIsCompactAndItsLinksReachTheSentence() throws {
+        let fixture = try current
+        let page = try fixture.dumpDOM(fixture.base + fixture.resolve("/stories/{big}"))
+        let problems = PageAudit(
+            texts: [
+                "\(BigStoryCorpus.count) articles", "each article's text is on its own page",
+                "for the 50 outlets with most articles of \(BigStoryCorpus.count)",
+            ],
+            elements: ["table.matrix", "div.matrix-wrap"]
+        ).problems(page)
+        #expect(problems.isEmpty, "big story page: \(problems.joined(separator: "; "))")
+        #expect(!page.elements.contains { DumpedPage.matches("section.texts", $0) == true }, "texts are in the page")
+        let links = page.elements.compactMap { $0.tag == "a" ? $0.attributes["href"] : nil }
+            .filter { $0.hasPrefix("/articles/") && $0.contains("#s-") }
+        let link = try #require(links.first, "no finding links to an article page")
+        let parts = link.split(separator: "#", maxSplits: 1)
+        let article = try fixture.dumpDOM(fixture.base + link)
+        #expect(
+            article.elements.contains { $0.attributes["id"] == String(parts[1]) },
+            "\(parts[0]) has no anchor \(parts[1])")
+        // The whole story is one click away.
+        let whole = try fixture.dumpDOM(fixture.base + fixture.resolve("/stories/{big}?all=1"))
+        #expect(whole.elements.contains { DumpedPage.matches("section.texts", $0) == true })
+    }
+
     // MARK: - Layout (DevTools protocol)
 
     struct LayoutCase: Sendable, CustomTestStringConvertible {
@@ -119,7 +146,8 @@ struct BrowserTests {
     /// No page scrolls sideways on a phone (the matrix scrolls in its own box), nor the story page on a laptop.
     static let layouts: [LayoutCase] =
         [
-            "/", "/?q=dam", "/stories/{dam}", "/stories/{brenmoor}", "/stories/{arabicStory}", "/articles/{gazette}",
+            "/", "/?q=dam", "/stories/{dam}", "/stories/{brenmoor}", "/stories/{arabicStory}", "/stories/{big}",
+            "/articles/{gazette}",
             "/articles/{post}", "/articles/{arabic}",
         ].map { LayoutCase(path: $0, size: .phone) }
         + [LayoutCase(path: "/stories/{dam}", size: .laptop)]

@@ -67,10 +67,14 @@ struct HTMLRendererTests {
         let heads = dam.components(separatedBy: "<h3>Coverage</h3>").last?.components(separatedBy: "</thead>").first ?? ""
         #expect(heads.components(separatedBy: "<th>").count - 1 == 3)
         #expect(!heads.contains("Valley Courier"))
-        // Without article pages nothing is compact: every text is in the page.
+        // Without article pages (a self-contained report) the matrix is by outlet all the same, and every text is
+        // in the page, findings linking to it.
         var inline = ""
         HTMLRenderer(itemLimit: 3).renderContent(ReportFixture.report, to: &inline)
+        #expect(balanceProblem(inline) == nil)
         #expect(inline.contains("id=\"art-0\"") && !inline.contains("/articles/"))
+        #expect(inline.contains("for the 3 outlets with most articles of 4"))
+        #expect(inline.contains("href=\"#s-0-") && !inline.contains("on its own page"))
     }
 
     @Test func closesEveryElement() {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// What the browser test runs against: `examples/corpus` plus the hostile corpus ingested into a temporary database,
+/// What the browser test runs against: `examples/corpus`, the hostile corpus and a big story ingested into a temporary database,
 /// `parallax serve` on a free loopback port, and the ids of the stories and articles the checks load. Started once
 /// for the suite by the `.browserFixture` trait and stopped when the suite ends, also when a check failed.
 final class BrowserFixture: Sendable {
@@ -55,6 +55,8 @@ final class BrowserFixture: Sendable {
         try fm.createDirectory(at: work, withIntermediateDirectories: true)
         let hostile = work.appendingPathComponent("hostile.jsonl")
         try HostileCorpus.write(to: hostile)
+        let big = work.appendingPathComponent("big.jsonl")
+        try BigStoryCorpus.write(to: big)
         let database = work.appendingPathComponent("corpus.sqlite").path
         let outlets = root.appendingPathComponent("examples/outlets.json").path
         let ingest = try ChildProcess.spawn(
@@ -62,7 +64,7 @@ final class BrowserFixture: Sendable {
             [
                 "ingest", "--db", database, "--outlets", outlets, "-q",
                 root.appendingPathComponent("examples/corpus").path,
-                hostile.path,
+                hostile.path, big.path,
             ],
             stderr: work.appendingPathComponent("ingest.log").path)
         guard ingest.wait(timeout: 120) == 0 else {
@@ -123,7 +125,8 @@ final class BrowserFixture: Sendable {
         throw Failure(description: "the server did not start")
     }
 
-    /// Ids: the examples' dam story, the hostile story and two of its articles, the Arabic story and article.
+    /// Ids: the examples' dam story, the hostile story and two of its articles, the Arabic story and article, the
+    /// big story.
     private static func lookUpIDs(_ http: LoopbackHTTP) throws -> [String: String] {
         func story(_ words: String) throws -> String {
             let list = try http.json("/api/stories?q=\(percentEncoded(words))") as? [String: Any]
@@ -147,6 +150,7 @@ final class BrowserFixture: Sendable {
             "gazette": try article(of: brenmoor, titled: "Brenmoor bridge collapses"),
             "post": try article(of: brenmoor, titled: "Bridge collapse in Brenmoor"),
             "arabicStory": arabicStory, "arabic": try article(of: arabicStory, titled: "برينمور"),
+            "big": try story("Kelmora"),
         ]
     }
 
