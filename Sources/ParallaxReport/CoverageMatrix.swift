@@ -1,27 +1,31 @@
 /// Which article of a story reports which claim: claims as rows, member articles as columns.
 ///
 /// Rows are ordered by how many articles report the claim (most first, ties in analysis order), so the claims
-/// that one outlet left out while others carried them stand out.
+/// that one outlet left out while others carried them stand out. Rows are sparse (the reporting members only), so a
+/// story of thousands of articles and claims costs its occurrences, not claims times articles.
 struct CoverageMatrix: Sendable {
     struct Row: Sendable {
         let claim: Claim
-        /// One cell per member article, in member order: `nil` when the article does not report the claim,
-        /// otherwise the sentence that carries it (an empty reference list when the analysis gave no span).
-        let cells: [[SpanReference]?]
+        /// The reporting members by their index in the story: the sentences that carry the claim (an empty list when
+        /// the analysis gave no span).
+        let reporting: [Int: [SpanReference]]
 
-        var count: Int { cells.count { $0 != nil } }
+        /// Member `index`'s cell: `nil` when it does not report the claim, else the sentences that carry it.
+        func cell(_ index: Int) -> [SpanReference]? { reporting[index] }
+
+        var count: Int { reporting.count }
     }
 
     let rows: [Row]
 
     init(_ context: StoryContext) {
-        let members = context.members
+        var indexOf: [String: Int] = [:]
+        for (i, m) in context.members.enumerated() where indexOf[m.id] == nil { indexOf[m.id] = i }
         let rows = context.story.claims.map { claim in
-            let reporting = Set(claim.articles).union(claim.occurrences.map(\.article))
-            let cells: [[SpanReference]?] = members.map { m in
-                reporting.contains(m.id) ? claim.occurrences.filter { $0.article == m.id } : nil
-            }
-            return Row(claim: claim, cells: cells)
+            var reporting: [Int: [SpanReference]] = [:]
+            for id in claim.articles { if let i = indexOf[id], reporting[i] == nil { reporting[i] = [] } }
+            for o in claim.occurrences { if let i = indexOf[o.article] { reporting[i, default: []].append(o) } }
+            return Row(claim: claim, reporting: reporting)
         }
         self.rows = rows.enumerated().sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }
             .map(\.element)

@@ -45,7 +45,7 @@ public struct MarkdownRenderer: ReportRendering {
             for row in matrix.rows {
                 out.write(
                     "| **\(esc(StoryContext.shortID(row.claim.id)))** \(esc(row.claim.text)) | "
-                        + row.cells.map { $0 == nil ? "·" : "●" }.joined(separator: " | ") + " |\n")
+                        + c.members.indices.map { row.cell($0) == nil ? "·" : "●" }.joined(separator: " | ") + " |\n")
             }
         }
 

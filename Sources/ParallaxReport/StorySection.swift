@@ -11,18 +11,10 @@ struct StorySection: Sendable {
     /// Where the whole list is shown, for the "more" notes (e.g. `?all=1`); `nil`: no link.
     var allHref: String? = nil
     /// A story too big to show whole (see ``HTMLRenderer/articlePages``): the matrix has a column per outlet (at most
-    /// `itemLimit`), each quote lists at most ``compactOccurrences`` articles, link lists are cut at
-    /// ``compactLinks``, the citation graph shows the most-cited sources only.
+    /// `itemLimit`), and quotes, link lists and the citation graph are cut as ``CompactStory`` says.
     var compact = false
     /// The articles' texts are on pages of their own (see ``HTMLRenderer/articlePages``), not in this page.
     var textsElsewhere = false
-
-    /// Articles listed per quote in a compact story.
-    static let compactOccurrences = 10
-    /// Links per finding (and outlet names per synthesis point) in a compact story.
-    static let compactLinks = 10
-    /// Sources drawn in the citation graph of a compact story, and the citing articles drawn with them.
-    static let compactGraph = (sources: 12, articles: 40)
 
     private func limited<C: Collection>(_ items: C) -> C.SubSequence { items.prefix(itemLimit ?? items.count) }
 
@@ -113,9 +105,9 @@ struct StorySection: Sendable {
         out.write("</tr></thead><tbody>")
         for row in limited(matrix.rows) {
             writeClaimHead(row, to: &out)
-            for i in order where i < row.cells.count {
+            for i in order {
                 let m = context.members[i]
-                guard let refs = row.cells[i] else {
+                guard let refs = row.cell(i) else {
                     out.write("<td class=\"no\" title=\"\(e(m.outletName)): not reported\">·</td>")
                     continue
                 }
@@ -166,14 +158,14 @@ struct StorySection: Sendable {
             writeClaimHead(row, to: &out)
             for name in order.map({ names[$0] }) {
                 let own = membersOf[name]!
-                let reporting = own.filter { row.cells[$0] != nil }
+                let reporting = own.filter { row.cell($0) != nil }
                 guard let first = reporting.first else {
                     out.write("<td class=\"no\">·</td>")
                     continue
                 }
                 let mark = own.count == 1 ? "●" : "\(reporting.count)/\(own.count)"
                 let m = context.members[first]
-                let href = row.cells[first]?.first.flatMap { anchors.href($0.article, $0.sentenceSpan) }
+                let href = row.cell(first)?.first.flatMap { anchors.href($0.article, $0.sentenceSpan) }
                     ?? anchors.articleHref(m.id)
                 out.write(
                     "<td class=\"yes\" title=\"\(reporting.count) of \(own.count)\">"
@@ -238,7 +230,7 @@ struct StorySection: Sendable {
                     + "<blockquote>“\(e(q.text))”</blockquote><table><thead><tr><th>Article</th><th>Marks</th>"
                     + "<th>Wording</th><th>Cue</th><th></th></tr></thead>"
                     + "<tbody>")
-            let shown = compact ? Array(q.occurrences.prefix(Self.compactOccurrences)) : q.occurrences
+            let shown = compact ? Array(q.occurrences.prefix(CompactStory.occurrences)) : q.occurrences
             for o in shown { writeOccurrence(o, of: q, speakerColumn: false, to: &out) }
             out.write("</tbody></table>")
             more(q.occurrences.count, shown.count, "wordings", to: &out)
@@ -306,7 +298,7 @@ struct StorySection: Sendable {
                 "<p class=\"original\">Most-cited source: <strong>\(e(original))</strong>"
                     + "<span class=\"meta\">\(detail ?? "")</span></p>")
         }
-        let graph = compact ? CitationGraph(context, limits: Self.compactGraph) : CitationGraph(context)
+        let graph = compact ? CitationGraph(context, limits: CompactStory.graph) : CitationGraph(context)
         guard !graph.isEmpty else { return }
         out.write(graph.svg())
         if let note = graph.cut {
@@ -427,7 +419,7 @@ struct StorySection: Sendable {
                 + "(copies of one text count once).</p><ul class=\"synthesis\">")
         for p in limited(story.synthesis) {
             let claim = story.claims.first { $0.id == p.claim }
-            let names = compact ? Array(p.outlets.prefix(Self.compactLinks)) : p.outlets
+            let names = compact ? Array(p.outlets.prefix(CompactStory.links)) : p.outlets
             let rest = p.outlets.count - names.count
             let outlets = names.isEmpty ? "" : ": " + names.map(e).joined(separator: ", ") + (rest > 0 ? " and \(rest) more" : "")
             out.write(
@@ -444,7 +436,7 @@ struct StorySection: Sendable {
     private func refs(_ articles: [String], _ spans: [(String, TextSpan)]) -> String {
         var seen = Set<String>()
         let distinct = articles.filter { seen.insert($0).inserted }
-        let shown = compact ? Array(distinct.prefix(Self.compactLinks)) : distinct
+        let shown = compact ? Array(distinct.prefix(CompactStory.links)) : distinct
         var firstSpan: [String: TextSpan] = [:]
         for (id, span) in spans where firstSpan[id] == nil { firstSpan[id] = span }
         let links = shown.map { id -> String in

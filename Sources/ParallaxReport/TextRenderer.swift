@@ -85,6 +85,7 @@ public struct TextRenderer: ReportRendering {
     private func writeCoverage(_ c: StoryContext, to out: inout some TextOutputStream) {
         let matrix = CoverageMatrix(c)
         guard !matrix.isEmpty else { return }
+        if let limit = itemLimit, c.members.count > limit { return writeCoverageCounts(matrix, c, to: &out) }
         out.write("\n" + heading("COVERAGE") + style(.dim, "  claims × articles: ● reports it · does not") + "\n")
         // Article columns are 2 wide ("● "), numbers > 9 take their own width; split into blocks when too many.
         let colWidth = max(2, String(c.members.count).count + 1)
@@ -99,7 +100,7 @@ public struct TextRenderer: ReportRendering {
                     + "\n")
             for row in matrix.rows.prefix(itemLimit ?? matrix.rows.count) {
                 let cells = block.map { i in
-                    row.cells[i] == nil
+                    row.cell(i) == nil
                         ? style(.dim, TerminalText.pad("·", to: colWidth)) : TerminalText.pad("●", to: colWidth)
                 }
                 out.write(
@@ -107,6 +108,30 @@ public struct TextRenderer: ReportRendering {
                         + TerminalText.pad(clean(row.claim.text), to: textWidth) + " " + cells.joined().trimmingSpaces
                         + "\n")
             }
+        }
+        writeMore(matrix.rows.count, "claim", indent: 2, to: &out)
+    }
+
+    /// The coverage of a story of more articles than the item limit, too many for a column each: per claim, how
+    /// many of the articles and of the outlets report it.
+    private func writeCoverageCounts(_ matrix: CoverageMatrix, _ c: StoryContext, to out: inout some TextOutputStream) {
+        let outlets = Set(c.members.map(\.outletName)).count
+        out.write(
+            "\n" + heading("COVERAGE")
+                + style(.dim, "  claims by how many of the \(c.members.count) articles and \(outlets) outlets report them")
+                + "\n")
+        let shown = matrix.rows.prefix(itemLimit ?? matrix.rows.count)
+        let idWidth = max(3, shown.map { TerminalText.width(clean(StoryContext.shortID($0.claim.id))) }.max() ?? 3)
+        let counts = shown.map { row in
+            let reporting = Set(row.reporting.keys.map { c.members[$0].outletName }).count
+            return "\(row.count) art · \(reporting) outlets"
+        }
+        let countWidth = counts.map(TerminalText.width).max() ?? 0
+        let textWidth = max(20, width - 2 - idWidth - 2 - countWidth - 2)
+        for (row, count) in zip(shown, counts) {
+            out.write(
+                "  " + TerminalText.pad(clean(StoryContext.shortID(row.claim.id)), to: idWidth) + "  "
+                    + TerminalText.pad(clean(row.claim.text), to: textWidth) + "  " + style(.dim, count) + "\n")
         }
         writeMore(matrix.rows.count, "claim", indent: 2, to: &out)
     }
@@ -132,7 +157,10 @@ public struct TextRenderer: ReportRendering {
             if n > 1 {
                 for line in wrapped("“" + clean(q.text) + "”", indent: 6, hanging: 7) { out.write(line + "\n") }
             }
-            for o in q.occurrences.prefix(itemLimit ?? q.occurrences.count) {
+            // A story of more articles than the limit lists fewer wordings per quote.
+            let big = itemLimit.map { c.members.count > $0 } ?? false
+            let shown = min(big ? CompactStory.occurrences : Int.max, itemLimit ?? q.occurrences.count)
+            for o in q.occurrences.prefix(shown) {
                 var words = diffWords(o)
                 if o.quoted, !words.isEmpty {
                     words[0] = "“" + words[0]
@@ -151,14 +179,16 @@ public struct TextRenderer: ReportRendering {
                     out.write((i == 0 ? prefix : String(repeating: " ", count: hang)) + line + "\n")
                 }
             }
-            writeMore(q.occurrences.count, "occurrence", indent: 4, to: &out)
+            writeMore(q.occurrences.count, "occurrence", indent: 4, shown: shown, to: &out)
         }
         writeMore(quotes.count, "quote", indent: 2, to: &out)
     }
 
     /// "… and 12 more quotes" when `total` exceeds ``itemLimit``.
-    private func writeMore(_ total: Int, _ noun: String, indent: Int, to out: inout some TextOutputStream) {
-        guard let limit = itemLimit, total > limit else { return }
+    private func writeMore(
+        _ total: Int, _ noun: String, indent: Int, shown: Int? = nil, to out: inout some TextOutputStream
+    ) {
+        guard let limit = shown ?? itemLimit, total > limit else { return }
         out.write(
             String(repeating: " ", count: indent)
                 + style(.dim, "… and " + StoryContext.count(total - limit, "more " + noun) + " (--format json lists all)")

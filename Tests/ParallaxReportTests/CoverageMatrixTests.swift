@@ -13,8 +13,8 @@ struct CoverageMatrixTests {
 
     @Test func keepsTheSentenceOfEachReportingArticle() throws {
         let row = try #require(CoverageMatrix(context).rows.first { $0.claim.id == "c3" })
-        #expect(row.cells[2] == nil)
-        let ledger = try #require(row.cells[1])
+        #expect(row.cell(2) == nil)
+        let ledger = try #require(row.cell(1))
         #expect(ledger.first.map { ReportFixture.ledger.text[span: $0.sentenceSpan].hasSuffix("according to documents seen by the Ledger.") } == true)
     }
 

@@ -31,6 +31,19 @@ struct TextRendererTests {
         #expect(renderer.render(ReportFixture.report) == plain)
     }
 
+    /// A story of more articles than the limit gets counts per claim, not a column per article.
+    @Test func countsCoverageOfAStoryOverTheLimit() {
+        var renderer = TextRenderer()
+        renderer.itemLimit = 3
+        let short = renderer.render(ReportFixture.report)
+        // The dam story: 4 articles, 4 outlets; its first claim is carried by all four.
+        #expect(short.contains("claims by how many of the 4 articles and 4 outlets report them"))
+        #expect(short.contains("4 art · 4 outlets"))
+        // No grid for it (the strike story has no claims to draw).
+        #expect(!short.contains("claims × articles"))
+        for line in short.split(separator: "\n") { #expect(TerminalText.width(line) <= 100, "too wide: \(line)") }
+    }
+
     @Test func showsQuoteDriftCompactly() {
         #expect(plain.contains("[-months of-]"))
         #expect(plain.contains("[-will-] {+would+}"))
