@@ -113,7 +113,8 @@ public struct AnalysisPipeline: Sendable {
         return StoryAnalysis(
             story: story,
             quotes: quotes,
-            citations: citations,
+            // The original source counts every citation; the list keeps the first few per article and source.
+            citations: citations.cappedPerArticle(key: { [$0.article, $0.source] }),
             originalSource: ProvenanceGraph(citations: citations).originalSource,
             naming: annotator.namingAnalyzer.choices(from: annotations),
             framing: annotator.framingDetector.uses(from: annotations),

@@ -82,7 +82,7 @@ public struct FramingDetector: Sendable {
         return uses.map { phrase, occurrences in
             FramingUse(
                 phrase: phrase, note: notes[phrase] ?? nil, articles: occurrences.map(\.article).distinctInOrder,
-                occurrences: occurrences)
+                occurrences: occurrences.cappedPerArticle(key: \.article, preferring: { $0.usage == .bare }))
         }.sorted { ($0.articles.count, $1.phrase) > ($1.articles.count, $0.phrase) }
     }
 

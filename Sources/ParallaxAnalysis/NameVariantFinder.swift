@@ -108,7 +108,9 @@ public struct NameVariantFinder: Sendable {
         for i in list.indices { groups[sets.root(i), default: []].append(i) }
         let choices = groups.values.filter { $0.count >= 2 && $0.count <= configuration.maximumGroup }.map { group in
             let variants = group.map { i in
-                NamingVariant(form: list[i].text, articles: list[i].articles, occurrences: list[i].occurrences)
+                NamingVariant(
+                    form: list[i].text, articles: list[i].articles,
+                    occurrences: list[i].occurrences.cappedPerArticle(key: \.article))
             }.sorted { ($0.articles.count, $1.form) > ($1.articles.count, $0.form) }
             return NamingChoice(entity: variants[0].form, variants: variants, discovered: true)
         }

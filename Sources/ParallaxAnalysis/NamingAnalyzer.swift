@@ -81,7 +81,9 @@ public struct NamingAnalyzer: Sendable {
         var choices: [(choice: NamingChoice, articles: Int)] = []
         for (entity, byForm) in uses where byForm.count >= max(1, minimumForms) {
             let variants = byForm.map { form, occurrences in
-                NamingVariant(form: form, articles: occurrences.articleIDs, occurrences: occurrences)
+                NamingVariant(
+                    form: form, articles: occurrences.articleIDs,
+                    occurrences: occurrences.cappedPerArticle(key: \.article))
             }.sorted { ($0.articles.count, $1.form) > ($1.articles.count, $0.form) }
             let articles = Set(variants.flatMap(\.articles)).count
             choices.append((NamingChoice(entity: entity, variants: variants), articles))

@@ -225,7 +225,7 @@ public struct TimelineBuilder: Sendable {
         let articles = mentions.map(\.article).distinctInOrder
         return TimelineEvent(
             date: day, text: collapsed(items[central].sentence), articles: articles,
-            occurrences: mentions)
+            occurrences: mentions.cappedPerArticle(key: \.article))
     }
 
     private func collapsed(_ text: String) -> String {

@@ -48,6 +48,9 @@ struct FuzzCommand: ParsableCommand {
     @Option(help: "Where failing cases and failures.tsv are written.")
     var out: String = ".build/fuzz"
 
+    @Flag(help: "Fuzz `parallax serve` over HTTP instead of the command line (one server; requests one at a time).")
+    var server = false
+
     func validate() throws {
         guard jobs >= 1, maxBytes >= 16, seconds > 0, timeout > 0, memory > 0 else {
             throw ValidationError("--jobs, --max-bytes, --seconds, --timeout and --memory must be positive.")
@@ -68,6 +71,7 @@ struct FuzzCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         log("parallax-fuzz: seed \(seed), \(seeds.count) seed inputs, \(jobs) jobs, \(Int(seconds)) s, cases up to \(maxBytes) bytes")
 
+        if server { return try runServer(mutator: mutator, binary: binary, paths: paths) }
         let state = FuzzState()
         let deadline = Date().addingTimeInterval(seconds)
         let first = onlyCase ?? 0
@@ -87,6 +91,44 @@ struct FuzzCommand: ParsableCommand {
         let summary = state.summary()
         log("parallax-fuzz: \(summary.cases) cases in \(String(format: "%.0f", seconds - max(0, deadline.timeIntervalSinceNow))) s, "
             + "slowest \(String(format: "%.1f", summary.slowest)) s, largest RSS \(summary.peak >> 20) MiB, "
+            + (summary.failures.isEmpty ? "no failure" : "failures: " + summary.failures.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")
+                + " (see \(out)/failures.tsv)"))
+        if !summary.failures.isEmpty { throw ExitCode.failure }
+    }
+
+    /// The HTTP family: one server over the seed inputs, then requests until the time or case limit; a server that
+    /// died is started again (and the case that killed it kept).
+    private func runServer(mutator: FuzzMutator, binary: String, paths: [String]) throws {
+        let fuzz = ServerFuzz(
+            binary: binary, workDirectory: (out as NSString).appendingPathComponent("server"), timeout: timeout,
+            memoryLimitBytes: memory << 20)
+        // The server's corpus: the example articles and the seed story (the fuzz-repro inputs stay uploads).
+        let seedFiles = (corpus.isEmpty ? ["examples/corpus", "../shared/corpus/seeds"] : corpus)
+            .filter { FileManager.default.fileExists(atPath: $0) }
+        var session = try fuzz.start(seeds: seedFiles)
+        log("parallax-fuzz: server on port \(session.port), \(session.stories.count) stories")
+        let state = FuzzState()
+        let deadline = Date().addingTimeInterval(seconds)
+        var index = onlyCase ?? 0
+        let last = onlyCase.map { $0 + 1 } ?? cases ?? Int.max
+        var statuses: [String: Int] = [:]
+        while index < last, Date() < deadline || onlyCase != nil {
+            let request = fuzz.makeRequest(seed: seed, index: index, session: session, mutator: mutator)
+            let started = Date()
+            var status = 0
+            let verdict = fuzz.judge(request, session: session, status: &status)
+            statuses[status == 0 ? "none" : "\(status / 100)xx", default: 0] += 1
+            state.recordRequest(
+                index: index, request: request, failure: verdict, seconds: Date().timeIntervalSince(started), seed: seed,
+                out: out, log: log)
+            if !session.process.isRunning { session = try fuzz.start(seeds: seedFiles) }
+            if request.summary.hasPrefix("upload"), index % 5 == 0 { fuzz.refreshIDs(session) }
+            index += 1
+        }
+        session.process.terminate()
+        session.process.waitUntilExit()
+        let summary = state.summary()
+        log("parallax-fuzz: \(summary.cases) requests (answers \(statuses.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))), slowest \(String(format: "%.1f", summary.slowest)) s, "
             + (summary.failures.isEmpty ? "no failure" : "failures: " + summary.failures.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")
                 + " (see \(out)/failures.tsv)"))
         if !summary.failures.isEmpty { throw ExitCode.failure }
@@ -118,17 +160,28 @@ final class FuzzState: @unchecked Sendable {
     func record(_ fuzzCase: FuzzMutator.Case, command: FuzzRunner.Command, verdict: FuzzRunner.Verdict, seed: UInt64,
         out: String, log: (String) -> Void)
     {
+        record(
+            name: fuzzCase.fileName, bytes: fuzzCase.bytes, failure: verdict.failure, detail: verdict.detail,
+            seconds: verdict.seconds, peak: verdict.peakBytes, command: command.arguments.joined(separator: " "),
+            families: fuzzCase.families.joined(separator: "+"), origin: fuzzCase.origin,
+            reproduce: "parallax-fuzz --seed \(seed) --case \(fuzzCase.index)", out: out, log: log)
+    }
+
+    /// Counts a case; a failing one is kept under `out` (`<failure>-<name>`) with a row in failures.tsv.
+    private func record(
+        name caseName: String, bytes: [UInt8], failure: String?, detail: String, seconds: Double, peak casePeak: Int,
+        command: String, families: String, origin: String, reproduce: String, out: String, log: (String) -> Void
+    ) {
         lock.withLock {
             cases += 1
-            slowest = max(slowest, verdict.seconds)
-            peak = max(peak, verdict.peakBytes)
+            slowest = max(slowest, seconds)
+            peak = max(peak, casePeak)
             if cases % 100 == 0 { log("parallax-fuzz: \(cases) cases") }
-            guard let failure = verdict.failure else { return }
+            guard let failure else { return }
             failures[failure, default: 0] += 1
-            let name = "\(failure)-\(fuzzCase.fileName)"
-            _ = FileManager.default.createFile(atPath: (out as NSString).appendingPathComponent(name), contents: Data(fuzzCase.bytes))
-            let row = [failure, name, command.arguments.joined(separator: " "), fuzzCase.families.joined(separator: "+"),
-                fuzzCase.origin, verdict.detail, "parallax-fuzz --seed \(seed) --case \(fuzzCase.index)"]
+            let name = "\(failure)-\(caseName)"
+            _ = FileManager.default.createFile(atPath: (out as NSString).appendingPathComponent(name), contents: Data(bytes))
+            let row = [failure, name, command, families, origin, detail, reproduce]
                 .map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
                 .joined(separator: "\t")
             let tsv = (out as NSString).appendingPathComponent("failures.tsv")
@@ -140,8 +193,20 @@ final class FuzzState: @unchecked Sendable {
                 handle.write(Data((row + "\n").utf8))
                 try? handle.close()
             }
-            log("parallax-fuzz: case \(fuzzCase.index) \(failure) (\(command.arguments.first ?? ""), \(fuzzCase.families.joined(separator: "+"))): \(verdict.detail)")
+            log("parallax-fuzz: \(caseName) \(failure) (\(command.prefix(40)), \(families.prefix(120))): \(detail)")
         }
+    }
+
+    /// Records request `index` of the HTTP family (its bytes kept when it failed).
+    func recordRequest(
+        index: Int, request: ServerFuzz.Request, failure: (failure: String, detail: String)?, seconds: Double,
+        seed: UInt64, out: String, log: (String) -> Void
+    ) {
+        let fileName = "request-\(index).http"
+        let detail = failure.map { $0.detail } ?? ""
+        record(name: fileName, bytes: request.bytes, failure: failure?.failure, detail: detail, seconds: seconds,
+            peak: 0, command: "serve", families: request.summary, origin: "http",
+            reproduce: "parallax-fuzz --server --seed \(seed) --case \(index)", out: out, log: log)
     }
 
     func summary() -> (cases: Int, failures: [String: Int], slowest: Double, peak: Int) {
