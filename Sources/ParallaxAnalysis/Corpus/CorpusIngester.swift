@@ -10,7 +10,7 @@ import ParallaxCore
 public struct CorpusIngester: Sendable {
     /// Version of the story-level stages (grouping record upkeep, alignment, synthesis); bump it when they change
     /// what a comparison holds, so stored comparisons are recomputed.
-    static let storyStagesVersion = 3
+    static let storyStagesVersion = 4
     /// Key-value entry holding the analysis version the stored comparisons were made with.
     static let versionMeta = "analysis.version"
 
