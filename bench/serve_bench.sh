@@ -12,7 +12,7 @@
 #
 # Environment: BIN (default .build/release/parallax), COUNT (default 10000), CONNECTIONS (64), THREADS (2),
 # DURATION (20s), PORT (18181), SEED (7), DB (default bench/out/serve-COUNT.sqlite; a postgres:// URL is
-# ingested into when it holds fewer than COUNT articles).
+# ingested into when it holds no article yet).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-.build/release/parallax}
@@ -34,7 +34,7 @@ DB=${DB:-$OUT/serve-$COUNT.sqlite}
 stored() { "$BIN" stats --db "$DB" --format json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["articles"])' 2>/dev/null || echo 0; }
 case "$DB" in
 postgres://* | postgresql://*)
-    [ "$(stored)" -ge "$COUNT" ] || "$BIN" ingest -q --db "$DB" "$CORPUS" >/dev/null
+    [ "$(stored)" -gt 0 ] || "$BIN" ingest -q --db "$DB" "$CORPUS" >/dev/null
     SIZE=$("$BIN" stats --db "$DB" --format json | python3 -c 'import json,sys; print("%.0fM" % (json.load(sys.stdin)["bytes"] / 1e6))')
     ;;
 *)
