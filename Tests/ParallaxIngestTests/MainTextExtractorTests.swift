@@ -93,6 +93,22 @@ struct MainTextExtractorTests {
         #expect(!text.contains("Jane Doe"))
     }
 
+    /// A slideshow whose captions are the article: the captions are kept, since nothing else on the page is text.
+    @Test func keepsTheCaptionsOfASlideshowThatAreTheArticle() throws {
+        let captions = [
+            "Crews lift the first of four new carriages onto the rails at the Eastgate depot on Monday morning.",
+            "The carriages, built in Tallinn, seat 180 passengers each and have room for twelve bicycles.",
+            "Engineers test the brakes on the viaduct, where the old trains had to slow to walking pace.",
+            "The mayor, Ilse Varga, rides the first trip and says the line will reopen fully in June.",
+        ]
+        let body = "<main><h1>In pictures: new trains for the Eastgate line</h1>"
+            + captions.map { "<figure class=\"slide\"><img src=\"x.jpg\"><figcaption>\($0)</figcaption></figure>" }.joined()
+            + "</main>"
+        let text = try extract(Self.page(body: body)).text
+        for caption in captions { #expect(text.contains(caption), "\(caption)") }
+        #expect(!text.contains("Copyright"))
+    }
+
     @Test func joinsBodySplitIntoSameTemplateChunks() throws {
         let chunk = { (a: String, b: String) in "<div class=\"chunk\"><p>\(a)</p><p>\(b)</p></div>" }
         let body = """
