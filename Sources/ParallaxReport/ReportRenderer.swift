@@ -32,6 +32,17 @@ public enum ReportRenderer {
         }
     }
 
+    /// The JSON report of `report` (as ``render(_:format:color:)`` writes it) with a top-level `"totals"` object:
+    /// for a report whose stories were cut with ``ParallaxCore/StoryAnalysis/mostShared(_:)``, how many items
+    /// each list of each story held before (`totals[storyID][list]`).
+    public static func json(_ report: AnalysisReport, totals: [String: [String: Int]]) -> String {
+        guard case .object(var members) = JSONValue(report) else { return "" }
+        members["totals"] = .object(totals.mapValues { .object($0.mapValues(JSONValue.int)) })
+        var out = ""
+        JSONValue.object(members).write(to: &out, indent: 2)
+        return out + "\n"
+    }
+
     /// The renderer of `format`; `color` applies to `.text` only.
     public static func renderer(for format: ReportFormat, color: Bool = false) -> any ReportRendering {
         switch format {

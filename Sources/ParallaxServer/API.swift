@@ -20,7 +20,12 @@ struct API: Sendable {
         }
         api.get("stories/:id") { request, context in
             let id = try context.parameters.require("id")
-            return try await server.cached("api story " + id, request: request) { try await story(id) }
+            let limit = try request.uri.queryParameters.get("limit").map { _ in
+                try Self.pageSize(request.uri.queryParameters, settings: server.settings)
+            }
+            return try await server.cached("api story " + id + (limit.map { " limit \($0)" } ?? ""), request: request) {
+                try await story(id, limit: limit)
+            }
         }
         api.get("stories/:id/citations") { request, context in
             try await citations(try context.parameters.require("id"), request: request)
@@ -59,19 +64,25 @@ struct API: Sendable {
         return .json(RecordJSON.line(StoryPage(stories: shown, next: next)))  // Rendered
     }
 
-    /// A story's whole comparison (the `stories[]` object of `analyze --format json`, with its articles). A merged
-    /// id redirects to the story it went into.
-    func story(_ id: String) async throws -> Rendered {
+    /// A story's whole comparison (the `stories[]` object of `analyze --format json`, with its articles); with
+    /// `limit`, each list cut to its `limit` most shared items and a `totals` object saying how many each held. A
+    /// merged id redirects to the story it went into.
+    func story(_ id: String, limit: Int? = nil) async throws -> Rendered {
         guard let live = try await server.store.read({ try $0.resolveStory(id) }) else {
             throw HTTPError(.notFound, message: "no story \(id)")
         }
-        if live != id { return .response(Self.redirect("/api/stories/\(live)")) }
+        if live != id {
+            return .response(Self.redirect("/api/stories/\(live)" + (limit.map { "?limit=\($0)" } ?? "")))
+        }
         guard let analysis = try await server.analysis(ofStory: live) else {
             throw HTTPError(.notFound, message: "no story \(id)")
         }
         let articles = try await server.store.read { try $0.articles(ids: analysis.articles) }
-        let report = AnalysisReport(articles: articles, stories: [analysis], issues: [])
-        return .json(ReportRenderer.render(report, format: .json))
+        guard let limit else {
+            return .json(ReportRenderer.render(AnalysisReport(articles: articles, stories: [analysis], issues: []), format: .json))
+        }
+        let report = AnalysisReport(articles: articles, stories: [analysis.mostShared(limit)], issues: [])
+        return .json(ReportRenderer.json(report, totals: [live: analysis.listSizes]))
     }
 
     /// A story's citation graph: JSON (nodes and weighted edges) or GEXF (`?format=gexf`).

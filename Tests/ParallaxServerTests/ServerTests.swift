@@ -337,6 +337,34 @@ struct ServerTests {
         }
     }
 
+    /// `?limit=N` cuts each list of a story's comparison to its N most shared items and says how many each held.
+    @Test func storyJSONCanBeCutToTheMostShared() async throws {
+        let server = try await Self.makeServer()
+        try await Self.app(server).test(.router) { client in
+            let list = try await client.execute(uri: "/api/stories", method: .get) { try Self.json($0.body) }
+            let id = try #require((list["stories"] as? [[String: Any]])?.first?["id"] as? String)
+            let whole = try await client.execute(uri: "/api/stories/\(id)", method: .get) { try Self.json($0.body) }
+            let story = try #require((whole["stories"] as? [[String: Any]])?.first)
+            let claims = try #require(story["claims"] as? [[String: Any]])
+            try #require(claims.count > 1, "the fixture story needs two claims")
+            #expect(whole["totals"] == nil)
+            let cut = try await client.execute(uri: "/api/stories/\(id)?limit=1", method: .get) { try Self.json($0.body) }
+            let cutStory = try #require((cut["stories"] as? [[String: Any]])?.first)
+            #expect((cutStory["claims"] as? [Any])?.count == 1)
+            #expect((cutStory["articles"] as? [Any])?.count == (story["articles"] as? [Any])?.count)
+            let totals = try #require((cut["totals"] as? [String: Any])?[id] as? [String: Int])
+            #expect(totals["claims"] == claims.count)
+            #expect(totals["quotes"] == (story["quotes"] as? [Any])?.count)
+            // The most shared claim is the one kept.
+            func reach(_ claim: [String: Any]) -> Int { Set((claim["articles"] as? [String]) ?? []).count }
+            let kept = try #require((cutStory["claims"] as? [[String: Any]])?.first)
+            #expect(reach(kept) == claims.map(reach).max())
+            for bad in ["0", "-1", "x"] {
+                try await client.execute(uri: "/api/stories/\(id)?limit=\(bad)", method: .get) { #expect($0.status == .badRequest) }
+            }
+        }
+    }
+
     /// A client that takes gzip gets the cached page gzipped, the same bytes once inflated; one that does not (or
     /// refuses it with q=0) gets them plain; both responses vary on Accept-Encoding.
     @Test func pagesAreGzippedForClientsThatTakeIt() async throws {
