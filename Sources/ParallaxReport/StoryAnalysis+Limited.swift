@@ -9,7 +9,8 @@ extension StoryAnalysis {
 
     /// The comparison with each list cut to its `limit` items, the most shared first as the reports show them:
     /// claims and quotes by the number of articles that carry them, dates in date order, the other lists as
-    /// analysed (already ranked). Articles and copy groups stay whole.
+    /// analysed (already ranked); each kept item's occurrences (the sentences it was found in) are cut to `limit`
+    /// too, while its `articles` stay whole. The story's articles and copy groups stay whole.
     public func mostShared(_ limit: Int) -> StoryAnalysis {
         let n = max(0, limit)
         func byReach<T>(_ items: [T], _ articles: (T) -> Int) -> [T] {
@@ -17,12 +18,27 @@ extension StoryAnalysis {
                 .prefix(n).map(\.element)
         }
         var cut = self
-        cut.claims = byReach(claims) { Set($0.articles).union($0.occurrences.map(\.article)).count }
-        cut.quotes = byReach(quotes) { Set($0.occurrences.map(\.article)).count }
+        cut.claims = byReach(claims) { Set($0.articles).union($0.occurrences.map(\.article)).count }.map {
+            var claim = $0
+            // The articles that carry it are counted before its occurrences are cut.
+            var seen = Set<String>()
+            claim.articles = (claim.articles + claim.occurrences.map(\.article)).filter { seen.insert($0).inserted }
+            claim.occurrences = Array(claim.occurrences.prefix(n))
+            return claim
+        }
+        cut.quotes = byReach(quotes) { Set($0.occurrences.map(\.article)).count }.map {
+            var quote = $0
+            quote.occurrences = Array(quote.occurrences.prefix(n))
+            return quote
+        }
         cut.citations = Array(citations.prefix(n))
         cut.naming = Array(naming.prefix(n))
         cut.framing = Array(framing.prefix(n))
-        cut.timeline = Array(timeline.sorted { $0.date < $1.date }.prefix(n))
+        cut.timeline = timeline.sorted { $0.date < $1.date }.prefix(n).map {
+            var event = $0
+            event.occurrences = Array(event.occurrences.prefix(n))
+            return event
+        }
         cut.synthesis = Array(synthesis.prefix(n))
         cut.wording = Array(wording.prefix(n))
         return cut

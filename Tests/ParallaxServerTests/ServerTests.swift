@@ -359,6 +359,9 @@ struct ServerTests {
             func reach(_ claim: [String: Any]) -> Int { Set((claim["articles"] as? [String]) ?? []).count }
             let kept = try #require((cutStory["claims"] as? [[String: Any]])?.first)
             #expect(reach(kept) == claims.map(reach).max())
+            // Each kept item's occurrences are cut too; the articles that carry it stay whole.
+            #expect(((kept["occurrences"] as? [Any])?.count ?? 0) <= 1)
+            for quote in (cutStory["quotes"] as? [[String: Any]]) ?? [] { #expect(((quote["occurrences"] as? [Any])?.count ?? 0) <= 1) }
             for bad in ["0", "-1", "x"] {
                 try await client.execute(uri: "/api/stories/\(id)?limit=\(bad)", method: .get) { #expect($0.status == .badRequest) }
             }
