@@ -21,12 +21,20 @@ public struct HTMLRenderer: ReportRendering {
     /// column per outlet (at most the limit) instead of one per article, its per-item article lists are cut short
     /// and its citation graph shows the most-cited sources.
     public var articlePages: String?
+    /// A story of more articles than this is drawn compact even when every item is listed (`itemLimit` nil): the
+    /// web UI's "show all" of a story of thousands of articles lists every claim and quote, but by outlet and with
+    /// the texts on their pages, not as a matrix of claims times articles. `nil`: the item limit decides.
+    public var compactAbove: Int?
 
-    public init(outlets: OutletRegistry? = nil, itemLimit: Int? = nil, allHref: String? = nil, articlePages: String? = nil) {
+    public init(
+        outlets: OutletRegistry? = nil, itemLimit: Int? = nil, allHref: String? = nil, articlePages: String? = nil,
+        compactAbove: Int? = nil
+    ) {
         self.outlets = outlets
         self.itemLimit = itemLimit
         self.allHref = allHref
         self.articlePages = articlePages
+        self.compactAbove = compactAbove
     }
 
     /// Appends the HTML page to `output`.
@@ -66,7 +74,7 @@ public struct HTMLRenderer: ReportRendering {
 
     /// Whether story `c` is drawn compact (see ``articlePages``).
     private func isCompact(_ c: StoryContext) -> Bool {
-        guard let limit = itemLimit else { return false }
+        guard let limit = compactAbove ?? itemLimit else { return false }
         return c.members.count > limit
     }
 

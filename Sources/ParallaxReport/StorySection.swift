@@ -24,10 +24,11 @@ struct StorySection: Sendable {
         more(total, limit, noun, to: &out)
     }
 
-    /// "… and 12 more claims (show all)" when `total` exceeds `shown`.
+    /// "… and 12 more claims (show all)" when `total` exceeds `shown` (no link on the page that shows all: a
+    /// compact story's caps per item stay there).
     private func more(_ total: Int, _ shown: Int, _ noun: String, to out: inout some TextOutputStream) {
         guard total > shown else { return }
-        let link = allHref.map { " (<a href=\"\(e($0))\">show all</a>)" } ?? ""
+        let link = itemLimit == nil ? "" : allHref.map { " (<a href=\"\(e($0))\">show all</a>)" } ?? ""
         out.write("<p class=\"meta more\">… and \(total - shown) more \(noun)\(link)</p>")
     }
 

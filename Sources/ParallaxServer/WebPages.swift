@@ -136,9 +136,11 @@ struct WebPages: Sendable {
         let report = AnalysisReport(articles: articles, stories: [analysis], issues: [])
         var content = ""
         let limit = all ? nil : Self.storyItemLimit
+        // A big story stays compact with ?all=1 too: every item listed, but no matrix of claims x articles and no
+        // texts inlined (a story of thousands of articles would make a page of hundreds of MB).
         HTMLRenderer(
             outlets: server.settings.outlets, itemLimit: limit, allHref: "/stories/\(live)?all=1",
-            articlePages: "/articles/"
+            articlePages: "/articles/", compactAbove: Self.storyItemLimit
         ).renderContent(report, to: &content)
         struct Frame {
             let id: String

@@ -129,9 +129,12 @@ struct BrowserTests {
         #expect(
             article.elements.contains { $0.attributes["id"] == String(parts[1]) },
             "\(parts[0]) has no anchor \(parts[1])")
-        // The whole story is one click away.
+        // "Show all" lists every item and stays compact: a story of thousands of articles must not become a page of
+        // claims x articles with every text in it.
         let whole = try fixture.dumpDOM(fixture.base + fixture.resolve("/stories/{big}?all=1"))
-        #expect(whole.elements.contains { DumpedPage.matches("section.texts", $0) == true })
+        #expect(!whole.elements.contains { DumpedPage.matches("section.texts", $0) == true })
+        #expect(whole.text.contains("Which outlet reports which claim"), "show all: no matrix by outlet")
+        #expect(!whole.text.contains("for the 50 outlets"), "show all: outlets left out")
     }
 
     // MARK: - Layout (DevTools protocol)

@@ -77,6 +77,18 @@ struct HTMLRendererTests {
         #expect(inline.contains("href=\"#s-0-") && !inline.contains("on its own page"))
     }
 
+    /// `compactAbove` keeps a big story compact when every item is listed.
+    @Test func aBigStoryStaysCompactWhenEveryItemIsListed() {
+        var page = ""
+        HTMLRenderer(itemLimit: nil, allHref: "/stories/x?all=1", articlePages: "/articles/", compactAbove: 3)
+            .renderContent(ReportFixture.report, to: &page)
+        #expect(balanceProblem(page) == nil)
+        #expect(!page.contains("id=\"art-0\"") && page.contains("id=\"art-4\""))  // dam on pages, strike inline
+        #expect(page.contains("Which outlet reports which claim"))
+        #expect(!page.contains("outlets with most articles of"))  // every outlet is a column
+        #expect(!page.contains("show all"))
+    }
+
     @Test func closesEveryElement() {
         #expect(balanceProblem("<div><span></div>") != nil)  // the checker itself catches a stray tag
         #expect(balanceProblem(html) == nil)
