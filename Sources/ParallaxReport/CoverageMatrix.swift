@@ -27,8 +27,7 @@ struct CoverageMatrix: Sendable {
             for o in claim.occurrences { if let i = indexOf[o.article] { reporting[i, default: []].append(o) } }
             return Row(claim: claim, reporting: reporting)
         }
-        self.rows = rows.enumerated().sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }
-            .map(\.element)
+        self.rows = rows.byReach(\.count)
     }
 
     var isEmpty: Bool { rows.isEmpty }

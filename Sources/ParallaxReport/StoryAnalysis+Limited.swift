@@ -13,12 +13,8 @@ extension StoryAnalysis {
     /// too, while its `articles` stay whole. The story's articles and copy groups stay whole.
     public func mostShared(_ limit: Int) -> StoryAnalysis {
         let n = max(0, limit)
-        func byReach<T>(_ items: [T], _ articles: (T) -> Int) -> [T] {
-            items.enumerated().sorted { (articles($0.element), -$0.offset) > (articles($1.element), -$1.offset) }
-                .prefix(n).map(\.element)
-        }
         var cut = self
-        cut.claims = byReach(claims) { Set($0.articles).union($0.occurrences.map(\.article)).count }.map {
+        cut.claims = claims.byReach(\.reach).prefix(n).map {
             var claim = $0
             // The articles that carry it are counted before its occurrences are cut.
             var seen = Set<String>()
@@ -26,7 +22,7 @@ extension StoryAnalysis {
             claim.occurrences = Array(claim.occurrences.prefix(n))
             return claim
         }
-        cut.quotes = byReach(quotes) { Set($0.occurrences.map(\.article)).count }.map {
+        cut.quotes = quotes.byReach(\.reach).prefix(n).map {
             var quote = $0
             quote.occurrences = Array(quote.occurrences.prefix(n))
             return quote
@@ -42,5 +38,24 @@ extension StoryAnalysis {
         cut.synthesis = Array(synthesis.prefix(n))
         cut.wording = Array(wording.prefix(n))
         return cut
+    }
+}
+
+extension Claim {
+    /// The number of articles that carry the claim (named, or found in an occurrence).
+    var reach: Int { Set(articles).union(occurrences.map(\.article)).count }
+}
+
+extension Quote {
+    /// The number of articles that carry the quote.
+    var reach: Int { Set(occurrences.map(\.article)).count }
+}
+
+extension Array {
+    /// The elements ordered by `reach`, the largest first, ties in their order: how every report ranks "most
+    /// shared".
+    func byReach(_ reach: (Element) -> Int) -> [Element] {
+        let keys = map(reach)
+        return indices.sorted { (keys[$0], -$0) > (keys[$1], -$1) }.map { self[$0] }
     }
 }

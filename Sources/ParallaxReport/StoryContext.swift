@@ -80,9 +80,7 @@ struct StoryContext: Sendable {
     /// The quotes with the number of articles carrying each, most widely carried first (that is where wording
     /// drifts), ties in analysis order.
     var quotesByReach: [(quote: Quote, articles: Int)] {
-        let quotes = story.quotes.map { ($0, Set($0.occurrences.map(\.article)).count) }
-        return quotes.enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }
-            .map { (quote: $0.element.0, articles: $0.element.1) }
+        story.quotes.byReach(\.reach).map { (quote: $0, articles: $0.reach) }
     }
 
     /// A content-derived id as people read it: `c-3a0f9e` for `c-3a0f9e12b4c5d6e7` (the prefix and six hex digits,
