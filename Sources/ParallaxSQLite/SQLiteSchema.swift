@@ -4,15 +4,25 @@ import GRDB
 /// a new migration appended here (see docs/SCHEMA.md).
 enum SQLiteSchema {
     /// The schema version written into `meta` by the latest migration.
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-corpus") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2-story-of-article") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
+
+    /// A covering index from an article's sequence to its story: `stories --search` maps every matching article to
+    /// its story, and reading `story` from the row itself walks past the text (often into overflow pages).
+    private static let v2 = """
+        CREATE INDEX article_story_of ON article (sequence, story);
+        UPDATE meta SET value = 2 WHERE key = 'schema_version';
+        """
 
     private static let v1 = """
         CREATE TABLE meta (

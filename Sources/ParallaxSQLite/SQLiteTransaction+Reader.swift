@@ -63,13 +63,19 @@ extension SQLiteTransaction {
 
     func search(_ query: String, limit: Int) throws -> [SearchHit] {
         guard let match = FullTextQuery.match(query), limit > 0 else { return [] }
+        // The best `limit` by rank first, then the rows and snippets of those only: a snippet or a joined row
+        // computed before the sort would read the text of every match.
         let sql = """
-            SELECT \(Self.articleColumns),
-                snippet(article_fts, -1, char(1), char(2), '…', 16), bm25(article_fts, 2.0, 1.0) AS score
-            FROM article_fts JOIN article a ON a.sequence = article_fts.rowid
-            WHERE article_fts MATCH ? ORDER BY score LIMIT ?
+            WITH best AS (
+                SELECT rowid AS sequence, bm25(article_fts, 2.0, 1.0) AS score FROM article_fts
+                WHERE article_fts MATCH ? ORDER BY score, rowid LIMIT ?
+            )
+            SELECT \(Self.articleColumns), snippet(article_fts, -1, char(1), char(2), '…', 16), best.score
+            FROM best CROSS JOIN article_fts CROSS JOIN article a
+            WHERE article_fts MATCH ? AND article_fts.rowid = best.sequence AND a.sequence = best.sequence
+            ORDER BY best.score, best.sequence
             """
-        return try Row.fetchAll(statement(sql), arguments: [match, limit]).map { row in
+        return try Row.fetchAll(statement(sql), arguments: [match, limit, match]).map { row in
             let (snippet, highlights) = SnippetMarkers.highlights(in: try column(row, 14))
             let score: Double = try column(row, 15)
             return SearchHit(article: try articleRecord(row), snippet: snippet, highlights: highlights, score: -score)
@@ -123,7 +129,10 @@ extension SQLiteTransaction {
         if let search = filter.search {
             guard let match = FullTextQuery.match(search) else { return }
             query.add(
-                "s.key IN (SELECT a.story FROM article_fts JOIN article a ON a.sequence = article_fts.rowid WHERE article_fts MATCH ?)",
+                """
+                s.key IN (SELECT a.story FROM article_fts CROSS JOIN article a INDEXED BY article_story_of
+                    ON a.sequence = article_fts.rowid WHERE article_fts MATCH ?)
+                """,
                 match)
         }
         let sql = "SELECT \(Self.storyColumns) FROM story s \(query.whereClause) ORDER BY \(order) LIMIT ?"

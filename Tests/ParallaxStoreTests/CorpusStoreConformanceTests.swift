@@ -13,7 +13,7 @@ struct CorpusStoreConformanceTests {
     func postgresServerAnswers() async throws {
         #expect(StoreKind.available.contains(.postgres))
         let version = try await withStore(.postgres) { t in try await t.store.read { r in try r.meta("schema_version") } }
-        #expect(version == "1")
+        #expect(version == "2")
     }
 
     @Test(arguments: StoreKind.available)
@@ -357,7 +357,7 @@ struct CorpusStoreConformanceTests {
             #expect(meta == "0.3")
             #expect(issues.map(\.kind) == [.notJSON])
             #expect(hits.count == 1)
-            #expect(version == "1")
+            #expect(version == "2")
         }
     }
 

@@ -50,7 +50,7 @@ struct PostgresStoreTests {
             (error as? StoreError)?.kind == .cannotOpen
         }
         let store = try await PostgresStore(url: url, createDatabase: true)
-        #expect(try await store.read { r in try r.meta("schema_version") } == "1")
+        #expect(try await store.read { r in try r.meta("schema_version") } == "2")
         store.close()
         try await PostgresStore.dropDatabase(url: url)
     }

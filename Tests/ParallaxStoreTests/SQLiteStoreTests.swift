@@ -77,6 +77,25 @@ struct SQLiteStoreTests {
         }
     }
 
+    @Test func aVersionOneDatabaseIsUpgradedInPlaceKeepingItsRows() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("v1-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let queue = try DatabaseQueue(path: path)
+        try SQLiteSchema.migrator.migrate(queue, upTo: "v1-corpus")
+        try queue.close()
+        let store = try SQLiteStore(path: path)
+        let a = Fixture.annotation(id: "a-1", text: Fixture.text, outlet: "Herald")
+        try await store.write { w in
+            _ = try w.createStory(StoryRecord(id: "s-1", title: "t", articleCount: 1), state: StoryGroupingState(size: 1))
+            try w.putArticle(a, record: Fixture.record(a, story: "s-1"))
+        }
+        let (version, found) = try await store.read { r in
+            (try r.meta("schema_version"), try r.stories(StoryFilter(search: "dam")).map(\.id))
+        }
+        #expect(version == "2")
+        #expect(found == ["s-1"])
+    }
+
     @Test func aPathThatCannotBeCreatedCannotOpen() throws {
         let path = "/nonexistent-\(UUID().uuidString)/corpus.sqlite"
         #expect { try SQLiteStore(path: path) } throws: { error in
