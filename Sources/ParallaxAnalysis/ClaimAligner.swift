@@ -498,31 +498,41 @@ extension ClaimAligner {
             }
         }
 
-        static func breaksClause(_ mark: String) -> Bool {
-            [",", ";", ":", "(", ")", "—", "–", "-", "[", "]"].contains(mark)
-        }
+        private static let clauseBreaks: Set<String> = [",", ";", ":", "(", ")", "—", "–", "-", "[", "]"]
+
+        static func breaksClause(_ mark: String) -> Bool { clauseBreaks.contains(mark) }
     }
 
     /// Phrases of token norms (space-separated in the lexicon), matched over word tokens.
     struct PhraseSet: Sendable {
-        private let phrases: Set<[String]>
-        private let longest: Int
+        /// The phrases by their first word, each with the length of the longest phrase that starts with it: most
+        /// tokens start no phrase and cost one lookup.
+        private let byFirst: [String: (phrases: Set<[String]>, longest: Int)]
 
         init(_ list: [String]) {
-            let split = list.map { $0.lowercased().split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
-            phrases = Set(split)
-            longest = split.map(\.count).max() ?? 0
+            var byFirst: [String: (phrases: Set<[String]>, longest: Int)] = [:]
+            for phrase in list {
+                let words = phrase.lowercased().split(separator: " ").map(String.init)
+                guard let first = words.first else { continue }
+                byFirst[first, default: ([], 0)].phrases.insert(words)
+                byFirst[first, default: ([], 0)].longest = max(byFirst[first]?.longest ?? 0, words.count)
+            }
+            self.byFirst = byFirst
         }
 
         /// Number of tokens of the longest phrase starting at `start` (0 when none). Stops at punctuation.
         func match(at start: Int, in tokens: ArraySlice<Token>) -> Int {
+            guard start < tokens.endIndex, tokens[start].kind != .punctuation,
+                let entry = byFirst[tokens[start].norm]
+            else { return 0 }
             var words: [String] = []
             var end = start
-            while end < tokens.endIndex, words.count < longest, tokens[end].kind != .punctuation {
+            while end < tokens.endIndex, words.count < entry.longest, tokens[end].kind != .punctuation {
                 words.append(tokens[end].norm)
                 end += 1
             }
-            for length in stride(from: words.count, through: 1, by: -1) where phrases.contains(Array(words[0..<length])) {
+            for length in stride(from: words.count, through: 1, by: -1)
+            where entry.phrases.contains(Array(words[0..<length])) {
                 return length
             }
             return 0

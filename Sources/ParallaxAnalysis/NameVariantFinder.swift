@@ -38,7 +38,8 @@ public struct NameVariantFinder: Sendable {
     }
 
     public var configuration: Configuration
-    private let folding: [(from: [Character], to: [Character])]
+    /// Folding rules by their first character, longest first (the first rule that matches at a position wins).
+    private let folding: [Character: [(from: [Character], to: [Character])]]
     private let vectorizer: TermVectorizer
 
     /// A finder folding with `folding` pairs (`[from, to]`, lowercase).
@@ -47,10 +48,11 @@ public struct NameVariantFinder: Sendable {
         termLexicon: TermVectorizer.Lexicon = .standard
     ) {
         self.configuration = configuration
-        self.folding = folding.compactMap { pair in
+        let rules = folding.compactMap { pair -> (from: [Character], to: [Character])? in
             guard pair.count == 2, !pair[0].isEmpty else { return nil }
             return (Array(pair[0].lowercased()), Array(pair[1].lowercased()))
         }.sorted { $0.from.count > $1.from.count }
+        self.folding = Dictionary(grouping: rules.filter { !$0.from.isEmpty }) { $0.from[0] }
         self.vectorizer = TermVectorizer(lexicon: termLexicon)
     }
 
@@ -139,8 +141,8 @@ public struct NameVariantFinder: Sendable {
         var rewritten: [Character] = []
         var i = 0
         outer: while i < lower.count {
-            for rule in folding where i + rule.from.count <= lower.count {
-                if Array(lower[i..<(i + rule.from.count)]) == rule.from {
+            for rule in folding[lower[i]] ?? [] where i + rule.from.count <= lower.count {
+                if lower[i..<(i + rule.from.count)].elementsEqual(rule.from) {
                     rewritten += rule.to
                     i += rule.from.count
                     continue outer
@@ -160,7 +162,9 @@ public struct NameVariantFinder: Sendable {
         return out
     }
 
-    static func isVowel(_ c: Character) -> Bool { "aeiouyàáâäåèéêëìíîïòóôöùúûüýæøœ".contains(c) }
+    private static let vowels = Set("aeiouyàáâäåèéêëìíîïòóôöùúûüýæøœ")
+
+    static func isVowel(_ c: Character) -> Bool { vowels.contains(c) }
 
     func areVariants(_ a: Form, _ b: Form) -> Bool {
         guard a.folded.first == b.folded.first else { return false }

@@ -61,6 +61,8 @@ public struct SynthesisBuilder: Sendable {
     public var configuration: Configuration
     private let loaded: Set<[String]>
     private let longestLoaded: Int
+    /// The first words of the loaded phrases: most words start none and cost one lookup.
+    private let loadedStarts: Set<String>
     private let firstPerson: Set<String>
     private let contextOpeners: Set<String>
     private let vectorizer: TermVectorizer
@@ -73,6 +75,7 @@ public struct SynthesisBuilder: Sendable {
         let phrases = lexicon.loadedTerms.map { $0.lowercased().split(separator: " ").map(String.init) }
         self.loaded = Set(phrases)
         self.longestLoaded = phrases.map(\.count).max() ?? 1
+        self.loadedStarts = Set(phrases.compactMap(\.first))
         self.firstPerson = Set(lexicon.firstPersonWords.map { $0.lowercased() })
         self.contextOpeners = Set((lexicon.contextOpeners ?? []).map { $0.lowercased() })
         self.vectorizer = TermVectorizer(lexicon: termLexicon)
@@ -159,7 +162,7 @@ public struct SynthesisBuilder: Sendable {
             let tokens = Array(document.tokens(ofSentence: s).filter { occurrence.sentenceSpan.contains($0.span) })
             let norms = tokens.map(\.norm)
             var penalty = 0.0
-            for start in norms.indices {
+            for start in norms.indices where loadedStarts.contains(norms[start]) {
                 for length in 1...longestLoaded where start + length <= norms.count {
                     if loaded.contains(Array(norms[start..<(start + length)])) {
                         penalty += configuration.loadedTermPenalty
