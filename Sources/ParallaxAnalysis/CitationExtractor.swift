@@ -97,8 +97,10 @@ public struct CitationExtractor: Sendable {
                 if lexicon.citingWords.contains(norm), lexicon.grammar.isParticiple(norm) {
                     next = i + 1
                 } else if let phrase = lexicon.prepositionalCues.first(where: { p in
-                    !lexicon.attributionOnlyCues.contains(p) && i + p.count < document.sentences[s].tokens.upperBound
+                    // Cheapest test first: most tokens start no cue.
+                    i + p.count < document.sentences[s].tokens.upperBound
                         && p.indices.allSatisfy { tokens[i + $0].norm == p[$0] }
+                        && !lexicon.attributionOnlyCues.contains(p)
                 }) {
                     next = i + phrase.count
                 }

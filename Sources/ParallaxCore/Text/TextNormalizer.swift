@@ -13,8 +13,9 @@ public struct TextNormalizer: Sendable {
     /// O(n) in the length of `text`.
     public func normalize(_ text: String) -> String {
         let nfc = TextNormalizer.isNFCByConstruction(text) ? text : text.precomposedStringWithCanonicalMapping
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(nfc.unicodeScalars.count)
+        // UTF-8 bytes out (appending to a `String.UnicodeScalarView` one scalar at a time is several times slower).
+        var out: [UInt8] = []
+        out.reserveCapacity(nfc.utf8.count)
         var pendingSpace = false
         var newlines = 0
         var atLineStart = true
@@ -37,16 +38,20 @@ public struct TextNormalizer: Sendable {
             }
             if v < 0x20 || (v >= 0x7F && v < 0xA0) { continue }  // other control characters
             if newlines > 0 {
-                if !out.isEmpty { out.append("\n"); if newlines > 1 { out.append("\n") } }
+                if !out.isEmpty { out.append(0x0A); if newlines > 1 { out.append(0x0A) } }
                 newlines = 0
             } else if pendingSpace {
-                out.append(" ")
+                out.append(0x20)
             }
             pendingSpace = false
             atLineStart = false
-            out.append(scalar)
+            if v < 0x80 {
+                out.append(UInt8(v))
+            } else {
+                UTF8.encode(scalar) { out.append($0) }
+            }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Folds typographic variants for comparison: curly and angle quotes to `"`/`'`, dashes to `-`,
