@@ -72,7 +72,8 @@ public struct NameVariantFinder: Sendable {
         for document in documents {
             for token in document.tokens where token.kind == .word && !token.isCapitalized { lowercase.insert(token.norm) }
         }
-        var forms: [String: Form] = [:]
+        var forms: [Form] = []
+        var formIndex: [String: Int] = [:]
         for document in documents {
             let skip = covered[document.id] ?? []
             for sentence in document.sentences {
@@ -82,19 +83,26 @@ public struct NameVariantFinder: Sendable {
                     guard let text = nameForm(token, in: document), !lowercase.contains(Tokenizer.norm(text)),
                         !skip.contains(where: { $0.overlaps(token.span) })
                     else { continue }
-                    if forms[text] == nil { forms[text] = Form(text: text, folded: fold(text)) }
-                    if forms[text]?.articles.last != document.id { forms[text]?.articles.append(document.id) }
-                    forms[text]?.occurrences.append(
+                    let f: Int
+                    if let known = formIndex[text] {
+                        f = known
+                    } else {
+                        f = forms.count
+                        formIndex[text] = f
+                        forms.append(Form(text: text, folded: fold(text)))
+                    }
+                    if forms[f].articles.last != document.id { forms[f].articles.append(document.id) }
+                    forms[f].occurrences.append(
                         SpanReference(article: document.id, span: token.span, sentenceSpan: sentence.span))
                     let lo = max(0, k - configuration.contextWindow)
                     let hi = min(words.count, k + configuration.contextWindow + 1)
                     for j in lo..<hi where j != k && !words[j].isCapitalized {
-                        if let term = vectorizer.term(of: words[j]) { forms[text]?.context.insert(term) }
+                        if let term = vectorizer.term(of: words[j]) { forms[f].context.insert(term) }
                     }
                 }
             }
         }
-        let list = forms.values.sorted { ($0.occurrences.count, $1.text) > ($1.occurrences.count, $0.text) }
+        let list = forms.sorted { ($0.occurrences.count, $1.text) > ($1.occurrences.count, $0.text) }
         var blocks: [String: [Int]] = [:]
         for (i, form) in list.enumerated() where form.folded.count >= 2 {
             let key = String(form.folded.prefix(2))

@@ -144,9 +144,11 @@ public struct LanguageDetector: Sendable {
         // Pass 2: evidence for each candidate of the script.
         var scores = [Int](repeating: 0, count: script.languages.count)
         let own = letterRanges[best]
+        // Letters below every candidate's own letters (ASCII, in Latin text) skip the range scan.
+        let ownLowest = own.map(\.lower).min() ?? .max
         for (range, s) in textWords where s == best {
             let lower = String(view[range]).lowercased()
-            for scalar in lower.unicodeScalars {
+            for scalar in lower.unicodeScalars where scalar.value >= ownLowest {
                 for r in own where scalar.value >= r.lower && scalar.value <= r.upper { scores[r.candidate] += 1 }
             }
             if let candidates = words[best][lower] {
