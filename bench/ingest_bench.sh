@@ -26,7 +26,8 @@
 # Environment: BIN (default .build/release/parallax), COUNTS, CHUNKS, RUNS, EXPORT_RUNS, JOBS (default nproc),
 # WORD (default: the longest word of the first article's title), SEED (default 7), BIG_STORY (articles of one
 # big story added to each corpus; corpora then get a -bigN suffix), PEERS (1 to run the peers), KEEP_DB (1 keeps
-# the databases).
+# the databases), GROW_ONLY (1 skips step 1: the largest corpus is ingested once, in chunks; its totals are the
+# sums over the chunks).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -40,6 +41,7 @@ SEED=${SEED:-7}
 BIG_STORY=${BIG_STORY:-0}
 PEERS=${PEERS:-0}
 KEEP_DB=${KEEP_DB:-0}
+GROW_ONLY=${GROW_ONLY:-0}
 OUT=bench/out
 PY=python3
 [ -x bench/.venv/bin/python ] && PY=bench/.venv/bin/python
@@ -109,10 +111,17 @@ spread() { # numbers on stdin -> "median (min-max)"
 lines() { wc -l < "$1" | tr -d ' '; }
 
 say "## parallax ingest at scale ($(date -u +%Y-%m-%d), $(nproc) cores, BIN=$BIN, --jobs $JOBS)"
-say ""
-say "| articles | wall s | articles/s | peak RSS MB | DB MB | DB bytes/article |"
-say "|---:|---:|---:|---:|---:|---:|"
 largest=0
+if [ "$GROW_ONLY" = 1 ]; then
+    for n in $COUNTS; do [ "$n" -gt "$largest" ] && largest=$n; done
+    COUNTS=""
+    say ""
+    say "GROW_ONLY=1: the $largest-article corpus is ingested once, in $CHUNKS chunks (below)."
+else
+    say ""
+    say "| articles | wall s | articles/s | peak RSS MB | DB MB | DB bytes/article |"
+    say "|---:|---:|---:|---:|---:|---:|"
+fi
 for n in $COUNTS; do
     c=$(corpus "$n")
     db=$OUT/ingest-$n.sqlite
@@ -125,13 +134,15 @@ for n in $COUNTS; do
     [ "$KEEP_DB" = 1 ] || fresh_db "$db"
     [ "$n" -gt "$largest" ] && largest=$n
 done
-say ""
-say "Summary of the last ingest (its stdout and stderr):"
-say ""
-say '```'
-tail -n 20 "$OUT/ingest-$largest.out" "$OUT/ingest-$largest.err" 2>/dev/null | grep -v '^==>' | grep -v '^$' |
-    tail -n 20 | tee -a "$REPORT"
-say '```'
+if [ "$GROW_ONLY" != 1 ]; then
+    say ""
+    say "Summary of the last ingest (its stdout and stderr):"
+    say ""
+    say '```'
+    tail -n 20 "$OUT/ingest-$largest.out" "$OUT/ingest-$largest.err" 2>/dev/null | grep -v '^==>' | grep -v '^$' |
+        tail -n 20 | tee -a "$REPORT"
+    say '```'
+fi
 
 # 2. cost per article as the corpus grows
 c=$(corpus "$largest")
@@ -147,14 +158,21 @@ say "| chunk | articles | in DB before | wall s | articles/s | peak RSS MB | DB 
 say "|---:|---:|---:|---:|---:|---:|---:|"
 before=0
 i=0
+grow_wall=0
+grow_rss=0
 for part in "$parts"/part-*.jsonl; do
     i=$((i + 1))
     k=$(lines "$part")
     timed "$OUT/grow-$i" "$BIN" ingest --db "$db" --jobs "$JOBS" "$part"
     before_now=$before
     before=$((before + k))
+    grow_wall=$(awk -v a="$grow_wall" -v b="$WALL" 'BEGIN { printf "%.3f", a + b }')
+    [ "$RSS_MB" -gt "$grow_rss" ] && grow_rss=$RSS_MB
     say "| $i | $k | $before_now | $WALL | $(rate "$k" "$WALL") | $RSS_MB | $(($(db_bytes "$db") / before)) |"
 done
+say ""
+say "All chunks: $before articles in $grow_wall s ($(rate "$before" "$grow_wall") articles/s), peak RSS $grow_rss MB, \
+database $(($(db_bytes "$db") / 1048576)) MB."
 rm -rf "$parts"
 
 # 3. query latency on the grown database
