@@ -32,14 +32,15 @@ public enum ReportRenderer {
         }
     }
 
-    /// The JSON report of `report` (as ``render(_:format:color:)`` writes it) with a top-level `"totals"` object:
+    /// The JSON report of `report` (the members ``render(_:format:color:)`` writes) on one compact line, as the
+    /// JSON API serves it (a third smaller than the indented form); with `totals`, a top-level `"totals"` object:
     /// for a report whose stories were cut with ``ParallaxCore/StoryAnalysis/mostShared(_:)``, how many items
     /// each list of each story held before (`totals[storyID][list]`).
-    public static func json(_ report: AnalysisReport, totals: [String: [String: Int]]) -> String {
+    public static func json(_ report: AnalysisReport, totals: [String: [String: Int]]? = nil) -> String {
         guard case .object(var members) = JSONValue(report) else { return "" }
-        members["totals"] = .object(totals.mapValues { .object($0.mapValues(JSONValue.int)) })
+        if let totals { members["totals"] = .object(totals.mapValues { .object($0.mapValues(JSONValue.int)) }) }
         var out = ""
-        JSONValue.object(members).write(to: &out, indent: 2)
+        JSONValue.object(members).write(to: &out)
         return out + "\n"
     }
 

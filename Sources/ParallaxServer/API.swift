@@ -79,7 +79,7 @@ struct API: Sendable {
         }
         let articles = try await server.store.read { try $0.articles(ids: analysis.articles) }
         guard let limit else {
-            return .json(ReportRenderer.render(AnalysisReport(articles: articles, stories: [analysis], issues: []), format: .json))
+            return .json(ReportRenderer.json(AnalysisReport(articles: articles, stories: [analysis], issues: [])))
         }
         let report = AnalysisReport(articles: articles, stories: [analysis.mostShared(limit)], issues: [])
         return .json(ReportRenderer.json(report, totals: [live: analysis.listSizes]))
