@@ -6,7 +6,9 @@
 enum TerminalText {
     /// `s` on one line: control characters (C0, DEL, C1) and line breaks become spaces, runs of spaces collapse.
     static func clean(_ s: some StringProtocol) -> String {
-        var out = String.UnicodeScalarView()
+        // UTF-8 bytes out: appending to a scalar view one scalar at a time is several times slower.
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var lastWasSpace = true
         for u in s.unicodeScalars {
             let v = u.value
@@ -14,21 +16,21 @@ enum TerminalText {
                 v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x20 || v == 0x2028
                 || v == 0x2029 || v == 0xA0
             if isSpace {
-                if !lastWasSpace { out.append(" ") }
+                if !lastWasSpace { out.append(0x20) }
                 lastWasSpace = true
             } else {
-                out.append(u)
+                if v < 0x80 { out.append(UInt8(v)) } else { UTF8.encode(u) { out.append($0) } }
                 lastWasSpace = false
             }
         }
-        var result = String(out)
-        while result.last == " " { result.removeLast() }
-        return result
+        while out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Columns one scalar takes.
     static func width(of u: Unicode.Scalar) -> Int {
         let v = u.value
+        if v < 0x80 { return 1 }  // no ASCII scalar is a mark, a format character or wide
         switch u.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break

@@ -174,7 +174,7 @@ public struct TextRenderer: ReportRendering {
                 let hang = TerminalText.width(prefix) + (o.quoted ? 1 : 0)
                 let lines = TerminalText.wrap(
                     words.joined(separator: " "), columns: width - hang,
-                    visibleWidth: { TerminalText.width(TextRenderer.stripANSI($0)) })
+                    visibleWidth: TextRenderer.visibleWidth)
                 for (i, line) in lines.enumerated() {
                     out.write((i == 0 ? prefix : String(repeating: " ", count: hang)) + line + "\n")
                 }
@@ -323,7 +323,7 @@ public struct TextRenderer: ReportRendering {
     private func wrapped(_ s: String, indent: Int, hanging: Int) -> [String] {
         let lines = TerminalText.wrap(
             s, columns: width - hanging, firstColumns: width - indent,
-            visibleWidth: { TerminalText.width(TextRenderer.stripANSI($0)) })
+            visibleWidth: TextRenderer.visibleWidth)
         return lines.enumerated().map { i, l in String(repeating: " ", count: i == 0 ? indent : hanging) + l }
     }
 
@@ -345,8 +345,13 @@ public struct TextRenderer: ReportRendering {
     }
 
     /// `s` without ANSI SGR sequences (ESC [ ... m), for measuring.
+    /// Terminal columns of `s` without its color escapes (a byte test first: most words have none).
+    static func visibleWidth(_ s: Substring) -> Int {
+        s.utf8.contains(0x1B) ? TerminalText.width(stripANSI(s)) : TerminalText.width(s)
+    }
+
     static func stripANSI(_ s: some StringProtocol) -> String {
-        guard s.contains("\u{1B}") else { return String(s) }
+        guard s.utf8.contains(0x1B) else { return String(s) }
         var out = ""
         var inEscape = false
         for ch in s.unicodeScalars {
