@@ -153,4 +153,19 @@ struct CorpusCostTests {
             #expect(IncrementalGrouper.largest(k, in: values) == sorted[k], "k \(k)")
         }
     }
+
+    /// The candidates by count agree with sorting every (count, key) pair, ties and short lists included.
+    @Test(arguments: [0, 1, 5, 64, 3_000])
+    func mostSharedAgreesWithSorting(count: Int) {
+        var state: UInt64 = UInt64(count) &+ 17
+        var shared: [Int64: Int] = [:]
+        for _ in 0..<count {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            shared[Int64((state >> 33) % 5_000)] = Int((state >> 20) % 24) + 1
+        }
+        for limit in [0, 1, 10, 64, 10_000] {
+            let sorted = shared.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(limit).map(\.key)
+            #expect(IncrementalGrouper.mostShared(shared, limit: limit) == sorted, "limit \(limit)")
+        }
+    }
 }

@@ -272,7 +272,23 @@ public struct IncrementalGrouper: Sendable {
         for key in try store.postings(of: terms, perTerm: configuration.maxPostings) where key != excluded {
             shared[key, default: 0] += 1
         }
-        return shared.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(configuration.maxCandidates).map(\.key)
+        return Self.mostShared(shared, limit: configuration.maxCandidates)
+    }
+
+    /// The `limit` keys with the highest counts, best first (more shared terms, then the higher key): the order of
+    /// sorting every `(count, key)` descending, without sorting them all. A posting list of a common term fills
+    /// `shared` with thousands of stories once the corpus is large, and counts are small (at most one per retrieval
+    /// term), so the keys are bucketed by count and only the buckets that reach the limit are sorted.
+    static func mostShared(_ shared: [Int64: Int], limit: Int) -> [Int64] {
+        guard limit > 0, let top = shared.values.max() else { return [] }
+        var buckets = [[Int64]](repeating: [], count: top + 1)
+        for (key, count) in shared where count > 0 { buckets[count].append(key) }
+        var out: [Int64] = []
+        out.reserveCapacity(min(limit, shared.count))
+        for count in stride(from: top, through: 1, by: -1) where out.count < limit {
+            out += buckets[count].sorted(by: >).prefix(limit - out.count)
+        }
+        return out
     }
 
     private func withinWindow(_ day: Int?, _ first: Int?, _ last: Int?) -> Bool {
