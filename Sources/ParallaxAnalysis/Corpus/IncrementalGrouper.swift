@@ -238,11 +238,10 @@ public struct IncrementalGrouper: Sendable {
         in store: any CorpusWriter) throws
     {
         let before = Set(centroid(state).ids)
-        var sums: [Int32: Float] = [:]
-        for (id, w) in zip(state.termIDs, state.weights) { sums[id, default: 0] += w }
-        for (id, w) in zip(other.termIDs, other.weights) { sums[id, default: 0] += w }
+        // The summed weights by id: each state is one or two runs of ascending ids, so the sums are merges, not a
+        // dictionary of every term.
+        var pairs = Self.mergedSums(Self.ascending(state), Self.ascending(other))
         // Heaviest first (ties: lower ids first), cut to the kept terms; the centroid terms lead the stored state.
-        var pairs = sums.map { ($0.key, $0.value) }
         pairs.sort { ($0.1, $1.0) > ($1.1, $0.0) }
         pairs.removeSubrange(min(pairs.count, max(configuration.keptTerms, configuration.centroidTerms))...)
         let heaviest = min(configuration.centroidTerms, pairs.count)
@@ -257,6 +256,40 @@ public struct IncrementalGrouper: Sendable {
         try store.setGroupingState(state, ofStoryKey: key)
         let added = centroid(state).ids.filter { !before.contains($0) }
         if !added.isEmpty { try store.post(termIDs: added, story: key) }
+    }
+
+    /// A state's (id, weight) pairs in ascending id order: its heaviest run and the rest merged (each run is
+    /// ascending; a state without `heaviest` is one run).
+    static func ascending(_ state: StoryGroupingState) -> [(Int32, Float)] {
+        let n = min(state.termIDs.count, state.weights.count)
+        let split = min(max(state.heaviest, 0), n)
+        return mergedSums(
+            (0..<split).map { (state.termIDs[$0], state.weights[$0]) },
+            (split..<n).map { (state.termIDs[$0], state.weights[$0]) })
+    }
+
+    /// Two lists of ascending ids merged into one, the weights of an id in both added. O(a + b).
+    static func mergedSums(_ a: [(Int32, Float)], _ b: [(Int32, Float)]) -> [(Int32, Float)] {
+        var out: [(Int32, Float)] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count, j < b.count {
+            if a[i].0 < b[j].0 {
+                out.append(a[i])
+                i += 1
+            } else if b[j].0 < a[i].0 {
+                out.append(b[j])
+                j += 1
+            } else {
+                out.append((a[i].0, a[i].1 + b[j].1))
+                i += 1
+                j += 1
+            }
+        }
+        out += a[i...]
+        out += b[j...]
+        return out
     }
 
     // MARK: Candidates

@@ -294,16 +294,24 @@ public struct StoryGroupingState: Sendable, Hashable {
     /// A compact binary form (little-endian: count with a layout flag, heaviest, ids, weights, days, size) for
     /// storage.
     public func encoded() -> Data {
-        var data = Data(capacity: 28 + termIDs.count * 8)
-        func put<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-        put(UInt32(termIDs.count) | Self.layoutFlag)
-        put(UInt32(clamping: heaviest))
-        for id in termIDs { put(id) }
-        for w in weights { put(w.bitPattern) }
-        put(Int64(firstDay ?? Int(Int32.min)))
-        put(Int64(lastDay ?? Int(Int32.min)))
-        put(Int64(size))
-        return data
+        // Written into one buffer of the final size (appending value by value to `Data` costs a call per value).
+        let count = min(termIDs.count, weights.count)
+        var bytes = [UInt8](repeating: 0, count: 32 + 8 * count)
+        bytes.withUnsafeMutableBytes { raw in
+            var at = 0
+            func put<T: FixedWidthInteger>(_ v: T) {
+                raw.storeBytes(of: v.littleEndian, toByteOffset: at, as: T.self)
+                at += MemoryLayout<T>.size
+            }
+            put(UInt32(count) | Self.layoutFlag)
+            put(UInt32(clamping: heaviest))
+            for id in termIDs.prefix(count) { put(id) }
+            for w in weights.prefix(count) { put(w.bitPattern) }
+            put(Int64(firstDay ?? Int(Int32.min)))
+            put(Int64(lastDay ?? Int(Int32.min)))
+            put(Int64(size))
+        }
+        return Data(bytes)
     }
 
     /// Decodes ``encoded()`` (and the first layout, without `heaviest`); `nil` for bytes of another shape. One pass
