@@ -83,14 +83,8 @@ public struct NameVariantFinder: Sendable {
                     guard let text = nameForm(token, in: document), !lowercase.contains(Tokenizer.norm(text)),
                         !skip.contains(where: { $0.overlaps(token.span) })
                     else { continue }
-                    let f: Int
-                    if let known = formIndex[text] {
-                        f = known
-                    } else {
-                        f = forms.count
-                        formIndex[text] = f
-                        forms.append(Form(text: text, folded: fold(text)))
-                    }
+                    let (f, isNew) = formIndex.denseID(of: text)
+                    if isNew { forms.append(Form(text: text, folded: fold(text))) }
                     if forms[f].articles.last != document.id { forms[f].articles.append(document.id) }
                     forms[f].occurrences.append(
                         SpanReference(article: document.id, span: token.span, sentenceSpan: sentence.span))

@@ -328,12 +328,8 @@ struct WordingClasses {
             let key = Key(
                 text: c.text, quoted: c.quoted, speaker: c.speaker?.name, kind: c.speaker?.kind,
                 pronoun: c.speaker?.isUnresolvedPronoun ?? false)
-            let x: Int
-            if let known = classIndex[key] {
-                x = known
-            } else {
-                x = representatives.count
-                classIndex[key] = x
+            let (x, isNew) = classIndex.denseID(of: key)
+            if isNew {
                 representatives.append(i)
                 nodes.append([])
             }

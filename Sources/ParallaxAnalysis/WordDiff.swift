@@ -16,12 +16,7 @@ public struct WordDiff: Sendable {
         let b = WordDiff.words(text)
         // Keys as integer ids: the n·m table compares integers, not strings.
         var ids: [String: Int] = [:]
-        func id(_ word: String) -> Int {
-            let key = WordDiff.key(word)
-            if let known = ids[key] { return known }
-            ids[key] = ids.count
-            return ids.count - 1
-        }
+        func id(_ word: String) -> Int { ids.denseID(of: WordDiff.key(word)).id }
         let ka = a.map(id)
         let kb = b.map(id)
         var ops: [(DiffSegment.Kind, String)] = []

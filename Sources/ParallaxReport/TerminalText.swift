@@ -1,3 +1,5 @@
+import ParallaxCore
+
 /// Measuring, cleaning, truncating and wrapping text for a fixed-width terminal.
 ///
 /// Widths are in terminal columns: combining marks and format characters take none, East Asian wide characters
@@ -19,7 +21,7 @@ enum TerminalText {
                 if !lastWasSpace { out.append(0x20) }
                 lastWasSpace = true
             } else {
-                if v < 0x80 { out.append(UInt8(v)) } else { UTF8.encode(u) { out.append($0) } }
+                out.appendUTF8(u)
                 lastWasSpace = false
             }
         }

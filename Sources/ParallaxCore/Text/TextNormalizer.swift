@@ -45,11 +45,7 @@ public struct TextNormalizer: Sendable {
             }
             pendingSpace = false
             atLineStart = false
-            if v < 0x80 {
-                out.append(UInt8(v))
-            } else {
-                UTF8.encode(scalar) { out.append($0) }
-            }
+            out.appendUTF8(scalar)
         }
         return String(decoding: out, as: UTF8.self)
     }
