@@ -23,20 +23,62 @@ struct CandidateIndex<Key: Hashable> {
         of keys: some Sequence<Key>, limit: Int, skippingListsLongerThan longest: Int = .max,
         accept: (Int) -> Bool = { _ in true }
     ) -> [Int] {
+        var seen = Set<Int>()
+        return candidates(of: keys, limit: limit, longest: longest, firstSight: { seen.insert($0).inserted }, accept)
+    }
+
+    /// ``candidates(of:limit:skippingListsLongerThan:accept:)`` for many queries in a row: `marks` (sized for
+    /// every item filed) replaces the per-query set of items seen.
+    func candidates(
+        of keys: some Sequence<Key>, limit: Int, marks: inout CandidateMarks, skippingListsLongerThan longest: Int = .max,
+        accept: (Int) -> Bool = { _ in true }
+    ) -> [Int] {
+        marks.startQuery()
+        return candidates(of: keys, limit: limit, longest: longest, firstSight: { marks.insert($0) }, accept)
+    }
+
+    private func candidates(
+        of keys: some Sequence<Key>, limit: Int, longest: Int, firstSight: (Int) -> Bool, _ accept: (Int) -> Bool
+    ) -> [Int] {
         let lists = keys.compactMap { postings[$0] }.filter { $0.count <= longest }
             .sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
-        var seen = Set<Int>()
         var result: [Int] = []
         var budget = limit.multipliedReportingOverflow(by: 4).overflow ? Int.max : 4 * limit
         for list in lists {
             for item in list {
                 budget -= 1
                 if budget < 0 { return result }
-                guard seen.insert(item).inserted, accept(item) else { continue }
+                guard firstSight(item), accept(item) else { continue }
                 result.append(item)
                 if result.count >= limit { return result }
             }
         }
         return result
+    }
+}
+
+/// The items one query of a ``CandidateIndex`` has seen, as a stamp per item: starting a query is O(1), so a loop
+/// of queries over one index allocates nothing per query.
+struct CandidateMarks {
+    private var stamps: [UInt32]
+    private var current: UInt32 = 0
+
+    /// Marks for items `0..<count`.
+    init(count: Int) { stamps = [UInt32](repeating: 0, count: count) }
+
+    /// Forgets every item seen.
+    mutating func startQuery() {
+        current &+= 1
+        if current == 0 {
+            stamps = [UInt32](repeating: 0, count: stamps.count)
+            current = 1
+        }
+    }
+
+    /// Marks `item` as seen; whether it was not seen before in this query.
+    mutating func insert(_ item: Int) -> Bool {
+        guard stamps[item] != current else { return false }
+        stamps[item] = current
+        return true
     }
 }

@@ -108,22 +108,25 @@ public struct ClaimAligner: Sendable {
         return result.sorted()
     }
 
-    /// One candidate sentence.
+    /// One candidate sentence; its features are in the ``Units`` that hold it.
     struct Unit {
         var article: Int
         var sentence: Int
         var position: Double
-        /// Term id -> weight (boost times idf), filled after document frequencies are known.
-        var terms: [Int32: Double]
-        var bigrams: Set<UInt64>
+        /// Its terms' range in ``Units/terms``, ``Units/weights`` and ``Units/flags``.
+        var terms: Range<Int>
+        /// Its bigrams' range in ``Units/bigrams``.
+        var bigrams: Range<Int>
+        /// The sum of its term weights.
         var mass: Double
-        /// Ids of the terms written in lowercase or as numbers (not names): a pair must share one of them.
-        var plain: Set<Int32> = []
-        /// Ids of the terms negated in the sentence (``Polarity``): two sentences that share a term negated in only
-        /// one of them do not align.
-        var negated: Set<Int32> = []
         /// Whether the sentence is a note that something could not be verified; notes align only with notes.
         var isNote = false
+
+        /// The term is written in lowercase or is a number (not a name): a pair must share one such term.
+        static let plainFlag: UInt8 = 1
+        /// The term is negated in the sentence (``Polarity``): two sentences that share a term negated in only one
+        /// of them do not align.
+        static let negatedFlag: UInt8 = 2
     }
 
     /// The claims of `story`, from the annotations of its articles (others are ignored).
@@ -164,7 +167,7 @@ public struct ClaimAligner: Sendable {
     }
 
     /// Candidate sentences with IDF-weighted features.
-    func candidateUnits(_ documents: [(document: Document, credit: Set<Int>)]) -> [Unit] {
+    func candidateUnits(_ documents: [(document: Document, credit: Set<Int>)]) -> Units {
         var vocabulary = TermVocabulary()
         var raw: [(Int, Int, Double, [String: Double], [String], Set<String>, Set<String>, Bool)] = []
         for (a, (document, credit)) in documents.enumerated() {
@@ -214,55 +217,40 @@ public struct ClaimAligner: Sendable {
                 raw.append((a, s, Double(s) / Double(count), counts, sequence, plain, negated, isNote))
             }
         }
-        return raw.map { a, s, position, counts, sequence, plainTerms, negatedTerms, isNote in
-            var terms: [Int32: Double] = [:]
-            var mass = 0.0
+        var units = Units()
+        for (a, s, position, counts, sequence, plainTerms, negatedTerms, isNote) in raw {
+            var entries: [(id: Int32, weight: Double, flags: UInt8)] = []
+            entries.reserveCapacity(counts.count)
             for (term, weight) in counts {
                 guard let id = vocabulary.existingID(of: term) else { continue }
-                let w = min(weight, 3) * vocabulary.idf(of: id)
-                terms[id] = w
-                mass += w
+                var flags: UInt8 = 0
+                if plainTerms.contains(term) { flags |= Unit.plainFlag }
+                if negatedTerms.contains(term) { flags |= Unit.negatedFlag }
+                entries.append((id, min(weight, 3) * vocabulary.idf(of: id), flags))
             }
+            entries.sort { $0.id < $1.id }
             var bigrams = Set<UInt64>()
             for (x, y) in zip(sequence, sequence.dropFirst()) {
                 bigrams.insert(Hashing.mix(Hashing.fnv1a(x) ^ (Hashing.fnv1a(y) &* 31)))
             }
-            let plain = Set(plainTerms.compactMap { vocabulary.existingID(of: $0) })
-            return Unit(
-                article: a, sentence: s, position: position, terms: terms, bigrams: bigrams, mass: mass, plain: plain,
-                negated: Set(negatedTerms.compactMap { vocabulary.existingID(of: $0) }), isNote: isNote)
+            let termStart = units.terms.count
+            let bigramStart = units.bigrams.count
+            units.terms.append(contentsOf: entries.lazy.map(\.id))
+            units.weights.append(contentsOf: entries.lazy.map(\.weight))
+            units.flags.append(contentsOf: entries.lazy.map(\.flags))
+            units.bigrams.append(contentsOf: bigrams.sorted())
+            units.list.append(
+                Unit(
+                    article: a, sentence: s, position: position, terms: termStart..<units.terms.count,
+                    bigrams: bigramStart..<units.bigrams.count, mass: entries.reduce(0) { $0 + $1.weight },
+                    isNote: isNote))
         }
+        return units
     }
 
-    /// Similarity of two candidate sentences (see the type's summary); 0 when too few terms are shared.
-    func similarity(_ a: Unit, _ b: Unit) -> Double {
-        guard a.isNote == b.isNote else { return 0 }
-        var shared = 0.0
-        var sharedCount = 0
-        let (small, large) = a.terms.count <= b.terms.count ? (a, b) : (b, a)
-        var sharedSmall = 0.0
-        var sharedLarge = 0.0
-        var sharedPlain = 0
-        for (id, w) in small.terms {
-            guard let v = large.terms[id] else { continue }
-            // A term negated in one sentence and affirmed in the other: a statement and its negation.
-            if small.negated.contains(id) != large.negated.contains(id) { return 0 }
-            shared += min(w, v)
-            sharedSmall += w
-            sharedLarge += v
-            sharedCount += 1
-            if small.plain.contains(id) || large.plain.contains(id) { sharedPlain += 1 }
-        }
-        // Names alone ("Water Minister Ilse Varga arrived ..." and "Water Minister Ilse Varga blamed ...") are not a
-        // shared fact: one shared lowercase word or number at least.
-        guard sharedCount >= configuration.minSharedTerms, sharedPlain > 0, a.mass > 0, b.mass > 0 else { return 0 }
-        let cosine = shared / (a.mass * b.mass).squareRoot()
-        let containment = min(1, max(sharedSmall / small.mass, sharedLarge / large.mass))
-        let smallerBigrams = min(a.bigrams.count, b.bigrams.count)
-        let bigram = smallerBigrams == 0 ? 0 : Double(a.bigrams.intersection(b.bigrams).count) / Double(smallerBigrams)
-        // Rounded so that equal pairs (copies of one text) tie exactly: sums over hashed terms differ in the last
-        // bits from run to run, and the strongest-first order must not.
-        return ((0.5 * cosine + 0.3 * containment + 0.2 * bigram) * 1e9).rounded() / 1e9
+    /// Similarity of candidate sentences `i` and `j` (see the type's summary); 0 when too few terms are shared.
+    func similarity(_ units: Units, _ i: Int, _ j: Int) -> Double {
+        Double(units.scaledSimilarity(i, j, minSharedTerms: configuration.minSharedTerms)) / Units.similarityScale
     }
 
     /// Groups units into claims (indices into `units`).
@@ -270,65 +258,94 @@ public struct ClaimAligner: Sendable {
     /// Copies of one sentence (units with equal features, in different articles, that match each other fully) are
     /// one class: they pair at similarity 1, before anything else, so they start as one cluster, and each other
     /// class is compared with the class once. Pairs then join clusters strongest first, as in the type's summary.
-    func cluster(_ units: [Unit]) -> [[Int]] {
-        let classes = UnitClasses(units, selfSimilarity: similarity)
-        let reps = classes.members.map { units[$0[0]] }
-        // Pairs are generated from terms that are not everywhere: a pair sharing only ubiquitous terms cannot reach
-        // the threshold, and skipping their long lists keeps large stories near-linear.
-        let longestList = max(64, units.count / 5)
-        var unitFrequency: [Int32: Int] = [:]
-        var index = CandidateIndex<Int32>()
-        for (x, rep) in reps.enumerated() {
-            for id in rep.terms.keys { unitFrequency[id, default: 0] += classes.members[x].count }
-            index.insert(x, keys: rep.terms.keys)
-        }
-        // Class x's neighbours with their similarity (every pair with some, both ways) and the pairs to join.
-        var neighbours = [[(Int, Double)]](repeating: [], count: reps.count)
-        var pairs: [(x: Int, y: Int, s: Double, first: Int, second: Int)] = []
-        for (x, rep) in reps.enumerated() {
-            let keys = rep.terms.keys.filter { (unitFrequency[$0] ?? 0) <= longestList }
-            let mx = classes.members[x]
-            for y in index.candidates(of: keys, limit: configuration.maximumComparisons, accept: { $0 > x }) {
-                let my = classes.members[y]
-                // Classes in one article only never pair (one sentence per article per claim).
-                if mx.count == 1, my.count == 1, rep.article == reps[y].article { continue }
-                let s = similarity(rep, reps[y])
-                guard s > 0 else { continue }
-                neighbours[x].append((y, s))
-                neighbours[y].append((x, s))
-                if s >= configuration.threshold { pairs.append((x, y, s, min(mx[0], my[0]), max(mx[0], my[0]))) }
+    func cluster(_ units: Units) -> [[Int]] {
+        let classes = UnitClasses(units, selfSimilarity: { similarity(units, $0, $0) })
+        let first = classes.members.map { $0[0] }  // class -> its first unit (the one it is compared by)
+        let size = classes.members.map(\.count)
+        let edges = classEdges(classes, first: first, size: size, units)
+        // Pairs at or above the threshold, strongest first (class order is unit order, so ties go by first units).
+        var pairs: [(x: Int32, y: Int32, scaled: UInt32)] = []
+        for x in 0..<first.count {
+            for (y, s) in edges.outgoing(x) where Double(s) / Units.similarityScale >= configuration.threshold {
+                pairs.append((Int32(x), y, s))
             }
         }
-        pairs.sort { ($0.s, $1.first, $1.second) > ($1.s, $0.first, $0.second) }
-        var clusterOf = Array(reps.indices)
-        var members = classes.members.indices.map { [$0] }  // cluster -> its classes
-        var articles = classes.members.map { Set($0.map { units[$0].article }) }
-        var sizes = classes.members.map(\.count)
-        for (x, y, _, _, _) in pairs {
-            var a = clusterOf[x]
-            var b = clusterOf[y]
+        pairs.sort { ($0.scaled, $1.x, $1.y) > ($1.scaled, $0.x, $0.y) }
+        var clusterOf = Array(first.indices)
+        var members = first.indices.map { [$0] }  // cluster -> its classes
+        var articles = classes.members.map { Set($0.map { units.list[$0].article }) }
+        var sizes = size
+        // A cluster's version grows when it does: a join refused between two unchanged clusters is not tried again.
+        var version = [Int](repeating: 0, count: first.count)
+        var refused: [Int: (Int, Int, Int)] = [:]  // smaller cluster -> (larger, their versions) of its last refusal
+        for (x, y, _) in pairs {
+            var a = clusterOf[Int(x)]
+            var b = clusterOf[Int(y)]
             guard a != b else { continue }
             if articles[a].count > articles[b].count { swap(&a, &b) }
+            if let r = refused[a], r == (b, version[a], version[b]) { continue }
             guard articles[a].isDisjoint(with: articles[b]) else { continue }
             var link = 0.0
             for c in members[a] {
-                for (d, s) in neighbours[c] where clusterOf[d] == b {
-                    link += Double(classes.members[c].count * classes.members[d].count) * s
+                // Neighbours in the order the pairs were found: the sum does not depend on anything else.
+                for (d, s) in edges.incoming(c) where clusterOf[Int(d)] == b {
+                    link += Double(size[c] * size[Int(d)]) * (Double(s) / Units.similarityScale)
+                }
+                for (d, s) in edges.outgoing(c) where clusterOf[Int(d)] == b {
+                    link += Double(size[c] * size[Int(d)]) * (Double(s) / Units.similarityScale)
                 }
             }
-            guard link / Double(sizes[a] * sizes[b]) >= configuration.linkThreshold else { continue }
+            guard link / Double(sizes[a] * sizes[b]) >= configuration.linkThreshold else {
+                refused[a] = (b, version[a], version[b])
+                continue
+            }
             // The smaller cluster moves into the larger (each class moves O(log n) times).
             for c in members[a] { clusterOf[c] = b }
             members[b].append(contentsOf: members[a])
             articles[b].formUnion(articles[a])
             sizes[b] += sizes[a]
+            version[b] += 1
             members[a] = []
             articles[a] = []
         }
         return members.filter { !$0.isEmpty }.map { $0.flatMap { classes.members[$0] }.sorted() }.sorted { $0[0] < $1[0] }
     }
 
-    private func claims(from groups: [[Int]], units: [Unit], documents: [Document]) -> [Claim] {
+    /// Every pair of classes with some similarity, each once, in the order they are found (class by class).
+    ///
+    /// Pairs are generated from terms that are not everywhere: a pair sharing only ubiquitous terms cannot reach the
+    /// threshold, and skipping their long lists keeps large stories near-linear.
+    private func classEdges(
+        _ classes: UnitClasses, first: [Int], size: [Int], _ units: Units
+    ) -> ClassEdges {
+        let longestList = max(64, units.count / 5)
+        var unitFrequency: [Int32: Int] = [:]
+        var index = CandidateIndex<Int32>()
+        for (x, u) in first.enumerated() {
+            let terms = units.terms[units.list[u].terms]
+            for id in terms { unitFrequency[id, default: 0] += size[x] }
+            index.insert(x, keys: terms)
+        }
+        var edges = ClassEdges()
+        var marks = CandidateMarks(count: first.count)
+        for (x, u) in first.enumerated() {
+            let keys = units.terms[units.list[u].terms].filter { (unitFrequency[$0] ?? 0) <= longestList }
+            let found = index.candidates(
+                of: keys, limit: configuration.maximumComparisons, marks: &marks, accept: { $0 > x })
+            for y in found {
+                let v = first[y]
+                // Classes in one article only never pair (one sentence per article per claim).
+                if size[x] == 1, size[y] == 1, units.list[u].article == units.list[v].article { continue }
+                let s = units.scaledSimilarity(u, v, minSharedTerms: configuration.minSharedTerms)
+                if s > 0 { edges.add(Int32(y), s) }
+            }
+            edges.close()
+        }
+        edges.transpose()
+        return edges
+    }
+
+    private func claims(from groups: [[Int]], units: Units, documents: [Document]) -> [Claim] {
         struct Draft {
             var members: [Int]
             var representative: Int
@@ -339,8 +356,8 @@ public struct ClaimAligner: Sendable {
             // The sentence most similar to the others (copies scored once in a large claim).
             let scored = Centrality.scores(
                 count: group.count, limit: configuration.maximumRepresentatives,
-                key: { UnitClasses.Key(units[group[$0]]) },
-                similarity: { similarity(units[group[$0]], units[group[$1]]) })
+                key: { units.key(group[$0]) },
+                similarity: { similarity(units, group[$0], group[$1]) })
             var best = group[0]
             var bestScore = -1.0
             for (k, score) in scored where score > bestScore {
@@ -383,33 +400,167 @@ public struct ClaimAligner: Sendable {
     }
 }
 
+extension ClaimAligner {
+    /// A story's candidate sentences with their features in flat buffers: one allocation per field, not per
+    /// sentence, and a comparison that touches no reference count.
+    struct Units {
+        /// Similarities are rounded to multiples of 1 / `similarityScale`, so that equal pairs (copies of one text)
+        /// tie exactly whatever the order of the floating-point sums, and the strongest-first order is stable.
+        static let similarityScale = 1e9
+
+        var list: [Unit] = []
+        /// Term ids, ascending within each unit, filled after document frequencies are known.
+        var terms: [Int32] = []
+        /// Each term's weight (boost times idf).
+        var weights: [Double] = []
+        /// Each term's ``Unit/plainFlag`` and ``Unit/negatedFlag``.
+        var flags: [UInt8] = []
+        /// Hashes of consecutive content-term pairs, ascending and distinct within each unit.
+        var bigrams: [UInt64] = []
+
+        var count: Int { list.count }
+        subscript(_ i: Int) -> Unit { list[i] }
+
+        /// The features unit `i` is compared on (equal keys: copies of one sentence).
+        func key(_ i: Int) -> UnitClasses.Key {
+            let u = list[i]
+            return UnitClasses.Key(
+                terms: terms[u.terms], weights: weights[u.terms], flags: flags[u.terms], bigrams: bigrams[u.bigrams],
+                isNote: u.isNote)
+        }
+
+        /// The similarity of units `i` and `j` times ``similarityScale``, rounded (an integer, at most the scale):
+        /// `0.5 cosine + 0.3 containment + 0.2 bigram overlap` (see ``ClaimAligner``); 0 when they share fewer than
+        /// `minSharedTerms` terms, no plain term, or a term negated in one only.
+        func scaledSimilarity(_ i: Int, _ j: Int, minSharedTerms: Int) -> UInt32 {
+            let a = list[i]
+            let b = list[j]
+            guard a.isNote == b.isNote else { return 0 }
+            var shared = 0.0
+            var sharedCount = 0
+            var sharedA = 0.0
+            var sharedB = 0.0
+            var sharedPlain = 0
+            // Both term lists are ascending: one merge pass finds the shared terms.
+            var x = a.terms.lowerBound
+            var y = b.terms.lowerBound
+            while x < a.terms.upperBound, y < b.terms.upperBound {
+                let p = terms[x]
+                let q = terms[y]
+                if p < q {
+                    x += 1
+                } else if q < p {
+                    y += 1
+                } else {
+                    let fa = flags[x]
+                    let fb = flags[y]
+                    // A term negated in one sentence and affirmed in the other: a statement and its negation.
+                    if (fa ^ fb) & Unit.negatedFlag != 0 { return 0 }
+                    let w = weights[x]
+                    let v = weights[y]
+                    shared += min(w, v)
+                    sharedA += w
+                    sharedB += v
+                    sharedCount += 1
+                    if (fa | fb) & Unit.plainFlag != 0 { sharedPlain += 1 }
+                    x += 1
+                    y += 1
+                }
+            }
+            // Names alone ("Water Minister Ilse Varga arrived ..." and "Water Minister Ilse Varga blamed ...") are
+            // not a shared fact: one shared lowercase word or number at least.
+            guard sharedCount >= minSharedTerms, sharedPlain > 0, a.mass > 0, b.mass > 0 else { return 0 }
+            let cosine = shared / (a.mass * b.mass).squareRoot()
+            let containment = min(1, max(sharedA / a.mass, sharedB / b.mass))
+            let smallerBigrams = min(a.bigrams.count, b.bigrams.count)
+            let bigram = smallerBigrams == 0 ? 0 : Double(sharedBigrams(a.bigrams, b.bigrams)) / Double(smallerBigrams)
+            return UInt32(((0.5 * cosine + 0.3 * containment + 0.2 * bigram) * Self.similarityScale).rounded())
+        }
+
+        /// Number of bigrams two units' (ascending, distinct) ranges share.
+        private func sharedBigrams(_ a: Range<Int>, _ b: Range<Int>) -> Int {
+            var x = a.lowerBound
+            var y = b.lowerBound
+            var count = 0
+            while x < a.upperBound, y < b.upperBound {
+                if bigrams[x] < bigrams[y] {
+                    x += 1
+                } else if bigrams[y] < bigrams[x] {
+                    y += 1
+                } else {
+                    count += 1
+                    x += 1
+                    y += 1
+                }
+            }
+            return count
+        }
+    }
+}
+
+/// The similar pairs of a story's claim classes, as two flat adjacency lists (offsets and entries) in 32-bit fields:
+/// a large story has millions of pairs, so no array per class and no list of pairs besides.
+///
+/// Pairs are found class by class, each with later classes only, so a class's neighbours in the order they were
+/// found are its ``incoming(_:)`` ones (from earlier classes, in their order) and then its ``outgoing(_:)`` ones.
+struct ClassEdges {
+    typealias Entry = (other: Int32, scaled: UInt32)
+    private var outStart: [Int] = [0]
+    private var outEntries: [Entry] = []
+    private var inStart: [Int] = []
+    private var inEntries: [Entry] = []
+
+    /// Adds a pair of the class being filled with the later class `other`.
+    mutating func add(_ other: Int32, _ scaled: UInt32) { outEntries.append((other, scaled)) }
+
+    /// Ends the class being filled; the next ``add(_:_:)`` calls fill the next class.
+    mutating func close() { outStart.append(outEntries.count) }
+
+    /// Builds the incoming lists once every class is closed.
+    mutating func transpose() {
+        let count = outStart.count - 1
+        var start = [Int](repeating: 0, count: count + 1)
+        for e in outEntries { start[Int(e.other) + 1] += 1 }
+        for i in 0..<count { start[i + 1] += start[i] }
+        var next = start
+        var entries = [Entry](repeating: (0, 0), count: outEntries.count)
+        for x in 0..<count {
+            for e in outEntries[outStart[x]..<outStart[x + 1]] {
+                entries[next[Int(e.other)]] = (Int32(x), e.scaled)
+                next[Int(e.other)] += 1
+            }
+        }
+        inStart = start
+        inEntries = entries
+    }
+
+    /// Class `x`'s pairs with later classes, in the order they were found.
+    func outgoing(_ x: Int) -> ArraySlice<Entry> { outEntries[outStart[x]..<outStart[x + 1]] }
+
+    /// Class `x`'s pairs with earlier classes, by class.
+    func incoming(_ x: Int) -> ArraySlice<Entry> { inEntries[inStart[x]..<inStart[x + 1]] }
+}
+
 /// Copies of one candidate sentence in different articles: units with equal features that match each other fully
 /// (similarity 1). Each class lists its units in ascending order; a unit without such copies is a class of its own.
 struct UnitClasses {
     /// The features a unit is compared on.
+    /// The features a unit is compared on.
     struct Key: Hashable {
-        var terms: [Int32: Double]
-        var bigrams: Set<UInt64>
-        var plain: Set<Int32>
-        var negated: Set<Int32>
+        var terms: ArraySlice<Int32>
+        var weights: ArraySlice<Double>
+        var flags: ArraySlice<UInt8>
+        var bigrams: ArraySlice<UInt64>
         var isNote: Bool
-
-        init(_ unit: ClaimAligner.Unit) {
-            terms = unit.terms
-            bigrams = unit.bigrams
-            plain = unit.plain
-            negated = unit.negated
-            isNote = unit.isNote
-        }
     }
 
     private(set) var members: [[Int]] = []
 
-    /// Classes of `units` (which come article by article).
-    init(_ units: [ClaimAligner.Unit], selfSimilarity: (ClaimAligner.Unit, ClaimAligner.Unit) -> Double) {
+    /// Classes of `units` (which come article by article); `selfSimilarity(i)` is unit `i`'s similarity to itself.
+    init(_ units: ClaimAligner.Units, selfSimilarity: (Int) -> Double) {
         var open: [Key: Int] = [:]
-        for (i, u) in units.enumerated() {
-            let key = Key(u)
+        for (i, u) in units.list.enumerated() {
+            let key = units.key(i)
             if let c = open[key] {
                 // A second copy in the same article cannot join its class (one sentence per article per claim).
                 if let last = members[c].last, units[last].article != u.article {
@@ -419,7 +570,7 @@ struct UnitClasses {
                 }
                 continue
             }
-            if selfSimilarity(u, u) >= 1 { open[key] = members.count }
+            if selfSimilarity(i) >= 1 { open[key] = members.count }
             members.append([i])
         }
     }

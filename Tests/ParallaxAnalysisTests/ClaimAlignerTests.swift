@@ -1,4 +1,4 @@
-import ParallaxAnalysis
+@testable import ParallaxAnalysis
 import Testing
 
 struct ClaimAlignerTests {
@@ -135,5 +135,44 @@ struct ClaimAlignerTests {
         let story = Story(id: "s", title: "", articles: ["x"])
         let claims = ClaimAligner().align(story: story, documents: documents)
         #expect(claims.map(\.text) == ["Engineers inspected the dam walls on Monday."])
+    }
+
+    @Test func reusedMarksFindTheSameCandidatesAsAFreshSet() {
+        var index = CandidateIndex<Int>()
+        var state: UInt64 = 12_345
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let keys = (0..<300).map { _ in Set((0..<6).map { _ in next(40) }) }
+        for (item, k) in keys.enumerated() { index.insert(item, keys: k.sorted()) }
+        var marks = CandidateMarks(count: keys.count)
+        for (item, k) in keys.enumerated() {
+            for limit in [3, 50, 1_000] {
+                let fresh = index.candidates(of: k.sorted(), limit: limit, accept: { $0 != item })
+                let reused = index.candidates(of: k.sorted(), limit: limit, marks: &marks, accept: { $0 != item })
+                #expect(fresh == reused)
+            }
+        }
+    }
+
+    @Test func classEdgesListEachClassNeighboursInTheOrderTheyWereFound() {
+        var edges = ClassEdges()
+        // Class 0 pairs with 2 then 1; class 1 with 3; class 2 with 3; class 3 with none.
+        edges.add(2, 20)
+        edges.add(1, 10)
+        edges.close()
+        edges.add(3, 13)
+        edges.close()
+        edges.add(3, 23)
+        edges.close()
+        edges.close()
+        edges.transpose()
+        #expect(edges.outgoing(0).map(\.other) == [2, 1])
+        #expect(edges.incoming(0).isEmpty)
+        #expect(edges.incoming(3).map(\.other) == [1, 2])
+        #expect(edges.incoming(3).map(\.scaled) == [13, 23])
+        #expect(edges.incoming(1).map(\.other) == [0])
+        #expect(edges.outgoing(3).isEmpty)
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import ParallaxAnalysis
+@testable import ParallaxAnalysis
 import ParallaxCore
 import Testing
 
@@ -188,5 +188,27 @@ struct CorpusIngesterTests {
         #expect(try await ingester.refreshAnalyses(in: store, progress: nil) == stories)
         #expect(try await ingester.refreshAnalyses(in: store, progress: nil) == 0)
         #expect(try await ingester.analysis(ofStory: "s-unknown", in: store) == nil)
+    }
+
+    @Test func aRefreshChunkHoldsAtMostItsBudgetOfAnnotations() async throws {
+        let store = InMemoryStore()
+        _ = try await ingester.ingest(Self.mixed, issues: [], into: store)
+        let ids = try await store.read { try $0.staleStories(limit: 100) }
+        let sizes = try await store.read { r in try ids.map { try r.story(id: $0)?.articleCount ?? 0 } }
+        #expect(ids.count == 4)
+        // The first story alone when the second would pass the budget, whatever its own size.
+        for budget in [1, sizes[0], sizes[0] + sizes[1] - 1] {
+            let (inputs, tried) = try await store.read { try CorpusIngester.storyInputs(ids, in: $0, budget: budget) }
+            #expect(inputs.map(\.story.id) == [ids[0]])
+            #expect(tried == [ids[0]])
+            #expect(inputs[0].annotations.count == sizes[0])
+        }
+        let (two, _) = try await store.read {
+            try CorpusIngester.storyInputs(ids, in: $0, budget: sizes[0] + sizes[1])
+        }
+        #expect(two.map(\.story.id) == Array(ids.prefix(2)))
+        let (all, tried) = try await store.read { try CorpusIngester.storyInputs(ids, in: $0) }
+        #expect(all.count == 4)
+        #expect(tried == ids)
     }
 }

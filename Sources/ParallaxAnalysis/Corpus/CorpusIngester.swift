@@ -97,7 +97,7 @@ public struct CorpusIngester: Sendable {
             let ids = Array(
                 try await store.read { try $0.staleStories(limit: chunk + skip.count) }.filter { !skip.contains($0) })
             guard !ids.isEmpty else { break }
-            let inputs = try await store.read { r in try ids.compactMap { try Self.storyInput($0, in: r) } }
+            let (inputs, tried) = try await store.read { r in try Self.storyInputs(ids, in: r) }
             let pipeline = self.pipeline
             let encoded = ParallelMap.map(inputs, concurrency: pipeline.concurrency) { input in
                 Self.encode(pipeline.analyze(input.story, annotations: input.annotations))
@@ -108,7 +108,7 @@ public struct CorpusIngester: Sendable {
                 for (id, data) in pairs { if let data { try w.saveAnalysis(data, version: version, ofStory: id) } }
             }
             let saved = Set(pairs.compactMap { $0.1 == nil ? nil : $0.0 })
-            unsaved.formUnion(ids.filter { !saved.contains($0) })
+            unsaved.formUnion(tried.filter { !saved.contains($0) })
             done += saved.count
             progress?(done, max(total, done))
         }
@@ -190,6 +190,31 @@ public struct CorpusIngester: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return try? encoder.encode(analysis)
+    }
+
+    /// Most annotations a refresh holds at once (besides a single story that has more): a chunk of stale stories
+    /// ends before the story that would pass it, so a big story is analysed alone and memory stays bounded by the
+    /// largest story, not by the chunk.
+    static let annotationBudget = 2_048
+
+    /// The inputs of the first of `ids` that fit `budget` annotations together (at least one), and the ids tried
+    /// (those loaded, and those that are no live story).
+    static func storyInputs(
+        _ ids: [String], in r: any CorpusReader, budget: Int = annotationBudget
+    ) throws -> ([StoryInput], [String]) {
+        var inputs: [StoryInput] = []
+        var tried: [String] = []
+        var held = 0
+        for id in ids {
+            if let record = try r.story(id: id), !inputs.isEmpty, held + record.articleCount > budget {
+                break
+            }
+            tried.append(id)
+            guard let input = try storyInput(id, in: r) else { continue }
+            held += input.annotations.count
+            inputs.append(input)
+        }
+        return (inputs, tried)
     }
 
     /// The `Story` value of a live story: id, title, members oldest first, copy groups from the copy links.
