@@ -1,10 +1,10 @@
 /// An inverted index from keys (words, terms, shingles) to items, for blocking: only items that share a key are
 /// compared, and at most a fixed number of them per item.
 ///
-/// ``candidates(of:limit:skippingListsLongerThan:accept:)`` reads the posting lists of an item's keys shortest (rarest
-/// key) first, lists of equal length by their items (not in the caller's set order, so that a cut does not depend on
-/// hashing), so when the limit cuts the list the items dropped are those sharing only common keys. Cost per query:
-/// O(keys log keys + limit), independent of the number of items once the limit is reached.
+/// ``candidates(of:limit:marks:skippingListsLongerThan:accept:)`` reads the posting lists of an item's keys shortest
+/// (rarest key) first, lists of equal length by their items (not in the caller's set order, so that a cut does not
+/// depend on hashing), so when the limit cuts the list the items dropped are those sharing only common keys. Cost per
+/// query: O(keys log keys + limit), independent of the number of items once the limit is reached.
 struct CandidateIndex<Key: Hashable> {
     private var postings: [Key: [Int]] = [:]
 
@@ -18,28 +18,13 @@ struct CandidateIndex<Key: Hashable> {
 
     /// The distinct items filed under any of `keys`, rarest keys first, at most `limit`; lists longer than
     /// `longest` are not read (a key shared by most items cannot make a pair distinctive). `accept` filters items
-    /// before they count towards the limit; at most `4 * limit` entries are read in all.
-    func candidates(
-        of keys: some Sequence<Key>, limit: Int, skippingListsLongerThan longest: Int = .max,
-        accept: (Int) -> Bool = { _ in true }
-    ) -> [Int] {
-        var seen = Set<Int>()
-        return candidates(of: keys, limit: limit, longest: longest, firstSight: { seen.insert($0).inserted }, accept)
-    }
-
-    /// ``candidates(of:limit:skippingListsLongerThan:accept:)`` for many queries in a row: `marks` (sized for
-    /// every item filed) replaces the per-query set of items seen.
+    /// before they count towards the limit; at most `4 * limit` entries are read in all. `marks` (sized for every
+    /// item filed, reused from query to query) records the items seen.
     func candidates(
         of keys: some Sequence<Key>, limit: Int, marks: inout CandidateMarks, skippingListsLongerThan longest: Int = .max,
         accept: (Int) -> Bool = { _ in true }
     ) -> [Int] {
         marks.startQuery()
-        return candidates(of: keys, limit: limit, longest: longest, firstSight: { marks.insert($0) }, accept)
-    }
-
-    private func candidates(
-        of keys: some Sequence<Key>, limit: Int, longest: Int, firstSight: (Int) -> Bool, _ accept: (Int) -> Bool
-    ) -> [Int] {
         let lists = keys.compactMap { postings[$0] }.filter { $0.count <= longest }
             .sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
         var result: [Int] = []
@@ -48,7 +33,7 @@ struct CandidateIndex<Key: Hashable> {
             for item in list {
                 budget -= 1
                 if budget < 0 { return result }
-                guard firstSight(item), accept(item) else { continue }
+                guard marks.insert(item), accept(item) else { continue }
                 result.append(item)
                 if result.count >= limit { return result }
             }
@@ -56,7 +41,6 @@ struct CandidateIndex<Key: Hashable> {
         return result
     }
 }
-
 /// The items one query of a ``CandidateIndex`` has seen, as a stamp per item: starting a query is O(1), so a loop
 /// of queries over one index allocates nothing per query.
 struct CandidateMarks {

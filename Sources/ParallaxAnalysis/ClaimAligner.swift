@@ -263,14 +263,18 @@ public struct ClaimAligner: Sendable {
         let first = classes.members.map { $0[0] }  // class -> its first unit (the one it is compared by)
         let size = classes.members.map(\.count)
         let edges = classEdges(classes, first: first, size: size, units)
-        // Pairs at or above the threshold, strongest first (class order is unit order, so ties go by first units).
-        var pairs: [(x: Int32, y: Int32, scaled: UInt32)] = []
+        // Pairs at or above the threshold, strongest first, then by classes (class order is unit order, so ties go
+        // by first units). Each is one sortable word: the similarity's complement, then the pair's position in
+        // `edges` (ascending by class, then by the other class).
+        var pairs: [UInt64] = []
         for x in 0..<first.count {
-            for (y, s) in edges.outgoing(x) where Double(s) / Units.similarityScale >= configuration.threshold {
-                pairs.append((Int32(x), y, s))
+            for k in edges.outgoingPositions(x) {
+                let s = edges.entry(k).scaled
+                guard Double(s) / Units.similarityScale >= configuration.threshold else { continue }
+                pairs.append(UInt64(Units.maximumScaled - s) << 32 | UInt64(k))
             }
         }
-        pairs.sort { ($0.scaled, $1.x, $1.y) > ($1.scaled, $0.x, $0.y) }
+        pairs.sort()
         var clusterOf = Array(first.indices)
         var members = first.indices.map { [$0] }  // cluster -> its classes
         var articles = classes.members.map { Set($0.map { units.list[$0].article }) }
@@ -278,16 +282,17 @@ public struct ClaimAligner: Sendable {
         // A cluster's version grows when it does: a join refused between two unchanged clusters is not tried again.
         var version = [Int](repeating: 0, count: first.count)
         var refused: [Int: (Int, Int, Int)] = [:]  // smaller cluster -> (larger, their versions) of its last refusal
-        for (x, y, _) in pairs {
-            var a = clusterOf[Int(x)]
-            var b = clusterOf[Int(y)]
+        for key in pairs {
+            let k = Int(key & 0xFFFF_FFFF)
+            var a = clusterOf[edges.source(ofEntry: k)]
+            var b = clusterOf[Int(edges.entry(k).other)]
             guard a != b else { continue }
             if articles[a].count > articles[b].count { swap(&a, &b) }
             if let r = refused[a], r == (b, version[a], version[b]) { continue }
             guard articles[a].isDisjoint(with: articles[b]) else { continue }
             var link = 0.0
             for c in members[a] {
-                // Neighbours in the order the pairs were found: the sum does not depend on anything else.
+                // Neighbours in class order (earlier classes, then later ones): the sum depends on nothing else.
                 for (d, s) in edges.incoming(c) where clusterOf[Int(d)] == b {
                     link += Double(size[c] * size[Int(d)]) * (Double(s) / Units.similarityScale)
                 }
@@ -407,6 +412,8 @@ extension ClaimAligner {
         /// Similarities are rounded to multiples of 1 / `similarityScale`, so that equal pairs (copies of one text)
         /// tie exactly whatever the order of the floating-point sums, and the strongest-first order is stable.
         static let similarityScale = 1e9
+        /// ``scaledSimilarity(_:_:minSharedTerms:)`` of two equal units.
+        static let maximumScaled = UInt32(similarityScale)
 
         var list: [Unit] = []
         /// Term ids, ascending within each unit, filled after document frequencies are known.
@@ -501,8 +508,8 @@ extension ClaimAligner {
 /// The similar pairs of a story's claim classes, as two flat adjacency lists (offsets and entries) in 32-bit fields:
 /// a large story has millions of pairs, so no array per class and no list of pairs besides.
 ///
-/// Pairs are found class by class, each with later classes only, so a class's neighbours in the order they were
-/// found are its ``incoming(_:)`` ones (from earlier classes, in their order) and then its ``outgoing(_:)`` ones.
+/// Pairs are found class by class, each with later classes only: a class's ``incoming(_:)`` pairs (from earlier
+/// classes) and ``outgoing(_:)`` pairs (with later ones) are all its pairs, each list in class order.
 struct ClassEdges {
     typealias Entry = (other: Int32, scaled: UInt32)
     private var outStart: [Int] = [0]
@@ -510,11 +517,19 @@ struct ClassEdges {
     private var inStart: [Int] = []
     private var inEntries: [Entry] = []
 
-    /// Adds a pair of the class being filled with the later class `other`.
-    mutating func add(_ other: Int32, _ scaled: UInt32) { outEntries.append((other, scaled)) }
+    /// Adds a pair of the class being filled with the later class `other`. Positions are 32-bit: pairs beyond
+    /// `UInt32.max` (hundreds of gigabytes of them) are not kept.
+    mutating func add(_ other: Int32, _ scaled: UInt32) {
+        guard outEntries.count < Int(UInt32.max) else { return }
+        outEntries.append((other, scaled))
+    }
 
-    /// Ends the class being filled; the next ``add(_:_:)`` calls fill the next class.
-    mutating func close() { outStart.append(outEntries.count) }
+    /// Ends the class being filled, its pairs ordered by the other class; the next ``add(_:_:)`` calls fill the
+    /// next class.
+    mutating func close() {
+        outEntries[outStart[outStart.count - 1]...].sort { $0.other < $1.other }
+        outStart.append(outEntries.count)
+    }
 
     /// Builds the incoming lists once every class is closed.
     mutating func transpose() {
@@ -534,8 +549,25 @@ struct ClassEdges {
         inEntries = entries
     }
 
-    /// Class `x`'s pairs with later classes, in the order they were found.
-    func outgoing(_ x: Int) -> ArraySlice<Entry> { outEntries[outStart[x]..<outStart[x + 1]] }
+    /// Class `x`'s pairs with later classes, by the other class.
+    func outgoing(_ x: Int) -> ArraySlice<Entry> { outEntries[outgoingPositions(x)] }
+
+    /// The positions of class `x`'s pairs with later classes.
+    func outgoingPositions(_ x: Int) -> Range<Int> { outStart[x]..<outStart[x + 1] }
+
+    /// The pair at a position of ``outgoingPositions(_:)``.
+    func entry(_ k: Int) -> Entry { outEntries[k] }
+
+    /// The class whose pairs hold position `k` (a binary search).
+    func source(ofEntry k: Int) -> Int {
+        var low = 0
+        var high = outStart.count - 1  // outStart[low] <= k < outStart[high]
+        while high - low > 1 {
+            let mid = (low + high) / 2
+            if outStart[mid] <= k { low = mid } else { high = mid }
+        }
+        return low
+    }
 
     /// Class `x`'s pairs with earlier classes, by class.
     func incoming(_ x: Int) -> ArraySlice<Entry> { inEntries[inStart[x]..<inStart[x + 1]] }

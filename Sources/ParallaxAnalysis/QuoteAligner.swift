@@ -182,12 +182,15 @@ public struct QuoteAligner: Sendable {
             if words.count >= 3 { byTrigram.insert(x, keys: Set((0...(words.count - 3)).map { trigram(words, $0) })) }
         }
         var pairs: [(Int, Int)] = []
+        var marks = CandidateMarks(count: units.count)
         for x in units.indices {
-            for y in byPrefix.candidates(of: prefixes[x], limit: maximumComparisons, accept: { $0 > x }) {
-                pairs.append((x, y))
-            }
+            let samePrefix = byPrefix.candidates(
+                of: prefixes[x], limit: maximumComparisons, marks: &marks, accept: { $0 > x })
+            for y in samePrefix { pairs.append((x, y)) }
             guard sequences[x].count >= 3 else { continue }
-            for y in byTrigram.candidates(of: [trigram(sequences[x], 0)], limit: maximumComparisons, accept: { $0 != x }) {
+            let sameStart = byTrigram.candidates(
+                of: [trigram(sequences[x], 0)], limit: maximumComparisons, marks: &marks, accept: { $0 != x })
+            for y in sameStart {
                 pairs.append((x, y))
             }
         }

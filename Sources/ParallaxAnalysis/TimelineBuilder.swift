@@ -200,8 +200,11 @@ public struct TimelineBuilder: Sendable {
         var index = CandidateIndex<String>()
         for (n, i) in first.enumerated() { index.insert(n, keys: items[i].words.keys) }
         var sets = DisjointSets(count: first.count)
+        var marks = CandidateMarks(count: first.count)
         for (n, i) in first.enumerated() {
-            for m in index.candidates(of: items[i].words.keys, limit: maximumComparisons, accept: { $0 > n })
+            let found = index.candidates(
+                of: items[i].words.keys, limit: maximumComparisons, marks: &marks, accept: { $0 > n })
+            for m in found
             where sets.root(n) != sets.root(m) && similarity(items[i].words, items[first[m]].words) >= similarityThreshold {
                 sets.union(n, m)
             }

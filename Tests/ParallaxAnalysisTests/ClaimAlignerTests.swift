@@ -137,7 +137,7 @@ struct ClaimAlignerTests {
         #expect(claims.map(\.text) == ["Engineers inspected the dam walls on Monday."])
     }
 
-    @Test func reusedMarksFindTheSameCandidatesAsAFreshSet() {
+    @Test func reusedMarksFindTheSameCandidatesAsFreshOnes() {
         var index = CandidateIndex<Int>()
         var state: UInt64 = 12_345
         func next(_ bound: Int) -> Int {
@@ -149,14 +149,15 @@ struct ClaimAlignerTests {
         var marks = CandidateMarks(count: keys.count)
         for (item, k) in keys.enumerated() {
             for limit in [3, 50, 1_000] {
-                let fresh = index.candidates(of: k.sorted(), limit: limit, accept: { $0 != item })
+                var freshMarks = CandidateMarks(count: keys.count)
+                let fresh = index.candidates(of: k.sorted(), limit: limit, marks: &freshMarks, accept: { $0 != item })
                 let reused = index.candidates(of: k.sorted(), limit: limit, marks: &marks, accept: { $0 != item })
                 #expect(fresh == reused)
             }
         }
     }
 
-    @Test func classEdgesListEachClassNeighboursInTheOrderTheyWereFound() {
+    @Test func classEdgesListEachClassNeighboursInClassOrder() {
         var edges = ClassEdges()
         // Class 0 pairs with 2 then 1; class 1 with 3; class 2 with 3; class 3 with none.
         edges.add(2, 20)
@@ -168,7 +169,9 @@ struct ClaimAlignerTests {
         edges.close()
         edges.close()
         edges.transpose()
-        #expect(edges.outgoing(0).map(\.other) == [2, 1])
+        #expect(edges.outgoing(0).map(\.other) == [1, 2])
+        #expect(edges.outgoing(0).map(\.scaled) == [10, 20])
+        #expect((0..<4).map { edges.source(ofEntry: $0) } == [0, 0, 1, 2])
         #expect(edges.incoming(0).isEmpty)
         #expect(edges.incoming(3).map(\.other) == [1, 2])
         #expect(edges.incoming(3).map(\.scaled) == [13, 23])
