@@ -137,3 +137,7 @@ struct PostgresTransaction: CorpusWriter, KeyedCorpusTransaction {
             stale: try row(9))
     }
 }
+
+extension PostgresTransaction {
+    func releaseCaches() { cache?.dropCaches() }
+}

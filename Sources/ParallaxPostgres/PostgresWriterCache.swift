@@ -20,6 +20,9 @@ final class PostgresWriterCache: @unchecked Sendable {
     /// Forgets everything (a failed transaction).
     func reset() { lock.withLock { memory.reset() } }
 
+    /// Frees the cached vocabulary and states (``WriterMemory/dropCaches()``).
+    func dropCaches() { lock.withLock { memory.dropCaches() } }
+
     func count(_ term: String) -> TermEntry? { lock.withLock { memory.count(term) } }
 
     func remember(_ term: String, _ entry: TermEntry) { lock.withLock { memory.remember(term, entry) } }

@@ -126,3 +126,7 @@ struct SQLiteTransaction: CorpusWriter, KeyedCorpusTransaction {
             stale: try column(row, 9))
     }
 }
+
+extension SQLiteTransaction {
+    func releaseCaches() { cache?.dropCaches() }
+}

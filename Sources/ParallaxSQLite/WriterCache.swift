@@ -37,6 +37,9 @@ final class WriterCache: @unchecked Sendable {
     /// Forgets everything (a failed transaction, another writer).
     func reset() { memory.reset() }
 
+    /// Frees the cached vocabulary and states (``WriterMemory/dropCaches()``).
+    func dropCaches() { memory.dropCaches() }
+
     func count(_ term: String) -> TermEntry? { memory.count(term) }
 
     func remember(_ term: String, _ entry: TermEntry) { memory.remember(term, entry) }

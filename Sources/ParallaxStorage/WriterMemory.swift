@@ -42,6 +42,13 @@ public struct WriterMemory: Sendable {
         generation = nil
     }
 
+    /// Frees the cached vocabulary and grouping states (they are read again from the database when needed); the
+    /// pending increments and the generation stay, so the transaction in progress ends as it would have.
+    public mutating func dropCaches() {
+        terms = [:]
+        states = [:]
+    }
+
     // MARK: Vocabulary
 
     /// Counts one more document for a cached term; its entry after the count, or `nil` when not cached.

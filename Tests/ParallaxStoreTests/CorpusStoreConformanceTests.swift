@@ -270,6 +270,31 @@ struct CorpusStoreConformanceTests {
     }
 
     @Test(arguments: StoreKind.available)
+    func releasingTheWriterCachesLosesNothing(_ kind: StoreKind) async throws {
+        try await withStore(kind) { t in
+            let state = StoryGroupingState(termIDs: [1], weights: [0.5], heaviest: 0, firstDay: 19_000, lastDay: nil, size: 2)
+            let key = try await t.store.write { w in
+                _ = try w.observe(terms: ["quake", "flood"])
+                let key = try w.createStory(StoryRecord(id: "s-1", title: "t", articleCount: 2), state: state)
+                // Released in the middle of a transaction: the increments counted so far are still written.
+                _ = try w.observe(terms: ["quake"])
+                w.releaseCaches()
+                #expect(try w.vocabulary(of: ["quake"]).map { $0?.documentFrequency } == [2])
+                _ = try w.observe(terms: ["quake", "storm"])
+                return key
+            }
+            let (inside, stored) = try await t.store.write { w in
+                w.releaseCaches()
+                return (try w.observe(terms: ["quake"]).map(\.documentFrequency), try w.groupingState(ofStoryKey: key))
+            }
+            #expect(inside == [4])
+            #expect(stored == state)
+            let read = try await t.store.read { r in try r.vocabulary(of: ["quake", "flood", "storm"]).map { $0?.documentFrequency } }
+            #expect(read == [4, 1, 1])
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
     func aThrowingWriteKeepsNothing(_ kind: StoreKind) async throws {
         struct Stop: Error {}
         try await withStore(kind) { t in

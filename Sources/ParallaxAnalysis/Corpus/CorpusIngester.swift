@@ -87,7 +87,7 @@ public struct CorpusIngester: Sendable {
     public func refreshAnalyses(in store: any CorpusStore, progress: (@Sendable (Int, Int) -> Void)?) async throws
         -> Int
     {
-        try await markAllStaleIfVersionChanged(in: store)
+        try await startRefresh(in: store)
         let total = try await store.read { try $0.stats().staleStories }
         var done = 0
         var unsaved = Set<String>()  // comparisons that could not be encoded stay stale: skipped, not retried
@@ -232,10 +232,13 @@ public struct CorpusIngester: Sendable {
         return StoryInput(story: story, annotations: try r.annotations(of: members))
     }
 
-    /// Marks every live story stale when the stored comparisons were made by another analysis version.
-    private func markAllStaleIfVersionChanged(in store: any CorpusStore) async throws {
+    /// Frees the writer's caches, and marks every live story stale when the stored comparisons were made by another
+    /// analysis version.
+    private func startRefresh(in store: any CorpusStore) async throws {
         let version = String(Self.analysisVersion)
         try await store.write { w in
+            // The ingest is over: the writer's vocabulary and states make room for the members' annotations.
+            w.releaseCaches()
             guard try w.meta(Self.versionMeta) != version else { return }
             var records: [StoryRecord] = []
             try w.forEachStory(StoryFilter()) { records.append($0); return true }

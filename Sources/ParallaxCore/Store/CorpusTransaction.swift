@@ -112,9 +112,16 @@ public protocol CorpusWriter: CorpusReader {
     func post(termIDs: [Int32], story key: Int64) throws
     /// Files an article under LSH band keys and its exact-text key.
     func addCopyKeys(bandKeys: [UInt64], exactKey: UInt64, article id: String) throws
+    /// Frees what the store's writer keeps in memory between transactions to speed up ingest (the vocabulary and
+    /// the grouping states of recent stories), before work that needs memory and no ingest, such as recomputing
+    /// comparisons; later writes read them from the store again.
+    func releaseCaches()
 }
 
 extension CorpusWriter {
+    /// Nothing to free: a store without a writer memory.
+    public func releaseCaches() {}
+
     /// Stores an article and its annotation (see ``putArticle(_:record:storedForm:)``).
     public func putArticle(_ annotation: ArticleAnnotation, record: ArticleRecord) throws {
         try putArticle(annotation, record: record, storedForm: nil)
