@@ -95,7 +95,8 @@ struct IngestCommand: AsyncParsableCommand {
         console.progress("ingest: \(meter.line(stored: summary.read, final: true))")
         var refreshed = 0
         if !noAnalyze {
-            refreshed = try await ingester.refreshAnalyses(in: store) { done, total in
+            // This process ingests nothing more: the writer's caches make room for the comparisons.
+            refreshed = try await ingester.refreshAnalyses(in: store, releasingCaches: true) { done, total in
                 console.progress("comparisons: \(done)/\(total)", transient: done < total)
             }
         }

@@ -83,11 +83,13 @@ public struct CorpusIngester: Sendable {
 
     /// Recomputes the comparison of every stale story from stored annotations and stores it; returns how many.
     /// `progress` gets (done, total). Stories are analysed `pipeline.concurrency` at a time, in chunks (one read
-    /// and one write transaction per chunk).
-    public func refreshAnalyses(in store: any CorpusStore, progress: (@Sendable (Int, Int) -> Void)?) async throws
-        -> Int
-    {
-        try await startRefresh(in: store)
+    /// and one write transaction per chunk). With `releasingCaches` (when no ingest follows in this process), the
+    /// writer's cached vocabulary and grouping states are freed first (``CorpusWriter/releaseCaches()``), making
+    /// room for the members' annotations.
+    public func refreshAnalyses(
+        in store: any CorpusStore, releasingCaches: Bool = false, progress: (@Sendable (Int, Int) -> Void)?
+    ) async throws -> Int {
+        try await startRefresh(in: store, releasingCaches: releasingCaches)
         let total = try await store.read { try $0.stats().staleStories }
         var done = 0
         var unsaved = Set<String>()  // comparisons that could not be encoded stay stale: skipped, not retried
@@ -232,13 +234,12 @@ public struct CorpusIngester: Sendable {
         return StoryInput(story: story, annotations: try r.annotations(of: members))
     }
 
-    /// Frees the writer's caches, and marks every live story stale when the stored comparisons were made by another
-    /// analysis version.
-    private func startRefresh(in store: any CorpusStore) async throws {
+    /// Frees the writer's caches when asked, and marks every live story stale when the stored comparisons were made
+    /// by another analysis version.
+    private func startRefresh(in store: any CorpusStore, releasingCaches: Bool) async throws {
         let version = String(Self.analysisVersion)
         try await store.write { w in
-            // The ingest is over: the writer's vocabulary and states make room for the members' annotations.
-            w.releaseCaches()
+            if releasingCaches { w.releaseCaches() }
             guard try w.meta(Self.versionMeta) != version else { return }
             var records: [StoryRecord] = []
             try w.forEachStory(StoryFilter()) { records.append($0); return true }
