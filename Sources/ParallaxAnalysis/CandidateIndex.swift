@@ -41,6 +41,7 @@ struct CandidateIndex<Key: Hashable> {
         return result
     }
 }
+
 /// The items one query of a ``CandidateIndex`` has seen, as a stamp per item: starting a query is O(1), so a loop
 /// of queries over one index allocates nothing per query.
 struct CandidateMarks {

@@ -262,7 +262,7 @@ public struct ClaimAligner: Sendable {
         let classes = UnitClasses(units, selfSimilarity: { similarity(units, $0, $0) })
         let first = classes.members.map { $0[0] }  // class -> its first unit (the one it is compared by)
         let size = classes.members.map(\.count)
-        let edges = classEdges(classes, first: first, size: size, units)
+        let edges = classEdges(first: first, size: size, units)
         // Pairs at or above the threshold, strongest first, then by classes (class order is unit order, so ties go
         // by first units). Each is one sortable word: the similarity's complement, then the pair's position in
         // `edges` (ascending by class, then by the other class).
@@ -277,7 +277,7 @@ public struct ClaimAligner: Sendable {
         pairs.sort()
         var clusterOf = Array(first.indices)
         var members = first.indices.map { [$0] }  // cluster -> its classes
-        var articles = classes.members.map { Set($0.map { units.list[$0].article }) }
+        var articles = classes.members.map { Set($0.map { units[$0].article }) }
         var sizes = size
         // A cluster's version grows when it does: a join refused between two unchanged clusters is not tried again.
         var version = [Int](repeating: 0, count: first.count)
@@ -292,12 +292,8 @@ public struct ClaimAligner: Sendable {
             guard articles[a].isDisjoint(with: articles[b]) else { continue }
             var link = 0.0
             for c in members[a] {
-                // Neighbours in class order (earlier classes, then later ones): the sum depends on nothing else.
-                for (d, s) in edges.incoming(c) where clusterOf[Int(d)] == b {
-                    link += Double(size[c] * size[Int(d)]) * (Double(s) / Units.similarityScale)
-                }
-                for (d, s) in edges.outgoing(c) where clusterOf[Int(d)] == b {
-                    link += Double(size[c] * size[Int(d)]) * (Double(s) / Units.similarityScale)
+                edges.forEachNeighbour(of: c) { d, s in
+                    if clusterOf[d] == b { link += Double(size[c] * size[d]) * (Double(s) / Units.similarityScale) }
                 }
             }
             guard link / Double(sizes[a] * sizes[b]) >= configuration.linkThreshold else {
@@ -316,31 +312,30 @@ public struct ClaimAligner: Sendable {
         return members.filter { !$0.isEmpty }.map { $0.flatMap { classes.members[$0] }.sorted() }.sorted { $0[0] < $1[0] }
     }
 
-    /// Every pair of classes with some similarity, each once, in the order they are found (class by class).
+    /// Every pair of classes with some similarity, each once (see ``ClassEdges``); `first` and `size` are each
+    /// class's first unit (the one it is compared by) and its number of units.
     ///
     /// Pairs are generated from terms that are not everywhere: a pair sharing only ubiquitous terms cannot reach the
     /// threshold, and skipping their long lists keeps large stories near-linear.
-    private func classEdges(
-        _ classes: UnitClasses, first: [Int], size: [Int], _ units: Units
-    ) -> ClassEdges {
+    private func classEdges(first: [Int], size: [Int], _ units: Units) -> ClassEdges {
         let longestList = max(64, units.count / 5)
         var unitFrequency: [Int32: Int] = [:]
         var index = CandidateIndex<Int32>()
         for (x, u) in first.enumerated() {
-            let terms = units.terms[units.list[u].terms]
+            let terms = units.terms[units[u].terms]
             for id in terms { unitFrequency[id, default: 0] += size[x] }
             index.insert(x, keys: terms)
         }
         var edges = ClassEdges()
         var marks = CandidateMarks(count: first.count)
         for (x, u) in first.enumerated() {
-            let keys = units.terms[units.list[u].terms].filter { (unitFrequency[$0] ?? 0) <= longestList }
+            let keys = units.terms[units[u].terms].filter { (unitFrequency[$0] ?? 0) <= longestList }
             let found = index.candidates(
                 of: keys, limit: configuration.maximumComparisons, marks: &marks, accept: { $0 > x })
             for y in found {
                 let v = first[y]
                 // Classes in one article only never pair (one sentence per article per claim).
-                if size[x] == 1, size[y] == 1, units.list[u].article == units.list[v].article { continue }
+                if size[x] == 1, size[y] == 1, units[u].article == units[v].article { continue }
                 let s = units.scaledSimilarity(u, v, minSharedTerms: configuration.minSharedTerms)
                 if s > 0 { edges.add(Int32(y), s) }
             }
@@ -571,6 +566,13 @@ struct ClassEdges {
 
     /// Class `x`'s pairs with earlier classes, by class.
     func incoming(_ x: Int) -> ArraySlice<Entry> { inEntries[inStart[x]..<inStart[x + 1]] }
+
+    /// Calls `body` with each pair of class `x` (the other class and the scaled similarity), in class order:
+    /// ``incoming(_:)`` then ``outgoing(_:)``, so a sum over them does not depend on anything else.
+    func forEachNeighbour(of x: Int, _ body: (Int, UInt32) -> Void) {
+        for (other, scaled) in incoming(x) { body(Int(other), scaled) }
+        for (other, scaled) in outgoing(x) { body(Int(other), scaled) }
+    }
 }
 
 /// Copies of one candidate sentence in different articles: units with equal features that match each other fully

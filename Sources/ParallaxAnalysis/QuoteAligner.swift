@@ -190,9 +190,7 @@ public struct QuoteAligner: Sendable {
             guard sequences[x].count >= 3 else { continue }
             let sameStart = byTrigram.candidates(
                 of: [trigram(sequences[x], 0)], limit: maximumComparisons, marks: &marks, accept: { $0 != x })
-            for y in sameStart {
-                pairs.append((x, y))
-            }
+            for y in sameStart { pairs.append((x, y)) }
         }
         return pairs
     }

@@ -208,11 +208,10 @@ public struct CorpusIngester: Sendable {
         var tried: [String] = []
         var held = 0
         for id in ids {
-            if let record = try r.story(id: id), !inputs.isEmpty, held + record.articleCount > budget {
-                break
-            }
+            let record = try r.story(id: id)
+            if let record, !inputs.isEmpty, held + record.articleCount > budget { break }
             tried.append(id)
-            guard let input = try storyInput(id, in: r) else { continue }
+            guard let record, let input = try storyInput(record, in: r) else { continue }
             held += input.annotations.count
             inputs.append(input)
         }
@@ -221,7 +220,13 @@ public struct CorpusIngester: Sendable {
 
     /// The `Story` value of a live story: id, title, members oldest first, copy groups from the copy links.
     static func storyInput(_ id: String, in r: any CorpusReader) throws -> StoryInput? {
-        guard let record = try r.story(id: id), record.mergedInto == nil else { return nil }
+        try r.story(id: id).flatMap { try storyInput($0, in: r) }
+    }
+
+    /// ``storyInput(_:in:)`` of a story whose record was read.
+    private static func storyInput(_ record: StoryRecord, in r: any CorpusReader) throws -> StoryInput? {
+        guard record.mergedInto == nil else { return nil }
+        let id = record.id
         let members = try r.members(ofStory: id)
         let index = Dictionary(members.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
         var sets = DisjointSets(count: members.count)
