@@ -96,11 +96,20 @@ public struct HTMLRenderer: ReportRendering {
             for issue in report.issues { output.write("<li>\(e(issue.description))</li>") }
             output.write("</ul></section>\n")
         }
-        writeTexts(report, anchors: anchors, to: &output)
+        // The texts of a compact story's articles are written only when something shown links to them.
+        var linkedOnly = Set<String>()
+        if articlePages == nil {
+            for c in stories where isCompact(c) { linkedOnly.formUnion(c.members.map(\.id)) }
+        }
+        writeTexts(report, anchors: anchors, linkedOnly: linkedOnly, to: &output)
     }
 
-    private func writeTexts(_ report: AnalysisReport, anchors: SentenceAnchors, to out: inout some TextOutputStream) {
-        let inline = report.articles.enumerated().filter { anchors.isInline($0.element.id) }
+    private func writeTexts(
+        _ report: AnalysisReport, anchors: SentenceAnchors, linkedOnly: Set<String>, to out: inout some TextOutputStream
+    ) {
+        let inline = report.articles.enumerated().filter {
+            anchors.isInline($0.element.id) && (!linkedOnly.contains($0.element.id) || anchors.isLinked($0.element.id))
+        }
         guard !inline.isEmpty else { return }
         out.write("<section class=\"texts\"><h2>Article texts</h2>\n")
         for (i, a) in inline {

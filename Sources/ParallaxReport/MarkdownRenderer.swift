@@ -4,7 +4,13 @@
 /// escaped so that it cannot open Markdown formatting, break a table or inject HTML; only http(s) URLs become
 /// links.
 public struct MarkdownRenderer: ReportRendering {
-    public init() {}
+    /// Most claims, quotes, occurrences of a quote and synthesis points listed per story, as in ``TextRenderer``
+    /// (the most shared first, then a line saying how many more); a story of more articles than the limit also caps
+    /// its article list, its citations (counted per cited source), names, dates and the article numbers of each
+    /// finding. nil (the default) lists everything.
+    public var itemLimit: Int?
+
+    public init(itemLimit: Int? = nil) { self.itemLimit = itemLimit }
 
     /// Appends the Markdown report to `output`.
     public func render(_ report: AnalysisReport, to output: inout some TextOutputStream) {
@@ -22,50 +28,74 @@ public struct MarkdownRenderer: ReportRendering {
     }
 
     private func writeStory(_ c: StoryContext, index: Int, to out: inout some TextOutputStream) {
+        let limits = StoryLimits(itemLimit, c)
         out.write("\n## Story \(index): \(esc(c.story.title))\n\n")
         out.write("*\(c.members.count) articles from \(c.outletCount) outlets*\n")
 
         out.write("\n### Articles\n\n| # | Outlet | Date | Title |\n|---:|---|---|---|\n")
-        for m in c.members {
+        for m in c.members.prefix(limits.shownIfCompact(c.members.count)) {
             let title = esc(m.article?.title ?? m.id)
             let linked = m.article?.url.flatMap(HTMLEscaping.safeURL).map { "[\(title)](<\(urlForLink($0))>)" } ?? title
             out.write(
                 "| \(m.number) | \(esc(m.outletName)) | \(m.article?.published?.description ?? "—") | \(linked) |\n")
         }
-        for group in c.story.copies where group.count > 1 {
-            out.write("\nCopies of one text (counted once): " + group.map(c.number).joined(separator: " = ") + "\n")
+        writeMore(c.members.count, limits.shownIfCompact(c.members.count), "article", to: &out)
+        let copies = c.story.copies.filter { $0.count > 1 }
+        for group in copies.prefix(limits.shownIfCompact(copies.count)) {
+            out.write("\nCopies of one text (counted once): " + c.numbers(group, separator: " = ", limit: limits.links) + "\n")
         }
+        writeMore(copies.count, limits.shownIfCompact(copies.count), "copy group", to: &out)
 
         let matrix = CoverageMatrix(c)
-        if !matrix.isEmpty {
+        if !matrix.isEmpty, limits.compact {
+            out.write("\n### Coverage\n\n| Claim | Articles | Outlets |\n|---|---:|---:|\n")
+            for row in matrix.rows.prefix(limits.shown(matrix.rows.count)) {
+                let outlets = Set(row.reporting.keys.map { c.members[$0].outletName }).count
+                out.write(
+                    "| **\(esc(StoryContext.shortID(row.claim.id)))** \(esc(row.claim.text)) | \(row.count) | \(outlets) |\n")
+            }
+            writeMore(matrix.rows.count, limits.shown(matrix.rows.count), "claim", to: &out)
+        } else if !matrix.isEmpty {
             out.write(
                 "\n### Coverage\n\n● reports the claim, · does not.\n\n| Claim | "
                     + c.members.map { String($0.number) }.joined(separator: " | ") + " |\n|---|"
                     + String(repeating: ":-:|", count: c.members.count) + "\n")
-            for row in matrix.rows {
+            for row in matrix.rows.prefix(limits.shown(matrix.rows.count)) {
                 out.write(
                     "| **\(esc(StoryContext.shortID(row.claim.id)))** \(esc(row.claim.text)) | "
                         + c.members.indices.map { row.cell($0) == nil ? "·" : "●" }.joined(separator: " | ") + " |\n")
             }
+            writeMore(matrix.rows.count, limits.shown(matrix.rows.count), "claim", to: &out)
         }
 
         if !c.story.quotes.isEmpty {
             out.write("\n### Quotes\n\nEach article's wording against the fullest one: ~~removed~~ **added**.\n")
-            for (q, _) in c.quotesByReach {
+            let quotes = c.quotesByReach
+            for (q, _) in quotes.prefix(limits.shown(quotes.count)) {
                 let role = q.speakerRole.map { ", " + esc($0) } ?? ""
                 out.write("\n**\(esc(StoryContext.shortID(q.id))) — \(esc(q.speaker ?? "unattributed"))\(role)**\n\n> \(esc(q.text))\n\n")
                 out.write("| Article | Marks | Wording |\n|---|---|---|\n")
-                for o in q.occurrences {
+                let shown = min(limits.compact ? CompactStory.occurrences : Int.max, limits.shown(q.occurrences.count))
+                for o in q.occurrences.prefix(shown) {
                     out.write(
                         "| \(esc(c.label(o.article))) | \(o.quoted ? "quoted" : "no quotation marks") | "
                             + diff(o) + " |\n")
                 }
+                writeMore(q.occurrences.count, shown, "occurrence", to: &out)
             }
+            writeMore(quotes.count, limits.shown(quotes.count), "quote", to: &out)
         }
 
         if !c.story.citations.isEmpty || c.story.originalSource != nil {
             out.write("\n### Citations\n\n")
-            if !c.story.citations.isEmpty {
+            if !c.story.citations.isEmpty, limits.compact {
+                let sources = c.citedSources
+                out.write("| Cited source | Citations | Articles |\n|---|---:|---:|\n")
+                for s in sources.prefix(limits.shown(sources.count)) {
+                    out.write("| \(esc(s.source)) | \(s.citations) | \(s.articles) |\n")
+                }
+                writeMore(sources.count, limits.shown(sources.count), "cited source", to: &out)
+            } else if !c.story.citations.isEmpty {
                 out.write("| Article | Cited source | Kind | Cue |\n|---|---|---|---|\n")
                 for cite in c.story.citations {
                     out.write(
@@ -80,24 +110,26 @@ public struct MarkdownRenderer: ReportRendering {
 
         if !c.story.naming.isEmpty {
             out.write("\n### Naming\n\n| Entity | Variants (articles) |\n|---|---|\n")
-            for n in c.story.naming {
+            for n in c.story.naming.prefix(limits.shownIfCompact(c.story.naming.count)) {
                 let variants = n.variants.map {
-                    "“\(esc($0.form))” (\($0.articles.map(c.number).joined(separator: ", ")))"
+                    "“\(esc($0.form))” (\(c.numbers($0.articles, separator: ", ", limit: limits.links)))"
                 }
                 out.write("| \(esc(n.entity))\(n.discovered ? " (found in the story)" : "") | \(variants.joined(separator: "; ")) |\n")
             }
+            writeMore(c.story.naming.count, limits.shownIfCompact(c.story.naming.count), "name", to: &out)
         }
         if !c.story.framing.isEmpty {
             out.write("\n### Framing\n\n| Phrase | Note | Uses it | Only qualified or quoted |\n|---|---|---|---|\n")
             for f in c.story.framing {
                 let bare = f.bareArticles
-                let distanced = f.articles.filter { !bare.contains($0) }.map { a in
+                let distanced = f.articles.filter { !bare.contains($0) }
+                let how = distanced.prefix(limits.links ?? distanced.count).map { a in
                     esc(c.label(a)) + (f.distancing(in: a).map { " (\(esc($0)))" } ?? "")
                 }
                 out.write(
-                    "| “\(esc(f.phrase))” | \(esc(f.note ?? "")) | "
-                        + bare.map { esc(c.label($0)) }.joined(separator: ", ") + " | "
-                        + distanced.joined(separator: ", ") + " |\n")
+                    "| “\(esc(f.phrase))” | \(esc(f.note ?? "")) | " + labels(bare, c, limit: limits.links) + " | "
+                        + how.joined(separator: ", ") + (how.count < distanced.count ? ", +\(distanced.count - how.count)" : "")
+                        + " |\n")
             }
         }
         let wording = c.story.wording
@@ -106,25 +138,43 @@ public struct MarkdownRenderer: ReportRendering {
             for p in wording {
                 out.write(
                     "| \(esc(p.group)) (\(p.articles.count) of \(p.groupArticles); 0 of \(p.otherArticles) others) | “\(esc(p.phrase))” | "
-                        + p.articles.map { esc(c.label($0)) }.joined(separator: ", ") + " |\n")
+                        + labels(p.articles, c, limit: limits.links) + " |\n")
             }
         }
         if !c.story.timeline.isEmpty {
             out.write("\n### Timeline\n\n| Date | Event | Articles |\n|---|---|---|\n")
-            for e in c.story.timeline.sorted(by: { $0.date < $1.date }) {
-                out.write("| \(e.date) | \(esc(e.text)) | \(e.articles.map(c.number).joined(separator: ", ")) |\n")
+            let events = c.timeline(limit: limits.compact ? itemLimit : nil)
+            for e in events {
+                out.write("| \(e.date) | \(esc(e.text)) | \(c.numbers(e.articles, separator: ", ", limit: limits.links)) |\n")
             }
+            writeMore(c.story.timeline.count, events.count, "date", to: &out)
         }
         if !c.story.synthesis.isEmpty {
             out.write("\n### Synthesis\n\nClaims carried by two or more independent sources.\n\n")
-            for p in c.story.synthesis {
-                let outlets = p.outlets.isEmpty ? "" : ": " + p.outlets.map(esc).joined(separator: ", ")
+            for p in c.story.synthesis.prefix(limits.shown(c.story.synthesis.count)) {
+                let names = p.outlets.prefix(limits.shown(p.outlets.count)).map(esc)
+                let more = names.count < p.outlets.count ? " and \(p.outlets.count - names.count) more" : ""
+                let outlets = p.outlets.isEmpty ? "" : ": " + names.joined(separator: ", ") + more
                 out.write(
                     "- \(esc(p.text)) — *"
                         + StoryContext.count(p.independentSources, "independent source") + "\(outlets)*\n"
                 )
             }
+            writeMore(c.story.synthesis.count, limits.shown(c.story.synthesis.count), "point", to: &out)
         }
+    }
+
+    /// "*… and 12 more quotes*" when only `shown` of `total` items were listed.
+    private func writeMore(_ total: Int, _ shown: Int, _ noun: String, to out: inout some TextOutputStream) {
+        guard total > shown else { return }
+        out.write("\n*… and " + StoryContext.count(total - shown, "more " + noun) + " (--format json lists all)*\n")
+    }
+
+    /// The articles' labels joined by commas; with a `limit`, the first `limit` and `+N` for the rest.
+    private func labels(_ ids: [String], _ c: StoryContext, limit: Int?) -> String {
+        let n = min(ids.count, limit ?? ids.count)
+        let shown = ids.prefix(n).map { esc(c.label($0)) }.joined(separator: ", ")
+        return n < ids.count ? shown + ", +\(ids.count - n)" : shown
     }
 
     /// The occurrence's wording with `~~removed~~` and `**added**` runs.

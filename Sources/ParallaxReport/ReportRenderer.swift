@@ -14,8 +14,8 @@ public enum ReportRenderer {
     }
 
     /// Renders `report` in `format`, appending to `output` (e.g. a buffered standard-output stream). `itemLimit`
-    /// caps the claims, quotes and synthesis points the text report lists per story, and the lists of the HTML
-    /// report, which also draws a story of more articles than that compact (`nil`: all of them, whole).
+    /// caps the claims, quotes and synthesis points the text and Markdown reports list per story, and the lists of
+    /// the HTML report; all three draw a story of more articles than that compact (`nil`: all of them, whole).
     public static func render(
         _ report: AnalysisReport, format: ReportFormat, color: Bool = false, itemLimit: Int? = 50,
         to output: inout some TextOutputStream
@@ -27,6 +27,8 @@ public enum ReportRenderer {
             text.render(report, to: &output)
         case .html:
             HTMLRenderer(itemLimit: itemLimit).render(report, to: &output)
+        case .markdown:
+            MarkdownRenderer(itemLimit: itemLimit).render(report, to: &output)
         default:
             renderer(for: format, color: color).render(report, to: &output)
         }

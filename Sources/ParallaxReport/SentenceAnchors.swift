@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The sentences of each article that findings point at, and how to link to them in the HTML page.
 ///
@@ -10,6 +11,13 @@ import Foundation
 /// Articles in `onPages` are not written into the page: links to them go to their own page,
 /// `<pagePrefix><id>#s-<start>-<end>` (the web UI's article page anchors every sentence that way).
 struct SentenceAnchors: Sendable {
+    /// The articles some link points at, recorded as links are written: the texts of a compact story that nothing
+    /// shown links to are left out of the page.
+    private final class Linked: Sendable {
+        let ids = Mutex(Set<String>())
+    }
+
+    private let linked = Linked()
     private let indexByID: [String: Int]
     private let spansByArticle: [Int: Set<TextSpan>]
     private let onPages: Set<String>
@@ -41,6 +49,7 @@ struct SentenceAnchors: Sendable {
     /// `#s-<start>-<end>` for an article on its own page), else `nil`.
     func href(_ article: String, _ span: TextSpan) -> String? {
         guard let i = indexByID[article], !span.isEmpty else { return nil }
+        linked.ids.withLock { _ = $0.insert(article) }
         if onPages.contains(article) { return page(article) + "#s-\(span.start)-\(span.end)" }
         return "#" + SentenceAnchors.id(i, span)
     }
@@ -48,8 +57,12 @@ struct SentenceAnchors: Sendable {
     /// `#art-<index>` for an article in the report (its page for an article on its own page).
     func articleHref(_ article: String) -> String? {
         guard let i = indexByID[article] else { return nil }
+        linked.ids.withLock { _ = $0.insert(article) }
         return onPages.contains(article) ? page(article) : "#art-\(i)"
     }
+
+    /// Whether a link to `article` (or one of its sentences) was written.
+    func isLinked(_ article: String) -> Bool { linked.ids.withLock { $0.contains(article) } }
 
     /// Whether `article` is written into the page (not on a page of its own).
     func isInline(_ article: String) -> Bool { !onPages.contains(article) }

@@ -8,8 +8,8 @@ extension StoryAnalysis {
     }
 
     /// The comparison with each list cut to its `limit` items, the most shared first as the reports show them:
-    /// claims and quotes by the number of articles that carry them, dates in date order, the other lists as
-    /// analysed (already ranked); each kept item's occurrences (the sentences it was found in) are cut to `limit`
+    /// claims, quotes and dates by the number of articles that carry them (the dates then in date order), the
+    /// other lists as analysed (already ranked); each kept item's occurrences (the sentences it was found in) are cut to `limit`
     /// too, while its `articles` stay whole. The story's articles and copy groups stay whole.
     public func mostShared(_ limit: Int) -> StoryAnalysis {
         let n = max(0, limit)
@@ -30,7 +30,7 @@ extension StoryAnalysis {
         cut.citations = Array(citations.prefix(n))
         cut.naming = Array(naming.prefix(n))
         cut.framing = Array(framing.prefix(n))
-        cut.timeline = timeline.sorted { $0.date < $1.date }.prefix(n).map {
+        cut.timeline = timeline.mostShared(n).map {
             var event = $0
             event.occurrences = Array(event.occurrences.prefix(n))
             return event
@@ -57,5 +57,15 @@ extension Array {
     func byReach(_ reach: (Element) -> Int) -> [Element] {
         let keys = map(reach)
         return indices.sorted { (keys[$0], -$0) > (keys[$1], -$1) }.map { self[$0] }
+    }
+}
+
+extension [TimelineEvent] {
+    /// The events in date order; with a `limit` below their number, the `limit` carried by most articles (ties: the
+    /// earlier first), in date order.
+    func mostShared(_ limit: Int?) -> [TimelineEvent] {
+        let events = sorted { $0.date < $1.date }
+        guard let limit, events.count > limit else { return events }
+        return events.byReach { Set($0.articles).count }.prefix(Swift.max(0, limit)).sorted { $0.date < $1.date }
     }
 }

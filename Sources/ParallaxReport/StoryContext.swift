@@ -51,6 +51,17 @@ struct StoryContext: Sendable {
     /// The article's number in the story, as text (`"3"`), or its id when it is not a member.
     func number(_ id: String) -> String { byID[id].map { String($0.number) } ?? id }
 
+    /// The articles' numbers joined by `separator`; with a `limit`, the first `limit` of them and `+N` for the rest
+    /// (a finding carried by thousands of articles of a big story lists a few).
+    func numbers(_ ids: [String], separator: String = ",", limit: Int? = nil) -> String {
+        let n = min(ids.count, limit ?? ids.count)
+        let shown = ids.prefix(n).map(number).joined(separator: separator)
+        return n < ids.count ? shown + separator + "+\(ids.count - n)" : shown
+    }
+
+    /// The timeline as reports list it (``Swift/Array/mostShared(_:)``).
+    func timeline(limit: Int?) -> [TimelineEvent] { story.timeline.mostShared(limit) }
+
     /// `"3 Calder Ledger"`.
     func label(_ id: String) -> String {
         guard let m = byID[id] else { return id }

@@ -61,7 +61,9 @@ struct StorySection: Sendable {
         for group in story.copies where group.count > 1 {
             for id in group where original[id] == nil { original[id] = group[0] }
         }
-        for m in context.members {
+        // A compact story lists its first articles; its findings link to any of them.
+        let rows = compact ? Array(limited(context.members)) : context.members
+        for m in rows {
             let title = e(m.article?.title ?? m.id)
             var titleCell = anchors.articleHref(m.id).map { "<a href=\"\($0)\">\(title)</a>" } ?? title
             if let first = original[m.id], first != m.id {
@@ -77,11 +79,17 @@ struct StorySection: Sendable {
                     + (textsElsewhere ? "" : "<td class=\"url\">\(link)</td>") + "</tr>")
         }
         out.write("</tbody></table>")
-        for group in story.copies where group.count > 1 {
+        more(context.members.count, rows.count, "articles", to: &out)
+        let copies = story.copies.filter { $0.count > 1 }
+        let groups = compact ? Array(limited(copies)) : copies
+        for group in groups {
+            let shown = compact ? Array(group.prefix(CompactStory.links)) : group
             out.write(
                 "<p class=\"copies\">Copies of one text (counted once as a source): "
-                    + group.map { e(context.label($0)) }.joined(separator: " = ") + "</p>")
+                    + shown.map { e(context.label($0)) }.joined(separator: " = ")
+                    + (shown.count < group.count ? " = … (\(group.count) in all)" : "") + "</p>")
         }
+        more(copies.count, groups.count, "groups of copies", to: &out)
         out.write("\n")
     }
 
@@ -331,13 +339,17 @@ struct StorySection: Sendable {
         out.write(
             "<h3>Naming and framing</h3><table><thead><tr><th>Entity / phrase</th><th>Used as</th></tr>"
                 + "</thead><tbody>")
-        for n in story.naming {
+        let names = compact ? Array(limited(story.naming)) : story.naming
+        for n in names {
             let variants = n.variants.map { v in
                 "“\(e(v.form))” " + refs(v.articles, v.occurrences.map { ($0.article, $0.sentenceSpan) })
             }
             let found = n.discovered ? " <span class=\"meta\">(spellings found in the story)</span>" : ""
             out.write(
                 "<tr><td><strong>\(e(n.entity))</strong>\(found)</td><td>\(variants.joined(separator: "<br>"))</td></tr>")
+        }
+        if names.count < story.naming.count {
+            out.write("<tr><td colspan=\"2\" class=\"meta\">… and \(story.naming.count - names.count) more names</td></tr>")
         }
         for f in story.framing {
             let note = f.note.map { " <span class=\"meta\">(\(e($0)))</span>" } ?? ""
@@ -399,7 +411,7 @@ struct StorySection: Sendable {
     private func writeTimeline(to out: inout some TextOutputStream) {
         guard !story.timeline.isEmpty else { return }
         out.write("<h3>Timeline</h3><ol class=\"timeline\">")
-        for t in limited(story.timeline.sorted(by: { $0.date < $1.date })) {
+        for t in context.timeline(limit: itemLimit) {
             let relative = Set(t.occurrences.filter { $0.resolution == .relative }.map(\.expression)).sorted()
             let via =
                 relative.isEmpty

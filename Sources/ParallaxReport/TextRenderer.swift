@@ -68,7 +68,7 @@ public struct TextRenderer: ReportRendering {
                 .dim,
                 "  " + TerminalText.padLeft("#", to: numberWidth) + "  "
                     + TerminalText.pad("Outlet", to: outletWidth) + "  Date        Title") + "\n")
-        for m in c.members {
+        for m in c.members.prefix(StoryLimits(itemLimit, c).shownIfCompact(c.members.count)) {
             let date = m.article?.published?.description ?? "—"
             let title = clean(m.article?.title ?? m.id)
             out.write(
@@ -76,11 +76,20 @@ public struct TextRenderer: ReportRendering {
                     + TerminalText.pad(clean(m.outletName), to: outletWidth) + "  "
                     + TerminalText.pad(date, to: 10) + "  " + TerminalText.truncate(title, to: titleWidth) + "\n")
         }
-        for group in c.story.copies where group.count > 1 {
-            let numbers = group.map(c.number).joined(separator: " = ")
+        if compact(c) { writeMore(c.members.count, "article", indent: 2, to: &out) }
+        let copies = c.story.copies.filter { $0.count > 1 }
+        for group in copies.prefix(StoryLimits(itemLimit, c).shownIfCompact(copies.count)) {
+            let numbers = c.numbers(group, separator: " = ", limit: links(c))
             out.write(style(.dim, "  copies of one text (counted once): \(numbers)") + "\n")
         }
+        if compact(c) { writeMore(copies.count, "copy group", indent: 2, to: &out) }
     }
+
+    /// Whether `c` has more articles than the item limit: lists that grow with its articles are capped too.
+    private func compact(_ c: StoryContext) -> Bool { StoryLimits(itemLimit, c).compact }
+
+    /// Most article numbers listed per finding: all of them, or a few in a compact story.
+    private func links(_ c: StoryContext) -> Int? { StoryLimits(itemLimit, c).links }
 
     private func writeCoverage(_ c: StoryContext, to out: inout some TextOutputStream) {
         let matrix = CoverageMatrix(c)
@@ -218,10 +227,21 @@ public struct TextRenderer: ReportRendering {
 
     private func writeCitations(_ c: StoryContext, to out: inout some TextOutputStream) {
         guard !c.story.citations.isEmpty || c.story.originalSource != nil else { return }
-        out.write("\n" + heading("CITATIONS") + style(.dim, "  article → cited source (cue)") + "\n")
+        let legend = compact(c) ? "  cited sources, most citing articles first" : "  article → cited source (cue)"
+        out.write("\n" + heading("CITATIONS") + style(.dim, legend) + "\n")
         let labelWidth = min(26, c.members.map { TerminalText.width(clean(c.label($0.id))) }.max() ?? 10)
         var seen = Set<String>()
-        for cite in c.story.citations
+        if compact(c) {
+            // Too many articles for a line each: each cited source with how often and by how many articles.
+            let sources = c.citedSources
+            for s in sources.prefix(itemLimit ?? sources.count) {
+                out.write(
+                    "    " + clean(s.source)
+                        + style(.dim, " — cited \(s.citations)× in " + StoryContext.count(s.articles, "article")) + "\n")
+            }
+            writeMore(sources.count, "cited source", indent: 4, to: &out)
+        }
+        for cite in compact(c) ? [] : c.story.citations
         where seen.insert(cite.article + "\u{0}" + cite.source + "\u{0}" + cite.cue)
             .inserted
         {
@@ -241,27 +261,30 @@ public struct TextRenderer: ReportRendering {
     private func writeNamingAndFraming(_ c: StoryContext, to out: inout some TextOutputStream) {
         if !c.story.naming.isEmpty {
             out.write("\n" + heading("NAMING") + style(.dim, "  one entity, different names (article numbers)") + "\n")
-            for n in c.story.naming {
+            for n in c.story.naming.prefix(StoryLimits(itemLimit, c).shownIfCompact(c.story.naming.count)) {
                 let variants = n.variants.map { v in
-                    "“" + clean(v.form) + "” " + style(.dim, v.articles.map(c.number).joined(separator: ","))
+                    "“" + clean(v.form) + "” " + style(.dim, c.numbers(v.articles, limit: links(c)))
                 }
                 let found = n.discovered ? style(.dim, " (spellings found in the story)") : ""
                 writeWrapped(
                     "  " + clean(n.entity) + found + ": " + variants.joined(separator: " · "), hanging: 6, to: &out)
             }
+            if compact(c) { writeMore(c.story.naming.count, "name", indent: 2, to: &out) }
         }
         if !c.story.framing.isEmpty {
             out.write("\n" + heading("FRAMING") + style(.dim, "  stance-marked phrases (article numbers)") + "\n")
             for f in c.story.framing {
                 let note = f.note.map { style(.dim, " (\(clean($0)))") } ?? ""
                 let bare = f.bareArticles
-                var uses = bare.map { clean(c.label($0)) }.joined(separator: ", ")
+                var uses = labels(bare, c)
                 let distanced = f.articles.filter { !bare.contains($0) }
                 if !distanced.isEmpty {
-                    let how = distanced.map { a in
+                    let how = distanced.prefix(links(c) ?? distanced.count).map { a in
                         clean(c.label(a)) + (f.distancing(in: a).map { " (\(clean($0)))" } ?? "")
                     }
+                    let more = how.count < distanced.count ? ", +\(distanced.count - how.count)" : ""
                     uses += (uses.isEmpty ? "" : "; ") + style(.dim, "only qualified or quoted: ") + how.joined(separator: ", ")
+                        + more
                 }
                 writeWrapped("  “" + clean(f.phrase) + "”" + note + " — " + uses, hanging: 6, to: &out)
             }
@@ -278,7 +301,7 @@ public struct TextRenderer: ReportRendering {
                 guard let first = phrases.first else { continue }
                 let head = clean(group) + style(.dim, " (\(first.groupArticles) articles; \(first.otherArticles) others)")
                 let list = phrases.map { p in
-                    "“" + clean(p.phrase) + "” " + style(.dim, p.articles.map(c.number).joined(separator: ","))
+                    "“" + clean(p.phrase) + "” " + style(.dim, c.numbers(p.articles, limit: links(c)))
                 }
                 writeWrapped("  " + head + ": " + list.joined(separator: " · "), hanging: 6, to: &out)
             }
@@ -288,15 +311,16 @@ public struct TextRenderer: ReportRendering {
     private func writeTimeline(_ c: StoryContext, to out: inout some TextOutputStream) {
         guard !c.story.timeline.isEmpty else { return }
         out.write("\n" + heading("TIMELINE") + "\n")
-        for e in c.story.timeline.sorted(by: { $0.date < $1.date }) {
+        for e in c.timeline(limit: compact(c) ? itemLimit : nil) {
             let relative = e.occurrences.filter { $0.resolution == .relative }.map { "“\(clean($0.expression))”" }
             let via =
                 relative.isEmpty ? "" : style(.dim, " from " + Array(Set(relative)).sorted().joined(separator: ", "))
             writeWrapped(
                 "  " + e.date.description + "  " + clean(e.text)
-                    + style(.dim, " [" + e.articles.map(c.number).joined(separator: ",") + "]") + via, hanging: 13,
+                    + style(.dim, " [" + c.numbers(e.articles, limit: links(c)) + "]") + via, hanging: 13,
                 to: &out)
         }
+        if compact(c) { writeMore(c.story.timeline.count, "date", indent: 2, to: &out) }
     }
 
     private func writeSynthesis(_ c: StoryContext, to out: inout some TextOutputStream) {
@@ -317,6 +341,13 @@ public struct TextRenderer: ReportRendering {
     // MARK: Helpers
 
     private func clean(_ s: some StringProtocol) -> String { TerminalText.clean(s) }
+
+    /// `"3 Calder Ledger, 5 Tass"`: the articles' labels, capped in a compact story (`+N` for the rest).
+    private func labels(_ ids: [String], _ c: StoryContext) -> String {
+        let n = min(ids.count, links(c) ?? ids.count)
+        let shown = ids.prefix(n).map { clean(c.label($0)) }.joined(separator: ", ")
+        return n < ids.count ? shown + ", +\(ids.count - n)" : shown
+    }
 
     private func heading(_ s: String) -> String { style(.bold, s) }
 

@@ -24,8 +24,9 @@ struct StoryCommand: AsyncParsableCommand {
 
     @Flag(
         help: """
-            Text and HTML reports: list every claim, quote, citation and synthesis point (default: the 50 most shared \
-            of each) and draw a story of more than 50 articles whole (default: its coverage matrix by outlet).
+            Text, Markdown and HTML reports: list every claim, quote, citation and synthesis point (default: the 50 \
+            most shared of each) and draw a story of more than 50 articles whole (default: its first 50 articles, \
+            claims counted by articles and outlets, cited sources counted, a few article numbers per finding).
             """)
     var all = false
 

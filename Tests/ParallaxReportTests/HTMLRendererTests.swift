@@ -77,6 +77,31 @@ struct HTMLRendererTests {
         #expect(inline.contains("href=\"#s-0-") && !inline.contains("on its own page"))
     }
 
+    /// A self-contained report of a story over the limit lists its first articles and carries only the texts that
+    /// something shown links to; every link still lands on an anchor.
+    @Test func aCompactSelfContainedReportCarriesOnlyTheTextsItLinksTo() {
+        // The dam story with 20 more articles that no finding points at.
+        var report = ReportFixture.report
+        let extra = (1...20).map {
+            Article(id: "extra-\($0)", source: "extra.jsonl:\($0)", outlet: "Outlet \($0)", title: "Extra \($0)", text: "Text \($0).")
+        }
+        report.articles += extra
+        report.stories[0].articles += extra.map(\.id)
+        var page = ""
+        HTMLRenderer(itemLimit: 3).renderContent(report, to: &page)
+        #expect(balanceProblem(page) == nil)
+        #expect(page.contains("… and 21 more articles"))
+        let ids = Set(values(of: "id", in: page))
+        let links = values(of: "href", in: page).filter { $0.hasPrefix("#") }
+        for link in links { #expect(ids.contains(String(link.dropFirst())), "dangling link \(link)") }
+        let texts = page.components(separatedBy: "<section class=\"texts\">").last ?? ""
+        let written = texts.components(separatedBy: "<article id=\"art-").count - 1
+        // The six articles with findings are linked and written; the extra ones are not.
+        #expect(written == ReportFixture.report.articles.count)
+        #expect(!texts.contains("Extra 1<") && !texts.contains("Text 20."))
+        #expect(html.components(separatedBy: "<article id=\"art-").count - 1 == ReportFixture.report.articles.count)
+    }
+
     /// `compactAbove` keeps a big story compact when every item is listed.
     @Test func aBigStoryStaysCompactWhenEveryItemIsListed() {
         var page = ""

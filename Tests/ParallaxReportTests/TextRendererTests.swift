@@ -31,6 +31,31 @@ struct TextRendererTests {
         #expect(renderer.render(ReportFixture.report) == plain)
     }
 
+    /// A story of more articles than the limit lists its first articles, each cited source once with its counts, and a
+    /// few article numbers per finding: the report stays readable whatever the story's size.
+    @Test func capsTheListsThatGrowWithTheArticlesOfABigStory() {
+        var renderer = TextRenderer()
+        renderer.itemLimit = 3
+        let short = renderer.render(ReportFixture.report)
+        // The dam story has 4 articles: three listed, one counted; the strike story (2 articles) is listed whole.
+        #expect(short.contains("… and 1 more article (--format json lists all)"))
+        #expect(short.contains("cited sources, most citing articles first"))
+        #expect(short.contains("article → cited source (cue)"))  // the strike story's citations, one line each
+        let dam = String(short[..<(short.range(of: "STORY 2")?.lowerBound ?? short.endIndex)])
+        #expect(dam.contains(" — cited ") && !dam.contains(" → "))
+        #expect(!plain.contains("cited sources, most citing articles first"))
+    }
+
+    @Test func numbersOfAFindingAreCappedWithACountOfTheRest() {
+        let context = StoryContext(
+            story: ReportFixture.dam, articles: Dictionary(uniqueKeysWithValues: ReportFixture.report.articles.map { ($0.id, $0) }))
+        let ids = context.members.map(\.id)
+        #expect(context.numbers(ids) == "1,2,3,4")
+        #expect(context.numbers(ids, limit: 2) == "1,2,+2")
+        #expect(context.numbers(ids, separator: " = ", limit: 4) == "1 = 2 = 3 = 4")
+        #expect(context.numbers([], limit: 2) == "")
+    }
+
     /// A story of more articles than the limit gets counts per claim, not a column per article.
     @Test func countsCoverageOfAStoryOverTheLimit() {
         var renderer = TextRenderer()
