@@ -45,7 +45,7 @@ let package = Package(
         ),
         .target(
             name: "ParallaxAnalysis",
-            dependencies: ["ParallaxCore"],
+            dependencies: ["ParallaxCore", "ParallaxStorage"],
             resources: [.process("Resources")]
         ),
         .target(

@@ -42,24 +42,18 @@ package enum AnnotationCodec {
         w.array(annotation.signature.values) { $0.fixed64($1) }
         w.fixed64(annotation.signature.exactKey)
 
-        let payload = w.bytes
-        guard let packed = Deflate.compress(payload) else {
-            throw CodecError(message: "zlib could not compress an annotation of \(payload.count) bytes")
+        guard let blob = Deflate.framed(w.bytes, format: format) else {
+            throw CodecError(message: "zlib could not compress an annotation of \(w.bytes.count) bytes")
         }
-        var out = ByteWriter(capacity: packed.count + 8)
-        out.byte(format)
-        out.varint(payload.count)
-        out.append(packed)
-        return Data(out.bytes)
+        return blob
     }
 
     /// The inflated payload of a blob, to be read in field order.
     private static func payload(_ blob: Data) throws -> ByteReader {
-        var header = ByteReader([UInt8](blob))
-        guard (try? header.byte()) == format else { throw CodecError(message: "unknown annotation format") }
-        guard let length = try? header.count(limit: 1 << 30),
-            let payload = Deflate.decompress(header.remaining, count: length)
-        else { throw CodecError(message: "annotation blob is not valid zlib data") }
+        guard blob.first == format else { throw CodecError(message: "unknown annotation format") }
+        guard let payload = Deflate.unframed(blob) else {
+            throw CodecError(message: "annotation blob is not valid zlib data")
+        }
         return ByteReader(payload)
     }
 

@@ -39,6 +39,25 @@ public enum Deflate {
         return out
     }
 
+    /// A stored blob of the codecs (``AnnotationCodec``, ``StoryAnalysisCodec``): `format`, the payload's length
+    /// (varint), then the payload deflated; nil when zlib fails.
+    static func framed(_ payload: [UInt8], format: UInt8) -> Data? {
+        guard let packed = compress(payload) else { return nil }
+        var out = ByteWriter(capacity: packed.count + 8)
+        out.byte(format)
+        out.varint(payload.count)
+        out.append(packed)
+        return Data(out.bytes)
+    }
+
+    /// The payload of a ``framed(_:format:)`` blob (whose first byte the caller checked); nil when the rest is not
+    /// the deflated payload of the length it gives.
+    static func unframed(_ blob: Data) -> [UInt8]? {
+        var header = ByteReader([UInt8](blob), offset: 1)
+        guard let length = try? header.count(limit: 1 << 30) else { return nil }
+        return decompress(header.remaining, count: length)
+    }
+
     /// Decompresses `bytes` into exactly `count` bytes; `nil` when they are not zlib data of that length.
     static func decompress(_ bytes: ArraySlice<UInt8>, count: Int) -> [UInt8]? {
         guard count >= 0, count <= 1 << 30 else { return nil }

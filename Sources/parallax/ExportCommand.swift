@@ -72,7 +72,7 @@ struct ExportCommand: AsyncParsableCommand {
                     var outlets = OutletCache()
                     try Self.eachStory(storyID, reader) { record in
                         guard let stored = try reader.analysis(ofStory: record.id) else { return }
-                        let analysis = try JSONDecoder().decode(StoryAnalysis.self, from: stored.data)
+                        let analysis = try CorpusIngester.decode(stored.data)
                         try sink.value.findings(of: analysis, outlet: { try outlets.outlet(of: $0, reader) })
                     }
                 }

@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxStorage
 
 /// Grows a corpus: stores annotated articles in batches, groups each new one into the stories of the store
 /// (``IncrementalGrouper``), and keeps story comparisons up to date from stored annotations.
@@ -128,7 +129,7 @@ public struct CorpusIngester: Sendable {
             else { return nil }
             return stored
         }
-        return stored.flatMap { try? JSONDecoder().decode(StoryAnalysis.self, from: $0.data) }
+        return stored.flatMap { try? decode($0.data) }
     }
 
     /// A story's comparison: the stored one when up to date (no pipeline built, no lexicon loaded), else
@@ -152,7 +153,7 @@ public struct CorpusIngester: Sendable {
             return (nil, try Self.storyInput(live, in: r))
         }
         guard let found else { return nil }
-        if let stored = found.0, let analysis = try? JSONDecoder().decode(StoryAnalysis.self, from: stored.data) {
+        if let stored = found.0, let analysis = try? Self.decode(stored.data) {
             return analysis
         }
         guard let input = found.1 else {
@@ -188,11 +189,11 @@ public struct CorpusIngester: Sendable {
         return analysis
     }
 
-    static func encode(_ analysis: StoryAnalysis) -> Data? {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return try? encoder.encode(analysis)
-    }
+    /// A comparison's stored form (``StoryAnalysisCodec``: binary, its strings written once, deflated).
+    static func encode(_ analysis: StoryAnalysis) -> Data? { try? StoryAnalysisCodec.encode(analysis) }
+
+    /// A stored comparison (``StoredAnalysis/data``), in the binary form or as the JSON that earlier versions stored.
+    public static func decode(_ stored: Data) throws -> StoryAnalysis { try StoryAnalysisCodec.decode(stored) }
 
     /// Most annotations a refresh holds at once (besides a single story that has more): a chunk of stale stories
     /// ends before the story that would pass it, so a big story is analysed alone and memory stays bounded by the

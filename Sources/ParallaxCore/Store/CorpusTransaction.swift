@@ -97,8 +97,8 @@ public protocol CorpusWriter: CorpusReader {
     /// Merges story `from` into story `into`: its members move, it stops being live, its id redirects, and the
     /// merge is recorded. The callers update `into`'s record and state.
     func mergeStory(_ from: String, into: String) throws
-    /// Stores a story's comparison (JSON of `StoryAnalysis`) made by pipeline `version`; it is up to date until
-    /// the story changes again.
+    /// Stores a story's comparison (its stored form, `CorpusIngester.encode`) made by pipeline `version`; it is up
+    /// to date until the story changes again.
     func saveAnalysis(_ data: Data, version: Int, ofStory id: String) throws
     /// Records an ingest issue (the same description twice is kept once).
     func addIssue(_ issue: IngestIssue) throws

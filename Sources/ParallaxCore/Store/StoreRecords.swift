@@ -178,7 +178,7 @@ public struct CopyLink: Sendable, Hashable, Codable {
 
 /// A story's stored comparison.
 public struct StoredAnalysis: Sendable, Hashable {
-    /// JSON of `StoryAnalysis`.
+    /// The stored form of a `StoryAnalysis` (binary, see `StoryAnalysisCodec`; JSON in rows of earlier versions).
     public var data: Data
     /// The pipeline version that made it.
     public var version: Int
