@@ -105,23 +105,55 @@ public struct AnalysisPipeline: Sendable {
         return (stories, lookup)
     }
 
-    /// The comparison of one story, from its members' annotations (in story order).
+    /// The comparison of one story, from its members' annotations (in story order). The claims of a big story
+    /// are aligned while the other stages run on another thread (the same comparison as one thread makes).
     public func analyze(_ story: Story, annotations: [ArticleAnnotation]) -> StoryAnalysis {
-        let quotes = quoteAligner.align(candidates: annotations.flatMap(\.statements))
+        var configured = claimAligner
+        configured.concurrency = concurrency  // a big story's pair search on every core (the same claims)
+        let aligner = configured
+        var analysis = StoryAnalysis(story: story)
+        if concurrency > 1 && annotations.count >= Self.splitStoriesOf {
+            let (claims, others) = ParallelMap.pair({ aligner.align(story: story, annotations: annotations) }) {
+                var others = StoryAnalysis(story: story)
+                otherFindings(of: annotations, into: &others)
+                return others
+            }
+            analysis.claims = claims
+            otherFindings(from: others, into: &analysis)
+        } else {
+            analysis.claims = aligner.align(story: story, annotations: annotations)
+            otherFindings(of: annotations, into: &analysis)
+        }
+        analysis.synthesis = synthesisBuilder.build(
+            claims: analysis.claims, story: story, documents: annotations.map(\.document))
+        return analysis
+    }
+
+    /// Stories of at least this many articles are analysed on two threads (``analyze(_:annotations:)``).
+    static let splitStoriesOf = 200
+
+    /// Every finding but the claims and the synthesis (which is built from the claims).
+    private func otherFindings(of annotations: [ArticleAnnotation], into analysis: inout StoryAnalysis) {
         let citations = annotations.flatMap(\.citations)
-        let claims = claimAligner.align(story: story, annotations: annotations)
-        return StoryAnalysis(
-            story: story,
-            quotes: quotes,
-            // The original source counts every citation; the list keeps the first few per article and source.
-            citations: citations.cappedPerArticle(key: { [$0.article, $0.source] }),
-            originalSource: ProvenanceGraph(citations: citations).originalSource,
-            naming: annotator.namingAnalyzer.choices(from: annotations),
-            framing: annotator.framingDetector.uses(from: annotations),
-            claims: claims,
-            timeline: annotator.timelineBuilder.build(annotations),
-            synthesis: synthesisBuilder.build(claims: claims, story: story, documents: annotations.map(\.document)),
-            wording: wordingContrast.contrasts(annotations.map(\.document), group: ownershipGroup))
+        analysis.quotes = quoteAligner.align(candidates: annotations.flatMap(\.statements))
+        // The original source counts every citation; the list keeps the first few per article and source.
+        analysis.citations = citations.cappedPerArticle(key: { [$0.article, $0.source] })
+        analysis.originalSource = ProvenanceGraph(citations: citations).originalSource
+        analysis.naming = annotator.namingAnalyzer.choices(from: annotations)
+        analysis.framing = annotator.framingDetector.uses(from: annotations)
+        analysis.timeline = annotator.timelineBuilder.build(annotations)
+        analysis.wording = wordingContrast.contrasts(annotations.map(\.document), group: ownershipGroup)
+    }
+
+    /// The findings ``otherFindings(of:into:)`` made, copied from `other`.
+    private func otherFindings(from other: StoryAnalysis, into analysis: inout StoryAnalysis) {
+        analysis.quotes = other.quotes
+        analysis.citations = other.citations
+        analysis.originalSource = other.originalSource
+        analysis.naming = other.naming
+        analysis.framing = other.framing
+        analysis.timeline = other.timeline
+        analysis.wording = other.wording
     }
 
     /// The ownership group of an article's outlet (found by name, else by the URL's domain): `state-owned media`

@@ -5,7 +5,7 @@
 /// (rarest key) first, lists of equal length by their items (not in the caller's set order, so that a cut does not
 /// depend on hashing), so when the limit cuts the list the items dropped are those sharing only common keys. Cost per
 /// query: O(keys log keys + limit), independent of the number of items once the limit is reached.
-struct CandidateIndex<Key: Hashable> {
+struct CandidateIndex<Key: Hashable & Sendable>: Sendable {
     private var postings: [Key: [Int]] = [:]
 
     /// Files `item` under each of `keys` (items are added in ascending order for lists to stay sorted).

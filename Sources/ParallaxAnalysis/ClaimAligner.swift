@@ -79,6 +79,9 @@ public struct ClaimAligner: Sendable {
     }
 
     public let configuration: Configuration
+    /// Threads for the pair search of a big story (results never depend on it): a story of a few thousand
+    /// candidate sentences or more is searched in blocks on this many threads.
+    public var concurrency = 1
     private let vectorizer: TermVectorizer
     private let polarity: Polarity
     /// Finds the credit of a sentence ("…, the regional emergency office said"), whose words are not compared.
@@ -318,7 +321,6 @@ public struct ClaimAligner: Sendable {
     /// Pairs are generated from terms that are not everywhere: a pair sharing only ubiquitous terms cannot reach the
     /// threshold, and skipping their long lists keeps large stories near-linear.
     private func classEdges(first: [Int], size: [Int], _ units: Units) -> ClassEdges {
-        let longestList = max(64, units.count / 5)
         var unitFrequency: [Int32: Int] = [:]
         var index = CandidateIndex<Int32>()
         for (x, u) in first.enumerated() {
@@ -326,23 +328,61 @@ public struct ClaimAligner: Sendable {
             for id in terms { unitFrequency[id, default: 0] += size[x] }
             index.insert(x, keys: terms)
         }
+        let search = PairSearch(
+            first: first, size: size, units: units, index: index, unitFrequency: unitFrequency,
+            longestList: max(64, units.count / 5), limit: configuration.maximumComparisons,
+            minSharedTerms: configuration.minSharedTerms)
         var edges = ClassEdges()
-        var marks = CandidateMarks(count: first.count)
-        for (x, u) in first.enumerated() {
-            let keys = units.terms[units[u].terms].filter { (unitFrequency[$0] ?? 0) <= longestList }
-            let found = index.candidates(
-                of: keys, limit: configuration.maximumComparisons, marks: &marks, accept: { $0 > x })
-            for y in found {
-                let v = first[y]
-                // Classes in one article only never pair (one sentence per article per claim).
-                if size[x] == 1, size[y] == 1, units[u].article == units[v].article { continue }
-                let s = units.scaledSimilarity(u, v, minSharedTerms: configuration.minSharedTerms)
-                if s > 0 { edges.add(Int32(y), s) }
+        let n = first.count
+        let block = 256
+        if concurrency <= 1 || n < 8 * block {
+            search.fill(&edges, classes: 0..<n)
+        } else {
+            // Blocks of classes searched on several threads and appended in class order: the same pairs as one
+            // thread. A wave holds a few blocks per thread, so partial lists are never held twice all at once.
+            let blocks = stride(from: 0, to: n, by: block).map { $0..<min(n, $0 + block) }
+            for wave in stride(from: 0, to: blocks.count, by: 4 * concurrency) {
+                let parts = ParallelMap.map(Array(blocks[wave..<min(blocks.count, wave + 4 * concurrency)]), concurrency: concurrency) {
+                    range in
+                    var part = ClassEdges()
+                    search.fill(&part, classes: range)
+                    return part
+                }
+                for part in parts { edges.append(part) }
             }
-            edges.close()
         }
         edges.transpose()
         return edges
+    }
+
+    /// The pair search of ``classEdges(first:size:_:)``, shared read-only by the threads that run it.
+    private struct PairSearch: Sendable {
+        let first: [Int]
+        let size: [Int]
+        let units: Units
+        let index: CandidateIndex<Int32>
+        let unitFrequency: [Int32: Int]
+        let longestList: Int
+        let limit: Int
+        let minSharedTerms: Int
+
+        /// Adds the pairs of each class of `classes` with later classes to `edges`, one closed list per class.
+        func fill(_ edges: inout ClassEdges, classes: Range<Int>) {
+            var marks = CandidateMarks(count: first.count)
+            for x in classes {
+                let u = first[x]
+                let keys = units.terms[units[u].terms].filter { (unitFrequency[$0] ?? 0) <= longestList }
+                let found = index.candidates(of: keys, limit: limit, marks: &marks, accept: { $0 > x })
+                for y in found {
+                    let v = first[y]
+                    // Classes in one article only never pair (one sentence per article per claim).
+                    if size[x] == 1, size[y] == 1, units[u].article == units[v].article { continue }
+                    let s = units.scaledSimilarity(u, v, minSharedTerms: minSharedTerms)
+                    if s > 0 { edges.add(Int32(y), s) }
+                }
+                edges.close()
+            }
+        }
     }
 
     private func claims(from groups: [[Int]], units: Units, documents: [Document]) -> [Claim] {
@@ -526,6 +566,13 @@ struct ClassEdges {
         outStart.append(outEntries.count)
     }
 
+    /// Appends the closed lists of `part`, which holds the classes right after this one's.
+    mutating func append(_ part: ClassEdges) {
+        let base = outEntries.count
+        outEntries.append(contentsOf: part.outEntries)
+        outStart.append(contentsOf: part.outStart.dropFirst().lazy.map { $0 + base })
+    }
+
     /// Builds the incoming lists once every class is closed.
     mutating func transpose() {
         let count = outStart.count - 1
@@ -578,7 +625,6 @@ struct ClassEdges {
 /// Copies of one candidate sentence in different articles: units with equal features that match each other fully
 /// (similarity 1). Each class lists its units in ascending order; a unit without such copies is a class of its own.
 struct UnitClasses {
-    /// The features a unit is compared on.
     /// The features a unit is compared on.
     struct Key: Hashable {
         var terms: ArraySlice<Int32>

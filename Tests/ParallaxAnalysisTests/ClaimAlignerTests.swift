@@ -157,6 +157,58 @@ struct ClaimAlignerTests {
         }
     }
 
+    /// Edges built in blocks and appended are the edges built in one pass.
+    @Test func appendedBlocksOfEdgesAreTheEdgesOfOnePass() {
+        var whole = ClassEdges()
+        var first = ClassEdges()
+        var second = ClassEdges()
+        for x in 0..<6 {
+            for y in stride(from: 5, to: x, by: -2) {
+                whole.add(Int32(y), UInt32(10 * x + y))
+                if x < 3 { first.add(Int32(y), UInt32(10 * x + y)) } else { second.add(Int32(y), UInt32(10 * x + y)) }
+            }
+            whole.close()
+            if x < 3 { first.close() } else { second.close() }
+        }
+        first.append(second)
+        whole.transpose()
+        first.transpose()
+        for x in 0..<6 {
+            #expect(first.outgoing(x).map(\.other) == whole.outgoing(x).map(\.other))
+            #expect(first.outgoing(x).map(\.scaled) == whole.outgoing(x).map(\.scaled))
+            #expect(first.incoming(x).map(\.other) == whole.incoming(x).map(\.other))
+        }
+    }
+
+    /// A story big enough for the pair search to run in blocks on several threads gets the same claims as on one.
+    @Test func aBigStoryGetsTheSameClaimsOnOneThreadAndOnSeveral() {
+        var state: UInt64 = 0xC1A1
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        // 80 articles of 40 sentences (over 2,048 distinct ones: the threshold of the search in blocks) drawn from
+        // 500 facts, each retold with a few words changed.
+        let words = (0..<400).map { CorpusFixtures.word(100 + $0) }
+        let facts = (0..<500).map { _ in (0..<9).map { _ in words[next(words.count)] } }
+        let documents = (0..<80).map { a in
+            let sentences = (0..<40).map { _ -> String in
+                var fact = facts[next(facts.count)]
+                for _ in 0..<next(3) { fact[next(fact.count)] = words[next(words.count)] }
+                return fact.joined(separator: " ").capitalized + "."
+            }
+            return DocumentBuilder().build(
+                Article(id: "a\(a)", source: "test", published: Day(iso: "2024-05-31"), text: sentences.joined(separator: " ")))
+        }
+        let story = Story(id: "s", title: "t", articles: documents.map(\.id))
+        var aligner = ClaimAligner(attributions: nil)
+        let one = aligner.align(story: story, documents: documents)
+        aligner.concurrency = 2
+        let two = aligner.align(story: story, documents: documents)
+        #expect(one.count > 100)
+        #expect(one == two)
+    }
+
     @Test func classEdgesListEachClassNeighboursInClassOrder() {
         var edges = ClassEdges()
         // Class 0 pairs with 2 then 1; class 1 with 3; class 2 with 3; class 3 with none.

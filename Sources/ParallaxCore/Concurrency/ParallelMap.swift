@@ -22,6 +22,18 @@ public enum ParallelMap {
         return slots.values()
     }
 
+    /// `first()` on the calling thread while `second()` runs on another, both results once both are done. A
+    /// ``map(_:concurrency:progress:_:)`` inside `first` still spreads over the cores (it would run on one thread
+    /// inside another `map`'s transform, where the system runs nested parallel loops serially).
+    public static func pair<A, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+        let slot = Slots<B>(count: 1)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { _ = slot.set(0, second()) }
+        let a = first()
+        group.wait()
+        return (a, slot.values()[0])
+    }
+
     /// Fixed slots written by concurrent workers, each slot once.
     private final class Slots<R>: @unchecked Sendable {
         private var slots: [R?]
