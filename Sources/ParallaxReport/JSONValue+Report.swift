@@ -30,19 +30,79 @@ extension JSONValue {
     }
 
     init(_ s: StoryAnalysis, texts: ArticleTexts) {
-        self = .object([
-            "id": .string(s.id), "title": .string(s.title), "articles": .strings(s.articles),
-            "copies": .array(s.copies.map(JSONValue.strings)),
-            "quotes": .array(s.quotes.map { JSONValue($0, texts: texts) }),
-            "citations": .array(s.citations.map { JSONValue($0, texts: texts) }),
-            "originalSource": .optional(s.originalSource),
-            "naming": .array(s.naming.map { JSONValue($0, texts: texts) }),
-            "framing": .array(s.framing.map { JSONValue($0, texts: texts) }),
-            "claims": .array(s.claims.map { JSONValue($0, texts: texts) }),
-            "timeline": .array(s.timeline.map { JSONValue($0, texts: texts) }),
-            "synthesis": .array(s.synthesis.map(JSONValue.init)),
-            "wording": .array(s.wording.map { JSONValue($0, texts: texts) }),
-        ])
+        self = .object(Dictionary(uniqueKeysWithValues: Self.members(of: s, texts: texts).map { ($0.key, $0.value.whole) }))
+    }
+
+    /// The members of a story's JSON object, each list as a count and a function of the index, so that a writer
+    /// can make and write one item at a time (``StoryStreamWriter``).
+    static func members(of s: StoryAnalysis, texts: ArticleTexts) -> [(key: String, value: Member)] {
+        [
+            ("id", .value(.string(s.id))), ("title", .value(.string(s.title))),
+            ("articles", .value(.strings(s.articles))), ("copies", .value(.array(s.copies.map(JSONValue.strings)))),
+            ("quotes", Member(s.quotes) { JSONValue($0, texts: texts) }),
+            ("citations", Member(s.citations) { JSONValue($0, texts: texts) }),
+            ("originalSource", .value(.optional(s.originalSource))),
+            ("naming", Member(s.naming) { JSONValue($0, texts: texts) }),
+            ("framing", Member(s.framing) { JSONValue($0, texts: texts) }),
+            ("claims", Member(s.claims) { JSONValue($0, texts: texts) }),
+            ("timeline", Member(s.timeline) { JSONValue($0, texts: texts) }),
+            ("synthesis", Member(s.synthesis) { JSONValue($0) }),
+            ("wording", Member(s.wording) { JSONValue($0, texts: texts) }),
+        ]
+    }
+
+    /// A member of an object written item by item: a value, or a list made one item at a time.
+    enum Member {
+        case value(JSONValue)
+        case items(count: Int, item: (Int) -> JSONValue)
+
+        init<T>(_ list: [T], _ item: @escaping (T) -> JSONValue) { self = .items(count: list.count) { item(list[$0]) } }
+
+        /// The whole value.
+        var whole: JSONValue {
+            switch self {
+            case .value(let v): v
+            case .items(let count, let item): .array((0..<count).map(item))
+            }
+        }
+    }
+
+    /// Writes an object made of `members` (in any order): the bytes ``write(to:indent:level:)`` writes for the
+    /// whole object, with each list's items made and handed to `flush` one at a time, so a story of thousands of
+    /// articles never exists as one tree or one string. `text` collects the bytes between flushes.
+    static func writeObject(
+        _ members: [(key: String, value: Member)], indent: Int?, level: Int, text: inout String,
+        flush: (inout String) -> Void
+    ) {
+        guard !members.isEmpty else { return text.write("{}") }
+        text.write("{")
+        let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        for (i, member) in sorted.enumerated() {
+            if i > 0 { text.write(",") }
+            newline(indent, level + 1, &text)
+            writeString(member.key, to: &text)
+            text.write(indent == nil ? ":" : ": ")
+            switch member.value {
+            case .value(let v):
+                v.write(to: &text, indent: indent, level: level + 1)
+            case .items(let count, let item):
+                guard count > 0 else {
+                    text.write("[]")
+                    continue
+                }
+                text.write("[")
+                for k in 0..<count {
+                    if k > 0 { text.write(",") }
+                    newline(indent, level + 2, &text)
+                    item(k).write(to: &text, indent: indent, level: level + 2)
+                    flush(&text)
+                }
+                newline(indent, level + 1, &text)
+                text.write("]")
+            }
+        }
+        newline(indent, level, &text)
+        text.write("}")
     }
 
     init(_ w: ContrastivePhrase, texts: ArticleTexts) {

@@ -58,7 +58,7 @@ public enum JSONValue: Sendable, Hashable {
         return out
     }
 
-    private static func newline(_ indent: Int?, _ level: Int, _ out: inout some TextOutputStream) {
+    static func newline(_ indent: Int?, _ level: Int, _ out: inout some TextOutputStream) {
         guard let indent else { return }
         if indent == 2, level < newlines.count { return out.write(newlines[level]) }
         out.write("\n" + String(repeating: " ", count: indent * level))

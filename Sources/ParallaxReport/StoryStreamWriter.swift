@@ -45,18 +45,25 @@ public struct StoryStreamWriter: Sendable {
         }
     }
 
-    /// Writes one story.
+    /// Writes one story, one item of its lists at a time: a story of thousands of articles is never held as one
+    /// JSON tree or one string. The many small writes of the JSON writer stay on a local string, handed to
+    /// `output` once it holds 64 KiB.
     public mutating func write(_ story: StoryAnalysis, to output: inout some TextOutputStream) {
-        // Each story is rendered into a string first and handed to `output` in one write: the many small writes
-        // of the JSON writer stay on a local string.
-        let value = JSONValue(story, texts: texts)
+        var members = JSONValue.members(of: story, texts: texts)
         var text = ""
+        func flush(_ text: inout String) {
+            guard text.utf8.count >= 1 << 16 else { return }
+            output.write(text)
+            text = ""
+        }
         switch format {
         case .json:
             text.write(storiesWritten == 0 ? "\n    " : ",\n    ")
-            value.write(to: &text, indent: 2, level: 2)
+            JSONValue.writeObject(members, indent: 2, level: 2, text: &text, flush: flush)
         case .ndjson:
-            Self.writeLine(value, type: "story", to: &text)
+            members.append(("type", .value(.string("story"))))
+            JSONValue.writeObject(members, indent: nil, level: 0, text: &text, flush: flush)
+            text.write("\n")
         }
         output.write(text)
         storiesWritten += 1
