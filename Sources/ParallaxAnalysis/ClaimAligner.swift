@@ -169,55 +169,26 @@ public struct ClaimAligner: Sendable {
         return true
     }
 
-    /// Candidate sentences with IDF-weighted features.
+    /// A candidate sentence's features before the story's term weights are known.
+    typealias RawUnit = (
+        article: Int, sentence: Int, position: Double, counts: [String: Double], sequence: [String],
+        plain: Set<String>, negated: Set<String>, isNote: Bool
+    )
+
+    /// Candidate sentences with IDF-weighted features. The sentences of a big story are read on several threads
+    /// (``concurrency``); their terms are counted in story order all the same.
     func candidateUnits(_ documents: [(document: Document, credit: Set<Int>)]) -> Units {
+        let indexed = Array(documents.enumerated().map { ($0.offset, $0.element.document, $0.element.credit) })
+        let perDocument =
+            concurrency > 1 && documents.count >= 200
+            ? ParallelMap.map(indexed, concurrency: concurrency) { rawUnits(of: $0.1, credit: $0.2, article: $0.0) }
+            : indexed.map { rawUnits(of: $0.1, credit: $0.2, article: $0.0) }
         var vocabulary = TermVocabulary()
-        var raw: [(Int, Int, Double, [String: Double], [String], Set<String>, Set<String>, Bool)] = []
-        for (a, (document, credit)) in documents.enumerated() {
-            let count = max(1, document.sentences.count)
-            var seen = Set<[String]>()
-            for (s, sentence) in document.sentences.enumerated() {
-                let whole = document.tokens[sentence.tokens]
-                if let last = whole.last(where: { $0.kind == .punctuation && $0.norm != "\"" && $0.norm != "”" }),
-                    last.norm == "?"
-                {
-                    continue
-                }
-                guard Self.isStatement(whole) else { continue }
-                let hasCredit = sentence.tokens.contains(where: credit.contains)
-                let tokens = hasCredit ? ArraySlice(sentence.tokens.filter { !credit.contains($0) }.map { document.tokens[$0] }) : whole
-                let tokenTerms = tokens.map(vectorizer.term(of:))
-                var counts = vectorizer.termCounts(of: tokens, terms: tokenTerms)
-                if tokens.count < whole.count, configuration.creditWeight > 0 {
-                    let creditOnly = sentence.tokens.filter(credit.contains).map { document.tokens[$0] }
-                    for (term, weight) in vectorizer.termCounts(of: ArraySlice(creditOnly)) {
-                        counts[term, default: 0] += weight * configuration.creditWeight
-                    }
-                }
-                let sequence = tokenTerms.compactMap { $0 }
-                // Whether the sentence is long enough counts its credit too ("Two were missing, police said.").
-                let length = tokens.count == whole.count ? sequence.count : whole.lazy.compactMap(vectorizer.term).count
-                guard length >= configuration.minContentWords, !sequence.isEmpty, seen.insert(sequence).inserted
-                else { continue }
-                vocabulary.observe(terms: counts.keys)
-                // A capital from the sentence start alone ("Rescue teams were ...") does not make a name.
-                let words = tokens.filter { $0.kind == .word }
-                let firstWord = words.count > 1 && !words[1].isCapitalized ? words.first?.span : nil
-                var plain = Set<String>()
-                for (token, term) in zip(tokens, tokenTerms) {
-                    if let term, !token.isCapitalized || token.kind == .number || token.span == firstWord {
-                        plain.insert(term)
-                    }
-                }
-                var negatedUses: [String: Bool] = [:]
-                for (covered, term) in zip(polarity.covered(tokens), tokenTerms) {
-                    guard let term else { continue }
-                    negatedUses[term] = (negatedUses[term] ?? true) && covered
-                }
-                // Names keep their meaning under a negation ("did not let Russia escalate"): only plain words count.
-                let negated = Set(negatedUses.filter { $0.value && plain.contains($0.key) }.keys)
-                let isNote = polarity.isVerificationNote(whole)
-                raw.append((a, s, Double(s) / Double(count), counts, sequence, plain, negated, isNote))
+        var raw: [RawUnit] = []
+        for units in perDocument {
+            for unit in units {
+                vocabulary.observe(terms: unit.counts.keys)
+                raw.append(unit)
             }
         }
         var units = Units()
@@ -249,6 +220,56 @@ public struct ClaimAligner: Sendable {
                     isNote: isNote))
         }
         return units
+    }
+
+    /// The candidate sentences of one document (article `article` of the story), features unweighted.
+    private func rawUnits(of document: Document, credit: Set<Int>, article a: Int) -> [RawUnit] {
+        var raw: [RawUnit] = []
+        let count = max(1, document.sentences.count)
+        var seen = Set<[String]>()
+        for (s, sentence) in document.sentences.enumerated() {
+            let whole = document.tokens[sentence.tokens]
+            if let last = whole.last(where: { $0.kind == .punctuation && $0.norm != "\"" && $0.norm != "”" }),
+                last.norm == "?"
+            {
+                continue
+            }
+            guard Self.isStatement(whole) else { continue }
+            let hasCredit = sentence.tokens.contains(where: credit.contains)
+            let tokens = hasCredit ? ArraySlice(sentence.tokens.filter { !credit.contains($0) }.map { document.tokens[$0] }) : whole
+            let tokenTerms = tokens.map(vectorizer.term(of:))
+            var counts = vectorizer.termCounts(of: tokens, terms: tokenTerms)
+            if tokens.count < whole.count, configuration.creditWeight > 0 {
+                let creditOnly = sentence.tokens.filter(credit.contains).map { document.tokens[$0] }
+                for (term, weight) in vectorizer.termCounts(of: ArraySlice(creditOnly)) {
+                    counts[term, default: 0] += weight * configuration.creditWeight
+                }
+            }
+            let sequence = tokenTerms.compactMap { $0 }
+            // Whether the sentence is long enough counts its credit too ("Two were missing, police said.").
+            let length = tokens.count == whole.count ? sequence.count : whole.lazy.compactMap(vectorizer.term).count
+            guard length >= configuration.minContentWords, !sequence.isEmpty, seen.insert(sequence).inserted
+            else { continue }
+            // A capital from the sentence start alone ("Rescue teams were ...") does not make a name.
+            let words = tokens.filter { $0.kind == .word }
+            let firstWord = words.count > 1 && !words[1].isCapitalized ? words.first?.span : nil
+            var plain = Set<String>()
+            for (token, term) in zip(tokens, tokenTerms) {
+                if let term, !token.isCapitalized || token.kind == .number || token.span == firstWord {
+                    plain.insert(term)
+                }
+            }
+            var negatedUses: [String: Bool] = [:]
+            for (covered, term) in zip(polarity.covered(tokens), tokenTerms) {
+                guard let term else { continue }
+                negatedUses[term] = (negatedUses[term] ?? true) && covered
+            }
+            // Names keep their meaning under a negation ("did not let Russia escalate"): only plain words count.
+            let negated = Set(negatedUses.filter { $0.value && plain.contains($0.key) }.keys)
+            let isNote = polarity.isVerificationNote(whole)
+            raw.append((a, s, Double(s) / Double(count), counts, sequence, plain, negated, isNote))
+        }
+        return raw
     }
 
     /// Similarity of candidate sentences `i` and `j` (see the type's summary); 0 when too few terms are shared.
@@ -386,13 +407,12 @@ public struct ClaimAligner: Sendable {
     }
 
     private func claims(from groups: [[Int]], units: Units, documents: [Document]) -> [Claim] {
-        struct Draft {
+        struct Draft: Sendable {
             var members: [Int]
             var representative: Int
             var position: Double
         }
-        var drafts: [Draft] = []
-        for group in groups {
+        let draft: @Sendable ([Int]) -> Draft = { group in
             // The sentence most similar to the others (copies scored once in a large claim).
             let scored = Centrality.scores(
                 count: group.count, limit: configuration.maximumRepresentatives,
@@ -405,10 +425,17 @@ public struct ClaimAligner: Sendable {
                 best = group[k]
             }
             let position = group.map { units[$0].position }.reduce(0, +) / Double(group.count)
-            drafts.append(
-                Draft(
-                    members: group.sorted { units[$0].article < units[$1].article }, representative: best,
-                    position: position))
+            return Draft(
+                members: group.sorted { units[$0].article < units[$1].article }, representative: best,
+                position: position)
+        }
+        // A big story's groups in blocks on several threads, in order: the same drafts as one thread.
+        var drafts: [Draft]
+        if concurrency > 1, groups.count >= 2_048 {
+            let blocks = stride(from: 0, to: groups.count, by: 256).map { $0..<min(groups.count, $0 + 256) }
+            drafts = ParallelMap.map(blocks, concurrency: concurrency) { groups[$0].map(draft) }.flatMap { $0 }
+        } else {
+            drafts = groups.map(draft)
         }
         drafts.sort { a, b in
             if a.members.count != b.members.count { return a.members.count > b.members.count }
