@@ -305,14 +305,16 @@ public struct ClaimAligner: Sendable {
         var sizes = size
         // A cluster's version grows when it does: a join refused between two unchanged clusters is not tried again.
         var version = [Int](repeating: 0, count: first.count)
-        var refused: [Int: (Int, Int, Int)] = [:]  // smaller cluster -> (larger, their versions) of its last refusal
+        // The last refusal of each cluster as the smaller one: the larger cluster and both versions then.
+        var refusedWith = [Int](repeating: -1, count: first.count)
+        var refusedAt = [(Int, Int)](repeating: (0, 0), count: first.count)
         for key in pairs {
             let k = Int(key & 0xFFFF_FFFF)
             var a = clusterOf[edges.source(ofEntry: k)]
             var b = clusterOf[Int(edges.entry(k).other)]
             guard a != b else { continue }
             if articles[a].count > articles[b].count { swap(&a, &b) }
-            if let r = refused[a], r == (b, version[a], version[b]) { continue }
+            if refusedWith[a] == b, refusedAt[a] == (version[a], version[b]) { continue }
             guard articles[a].isDisjoint(with: articles[b]) else { continue }
             var link = 0.0
             for c in members[a] {
@@ -321,7 +323,8 @@ public struct ClaimAligner: Sendable {
                 }
             }
             guard link / Double(sizes[a] * sizes[b]) >= configuration.linkThreshold else {
-                refused[a] = (b, version[a], version[b])
+                refusedWith[a] = b
+                refusedAt[a] = (version[a], version[b])
                 continue
             }
             // The smaller cluster moves into the larger (each class moves O(log n) times).
