@@ -10,15 +10,7 @@ public let reportContractVersion = 2
 let sentenceLimit = 2_000
 
 extension JSONValue {
-    init(_ report: AnalysisReport) {
-        let texts = ArticleTexts(report.articles)
-        self = .object([
-            "version": .int(reportContractVersion),
-            "articles": .array(report.articles.map(JSONValue.init)),
-            "stories": .array(report.stories.map { JSONValue($0, texts: texts) }),
-            "issues": .array(report.issues.map(JSONValue.init)),
-        ])
-    }
+    init(_ report: AnalysisReport) { self = Self.object(Self.members(of: report)) }
 
     init(_ a: Article) {
         self = .object([
@@ -29,9 +21,7 @@ extension JSONValue {
         ])
     }
 
-    init(_ s: StoryAnalysis, texts: ArticleTexts) {
-        self = .object(Dictionary(uniqueKeysWithValues: Self.members(of: s, texts: texts).map { ($0.key, $0.value.whole) }))
-    }
+    init(_ s: StoryAnalysis, texts: ArticleTexts) { self = Self.object(Self.members(of: s, texts: texts)) }
 
     /// The members of a story's JSON object, each list as a count and a function of the index, so that a writer
     /// can make and write one item at a time (``StoryStreamWriter``).
@@ -51,10 +41,12 @@ extension JSONValue {
         ]
     }
 
-    /// A member of an object written item by item: a value, or a list made one item at a time.
+    /// A member of an object written item by item: a value, a list made one item at a time, or a list of objects
+    /// each written member by member.
     enum Member {
         case value(JSONValue)
         case items(count: Int, item: (Int) -> JSONValue)
+        case objects(count: Int, members: (Int) -> [(key: String, value: Member)])
 
         init<T>(_ list: [T], _ item: @escaping (T) -> JSONValue) { self = .items(count: list.count) { item(list[$0]) } }
 
@@ -63,8 +55,29 @@ extension JSONValue {
             switch self {
             case .value(let v): v
             case .items(let count, let item): .array((0..<count).map(item))
+            case .objects(let count, let members):
+                .array((0..<count).map { JSONValue.object(members($0)) })
             }
         }
+    }
+
+    /// The object of `members`, built whole.
+    static func object(_ members: [(key: String, value: Member)]) -> JSONValue {
+        .object(Dictionary(members.map { ($0.key, $0.value.whole) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// The members of a report's JSON object, its stories as objects written member by member; with `totals`, a
+    /// `"totals"` member (see ``ReportRenderer/json(_:totals:)``).
+    static func members(of report: AnalysisReport, totals: [String: [String: Int]]? = nil) -> [(key: String, value: Member)] {
+        let texts = ArticleTexts(report.articles)
+        var members: [(key: String, value: Member)] = [
+            ("version", .value(.int(reportContractVersion))),
+            ("articles", Member(report.articles) { JSONValue($0) }),
+            ("stories", .objects(count: report.stories.count) { Self.members(of: report.stories[$0], texts: texts) }),
+            ("issues", Member(report.issues) { JSONValue($0) }),
+        ]
+        if let totals { members.append(("totals", .value(.object(totals.mapValues { .object($0.mapValues(JSONValue.int)) })))) }
+        return members
     }
 
     /// Writes an object made of `members` (in any order): the bytes ``write(to:indent:level:)`` writes for the
@@ -85,7 +98,7 @@ extension JSONValue {
             switch member.value {
             case .value(let v):
                 v.write(to: &text, indent: indent, level: level + 1)
-            case .items(let count, let item):
+            case .items(let count, _), .objects(let count, _):
                 guard count > 0 else {
                     text.write("[]")
                     continue
@@ -94,7 +107,12 @@ extension JSONValue {
                 for k in 0..<count {
                     if k > 0 { text.write(",") }
                     newline(indent, level + 2, &text)
-                    item(k).write(to: &text, indent: indent, level: level + 2)
+                    switch member.value {
+                    case .items(_, let item): item(k).write(to: &text, indent: indent, level: level + 2)
+                    case .objects(_, let members):
+                        writeObject(members(k), indent: indent, level: level + 2, text: &text, flush: flush)
+                    case .value: break
+                    }
                     flush(&text)
                 }
                 newline(indent, level + 1, &text)

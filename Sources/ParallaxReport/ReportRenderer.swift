@@ -39,10 +39,9 @@ public enum ReportRenderer {
     /// for a report whose stories were cut with ``ParallaxCore/StoryAnalysis/mostShared(_:)``, how many items
     /// each list of each story held before (`totals[storyID][list]`).
     public static func json(_ report: AnalysisReport, totals: [String: [String: Int]]? = nil) -> String {
-        guard case .object(var members) = JSONValue(report) else { return "" }
-        if let totals { members["totals"] = .object(totals.mapValues { .object($0.mapValues(JSONValue.int)) }) }
+        // Written member by member, each story item by item: a big story's JSON is never also held as a tree.
         var out = ""
-        JSONValue.object(members).write(to: &out)
+        JSONValue.writeObject(JSONValue.members(of: report, totals: totals), indent: nil, level: 0, text: &out) { _ in }
         return out + "\n"
     }
 

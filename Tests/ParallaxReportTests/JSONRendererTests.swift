@@ -8,6 +8,18 @@ struct JSONRendererTests {
         try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     }
 
+    /// The API's one-line JSON, written member by member, is the line the whole JSON tree writes.
+    @Test func theStreamedLineIsTheTreeLine() {
+        let report = ReportFixture.report
+        #expect(ReportRenderer.json(report) == JSONValue(report).compact + "\n")
+        let totals = [report.stories[0].id: report.stories[0].listSizes]
+        guard case .object(var members) = JSONValue(report) else { return }
+        members["totals"] = .object(totals.mapValues { .object($0.mapValues(JSONValue.int)) })
+        #expect(ReportRenderer.json(report, totals: totals) == JSONValue.object(members).compact + "\n")
+        let empty = AnalysisReport(articles: [], stories: [])
+        #expect(ReportRenderer.json(empty) == JSONValue(empty).compact + "\n")
+    }
+
     @Test func decodesBackIntoAnEqualReport() throws {
         let json = JSONRenderer().render(ReportFixture.report)
         let decoded = try JSONDecoder().decode(AnalysisReport.self, from: Data(json.utf8))
