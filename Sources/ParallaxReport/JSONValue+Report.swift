@@ -83,44 +83,26 @@ extension JSONValue {
     /// Writes an object made of `members` (in any order): the bytes ``write(to:indent:level:)`` writes for the
     /// whole object, with each list's items made and handed to `flush` one at a time, so a story of thousands of
     /// articles never exists as one tree or one string. `text` collects the bytes between flushes.
-    static func writeObject(
+    static func writeStreamed(
         _ members: [(key: String, value: Member)], indent: Int?, level: Int, text: inout String,
         flush: (inout String) -> Void
     ) {
-        guard !members.isEmpty else { return text.write("{}") }
-        text.write("{")
-        let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        for (i, member) in sorted.enumerated() {
-            if i > 0 { text.write(",") }
-            newline(indent, level + 1, &text)
-            writeString(member.key, to: &text)
-            text.write(indent == nil ? ":" : ": ")
-            switch member.value {
+        writeObject(members, indent: indent, level: level, to: &text) { member, text in
+            switch member {
             case .value(let v):
                 v.write(to: &text, indent: indent, level: level + 1)
-            case .items(let count, _), .objects(let count, _):
-                guard count > 0 else {
-                    text.write("[]")
-                    continue
-                }
-                text.write("[")
-                for k in 0..<count {
-                    if k > 0 { text.write(",") }
-                    newline(indent, level + 2, &text)
-                    switch member.value {
-                    case .items(_, let item): item(k).write(to: &text, indent: indent, level: level + 2)
-                    case .objects(_, let members):
-                        writeObject(members(k), indent: indent, level: level + 2, text: &text, flush: flush)
-                    case .value: break
-                    }
+            case .items(let count, let item):
+                writeArray(count: count, indent: indent, level: level + 1, to: &text) { k, text in
+                    item(k).write(to: &text, indent: indent, level: level + 2)
                     flush(&text)
                 }
-                newline(indent, level + 1, &text)
-                text.write("]")
+            case .objects(let count, let members):
+                writeArray(count: count, indent: indent, level: level + 1, to: &text) { k, text in
+                    writeStreamed(members(k), indent: indent, level: level + 2, text: &text, flush: flush)
+                    flush(&text)
+                }
             }
         }
-        newline(indent, level, &text)
-        text.write("}")
     }
 
     init(_ w: ContrastivePhrase, texts: ArticleTexts) {

@@ -19,36 +19,56 @@ public enum JSONValue: Sendable, Hashable {
 
     /// Writes the value. `indent` nil writes one compact line; otherwise nested levels are indented by `indent`
     /// spaces per level, starting at `level` (for a value nested in output written elsewhere).
-    public func write(to out: inout some TextOutputStream, indent: Int? = nil, level: Int = 0) {
+    public func write<Out: TextOutputStream>(to out: inout Out, indent: Int? = nil, level: Int = 0) {
         switch self {
         case .null: out.write("null")
         case .bool(let b): out.write(b ? "true" : "false")
         case .int(let i): out.write(String(i))
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
-            guard !items.isEmpty else { return out.write("[]") }
-            out.write("[")
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.write(",") }
-                JSONValue.newline(indent, level + 1, &out)
-                item.write(to: &out, indent: indent, level: level + 1)
+            JSONValue.writeArray(count: items.count, indent: indent, level: level, to: &out) { k, out in
+                items[k].write(to: &out, indent: indent, level: level + 1)
             }
-            JSONValue.newline(indent, level, &out)
-            out.write("]")
         case .object(let members):
-            guard !members.isEmpty else { return out.write("{}") }
-            out.write("{")
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (i, key) in keys.enumerated() {
-                if i > 0 { out.write(",") }
-                JSONValue.newline(indent, level + 1, &out)
-                JSONValue.writeString(key, to: &out)
-                out.write(indent == nil ? ":" : ": ")
-                members[key]!.write(to: &out, indent: indent, level: level + 1)
+            JSONValue.writeObject(Array(members), indent: indent, level: level, to: &out) { value, out in
+                value.write(to: &out, indent: indent, level: level + 1)
             }
-            JSONValue.newline(indent, level, &out)
-            out.write("}")
         }
+    }
+
+    /// The layout of every array: `[`, the `count` items (each written by `item` at `level + 1`, one per line when
+    /// indented), `]`.
+    static func writeArray<Out: TextOutputStream>(
+        count: Int, indent: Int?, level: Int, to out: inout Out, item: (Int, inout Out) -> Void
+    ) {
+        guard count > 0 else { return out.write("[]") }
+        out.write("[")
+        for k in 0..<count {
+            if k > 0 { out.write(",") }
+            newline(indent, level + 1, &out)
+            item(k, &out)
+        }
+        newline(indent, level, &out)
+        out.write("]")
+    }
+
+    /// The layout of every object: `{`, the members in key order (UTF-8 bytes), each value written by `value` at
+    /// `level + 1`, `}`.
+    static func writeObject<Out: TextOutputStream, Value>(
+        _ members: [(key: String, value: Value)], indent: Int?, level: Int, to out: inout Out,
+        value: (Value, inout Out) -> Void
+    ) {
+        guard !members.isEmpty else { return out.write("{}") }
+        out.write("{")
+        for (i, member) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
+            if i > 0 { out.write(",") }
+            newline(indent, level + 1, &out)
+            writeString(member.key, to: &out)
+            out.write(indent == nil ? ":" : ": ")
+            value(member.value, &out)
+        }
+        newline(indent, level, &out)
+        out.write("}")
     }
 
     /// The value as one compact line.

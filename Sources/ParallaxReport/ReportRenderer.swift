@@ -41,7 +41,7 @@ public enum ReportRenderer {
     public static func json(_ report: AnalysisReport, totals: [String: [String: Int]]? = nil) -> String {
         // Written member by member, each story item by item: a big story's JSON is never also held as a tree.
         var out = ""
-        JSONValue.writeObject(JSONValue.members(of: report, totals: totals), indent: nil, level: 0, text: &out) { _ in }
+        JSONValue.writeStreamed(JSONValue.members(of: report, totals: totals), indent: nil, level: 0, text: &out) { _ in }
         return out + "\n"
     }
 

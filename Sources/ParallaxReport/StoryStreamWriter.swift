@@ -31,9 +31,9 @@ public struct StoryStreamWriter: Sendable {
         switch format {
         case .json:
             output.write("{\n  \"articles\": ")
-            Self.writeArray(articles.lazy.map(JSONValue.init), to: &output)
+            Self.writeArray(articles, JSONValue.init, to: &output)
             output.write(",\n  \"issues\": ")
-            Self.writeArray(issues.lazy.map(JSONValue.init), to: &output)
+            Self.writeArray(issues, JSONValue.init, to: &output)
             output.write(",\n  \"stories\": [")
         case .ndjson:
             Self.writeLine(.object(["version": .int(reportContractVersion)]), type: "report", to: &output)
@@ -59,10 +59,10 @@ public struct StoryStreamWriter: Sendable {
         switch format {
         case .json:
             text.write(storiesWritten == 0 ? "\n    " : ",\n    ")
-            JSONValue.writeObject(members, indent: 2, level: 2, text: &text, flush: flush)
+            JSONValue.writeStreamed(members, indent: 2, level: 2, text: &text, flush: flush)
         case .ndjson:
             members.append(("type", .value(.string("story"))))
-            JSONValue.writeObject(members, indent: nil, level: 0, text: &text, flush: flush)
+            JSONValue.writeStreamed(members, indent: nil, level: 0, text: &text, flush: flush)
             text.write("\n")
         }
         output.write(text)
@@ -88,17 +88,16 @@ public struct StoryStreamWriter: Sendable {
         writer.finish(to: &output)
     }
 
-    private static func writeArray(_ items: some Collection<JSONValue>, to output: inout some TextOutputStream) {
-        guard !items.isEmpty else { return output.write("[]") }
-        output.write("[")
-        var first = true
-        for item in items {
-            var text = first ? "\n    " : ",\n    "
-            first = false
-            item.write(to: &text, indent: 2, level: 2)
+    /// A top-level list of the JSON report, each item rendered into a string first and handed to `output` in one
+    /// write.
+    private static func writeArray<T, Out: TextOutputStream>(
+        _ items: [T], _ value: (T) -> JSONValue, to output: inout Out
+    ) {
+        JSONValue.writeArray(count: items.count, indent: 2, level: 1, to: &output) { k, output in
+            var text = ""
+            value(items[k]).write(to: &text, indent: 2, level: 2)
             output.write(text)
         }
-        output.write("\n  ]")
     }
 
     private static func writeLine(_ value: JSONValue, type: String, to output: inout some TextOutputStream) {
