@@ -118,8 +118,8 @@ public struct AnalysisPipeline: Sendable {
                 otherFindings(of: annotations, into: &others)
                 return others
             }
+            analysis = others
             analysis.claims = claims
-            otherFindings(from: others, into: &analysis)
         } else {
             analysis.claims = aligner.align(story: story, annotations: annotations)
             otherFindings(of: annotations, into: &analysis)
@@ -143,17 +143,6 @@ public struct AnalysisPipeline: Sendable {
         analysis.framing = annotator.framingDetector.uses(from: annotations)
         analysis.timeline = annotator.timelineBuilder.build(annotations)
         analysis.wording = wordingContrast.contrasts(annotations.map(\.document), group: ownershipGroup)
-    }
-
-    /// The findings ``otherFindings(of:into:)`` made, copied from `other`.
-    private func otherFindings(from other: StoryAnalysis, into analysis: inout StoryAnalysis) {
-        analysis.quotes = other.quotes
-        analysis.citations = other.citations
-        analysis.originalSource = other.originalSource
-        analysis.naming = other.naming
-        analysis.framing = other.framing
-        analysis.timeline = other.timeline
-        analysis.wording = other.wording
     }
 
     /// The ownership group of an article's outlet (found by name, else by the URL's domain): `state-owned media`

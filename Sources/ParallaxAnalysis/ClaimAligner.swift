@@ -364,10 +364,9 @@ public struct ClaimAligner: Sendable {
         } else {
             // Blocks of classes searched on several threads and appended in class order: the same pairs as one
             // thread. A wave holds a few blocks per thread, so partial lists are never held twice all at once.
-            let blocks = stride(from: 0, to: n, by: block).map { $0..<min(n, $0 + block) }
-            for wave in stride(from: 0, to: blocks.count, by: 4 * concurrency) {
-                let parts = ParallelMap.map(Array(blocks[wave..<min(blocks.count, wave + 4 * concurrency)]), concurrency: concurrency) {
-                    range in
+            let blocks = Self.blocks(of: n, size: block)
+            for wave in Self.blocks(of: blocks.count, size: 4 * concurrency) {
+                let parts = ParallelMap.map(Array(blocks[wave]), concurrency: concurrency) { range in
                     var part = ClassEdges()
                     search.fill(&part, classes: range)
                     return part
@@ -377,6 +376,12 @@ public struct ClaimAligner: Sendable {
         }
         edges.transpose()
         return edges
+    }
+
+    /// `0..<count` in consecutive ranges of `size` (the last one shorter): the blocks a big story's work is
+    /// threaded in.
+    static func blocks(of count: Int, size: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: max(1, size)).map { $0..<min(count, $0 + max(1, size)) }
     }
 
     /// The pair search of ``classEdges(first:size:_:)``, shared read-only by the threads that run it.
@@ -435,8 +440,9 @@ public struct ClaimAligner: Sendable {
         // A big story's groups in blocks on several threads, in order: the same drafts as one thread.
         var drafts: [Draft]
         if concurrency > 1, groups.count >= 2_048 {
-            let blocks = stride(from: 0, to: groups.count, by: 256).map { $0..<min(groups.count, $0 + 256) }
-            drafts = ParallelMap.map(blocks, concurrency: concurrency) { groups[$0].map(draft) }.flatMap { $0 }
+            drafts = ParallelMap.map(Self.blocks(of: groups.count, size: 256), concurrency: concurrency) {
+                groups[$0].map(draft)
+            }.flatMap { $0 }
         } else {
             drafts = groups.map(draft)
         }

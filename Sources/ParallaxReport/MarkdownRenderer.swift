@@ -123,13 +123,12 @@ public struct MarkdownRenderer: ReportRendering {
             for f in c.story.framing {
                 let bare = f.bareArticles
                 let distanced = f.articles.filter { !bare.contains($0) }
-                let how = distanced.prefix(limits.links ?? distanced.count).map { a in
+                let how = StoryContext.joined(distanced, separator: ", ", limit: limits.links) { a in
                     esc(c.label(a)) + (f.distancing(in: a).map { " (\(esc($0)))" } ?? "")
                 }
                 out.write(
                     "| “\(esc(f.phrase))” | \(esc(f.note ?? "")) | " + labels(bare, c, limit: limits.links) + " | "
-                        + how.joined(separator: ", ") + (how.count < distanced.count ? ", +\(distanced.count - how.count)" : "")
-                        + " |\n")
+                        + how + " |\n")
             }
         }
         let wording = c.story.wording
@@ -172,9 +171,7 @@ public struct MarkdownRenderer: ReportRendering {
 
     /// The articles' labels joined by commas; with a `limit`, the first `limit` and `+N` for the rest.
     private func labels(_ ids: [String], _ c: StoryContext, limit: Int?) -> String {
-        let n = min(ids.count, limit ?? ids.count)
-        let shown = ids.prefix(n).map { esc(c.label($0)) }.joined(separator: ", ")
-        return n < ids.count ? shown + ", +\(ids.count - n)" : shown
+        StoryContext.joined(ids, separator: ", ", limit: limit) { esc(c.label($0)) }
     }
 
     /// The occurrence's wording with `~~removed~~` and `**added**` runs.

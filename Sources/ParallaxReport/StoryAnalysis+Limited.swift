@@ -9,8 +9,8 @@ extension StoryAnalysis {
 
     /// The comparison with each list cut to its `limit` items, the most shared first as the reports show them:
     /// claims, quotes and dates by the number of articles that carry them (the dates then in date order), the
-    /// other lists as analysed (already ranked); each kept item's occurrences (the sentences it was found in) are cut to `limit`
-    /// too, while its `articles` stay whole. The story's articles and copy groups stay whole.
+    /// other lists as analysed (already ranked); each kept item's occurrences (the sentences it was found in) are
+    /// cut to `limit` too, while its `articles` stay whole. The story's articles and copy groups stay whole.
     public func mostShared(_ limit: Int) -> StoryAnalysis {
         let n = max(0, limit)
         var cut = self

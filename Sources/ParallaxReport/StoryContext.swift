@@ -54,9 +54,15 @@ struct StoryContext: Sendable {
     /// The articles' numbers joined by `separator`; with a `limit`, the first `limit` of them and `+N` for the rest
     /// (a finding carried by thousands of articles of a big story lists a few).
     func numbers(_ ids: [String], separator: String = ",", limit: Int? = nil) -> String {
-        let n = min(ids.count, limit ?? ids.count)
-        let shown = ids.prefix(n).map(number).joined(separator: separator)
-        return n < ids.count ? shown + separator + "+\(ids.count - n)" : shown
+        Self.joined(ids, separator: separator, limit: limit, number)
+    }
+
+    /// The first `limit` of `items` (all without a limit) rendered by `render` and joined by `separator`, then
+    /// `+N` for the rest: how every report caps a list that grows with a story's articles.
+    static func joined<T>(_ items: [T], separator: String, limit: Int?, _ render: (T) -> String) -> String {
+        let n = min(items.count, limit ?? items.count)
+        let shown = items.prefix(n).map(render).joined(separator: separator)
+        return n < items.count ? shown + separator + "+\(items.count - n)" : shown
     }
 
     /// The timeline as reports list it (``Swift/Array/mostShared(_:)``).

@@ -276,15 +276,13 @@ public struct TextRenderer: ReportRendering {
             for f in c.story.framing {
                 let note = f.note.map { style(.dim, " (\(clean($0)))") } ?? ""
                 let bare = f.bareArticles
-                var uses = labels(bare, c)
+                var uses = StoryContext.joined(bare, separator: ", ", limit: links(c)) { clean(c.label($0)) }
                 let distanced = f.articles.filter { !bare.contains($0) }
                 if !distanced.isEmpty {
-                    let how = distanced.prefix(links(c) ?? distanced.count).map { a in
+                    let how = StoryContext.joined(distanced, separator: ", ", limit: links(c)) { a in
                         clean(c.label(a)) + (f.distancing(in: a).map { " (\(clean($0)))" } ?? "")
                     }
-                    let more = how.count < distanced.count ? ", +\(distanced.count - how.count)" : ""
-                    uses += (uses.isEmpty ? "" : "; ") + style(.dim, "only qualified or quoted: ") + how.joined(separator: ", ")
-                        + more
+                    uses += (uses.isEmpty ? "" : "; ") + style(.dim, "only qualified or quoted: ") + how
                 }
                 writeWrapped("  “" + clean(f.phrase) + "”" + note + " — " + uses, hanging: 6, to: &out)
             }
@@ -341,13 +339,6 @@ public struct TextRenderer: ReportRendering {
     // MARK: Helpers
 
     private func clean(_ s: some StringProtocol) -> String { TerminalText.clean(s) }
-
-    /// `"3 Calder Ledger, 5 Tass"`: the articles' labels, capped in a compact story (`+N` for the rest).
-    private func labels(_ ids: [String], _ c: StoryContext) -> String {
-        let n = min(ids.count, links(c) ?? ids.count)
-        let shown = ids.prefix(n).map { clean(c.label($0)) }.joined(separator: ", ")
-        return n < ids.count ? shown + ", +\(ids.count - n)" : shown
-    }
 
     private func heading(_ s: String) -> String { style(.bold, s) }
 
